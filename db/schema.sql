@@ -1,0 +1,169 @@
+CREATE TABLE "_sqlite_migrations" (
+   "id" INTEGER PRIMARY KEY,
+   "migration_set" TEXT,
+   "name" TEXT,
+   "applied_at" TEXT
+);
+
+CREATE TABLE "citations" (
+   "id" INTEGER PRIMARY KEY,
+   "indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "start" INTEGER NOT NULL,
+   "end" INTEGER NOT NULL,
+   "exact" TEXT NOT NULL,
+   "prefix" TEXT DEFAULT '',
+   "suffix" TEXT DEFAULT '',
+   "page" INTEGER,
+   "position" INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE "comments" (
+   "id" INTEGER PRIMARY KEY,
+   "indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
+   "at" TEXT NOT NULL,
+   "who" TEXT NOT NULL,
+   "kind" TEXT NOT NULL,
+   "body" TEXT NOT NULL
+);
+
+CREATE TABLE "dismissed_suggestions" (
+   "document_id" INTEGER REFERENCES "documents"("id"),
+   "start" INTEGER,
+   "end" INTEGER,
+   "who" TEXT,
+   "at" TEXT,
+   PRIMARY KEY ("document_id", "start", "end")
+);
+
+CREATE TABLE "documents" (
+   "id" INTEGER PRIMARY KEY,
+   "title" TEXT NOT NULL,
+   "issuer" TEXT DEFAULT '',
+   "published_on" TEXT,
+   "source_url" TEXT DEFAULT '',
+   "doc_type" TEXT DEFAULT '',
+   "subject" TEXT DEFAULT '',
+   "text" TEXT NOT NULL,
+   "text_sha256" TEXT NOT NULL,
+   "page_starts" TEXT,
+   "char_count" INTEGER NOT NULL,
+   "imported_at" TEXT NOT NULL,
+   "imported_by" TEXT
+);
+
+CREATE TABLE "events" (
+   "id" INTEGER PRIMARY KEY,
+   "at" TEXT NOT NULL,
+   "who" TEXT NOT NULL,
+   "action" TEXT NOT NULL,
+   "indicator_id" INTEGER REFERENCES "indicators"("id"),
+   "document_id" INTEGER REFERENCES "documents"("id"),
+   "before" TEXT,
+   "after" TEXT,
+   "comment" TEXT DEFAULT ''
+);
+
+CREATE TABLE "files" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "name" TEXT NOT NULL,
+   "sha256" TEXT NOT NULL,
+   "size" INTEGER NOT NULL,
+   "content" BLOB NOT NULL,
+   "imported_at" TEXT NOT NULL
+);
+
+CREATE TABLE "indicators" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "name" TEXT NOT NULL,
+   "subject" TEXT DEFAULT '',
+   "period_label" TEXT DEFAULT '',
+   "period_start" TEXT,
+   "period_end" TEXT,
+   "measure" TEXT DEFAULT 'level',
+   "value" REAL,
+   "unit" TEXT DEFAULT '',
+   "base_value" REAL,
+   "base_unit" TEXT DEFAULT '',
+   "qualifier" TEXT DEFAULT 'eq',
+   "value_text" TEXT DEFAULT '',
+   "notes" TEXT DEFAULT '',
+   "status" TEXT NOT NULL DEFAULT 'draft',
+   "version" INTEGER NOT NULL DEFAULT 1,
+   "created_by" TEXT NOT NULL,
+   "created_at" TEXT NOT NULL,
+   "updated_by" TEXT,
+   "updated_at" TEXT,
+   "reviewed_by" TEXT,
+   "reviewed_at" TEXT,
+   "deleted_at" TEXT
+);
+
+CREATE TABLE "settings" (
+   "key" TEXT PRIMARY KEY,
+   "value" TEXT
+);
+
+CREATE TABLE "users" (
+   "id" INTEGER PRIMARY KEY,
+   "name" TEXT NOT NULL,
+   "role" TEXT NOT NULL,
+   "created_at" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
+    ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE INDEX "idx_citations_document_id_start"
+    ON "citations" ("document_id", "start");
+
+CREATE INDEX "idx_citations_indicator_id_position"
+    ON "citations" ("indicator_id", "position");
+
+CREATE INDEX "idx_comments_indicator_id_id"
+    ON "comments" ("indicator_id", "id");
+
+CREATE INDEX "idx_documents_text_sha256"
+    ON "documents" ("text_sha256");
+
+CREATE INDEX "idx_documents_title"
+    ON "documents" ("title");
+
+CREATE INDEX "idx_events_document_id_id"
+    ON "events" ("document_id", "id");
+
+CREATE INDEX "idx_events_indicator_id_id"
+    ON "events" ("indicator_id", "id");
+
+CREATE INDEX "idx_files_document_id"
+    ON "files" ("document_id");
+
+CREATE UNIQUE INDEX "idx_files_sha256"
+    ON "files" ("sha256");
+
+CREATE INDEX "idx_indicators_created_by"
+    ON "indicators" ("created_by");
+
+CREATE INDEX "idx_indicators_document_id_status"
+    ON "indicators" ("document_id", "status");
+
+CREATE INDEX "idx_indicators_name"
+    ON "indicators" ("name");
+
+CREATE INDEX "idx_indicators_period_label"
+    ON "indicators" ("period_label");
+
+CREATE INDEX "idx_indicators_status_updated_at"
+    ON "indicators" ("status", "updated_at");
+
+CREATE INDEX "idx_indicators_subject"
+    ON "indicators" ("subject");
+
+CREATE UNIQUE INDEX "idx_users_name"
+    ON "users" ("name");
+
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;

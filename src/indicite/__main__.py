@@ -1,0 +1,5 @@
+import sys
+
+from indicite.cli import main
+
+sys.exit(main())

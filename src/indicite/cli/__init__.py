@@ -1,0 +1,49 @@
+"""The `indicite` command: opens the app, or runs a command on a database.
+
+Each command lives in its own module with ``register(subparsers)``; the GUI and these
+commands call the same services.
+"""
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from indicite import __version__
+from indicite.core.errors import IndiciteError
+
+COMMAND_MODULES = ("indicite.cli.documents",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="indicite",
+        description="Enter, cite, review and export indicators from source documents. "
+        "Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"indicite {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: in the user data folder)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway database with the sample document"
+    )
+    parser.add_argument("--user", help="your name in the history (default: your login name)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from indicite.ui.app import run_app
+
+            return run_app(args)
+        return int(args.func(args) or 0)
+    except IndiciteError as e:
+        print(f"indicite: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,39 @@
+"""What every command needs: the session for --db, and plain table printing."""
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from indicite.paths import default_database
+from indicite.services.session import Session
+
+
+def open_session(args: argparse.Namespace) -> Session:
+    return Session.open(args.db or default_database(), getattr(args, "user", None))
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """Align columns by display width, counting a Chinese character as two."""
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [
+        max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)
+    ]
+    print("  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\n", " ")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

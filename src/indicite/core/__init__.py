@@ -1,0 +1,1 @@
+"""Plain-Python domain rules: entities, citations, numbers, workflow. No Qt, no SQL."""

@@ -1,0 +1,41 @@
+"""Named errors the user can act on; anything else is a bug for the crash dialog."""
+
+
+class IndiciteError(Exception):
+    """An error caused by input or environment, shown to the user as one line."""
+
+
+class ImportRefused(IndiciteError):
+    """A file could not be imported; the message says why and what to do."""
+
+
+class NotFound(IndiciteError):
+    """A document, indicator or user that was asked for does not exist."""
+
+
+class ValidationError(IndiciteError):
+    """A field value the rules do not accept."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class DatabaseTooNew(IndiciteError):
+    """The database was written by a newer version of the app and must not be altered."""
+
+
+class DatabaseUnusable(IndiciteError):
+    """The file is not a usable Indicite database (damaged, not SQLite, unreadable)."""
+
+
+class StorageProblem(IndiciteError):
+    """The disk is full, the file is read-only or locked: nothing was written."""
+
+
+class ConflictError(IndiciteError):
+    """Somebody else changed the entry since it was loaded; reload before saving."""
+
+
+class PermissionDenied(IndiciteError):
+    """The workflow rules do not allow this user to do this."""

@@ -1,0 +1,42 @@
+"""Field rules for an indicator, checked before anything is stored."""
+
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from indicite.core.entities import MEASURES, QUALIFIERS
+from indicite.core.errors import ValidationError
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def parse_value(text: str) -> float:
+    """A number as typed: full-width digits, thousands separators and a minus sign allowed."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("−", "-")
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValidationError("value", f"“{text}” is not a number; type digits such as 4.2")
+    return float(cleaned)
+
+
+def check_fields(fields: dict[str, Any]) -> None:
+    """Raise ValidationError naming the first field that breaks a rule."""
+    if "name" in fields and not str(fields["name"] or "").strip():
+        raise ValidationError("name", "The indicator needs a name")
+    if "value" in fields and fields["value"] is not None:
+        value = fields["value"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError("value", f"“{value}” is not a number")
+    if "measure" in fields and fields["measure"] not in MEASURES:
+        raise ValidationError("measure", f"Unknown measure “{fields['measure']}”")
+    if "qualifier" in fields and fields["qualifier"] not in QUALIFIERS:
+        raise ValidationError("qualifier", f"Unknown qualifier “{fields['qualifier']}”")
+    for key in ("period_start", "period_end"):
+        if fields.get(key):
+            try:
+                date.fromisoformat(fields[key])
+            except (TypeError, ValueError):
+                raise ValidationError(key, f"“{fields[key]}” is not a date (YYYY-MM-DD)") from None
+    start, end = fields.get("period_start"), fields.get("period_end")
+    if start and end and start > end:
+        raise ValidationError("period_end", "The period ends before it starts")

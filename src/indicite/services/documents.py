@@ -1,0 +1,102 @@
+"""Importing documents and the queries the document list needs."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from indicite.core.entities import Document
+from indicite.core.errors import ImportRefused, IndiciteError
+from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
+from indicite.io.readers import read_file
+from indicite.services.session import Session
+from indicite.storage.clock import now_iso
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the user may say about a document at import; empty means 'use the default'."""
+
+    title: str = ""
+    issuer: str = ""
+    published_on: str | None = None
+    source_url: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    path: Path
+    document_id: int | None = None
+    existed: bool = False
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.document_id is not None
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[ImportOutcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+
+def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta()) -> ImportOutcome:
+    """Import one file as one transaction; the same bytes again return the existing document."""
+    try:
+        result = read_file(Path(path))
+    except ImportRefused as e:
+        return ImportOutcome(Path(path), error=str(e))
+    store = session.store
+    file_sha = sha256_bytes(result.content)
+    existing = store.documents.id_for_file_sha256(file_sha)
+    if existing is not None:
+        return ImportOutcome(Path(path), existing, existed=True)
+    text = normalize_newlines(result.text)
+    doc = Document(
+        title=meta.title or first_line(text) or Path(path).stem,
+        issuer=meta.issuer,
+        published_on=meta.published_on,
+        source_url=meta.source_url,
+        doc_type=result.doc_type,
+        subject=meta.subject,
+        text=text,
+        text_sha256=sha256_text(text),
+        page_starts=result.page_starts,
+        imported_at=now_iso(),
+        imported_by=session.user,
+    )
+    try:
+        with store.transaction():
+            existing = store.documents.id_for_file_sha256(file_sha)
+            if existing is not None:
+                return ImportOutcome(Path(path), existing, existed=True)
+            doc_id = store.documents.add(doc, Path(path).name, file_sha, result.content)
+            store.events.append(
+                at=doc.imported_at,
+                who=session.user,
+                action="import",
+                document_id=doc_id,
+                after={"title": doc.title, "file": Path(path).name, "sha256": file_sha},
+            )
+    except IndiciteError as e:
+        return ImportOutcome(Path(path), error=f"{Path(path).name}: {e}")
+    return ImportOutcome(Path(path), doc_id)
+
+
+def import_files(
+    session: Session, paths: list[Path], meta: DocumentMeta = DocumentMeta()
+) -> ImportReport:
+    """Each good file is imported, each bad one reported; one bad file stops nothing."""
+    return ImportReport([import_file(session, Path(p), meta) for p in paths])
+
+
+def list_documents(session: Session, search: str = "") -> list[dict[str, Any]]:
+    return session.store.documents.list(search)
+
+
+def get_document(session: Session, doc_id: int) -> Document:
+    return session.store.documents.get(doc_id)

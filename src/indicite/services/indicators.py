@@ -1,0 +1,175 @@
+"""Creating, editing, citing and deleting indicators: each call is one transaction with its event."""
+
+from dataclasses import replace
+from typing import Any
+
+from indicite.core.citations import Quote, quote_at
+from indicite.core.entities import INDICATOR_FIELDS, Indicator
+from indicite.core.errors import ValidationError
+from indicite.core.magnitudes import to_base
+from indicite.core.validation import check_fields
+from indicite.services.session import Session
+from indicite.storage.clock import now_iso
+
+
+def with_base(fields: dict[str, Any]) -> dict[str, Any]:
+    """Fill base_value/base_unit from value/unit when the caller did not give them."""
+    if "value" in fields or "unit" in fields:
+        if fields.get("base_value") is None and "base_unit" not in fields:
+            base_value, base_unit = to_base(fields.get("value"), fields.get("unit") or "")
+            fields = {**fields, "base_value": base_value, "base_unit": base_unit}
+    return fields
+
+
+def quotes_for(session: Session, doc_id: int, spans: list[tuple[int, int]]) -> list[Quote]:
+    doc = session.store.documents.get(doc_id)
+    return [quote_at(doc.text, start, end, doc.page_starts) for start, end in spans]
+
+
+def create_indicator(
+    session: Session, doc_id: int, fields: dict[str, Any], spans: list[tuple[int, int]]
+) -> Indicator:
+    """A new draft cited to ``spans`` (code-point offsets into the document's text)."""
+    fields = with_base({k: v for k, v in fields.items() if k in INDICATOR_FIELDS})
+    check_fields({"name": "", **fields})
+    if not spans:
+        raise ValidationError("citation", "Select the passage that states the value first")
+    store = session.store
+    quotes = quotes_for(session, doc_id, spans)
+    at = now_iso()
+    ind = replace(
+        Indicator(**fields),
+        document_id=doc_id,
+        status="draft",
+        version=1,
+        created_by=session.user,
+        created_at=at,
+        updated_by=session.user,
+        updated_at=at,
+    )
+    with store.transaction():
+        ind_id = store.indicators.insert(ind, quotes)
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="create",
+            indicator_id=ind_id,
+            document_id=doc_id,
+            after={**ind.editable_fields(), "citations": [[q.start, q.end] for q in quotes]},
+        )
+    return store.indicators.get(ind_id)
+
+
+def update_indicator(
+    session: Session, ind_id: int, changes: dict[str, Any], expected_version: int
+) -> Indicator:
+    """Store the changed fields; refused if somebody else saved the entry in between."""
+    store = session.store
+    changes = {k: v for k, v in changes.items() if k in INDICATOR_FIELDS}
+    current = store.indicators.get(ind_id, include_deleted=False)
+    if "value" in changes or "unit" in changes:
+        changes = with_base({"value": current.value, "unit": current.unit, **changes})
+    changed = {k: v for k, v in changes.items() if getattr(current, k) != v}
+    check_fields(changed)
+    if not changed:
+        return current
+    at = now_iso()
+    with store.transaction():
+        store.indicators.update(
+            ind_id, {**changed, "updated_by": session.user, "updated_at": at}, expected_version
+        )
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="edit",
+            indicator_id=ind_id,
+            document_id=current.document_id,
+            before={k: getattr(current, k) for k in changed},
+            after=changed,
+        )
+    return store.indicators.get(ind_id)
+
+
+def delete_indicator(session: Session, ind_id: int, expected_version: int) -> Indicator:
+    """Soft delete: the row stays for history and undo, hidden from every list."""
+    return _set_deleted(session, ind_id, expected_version, deleted=True)
+
+
+def restore_indicator(session: Session, ind_id: int, expected_version: int) -> Indicator:
+    return _set_deleted(session, ind_id, expected_version, deleted=False)
+
+
+def _set_deleted(session: Session, ind_id: int, expected_version: int, *, deleted: bool) -> Indicator:
+    store = session.store
+    current = store.indicators.get(ind_id)
+    at = now_iso()
+    with store.transaction():
+        store.indicators.update(
+            ind_id,
+            {"deleted_at": at if deleted else None, "updated_by": session.user, "updated_at": at},
+            expected_version,
+        )
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="delete" if deleted else "restore",
+            indicator_id=ind_id,
+            document_id=current.document_id,
+            before={"deleted_at": current.deleted_at},
+            after={"deleted_at": at if deleted else None},
+        )
+    return store.indicators.get(ind_id)
+
+
+def add_citation(
+    session: Session, ind_id: int, span: tuple[int, int], expected_version: int
+) -> Indicator:
+    """Cite one more passage for an existing indicator (counts as an edit: version moves)."""
+    store = session.store
+    current = store.indicators.get(ind_id, include_deleted=False)
+    assert current.document_id is not None
+    (quote,) = quotes_for(session, current.document_id, [span])
+    at = now_iso()
+    with store.transaction():
+        store.indicators.update(
+            ind_id, {"updated_by": session.user, "updated_at": at}, expected_version
+        )
+        citation_id = store.indicators.add_citation(ind_id, current.document_id, quote)
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="cite",
+            indicator_id=ind_id,
+            document_id=current.document_id,
+            after={"citation_id": citation_id, "start": quote.start, "end": quote.end},
+        )
+    return store.indicators.get(ind_id)
+
+
+def remove_citation(
+    session: Session, ind_id: int, citation_id: int, expected_version: int
+) -> Indicator:
+    """Take back a citation (undo of add); an indicator keeps at least one."""
+    store = session.store
+    current = store.indicators.get(ind_id, include_deleted=False)
+    cited = {c.id: c for c in current.citations}
+    if citation_id not in cited:
+        raise ValidationError("citation", "That passage is not cited by this indicator")
+    if len(cited) == 1:
+        raise ValidationError("citation", "An indicator keeps at least one cited passage")
+    at = now_iso()
+    gone = cited[citation_id]
+    with store.transaction():
+        store.indicators.update(
+            ind_id, {"updated_by": session.user, "updated_at": at}, expected_version
+        )
+        store.indicators.remove_citation(citation_id)
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="uncite",
+            indicator_id=ind_id,
+            document_id=current.document_id,
+            before={"citation_id": citation_id, "start": gone.start, "end": gone.end},
+        )
+    return store.indicators.get(ind_id)

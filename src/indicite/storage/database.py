@@ -1,0 +1,134 @@
+"""Opening a database file: pragmas, migrations, version checks, transactions."""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from indicite.core.errors import DatabaseTooNew, DatabaseUnusable, StorageProblem
+from indicite.storage.filesystems import is_network_path
+from indicite.storage.migrations import migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def schema_version() -> int:
+    """The PRAGMA user_version this app writes: the number of migrations it knows."""
+    return len(migrations._migrations)
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (or create) a database, refusing files this app must not touch.
+
+    A file that is not SQLite, or a database from a newer app, is refused before any write.
+    """
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as f:
+            if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise DatabaseUnusable(f"{path} is not an Indicite database (not an SQLite file)")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    db = Database(conn)
+    try:
+        _refuse_newer(db, path)
+        configure(db, wal=not is_network_path(path))
+        if migrate and migrations.pending(db):
+            with transaction(db):
+                migrations.apply(db)
+                db.execute(f"PRAGMA user_version = {schema_version():d}")
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise DatabaseUnusable(f"{path} cannot be opened: {e}") from e
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def configure(db: Database, *, wal: bool) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    if wal:
+        db.execute("PRAGMA journal_mode = WAL")
+    else:
+        # WAL's shared memory only works when every process is on one host.
+        db.execute("PRAGMA journal_mode = DELETE")
+
+
+def _refuse_newer(db: Database, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    known = {m.name for m in migrations._migrations}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if version > schema_version() or unknown:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer version of Indicite; "
+            "install the newer version to open it (the file was not changed)"
+        )
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One user action: all of it is stored or none of it.
+
+    BEGIN IMMEDIATE takes the write lock first, so a second writer waits for the busy
+    timeout instead of failing halfway. Inside, sqlite-utils' own atomic() nests as savepoints.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise storage_problem(e) from e
+    try:
+        yield db
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise storage_problem(e) from e
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def storage_problem(error: sqlite3.OperationalError) -> Exception:
+    """Turn the environmental SQLite errors into a message the user can act on."""
+    text = str(error).lower()
+    if "full" in text:
+        return StorageProblem("The disk is full: nothing was saved. Free some space and try again.")
+    if "readonly" in text or "read-only" in text:
+        return StorageProblem(
+            "The database file is read-only: nothing was saved. "
+            "Check the file's permissions or open a copy."
+        )
+    if "locked" in text or "busy" in text:
+        return StorageProblem(
+            "Another program kept the database busy: nothing was saved. Try again in a moment."
+        )
+    if "disk i/o" in text or "unable to open" in text:
+        return StorageProblem(
+            "The database file could not be written (disk or network problem): nothing was saved."
+        )
+    return error
+
+
+def schema_sql(db: Database) -> str:
+    """The schema as db/schema.sql holds it: one statement per object, in a stable order."""
+    rows = db.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, tbl_name, name"
+    ).fetchall()
+    return "".join(f"{sql};\n\n" for (sql,) in rows).rstrip("\n") + "\n"

@@ -1,0 +1,92 @@
+"""Documents and the original files they were imported from."""
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from indicite.core.entities import Document
+from indicite.core.errors import NotFound
+
+LIST_SQL = (
+    "SELECT d.id, d.title, d.issuer, d.published_on, d.subject, d.char_count, d.imported_at, "
+    "d.doc_type, (SELECT count(*) FROM indicators i WHERE i.document_id = d.id "
+    "AND i.deleted_at IS NULL) AS indicators FROM documents d "
+)
+
+
+class DocumentRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def add(self, doc: Document, file_name: str, file_sha256: str, content: bytes) -> int:
+        row = {
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "published_on": doc.published_on,
+            "source_url": doc.source_url,
+            "doc_type": doc.doc_type,
+            "subject": doc.subject,
+            "text": doc.text,
+            "text_sha256": doc.text_sha256,
+            "page_starts": json.dumps(doc.page_starts) if doc.page_starts else None,
+            "char_count": len(doc.text),
+            "imported_at": doc.imported_at,
+            "imported_by": doc.imported_by,
+        }
+        doc_id = self.db["documents"].insert(row).last_pk
+        self.db["files"].insert(
+            {
+                "document_id": doc_id,
+                "name": file_name,
+                "sha256": file_sha256,
+                "size": len(content),
+                "content": content,
+                "imported_at": doc.imported_at,
+            }
+        )
+        return int(doc_id)
+
+    def id_for_file_sha256(self, sha256: str) -> int | None:
+        row = self.db.execute(
+            "SELECT document_id FROM files WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        return row[0] if row else None
+
+    def get(self, doc_id: int) -> Document:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+        if not rows:
+            raise NotFound(f"There is no document {doc_id}; `indicite docs` lists them.")
+        row = rows[0]
+        row["page_starts"] = json.loads(row["page_starts"]) if row["page_starts"] else None
+        return Document.from_row(row)
+
+    def find_by_title(self, title: str) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE title = ?", [title])]
+
+    def list(self, search: str = "") -> list[dict[str, Any]]:
+        """Documents for the list screen, newest first, with indicator counts."""
+        where, params = "", []
+        if search:
+            where = "WHERE d.title LIKE ? ESCAPE '\\' OR d.issuer LIKE ? ESCAPE '\\'"
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params = [pattern + "%", pattern + "%"]
+        sql = LIST_SQL + where + " ORDER BY d.id DESC"
+        return list(self.db.query(sql, params))
+
+    def iter_all(self) -> Iterator[dict[str, Any]]:
+        yield from self.db.query("SELECT id, title, text, text_sha256 FROM documents ORDER BY id")
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def original_file(self, doc_id: int) -> dict[str, Any] | None:
+        rows = list(
+            self.db.query(
+                "SELECT name, sha256, size, content FROM files WHERE document_id = ? "
+                "ORDER BY id LIMIT 1",
+                [doc_id],
+            )
+        )
+        return rows[0] if rows else None

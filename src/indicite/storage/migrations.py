@@ -1,0 +1,170 @@
+"""Schema history. Never edit an applied migration: add a new one and update db/schema.sql."""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("indicite")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["users"].create(
+        {"id": int, "name": str, "role": str, "created_at": str},
+        pk="id",
+        not_null={"name", "role", "created_at"},
+    )
+    db["users"].create_index(["name"], unique=True)
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create(
+        {
+            "id": int,
+            "title": str,
+            "issuer": str,
+            "published_on": str,
+            "source_url": str,
+            "doc_type": str,
+            "subject": str,
+            "text": str,
+            "text_sha256": str,
+            "page_starts": str,
+            "char_count": int,
+            "imported_at": str,
+            "imported_by": str,
+        },
+        pk="id",
+        not_null={"title", "text", "text_sha256", "char_count", "imported_at"},
+        defaults={"issuer": "", "source_url": "", "doc_type": "", "subject": ""},
+    )
+    db["documents"].create_index(["title"])
+    db["documents"].create_index(["text_sha256"])
+    db["files"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "name": str,
+            "sha256": str,
+            "size": int,
+            "content": bytes,
+            "imported_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "name", "sha256", "size", "content", "imported_at"},
+    )
+    db["files"].create_index(["sha256"], unique=True)
+    db["files"].create_index(["document_id"])
+    db["indicators"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "name": str,
+            "subject": str,
+            "period_label": str,
+            "period_start": str,
+            "period_end": str,
+            "measure": str,
+            "value": float,
+            "unit": str,
+            "base_value": float,
+            "base_unit": str,
+            "qualifier": str,
+            "value_text": str,
+            "notes": str,
+            "status": str,
+            "version": int,
+            "created_by": str,
+            "created_at": str,
+            "updated_by": str,
+            "updated_at": str,
+            "reviewed_by": str,
+            "reviewed_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "name", "status", "version", "created_by", "created_at"},
+        defaults={
+            "subject": "",
+            "period_label": "",
+            "measure": "level",
+            "unit": "",
+            "base_unit": "",
+            "qualifier": "eq",
+            "value_text": "",
+            "notes": "",
+            "status": "draft",
+            "version": 1,
+        },
+    )
+    db["indicators"].create_index(["document_id", "status"])
+    db["indicators"].create_index(["status", "updated_at"])
+    db["indicators"].create_index(["name"])
+    db["indicators"].create_index(["subject"])
+    db["indicators"].create_index(["period_label"])
+    db["indicators"].create_index(["created_by"])
+    db["citations"].create(
+        {
+            "id": int,
+            "indicator_id": int,
+            "document_id": int,
+            "start": int,
+            "end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "page": int,
+            "position": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("indicator_id", "indicators", "id"),
+            ("document_id", "documents", "id"),
+        ],
+        not_null={"indicator_id", "document_id", "start", "end", "exact", "position"},
+        defaults={"prefix": "", "suffix": "", "position": 0},
+    )
+    db["citations"].create_index(["indicator_id", "position"])
+    db["citations"].create_index(["document_id", "start"])
+    db["events"].create(
+        {
+            "id": int,
+            "at": str,
+            "who": str,
+            "action": str,
+            "indicator_id": int,
+            "document_id": int,
+            "before": str,
+            "after": str,
+            "comment": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("indicator_id", "indicators", "id"),
+            ("document_id", "documents", "id"),
+        ],
+        not_null={"at", "who", "action"},
+        defaults={"comment": ""},
+    )
+    db["events"].create_index(["indicator_id", "id"])
+    db["events"].create_index(["document_id", "id"])
+    db["comments"].create(
+        {"id": int, "indicator_id": int, "at": str, "who": str, "kind": str, "body": str},
+        pk="id",
+        foreign_keys=[("indicator_id", "indicators", "id")],
+        not_null={"indicator_id", "at", "who", "kind", "body"},
+    )
+    db["comments"].create_index(["indicator_id", "id"])
+    db["dismissed_suggestions"].create(
+        {"document_id": int, "start": int, "end": int, "who": str, "at": str},
+        pk=("document_id", "start", "end"),
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    # Events are append-only: the database itself refuses to change or drop one.
+    db.execute(
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )

@@ -1,0 +1,1 @@
+"""The PySide6 interface: widgets, dialogs and thin Qt models over the services."""
