@@ -51,6 +51,8 @@ def sample_file(tmp_path) -> Path:
 def sample_doc(session, sample_file) -> int:
     from indicite.services.documents import DocumentMeta, import_file
 
-    outcome = import_file(session, sample_file, DocumentMeta(issuer="天津市工业和信息化局", subject="天津"))
+    outcome = import_file(
+        session, sample_file, DocumentMeta(issuer="天津市工业和信息化局", subject="天津")
+    )
     assert outcome.ok, outcome.error
     return outcome.document_id

@@ -67,7 +67,7 @@ def test_foreign_keys_are_enforced(db_path):
     db = open_database(db_path)
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
-            "INSERT INTO citations (indicator_id, document_id, start, \"end\", exact, position) "
+            'INSERT INTO citations (indicator_id, document_id, start, "end", exact, position) '
             "VALUES (99, 99, 0, 1, 'x', 0)"
         )
     db.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 from indicite import __version__
 from indicite.core.errors import IndiciteError
 
-COMMAND_MODULES = ("indicite.cli.documents",)
+COMMAND_MODULES = ("indicite.cli.documents", "indicite.cli.suggest")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a throwaway database with the sample document"
     )
     parser.add_argument("--user", help="your name in the history (default: your login name)")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation headlessly and exit"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -37,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.self_test:
+            from indicite.selftest import run_self_test
+
+            return run_self_test()
         if args.command is None:
             from indicite.ui.app import run_app
 

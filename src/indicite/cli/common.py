@@ -1,7 +1,9 @@
 """What every command needs: the session for --db, and plain table printing."""
 
 import argparse
+import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from indicite.paths import default_database
@@ -15,9 +17,7 @@ def open_session(args: argparse.Namespace) -> Session:
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """Align columns by display width, counting a Chinese character as two."""
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [
-        max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)
-    ]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
     print("  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         print("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
@@ -29,9 +29,17 @@ def _cell(value: Any) -> str:
     return str(value).replace("\n", " ")
 
 
-def _width(text: str) -> int:
-    import unicodedata
+def iso_date(text: str) -> str:
+    """argparse type for --date: refuse anything but YYYY-MM-DD before touching the database."""
+    try:
+        if len(text) == 10 and text[4] == text[7] == "-":
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD")
 
+
+def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

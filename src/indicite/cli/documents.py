@@ -2,10 +2,9 @@
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
-from indicite.cli.common import open_session, print_table
+from indicite.cli.common import iso_date, open_session, print_table
 from indicite.services.documents import DocumentMeta, import_files, list_documents
 
 
@@ -14,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--title", default="", help="title (default: the first line)")
     imp.add_argument("--issuer", default="", help="issuing body (发布机构)")
-    imp.add_argument("--date", type=_iso_date, help="publication date, YYYY-MM-DD")
+    imp.add_argument("--date", type=iso_date, help="publication date, YYYY-MM-DD")
     imp.add_argument("--url", default="", help="where the document was published")
     imp.add_argument("--subject", default="", help="default subject, e.g. 天津")
     imp.set_defaults(func=run_import)
@@ -22,13 +21,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     docs = subparsers.add_parser("docs", help="list documents")
     docs.add_argument("--search", default="", help="only titles or issuers starting with this")
     docs.set_defaults(func=run_docs)
-
-
-def _iso_date(text: str) -> str:
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
 def run_import(args: argparse.Namespace) -> int:

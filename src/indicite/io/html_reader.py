@@ -42,8 +42,19 @@ def read_html(content: bytes, name: str) -> str:
 
 
 def _decode(content: bytes, name: str) -> str:
-    """A BOM wins, then a <meta charset> that decodes cleanly, then detection."""
+    """A BOM wins, then valid UTF-8, then a <meta charset> that decodes cleanly, then detection.
+
+    Valid UTF-8 goes before the declaration: pages saved as UTF-8 often keep an old
+    "gb2312" meta tag, and UTF-8 bytes of Chinese text can also decode as GB18030 garbage.
+    """
     if not content.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            refuse_if_binary(text, name)
+            return text
         declared = _declared_encoding(content[:4096])
         if declared:
             try:

@@ -32,9 +32,10 @@ _MAGIC = (
 # charset-normalizer names for the GB family; gb18030 is a superset of gbk and gb2312.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"}
 
-# Control characters that do not belong in text (tab, newlines, form feed and the DOS
-# end-of-file marker \x1a are allowed).
-_CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+# Characters that say "these bytes were not text": control characters (tab, newlines,
+# form feed and the DOS end-of-file marker \x1a are allowed) and the private use area,
+# where random bytes read as UTF-16 land often.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
 def read_text(content: bytes, name: str) -> str:
@@ -50,11 +51,11 @@ def decode_bytes(content: bytes, name: str) -> str:
 
 
 def refuse_if_binary(text: str, name: str) -> None:
-    """Refuse decoded text that is mostly not text (NUL bytes, many control characters)."""
+    """Refuse decoded text that is not text (NUL, more than 1% control characters)."""
     if "\x00" in text:
         raise ImportRefused(_binary_message(name, b""))
-    controls = len(_CONTROL.findall(text))
-    if controls and controls > max(2, len(text) // 100):
+    odd = len(_NOT_TEXT.findall(text))
+    if odd and odd > max(2, len(text) // 100):
         raise ImportRefused(_binary_message(name, b""))
 
 
@@ -70,6 +71,9 @@ def _decode(content: bytes, name: str) -> str:
             raise ImportRefused(_binary_message(name, content))
     if b"\x00" in content:
         encoding = _bomless_utf16(content)
+        if encoding is None:
+            guess = _guess_encoding(content)  # UTF-16 of CJK text has NULs on both sides
+            encoding = guess if guess and guess.startswith(("utf_16", "utf_32")) else None
         if encoding is None:
             raise ImportRefused(_binary_message(name, content))
         try:
@@ -90,15 +94,18 @@ def _decode(content: bytes, name: str) -> str:
 
 
 def _bomless_utf16(content: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL bytes on one side of each ASCII character."""
+    """UTF-16 without a BOM shows as NUL bytes on one side of each ASCII character.
+
+    Binary files have NULs on both sides; the caller still decodes strictly and checks
+    the result for control characters.
+    """
     if len(content) % 2:
         return None
     even = content[0::2].count(0)
     odd = content[1::2].count(0)
-    units = len(content) // 2
-    if odd >= units // 10 and even <= odd // 20:
+    if odd and even <= odd // 20:
         return "utf-16-le"
-    if even >= units // 10 and odd <= even // 20:
+    if even and odd <= even // 20:
         return "utf-16-be"
     return None
 

@@ -1,4 +1,4 @@
-"""Creating, editing, citing and deleting indicators: each call is one transaction with its event."""
+"""Creating, editing, citing and deleting indicators: one transaction and one event each."""
 
 from dataclasses import replace
 from typing import Any
@@ -14,10 +14,10 @@ from indicite.storage.clock import now_iso
 
 def with_base(fields: dict[str, Any]) -> dict[str, Any]:
     """Fill base_value/base_unit from value/unit when the caller did not give them."""
-    if "value" in fields or "unit" in fields:
-        if fields.get("base_value") is None and "base_unit" not in fields:
-            base_value, base_unit = to_base(fields.get("value"), fields.get("unit") or "")
-            fields = {**fields, "base_value": base_value, "base_unit": base_unit}
+    explicit = fields.get("base_value") is not None or "base_unit" in fields
+    if ("value" in fields or "unit" in fields) and not explicit:
+        base_value, base_unit = to_base(fields.get("value"), fields.get("unit") or "")
+        fields = {**fields, "base_value": base_value, "base_unit": base_unit}
     return fields
 
 
@@ -99,7 +99,9 @@ def restore_indicator(session: Session, ind_id: int, expected_version: int) -> I
     return _set_deleted(session, ind_id, expected_version, deleted=False)
 
 
-def _set_deleted(session: Session, ind_id: int, expected_version: int, *, deleted: bool) -> Indicator:
+def _set_deleted(
+    session: Session, ind_id: int, expected_version: int, *, deleted: bool
+) -> Indicator:
     store = session.store
     current = store.indicators.get(ind_id)
     at = now_iso()

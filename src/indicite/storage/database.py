@@ -9,9 +9,10 @@ from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseTooNew, DatabaseUnusable, StorageProblem
 from indicite.storage.filesystems import is_network_path
+from indicite.storage.health import check_health
 from indicite.storage.migrations import migrations
+from indicite.storage.retry import begin_immediate
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -26,12 +27,8 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     A file that is not SQLite, or a database from a newer app, is refused before any write.
     """
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as f:
-            if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise DatabaseUnusable(f"{path} is not an Indicite database (not an SQLite file)")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    check_health(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
@@ -87,7 +84,7 @@ def transaction(db: Database) -> Iterator[Database]:
             yield db
         return
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        begin_immediate(conn)
     except sqlite3.OperationalError as e:
         raise storage_problem(e) from e
     try:

@@ -49,9 +49,7 @@ class DocumentRepository:
         return int(doc_id)
 
     def id_for_file_sha256(self, sha256: str) -> int | None:
-        row = self.db.execute(
-            "SELECT document_id FROM files WHERE sha256 = ?", [sha256]
-        ).fetchone()
+        row = self.db.execute("SELECT document_id FROM files WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
 
     def get(self, doc_id: int) -> Document:

@@ -46,4 +46,3 @@ def _linux_mount_type(path: Path) -> str | None:
         if inside and len(mount_point) >= len(best):
             best, best_type = mount_point, fs_type
     return best_type
-

@@ -36,7 +36,9 @@ class IndicatorRepository:
             self.add_citation(ind_id, int(ind.document_id or 0), quote, position)
         return ind_id
 
-    def add_citation(self, ind_id: int, doc_id: int, quote: Quote, position: int | None = None) -> int:
+    def add_citation(
+        self, ind_id: int, doc_id: int, quote: Quote, position: int | None = None
+    ) -> int:
         if position is None:
             position = self.db.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM citations WHERE indicator_id = ?",
@@ -159,5 +161,7 @@ class IndicatorRepository:
 
     def count(self) -> int:
         return int(
-            self.db.execute("SELECT count(*) FROM indicators WHERE deleted_at IS NULL").fetchone()[0]
+            self.db.execute("SELECT count(*) FROM indicators WHERE deleted_at IS NULL").fetchone()[
+                0
+            ]
         )

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
+from indicite.storage.dismissals import DismissalRepository
 from indicite.storage.documents import DocumentRepository
 from indicite.storage.events import EventRepository
 from indicite.storage.indicators import IndicatorRepository
+from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.users import SettingsRepository, UserRepository
 
 
@@ -24,6 +27,9 @@ class Store:
         self.events = EventRepository(db)
         self.users = UserRepository(db)
         self.settings = SettingsRepository(db)
+        self.dismissals = DismissalRepository(db)
+        self.comments = CommentRepository(db)
+        self.review = ReviewQueries(db)
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":

@@ -1,0 +1,44 @@
+"""`indicite suggest FILE|DOC_ID`: the indicator values the suggester finds."""
+
+import argparse
+import json
+from pathlib import Path
+
+from indicite.cli.common import iso_date, open_session, print_table
+from indicite.core.text import normalize_newlines
+from indicite.services.suggestions import suggestions_for_document, suggestions_for_text
+
+TABLE_COLUMNS = ["start", "end", "text", "value", "unit", "qualifier", "measure", "indicator"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser("suggest", help="list the indicator values found in a document")
+    cmd.add_argument("source", metavar="FILE|DOC_ID", help="a file to read, or a document id")
+    cmd.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
+    cmd.add_argument(
+        "--date", type=iso_date, help="document date YYYY-MM-DD, for periods (files only)"
+    )
+    cmd.add_argument("--subject", default="", help="default subject (files only)")
+    cmd.set_defaults(func=run_suggest)
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    path = Path(args.source)
+    if args.source.isdigit() and not path.exists():
+        session = open_session(args)
+        try:
+            suggestions = suggestions_for_document(session.store.documents.get(int(args.source)))
+        finally:
+            session.close()
+    else:
+        from indicite.io.readers import read_file
+
+        text = normalize_newlines(read_file(path).text)
+        suggestions = suggestions_for_text(text, args.date, args.subject)
+    rows = [s.to_json_dict() for s in suggestions]
+    if args.format == "table":
+        print_table(rows, TABLE_COLUMNS)
+    else:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    return 0

@@ -1,0 +1,76 @@
+"""Units that may follow a number, and the words after a number that make it not a value.
+
+Kept apart from the grammar so reviewers can extend a list without reading regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+
+PERCENT_UNITS = ("%", "‰", "％")
+POINT_UNITS = ("个百分点", "百分点", "个基点", "基点")
+RATIO_UNITS = ("倍",)
+
+MONEY_UNITS = (
+    "元人民币", "美元", "欧元", "港元", "港币", "日元", "英镑", "澳元", "卢布", "韩元", "元",
+)  # fmt: skip
+
+PHYSICAL_UNITS = (
+    "吨标准煤", "吨标煤", "吨公里", "人公里", "千瓦时", "兆瓦时", "标准箱", "平方千米", "平方公里",
+    "平方米", "立方米", "千立方米", "公顷", "千克", "公斤", "千米", "公里", "厘米", "毫米", "千瓦",
+    "兆瓦", "吉瓦", "吨", "斤", "亩", "米", "克", "升", "桶", "标箱", "度",
+    "kWh", "kW", "MW", "GW", "TWh", "GWh", "km", "kg", "TEU", "mm", "cm",
+)  # fmt: skip
+
+COUNT_UNITS = (
+    "万人次", "人次", "户次", "架次", "艘次", "车次", "个", "家", "项", "款", "种", "栋", "名",
+    "人", "位", "户", "所", "座", "条", "台", "套", "辆", "架", "艘", "件", "只", "头", "匹",
+    "份", "批", "次", "场", "处", "根", "棵", "株", "例", "起", "宗", "笔", "张", "部", "间",
+    "床", "支", "门", "册", "本", "篇", "幅", "首", "块", "片", "颗", "枚", "箱", "盒", "瓶",
+    "层", "轮", "期", "届",
+)  # fmt: skip
+
+# Words after a number that make it a date, a duration or part of a name, never a value.
+REJECT_UNITS = (
+    "个月", "个季度", "季度", "周年", "年度", "年", "月", "日", "号线", "号", "天", "周", "小时",
+    "分钟", "秒", "星级", "星", "强", "版", "代", "中全会", "型", "级", "岁", "世纪",
+)  # fmt: skip
+
+ALL_UNITS = (
+    PERCENT_UNITS + POINT_UNITS + RATIO_UNITS + MONEY_UNITS + PHYSICAL_UNITS + COUNT_UNITS
+)
+_NOT_COUNTS = {"期", "届", "度", "米", "克", "升"}
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation that tries longer words first (千瓦时 before 千瓦 before 千)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def unit_kind(unit: str) -> str:
+    """percent, point, ratio, money, physical, count, reject or '' for a unit as written."""
+    if unit in PERCENT_UNITS:
+        return "percent"
+    if unit in POINT_UNITS:
+        return "point"
+    if unit in RATIO_UNITS:
+        return "ratio"
+    if unit in MONEY_UNITS:
+        return "money"
+    if unit in PHYSICAL_UNITS:
+        return "physical"
+    if unit in REJECT_UNITS:
+        return "reject"
+    if unit in COUNT_UNITS:
+        return "count"
+    return ""
+
+
+def base_unit(unit: str) -> str:
+    """The unit stored with base_value: 个百分点 -> 百分点, ％ -> %, 元人民币 -> 元."""
+    return {"个百分点": "百分点", "个基点": "基点", "％": "%", "元人民币": "元"}.get(unit, unit)
+
+
+def weak_unit(unit: str) -> bool:
+    """Units that also start ordinary words (期, 度, 米...): need a digit number before them."""
+    return unit in _NOT_COUNTS

@@ -1,0 +1,114 @@
+"""The review workflow as one state machine with its permissions.
+
+draft → submitted → approved; submitted → returned (comment required) → submitted;
+an editor reopens an approved entry (comment required), which makes it a draft again.
+An approved entry is locked: no edit, citation change or delete until it is reopened.
+Four eyes: an editor may not approve an entry they created or last changed.
+
+The UI asks ``allowed_actions`` to decide what to offer; the services call ``check`` so the
+rules hold even when a caller skips the UI.
+"""
+
+from dataclasses import dataclass
+
+from indicite.core.entities import Indicator
+from indicite.core.errors import PermissionDenied, ValidationError
+
+REVIEWERS = frozenset({"editor", "admin"})
+EVERYONE = frozenset({"staff", "editor", "admin"})
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    sources: frozenset[str]
+    target: str
+    roles: frozenset[str]
+    needs_comment: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(frozenset({"draft", "returned"}), "submitted", EVERYONE),
+    "approve": Transition(frozenset({"submitted"}), "approved", REVIEWERS),
+    "return": Transition(frozenset({"submitted"}), "returned", REVIEWERS, needs_comment=True),
+    "reopen": Transition(frozenset({"approved"}), "draft", REVIEWERS, needs_comment=True),
+}
+# Actions that change an entry's content; none of them changes its status.
+CONTENT_ACTIONS = ("edit", "delete")
+ACTIONS = (*TRANSITIONS, *CONTENT_ACTIONS, "comment")
+
+
+def target_status(action: str) -> str:
+    return TRANSITIONS[action].target
+
+
+def needs_comment(action: str) -> bool:
+    return action in TRANSITIONS and TRANSITIONS[action].needs_comment
+
+
+def refusal(
+    action: str,
+    indicator: Indicator,
+    user: str,
+    role: str,
+    four_eyes: bool = True,
+    *,
+    citations_ok: bool = True,
+) -> str | None:
+    """Why ``user`` (with ``role``) may not do ``action`` now, or None when they may."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown workflow action: {action}")
+    if indicator.deleted_at:
+        return "This entry was deleted; restore it first."
+    if action == "comment":
+        return None
+    if action in CONTENT_ACTIONS:
+        if indicator.status == "approved":
+            return "This entry is approved and locked; an editor must reopen it before it changes."
+        return None
+    rule = TRANSITIONS[action]
+    if role not in rule.roles:
+        return f"Only an editor can {action} an entry; your role is {role}."
+    if indicator.status not in rule.sources:
+        return f"A {indicator.status} entry cannot be {_past(action)}."
+    if action == "approve":
+        if four_eyes and user in (indicator.created_by, indicator.updated_by):
+            who = "entered" if user == indicator.created_by else "last changed"
+            return f"Four eyes: you {who} this entry, so another editor must approve it."
+        if not citations_ok:
+            return "A cited passage no longer matches the document; fix the citation first."
+    return None
+
+
+def allowed_actions(
+    indicator: Indicator, user: str, role: str, four_eyes: bool = True, *, citations_ok: bool = True
+) -> set[str]:
+    """Everything the rules let this user do to this entry right now."""
+    return {
+        action
+        for action in ACTIONS
+        if refusal(action, indicator, user, role, four_eyes, citations_ok=citations_ok) is None
+    }
+
+
+def check(
+    action: str,
+    indicator: Indicator,
+    user: str,
+    role: str,
+    four_eyes: bool = True,
+    *,
+    comment: str | None = None,
+    citations_ok: bool = True,
+) -> None:
+    """Raise PermissionDenied (with the reason) unless the rules allow the action."""
+    reason = refusal(action, indicator, user, role, four_eyes, citations_ok=citations_ok)
+    if reason is not None:
+        raise PermissionDenied(reason)
+    if needs_comment(action) and not (comment or "").strip():
+        raise ValidationError("comment", f"Write a comment saying why before you {action} it.")
+
+
+def _past(action: str) -> str:
+    return {"submit": "submitted", "approve": "approved", "return": "returned"}.get(
+        action, action + "ed"
+    )

@@ -1,0 +1,68 @@
+"""Citation checks: each cited position still selects its quote, and no document text changed."""
+
+from dataclasses import dataclass
+
+from indicite.core.citations import is_anchored
+from indicite.core.entities import Document, Indicator
+from indicite.core.text import sha256_text
+from indicite.services.session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    document_id: int
+    document_title: str
+    indicator_id: int | None
+    indicator_name: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"document {self.document_id} «{self.document_title}»"
+        if self.indicator_id is not None:
+            where += f", indicator {self.indicator_id} «{self.indicator_name}»"
+        return f"{where}: {self.message}"
+
+
+def verify_citations(session: Session) -> list[Problem]:
+    """Every problem in the database, by document then indicator."""
+    store = session.store
+    texts: dict[int, str] = {}
+    titles: dict[int, str] = {}
+    problems = []
+    for doc in store.documents.iter_all():
+        texts[doc["id"]], titles[doc["id"]] = doc["text"], doc["title"]
+        if sha256_text(doc["text"]) != doc["text_sha256"]:
+            problems.append(
+                Problem(
+                    doc["id"],
+                    doc["title"],
+                    None,
+                    "",
+                    "the document text changed after import (its sha256 differs)",
+                )
+            )
+    for c in store.review.all_citations():
+        doc_id = c["document_id"]
+        if not is_anchored(texts[doc_id], c["start"], c["end"], c["exact"]):
+            problems.append(
+                Problem(
+                    doc_id,
+                    titles[doc_id],
+                    c["indicator_id"],
+                    c["name"],
+                    f"citation {c['id']} at {c['start']}–{c['end']} "
+                    f"no longer reads «{c['exact']}»",
+                )
+            )
+    return problems
+
+
+def citation_problems(doc: Document, indicator: Indicator) -> list[str]:
+    """What is wrong with one entry's citations in ``doc`` (empty when all of them hold)."""
+    problems = []
+    if sha256_text(doc.text) != doc.text_sha256:
+        problems.append("The document text changed after import.")
+    for c in indicator.citations:
+        if not is_anchored(doc.text, c.start, c.end, c.exact):
+            problems.append(f"The passage at {c.start}–{c.end} no longer reads «{c.exact}».")
+    return problems

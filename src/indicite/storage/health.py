@@ -1,0 +1,83 @@
+"""Checking a database file before opening it for writing: a damaged file is never written to.
+
+The check reads the header and runs ``PRAGMA quick_check`` on a read-only connection
+(URI ``mode=ro``), so a file that turns out to be damaged is left exactly as it was for
+recovery tools and the user's IT department.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from indicite.core.errors import DatabaseUnusable
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
+
+
+def check_health(path: Path) -> None:
+    """Raise DatabaseUnusable if ``path`` exists but is not a sound SQLite database.
+
+    A missing or empty file is fine: opening it creates a new database.
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as f:
+        header = f.read(HEADER_BYTES)
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseUnusable(
+            f"{path} is not an Indicite database (not an SQLite file); "
+            "choose another file, or restore a backup (the file was not changed)"
+        )
+    if len(header) < HEADER_BYTES or _is_truncated(path, header):
+        raise _damaged(path, "the file is cut short")
+    problem = quick_check(path)
+    if problem:
+        raise _damaged(path, problem)
+
+
+def quick_check(path: Path) -> str:
+    """The first problem ``PRAGMA quick_check`` finds, or "" when the file is sound."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.OperationalError as e:
+        raise DatabaseUnusable(f"{path} cannot be opened: {e}") from e
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError as e:
+        if "malformed" in str(e).lower():
+            return str(e)
+        raise DatabaseUnusable(f"{path} cannot be read: {e}") from e
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    finally:
+        conn.close()
+    messages = [row[0] for row in rows]
+    return "" if messages == ["ok"] else messages[0]
+
+
+def _is_truncated(path: Path, header: bytes) -> bool:
+    """The header says how many pages the file holds; fewer on disk means it was cut.
+
+    Skipped while a write-ahead log exists: a checkpoint interrupted by a crash may have
+    written page 1 before the rest, and the log still holds what completes the file.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    counts_valid = header[24:28] == header[92:96] and page_count > 0
+    size = path.stat().st_size
+    if page_size < 512 or size < page_size:
+        return True
+    return counts_valid and size < page_count * page_size
+
+
+def _damaged(path: Path, detail: str) -> DatabaseUnusable:
+    return DatabaseUnusable(
+        f"{path} is damaged ({detail}) and was not opened or changed; "
+        "restore a backup (File → Restore) or open another database"
+    )

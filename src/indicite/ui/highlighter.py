@@ -1,0 +1,102 @@
+"""Citation highlights painted per block: each block looks up its spans by bisect.
+
+QSyntaxHighlighter formats only the blocks Qt asks for, so 20,000 citations cost a bisect per
+block instead of one extra selection each (``setExtraSelections`` is ten times slower).
+"""
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+# Light backgrounds under black text: readable with Chinese glyphs, distinct from the selection.
+STATUS_COLOURS = {
+    "draft": QColor("#ffe9a8"),
+    "submitted": QColor("#c9defc"),
+    "approved": QColor("#c5ebc5"),
+    "returned": QColor("#f9c7c7"),
+}
+CURRENT_OUTLINE = QColor("#b04a00")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A highlight in Qt positions (UTF-16 code units), with what the tooltip shows."""
+
+    start: int
+    end: int
+    indicator_id: int
+    status: str
+    label: str
+
+
+class CitationHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self._current: int | None = None
+        self._formats = {}
+        for status, colour in STATUS_COLOURS.items():
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            self._formats[status] = fmt
+            current = QTextCharFormat(fmt)
+            current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            current.setUnderlineColor(CURRENT_OUTLINE)
+            self._formats[status, "current"] = current
+
+    def set_spans(self, spans: list[Span]) -> None:
+        """Replace the highlights; only blocks whose highlights changed are repainted."""
+        old = set(self._spans)
+        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self._rehighlight_spans(old.symmetric_difference(self._spans))
+
+    def set_current(self, indicator_id: int | None) -> None:
+        """Underline the citations of the selected indicator."""
+        if indicator_id == self._current:
+            return
+        previous, self._current = self._current, indicator_id
+        self._rehighlight_spans(
+            s for s in self._spans if s.indicator_id in (previous, indicator_id)
+        )
+
+    def spans_at(self, position: int) -> list[Span]:
+        """Highlights covering a Qt position, shortest first (the most specific wins)."""
+        found = self._overlapping(position, position + 1)
+        return sorted(found, key=lambda s: s.end - s.start)
+
+    def spans(self) -> list[Span]:
+        return list(self._spans)
+
+    def _overlapping(self, start: int, end: int) -> list[Span]:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [s for s in self._spans[lo:hi] if s.end > start]
+
+    def _rehighlight_spans(self, spans) -> None:
+        doc = self.document()
+        blocks = set()
+        for span in spans:
+            block = doc.findBlock(span.start)
+            while block.isValid() and block.position() < span.end:
+                blocks.add(block.blockNumber())
+                block = block.next()
+        for number in sorted(blocks):
+            self.rehighlightBlock(doc.findBlockByNumber(number))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        if not self._spans:
+            return
+        block = self.currentBlock()
+        start = block.position()
+        end = start + block.length() - 1  # Qt positions: UTF-16 units, not len(text)
+        for span in self._overlapping(start, end):
+            a = max(span.start, start) - start
+            b = min(span.end, end) - start
+            if b > a:
+                key = (span.status, "current") if span.indicator_id == self._current else span.status
+                self.setFormat(a, b - a, self._formats.get(key, self._formats["draft"]))
