@@ -103,9 +103,9 @@ def _bomless_utf16(content: bytes) -> str | None:
         return None
     even = content[0::2].count(0)
     odd = content[1::2].count(0)
-    if odd and even <= odd // 20:
+    if odd >= 2 and even <= odd // 20:
         return "utf-16-le"
-    if even and odd <= even // 20:
+    if even >= 2 and odd <= even // 20:
         return "utf-16-be"
     return None
 
