@@ -18,6 +18,18 @@ CREATE TABLE "citations" (
    "position" INTEGER NOT NULL DEFAULT 0
 );
 
+CREATE VIRTUAL TABLE citations_fts USING fts5(text, content='', tokenize='trigram');
+
+CREATE TABLE 'citations_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'citations_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'citations_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'citations_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE citations_fts_terms USING fts5vocab(citations_fts, row);
+
 CREATE TABLE "comments" (
    "id" INTEGER PRIMARY KEY,
    "indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
@@ -101,6 +113,18 @@ CREATE TABLE "indicators" (
    "deleted_at" TEXT
 );
 
+CREATE VIRTUAL TABLE indicators_fts USING fts5(text, content='', tokenize='trigram');
+
+CREATE TABLE 'indicators_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'indicators_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'indicators_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'indicators_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE indicators_fts_terms USING fts5vocab(indicators_fts, row);
+
 CREATE TABLE "settings" (
    "key" TEXT PRIMARY KEY,
    "value" TEXT
@@ -164,6 +188,18 @@ CREATE INDEX "idx_indicators_subject"
 CREATE UNIQUE INDEX "idx_users_name"
     ON "users" ("name");
 
+CREATE TRIGGER citations_fts_delete AFTER DELETE ON citations BEGIN INSERT INTO citations_fts (citations_fts, rowid, text) VALUES ('delete', old.id, old."exact" || char(31, 31)); END;
+
+CREATE TRIGGER citations_fts_insert AFTER INSERT ON citations BEGIN INSERT INTO citations_fts (rowid, text) VALUES (new.id, new."exact" || char(31, 31)); END;
+
+CREATE TRIGGER citations_fts_update AFTER UPDATE OF "exact" ON citations BEGIN INSERT INTO citations_fts (citations_fts, rowid, text) VALUES ('delete', old.id, old."exact" || char(31, 31)); INSERT INTO citations_fts (rowid, text) VALUES (new.id, new."exact" || char(31, 31)); END;
+
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TRIGGER indicators_fts_delete AFTER DELETE ON indicators BEGIN INSERT INTO indicators_fts (indicators_fts, rowid, text) VALUES ('delete', old.id, old."name" || char(31, 31)); END;
+
+CREATE TRIGGER indicators_fts_insert AFTER INSERT ON indicators BEGIN INSERT INTO indicators_fts (rowid, text) VALUES (new.id, new."name" || char(31, 31)); END;
+
+CREATE TRIGGER indicators_fts_update AFTER UPDATE OF "name" ON indicators BEGIN INSERT INTO indicators_fts (indicators_fts, rowid, text) VALUES ('delete', old.id, old."name" || char(31, 31)); INSERT INTO indicators_fts (rowid, text) VALUES (new.id, new."name" || char(31, 31)); END;

@@ -12,7 +12,7 @@ from pathlib import Path
 from indicite import __version__
 from indicite.core.errors import IndiciteError
 
-COMMAND_MODULES = ("indicite.cli.documents", "indicite.cli.suggest")
+COMMAND_MODULES = ("indicite.cli.documents", "indicite.cli.suggest", "indicite.cli.review")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -97,9 +97,11 @@ _WANYUAN_NAME = re.compile(r"(?:工业|单位)?(?:增加值|GDP|地区生产总�
 _BIG_MAG_ONLY = {"万", "亿", "万亿", "千万", "百万", "十万"}
 _DIR_RE = re.compile(r"(下降|减少|降低|回落|下滑|下跌|缩减|减|降|跌)(了|幅为|幅达)?$")
 _GROWTH_RE = re.compile(
-    r"(增长|下降|提高|增加|减少|上升|回落|降低|上涨|下跌|增速|增幅|降幅|收窄|扩大|回升|下滑"
-    r"|增|降|涨|跌|提升)(了|为|达到|达|至)?$"
+    r"(增长|下降|提高|增加|减少|上升|回落|降低|上涨|下跌|增速|增幅|降幅|收窄|扩大|回升|下滑|压减"
+    r"|压缩|缩减|增|降|涨|跌|减|提升)(了|幅为|幅达|速为|速达)?$"
 )
+# 约 in 条约/节约, 近 in 最近/附近 are words, not qualifiers.
+_PRE_WORDS = {"约": set("条节制合预签公契隐"), "近": set("最附临邻靠贴亲")}
 _SHARE_RE = re.compile(r"占|比重|份额|比例|占比")
 _INDEX_RE = re.compile(r"指数|PMI|CPI|PPI|水平")
 _BARE_VERB_RE = re.compile(r"(?:为|达到|达|是|升至|降至|提高到|提高至|上升到|下降到)$")
@@ -148,12 +150,12 @@ class _Cand:
     dir_start: int
 
 
-def _qualifier(m: re.Match[str]) -> str:
+def _qualifier(m: re.Match[str], prev: str) -> str:
     post = m.group("post")
     if post:
         return _POST[post]
     pre = m.group("pre")
-    if pre:
+    if pre and prev not in _PRE_WORDS.get(pre, ()):
         return _PRE[pre]
     if m.group("yu1") or m.group("yu2"):
         return "gt"
@@ -190,6 +192,9 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:  # noqa: C901
     ns, ne = m.span("num")
     start = m.start()
     prev = ft[start - 1] if start else ""
+    pre = m.group("pre")
+    if pre and prev in _PRE_WORDS.get(pre, ()):
+        start = m.start("sign") if m.group("sign") else ns
     if prev == "第" or prev.isascii() and (prev.isalnum() or prev in "._-/"):
         return None
     try:
@@ -212,7 +217,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:  # noqa: C901
             mag = cn_mag or mag
             if not unit and not cn_mag:
                 return None  # bare Chinese numerals are words (一二, 十四五 parsed away above)
-        if U.unit_kind(unit) == "reject":
+        if U.unit_kind(unit) == "reject" and not _duration_value(ft, m, unit, value):
             return None
         if unit and U.weak_unit(unit) and kind != "ar":
             return None
@@ -244,12 +249,25 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:  # noqa: C901
         value=value,
         mag=mag,
         unit=unit,
-        qualifier=_qualifier(m),
+        qualifier=_qualifier(m, prev),
         kind=kind,
         negative=negative,
         bare=not unit and not mag and kind in ("ar", "cn"),
         dir_start=start,
     )
+
+
+_DURATION_UNITS = {"年", "岁", "个月", "天", "小时", "分钟", "秒"}
+_DURATION_CLAUSE = re.compile(r"寿命|年限|年龄|时长|天数|时间|工作日")
+
+
+def _duration_value(ft: str, m: re.Match[str], unit: str, value: float) -> bool:
+    """13.5年 of schooling, 78.2岁 of life: a duration is a value when the clause says so."""
+    if unit not in _DURATION_UNITS or value >= 200:
+        return False
+    if "." in (m.group("ar") or ""):
+        return True
+    return bool(_DURATION_CLAUSE.search(ft, max(0, m.start() - 16), m.start()))
 
 
 def _propagate_units(ft: str, cands: list[_Cand]) -> None:
@@ -327,7 +345,7 @@ class _Context:
                 line_start = m.end()
                 # A line is a unit of its own only when it ends a sentence or is a heading;
                 # a long line broken mid-sentence (PDF page break) continues.
-                if line and line[-1] not in "。！？；：!?;:" and len(line) >= 40:
+                if not line or (line[-1] not in "。！？；：!?;:" and len(line) >= 40):
                     continue
             self.sent.append(m.end())
         self.clause = [0, *(m.end() for m in _CLAUSE_RE.finditer(ft))]

@@ -27,7 +27,7 @@ COUNT_UNITS = (
     "人", "位", "户", "所", "座", "条", "台", "套", "辆", "架", "艘", "件", "只", "头", "匹",
     "份", "批", "次", "场", "处", "根", "棵", "株", "例", "起", "宗", "笔", "张", "部", "间",
     "床", "支", "门", "册", "本", "篇", "幅", "首", "块", "片", "颗", "枚", "箱", "盒", "瓶",
-    "层", "轮", "期", "届",
+    "层", "轮", "期", "届", "类",
 )  # fmt: skip
 
 # Words after a number that make it a date, a duration or part of a name, never a value.
@@ -39,7 +39,7 @@ REJECT_UNITS = (
 ALL_UNITS = (
     PERCENT_UNITS + POINT_UNITS + RATIO_UNITS + MONEY_UNITS + PHYSICAL_UNITS + COUNT_UNITS
 )
-_NOT_COUNTS = {"期", "届", "度", "米", "克", "升"}
+_NOT_COUNTS = {"期", "届", "度", "米", "克", "升", "类"}
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:

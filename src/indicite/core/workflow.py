@@ -69,7 +69,7 @@ def refusal(
     if role not in rule.roles:
         return f"Only an editor can {action} an entry; your role is {role}."
     if indicator.status not in rule.sources:
-        return f"A {indicator.status} entry cannot be {_past(action)}."
+        return f"This entry is {indicator.status}, so it cannot be {_past(action)}."
     if action == "approve":
         if four_eyes and user in (indicator.created_by, indicator.updated_by):
             who = "entered" if user == indicator.created_by else "last changed"

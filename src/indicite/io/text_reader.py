@@ -51,7 +51,7 @@ def decode_bytes(content: bytes, name: str) -> str:
 
 
 def refuse_if_binary(text: str, name: str) -> None:
-    """Refuse decoded text that is not text (NUL, more than 1% control characters)."""
+    """Refuse decoded text that is not text: a NUL, or over 1% control/private-use characters."""
     if "\x00" in text:
         raise ImportRefused(_binary_message(name, b""))
     odd = len(_NOT_TEXT.findall(text))

@@ -8,6 +8,7 @@ from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.magnitudes import to_base
 from indicite.core.validation import check_fields
+from indicite.services.review import require
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 
@@ -73,6 +74,7 @@ def update_indicator(
     check_fields(changed)
     if not changed:
         return current
+    require(session, "edit", current)
     at = now_iso()
     with store.transaction():
         store.indicators.update(
@@ -104,6 +106,8 @@ def _set_deleted(
 ) -> Indicator:
     store = session.store
     current = store.indicators.get(ind_id)
+    if deleted:
+        require(session, "delete", current)
     at = now_iso()
     with store.transaction():
         store.indicators.update(
@@ -130,6 +134,7 @@ def add_citation(
     store = session.store
     current = store.indicators.get(ind_id, include_deleted=False)
     assert current.document_id is not None
+    require(session, "edit", current)
     (quote,) = quotes_for(session, current.document_id, [span])
     at = now_iso()
     with store.transaction():
@@ -154,6 +159,7 @@ def remove_citation(
     """Take back a citation (undo of add); an indicator keeps at least one."""
     store = session.store
     current = store.indicators.get(ind_id, include_deleted=False)
+    require(session, "edit", current)
     cited = {c.id: c for c in current.citations}
     if citation_id not in cited:
         raise ValidationError("citation", "That passage is not cited by this indicator")

@@ -168,3 +168,37 @@ def m001_initial(db: Database) -> None:
         "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
         "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
     )
+
+
+@migrations()
+def m002_search_index(db: Database) -> None:
+    """Full-text search over indicator names and cited quotes (issue 8).
+
+    FTS5's trigram tokenizer finds any substring of three or more characters, which suits
+    Chinese (no spaces between words). Each text is indexed with two trailing padding
+    characters so that every one- or two-character substring begins some indexed trigram:
+    short queries then look their trigrams up in the vocabulary tables (storage/search.py).
+    The tables are contentless: the triggers below are the only writers and give the
+    'delete' command exactly the padded text they indexed.
+    """
+    for table, column, fts in (
+        ("indicators", "name", "indicators_fts"),
+        ("citations", "exact", "citations_fts"),
+    ):
+        # The names below are fixed by this migration, never user input.
+        add = f'INSERT INTO {fts} (rowid, text) VALUES (new.id, new."{column}" || char(31, 31));'  # noqa: S608
+        remove = (
+            f"INSERT INTO {fts} ({fts}, rowid, text) "  # noqa: S608
+            f"VALUES ('delete', old.id, old.\"{column}\" || char(31, 31));"
+        )
+        statements = (
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(text, content='', tokenize='trigram')",
+            f"CREATE VIRTUAL TABLE {fts}_terms USING fts5vocab({fts}, row)",
+            f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {add} END",
+            f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN {remove} END",
+            f'CREATE TRIGGER {fts}_update AFTER UPDATE OF "{column}" ON {table} '
+            f"BEGIN {remove} {add} END",
+            f'INSERT INTO {fts} (rowid, text) SELECT id, "{column}" || char(31, 31) FROM {table}',  # noqa: S608
+        )
+        for sql in statements:
+            db.execute(sql)

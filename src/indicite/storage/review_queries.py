@@ -68,3 +68,11 @@ class ReviewQueries:
             "FROM citations c JOIN indicators i ON i.id = c.indicator_id "
             "WHERE i.deleted_at IS NULL ORDER BY c.document_id, c.indicator_id, c.position"
         )
+
+    def citation_count(self) -> int:
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM citations c JOIN indicators i ON i.id = c.indicator_id "
+                "WHERE i.deleted_at IS NULL"
+            ).fetchone()[0]
+        )

@@ -13,6 +13,7 @@ from indicite.storage.documents import DocumentRepository
 from indicite.storage.events import EventRepository
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.review_queries import ReviewQueries
+from indicite.storage.search import SearchRepository
 from indicite.storage.users import SettingsRepository, UserRepository
 
 
@@ -30,6 +31,7 @@ class Store:
         self.dismissals = DismissalRepository(db)
         self.comments = CommentRepository(db)
         self.review = ReviewQueries(db)
+        self.search = SearchRepository(db)
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":

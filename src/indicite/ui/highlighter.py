@@ -88,7 +88,7 @@ class CitationHighlighter(QSyntaxHighlighter):
         for number in sorted(blocks):
             self.rehighlightBlock(doc.findBlockByNumber(number))
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         if not self._spans:
             return
         block = self.currentBlock()

@@ -1,0 +1,29 @@
+"""`indicite verify`: check every citation against its document."""
+
+import argparse
+
+from indicite.cli.common import open_session
+from indicite.services.verify import verify_citations
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    verify = subparsers.add_parser(
+        "verify", help="check every citation; exit 1 on any problem"
+    )
+    verify.set_defaults(func=run_verify)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        problems = verify_citations(session)
+        citations = session.store.review.citation_count()
+        documents = session.store.documents.count()
+    finally:
+        session.close()
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    print(f"All {citations} citations in {documents} documents check out.")
+    return 0

@@ -1,0 +1,76 @@
+"""CSV export: UTF-8 with BOM (Excel on Chinese Windows) or GB18030, formulas neutralised.
+
+The indicator rows go to the named file; when some indicator cites more than one passage,
+the further citations go to ``<stem>.citations.csv`` beside it.
+"""
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from indicite.core.export_format import (
+    CITATION_COLUMNS,
+    INDICATOR_COLUMNS,
+    TEXT,
+    Column,
+    neutralise,
+)
+from indicite.io.writers import PendingFile
+
+
+def citations_path(path: Path) -> Path:
+    """Where the further citations of a CSV export are written."""
+    return path.with_name(f"{path.stem}.citations.csv")
+
+
+class _Table:
+    """One CSV file with a header row, neutralising every text cell."""
+
+    def __init__(self, path: Path, columns: Sequence[Column], encoding: str):
+        self.pending = PendingFile(path)
+        self._file = self.pending.part.open("w", encoding=encoding, newline="")
+        self._csv = csv.writer(self._file)
+        self._names = [c.name for c in columns]
+        self._text = [i for i, c in enumerate(columns) if c.kind == TEXT]
+        self._csv.writerow(self._names)
+
+    def write(self, record: dict[str, Any]) -> None:
+        values = [record.get(name) for name in self._names]
+        for i in self._text:
+            if values[i]:
+                values[i] = neutralise(values[i])
+        self._csv.writerow(values)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class CsvWriter:
+    def __init__(self, path: Path, encoding: str = "utf-8-sig"):
+        self._path = Path(path)
+        self._encoding = encoding
+        self._rows = _Table(self._path, INDICATOR_COLUMNS, encoding)
+        self._citations: _Table | None = None
+
+    def write(self, indicator: dict[str, Any], extra_citations: list[dict[str, Any]]) -> None:
+        self._rows.write(indicator)
+        if extra_citations and self._citations is None:
+            self._citations = _Table(citations_path(self._path), CITATION_COLUMNS, self._encoding)
+        for citation in extra_citations:
+            self._citations.write(citation)  # type: ignore[union-attr]
+
+    def finish(
+        self, documents: Iterable[dict[str, Any]], about: list[tuple[str, str]]
+    ) -> list[Path]:
+        """CSV has no room for the documents and about sheets; their facts are in each row."""
+        tables = [t for t in (self._rows, self._citations) if t is not None]
+        for table in tables:
+            table.close()
+        return [table.pending.commit() for table in tables]
+
+    def discard(self) -> None:
+        for table in (self._rows, self._citations):
+            if table is not None:
+                table.close()
+                table.pending.discard()

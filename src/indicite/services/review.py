@@ -1,0 +1,246 @@
+"""Review: submit, approve, return and reopen entries, comment on them, and read their history.
+
+Every call is one transaction that writes its event; the rules come from core.workflow and are
+checked here, so a caller that skips the UI is refused too.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from indicite.core import workflow
+from indicite.core.entities import Document, Event, Indicator
+from indicite.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from indicite.services.session import Session
+from indicite.services.users import role_of
+from indicite.services.verify import citation_problems
+from indicite.storage.clock import now_iso
+from indicite.storage.comments import Comment
+from indicite.storage.review_queries import QueueFilter
+
+FOUR_EYES_KEY = "four_eyes"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueEntry:
+    """One submitted entry in the review queue; ``problems`` lists failing citations."""
+
+    id: int
+    document_id: int
+    document_title: str
+    name: str
+    subject: str
+    period_label: str
+    value: float | None
+    unit: str
+    value_text: str
+    created_by: str
+    updated_by: str
+    version: int
+    submitted_at: str | None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass
+class ApproveReport:
+    approved: list[int] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+def four_eyes(session: Session) -> bool:
+    return session.store.settings.get(FOUR_EYES_KEY, "on") == "on"
+
+
+def set_four_eyes(session: Session, on: bool) -> None:
+    """Admins only; the change is itself an event."""
+    store = session.store
+    with store.transaction():
+        if role_of(session) != "admin":
+            raise PermissionDenied("Only an admin can change the four-eyes rule.")
+        before = four_eyes(session)
+        if before == on:
+            return
+        store.settings.set(FOUR_EYES_KEY, "on" if on else "off")
+        store.events.append(
+            at=now_iso(),
+            who=session.user,
+            action="set_four_eyes",
+            before={"four_eyes": before},
+            after={"four_eyes": on},
+        )
+
+
+def require(session: Session, action: str, ind: Indicator, comment: str | None = None) -> None:
+    """Refuse ``action`` on ``ind`` unless the workflow rules allow it for the session's user."""
+    citations_ok = action != "approve" or not problems_of(session, ind)
+    workflow.check(
+        action,
+        ind,
+        session.user,
+        role_of(session),
+        four_eyes(session),
+        comment=comment,
+        citations_ok=citations_ok,
+    )
+
+
+def allowed_actions(session: Session, ind: Indicator) -> set[str]:
+    """What the UI may offer for this entry now."""
+    return workflow.allowed_actions(
+        ind,
+        session.user,
+        role_of(session),
+        four_eyes(session),
+        citations_ok=not problems_of(session, ind),
+    )
+
+
+def problems_of(session: Session, ind: Indicator) -> list[str]:
+    assert ind.document_id is not None
+    return citation_problems(session.store.documents.get(ind.document_id), ind)
+
+
+def submit(session: Session, ind_id: int, expected_version: int) -> Indicator:
+    return _transition(session, "submit", ind_id, expected_version)
+
+
+def approve(session: Session, ind_id: int, expected_version: int) -> Indicator:
+    return _transition(session, "approve", ind_id, expected_version)
+
+
+def return_(session: Session, ind_id: int, expected_version: int, comment: str) -> Indicator:
+    """Send back to the enterer; the comment says what to fix."""
+    return _transition(session, "return", ind_id, expected_version, comment)
+
+
+def reopen(session: Session, ind_id: int, expected_version: int, comment: str) -> Indicator:
+    """Unlock an approved entry (back to draft); the comment says why."""
+    return _transition(session, "reopen", ind_id, expected_version, comment)
+
+
+def approve_many(session: Session, versions: Mapping[int, int]) -> ApproveReport:
+    """Approve each entry (id -> version as loaded) the rules allow; report the others and why."""
+    report = ApproveReport()
+    with session.store.transaction():
+        for ind_id, version in versions.items():
+            try:
+                approve(session, ind_id, version)
+            except (PermissionDenied, ConflictError, NotFound) as e:
+                report.skipped.append((ind_id, str(e)))
+            else:
+                report.approved.append(ind_id)
+    return report
+
+
+def add_comment(session: Session, ind_id: int, body: str) -> Comment:
+    body = body.strip()
+    if not body:
+        raise ValidationError("comment", "Type a comment first.")
+    store = session.store
+    at = now_iso()
+    with store.transaction():
+        ind = store.indicators.get(ind_id)
+        require(session, "comment", ind)
+        comment_id = store.comments.add(ind_id, at, session.user, "comment", body)
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="comment",
+            indicator_id=ind_id,
+            document_id=ind.document_id,
+            comment=body,
+        )
+    return Comment(comment_id, ind_id, at, session.user, "comment", body)
+
+
+def comments(session: Session, ind_id: int) -> list[Comment]:
+    """The thread: remarks and the reasons given for returns and reopens, oldest first."""
+    return session.store.comments.for_indicator(ind_id)
+
+
+def return_comment(session: Session, ind: Indicator) -> Comment | None:
+    """The editor's reason, while the entry is returned (shown at the top of the form)."""
+    if ind.status != "returned" or ind.id is None:
+        return None
+    return session.store.comments.latest(ind.id, "return")
+
+
+def history(session: Session, ind_id: int) -> list[Event]:
+    """Every event of the entry, in the order it happened."""
+    return session.store.events.for_indicator(ind_id)
+
+
+def changes_since_approved(session: Session, ind_id: int) -> dict[str, tuple[Any, Any]]:
+    """Fields changed since the last approval: name -> (approved value, current value)."""
+    events = history(session, ind_id)
+    approvals = [i for i, e in enumerate(events) if e.action == "approve"]
+    if not approvals:
+        return {}
+    later = events[approvals[-1] + 1 :]
+    current = session.store.indicators.get(ind_id)
+    approved: dict[str, Any] = {}
+    for event in later:
+        if event.action == "edit" and event.before:
+            for name, value in event.before.items():
+                approved.setdefault(name, value)
+    changed = {
+        name: (old, getattr(current, name))
+        for name, old in approved.items()
+        if old != getattr(current, name)
+    }
+    spans = {(c.start, c.end) for c in current.citations}
+    old_spans = set(spans)
+    for event in reversed(later):
+        if event.action == "cite" and event.after:
+            old_spans.discard((event.after["start"], event.after["end"]))
+        elif event.action == "uncite" and event.before:
+            old_spans.add((event.before["start"], event.before["end"]))
+    if old_spans != spans:
+        changed["citations"] = (sorted(old_spans), sorted(spans))
+    return changed
+
+
+def review_queue(session: Session, where: QueueFilter | None = None) -> list[QueueEntry]:
+    """Submitted entries, oldest submission first, each with its citation problems."""
+    store = session.store
+    docs: dict[int, Document] = {}
+    entries = []
+    for row in store.review.queue(where or QueueFilter()):
+        doc = docs.get(row["document_id"])
+        if doc is None:
+            doc = docs[row["document_id"]] = store.documents.get(row["document_id"])
+        ind = Indicator(id=row["id"], citations=store.indicators.citations(row["id"]))
+        entries.append(QueueEntry(**row, problems=tuple(citation_problems(doc, ind))))
+    return entries
+
+
+def enterers(session: Session) -> list[str]:
+    return session.store.review.enterers()
+
+
+def _transition(
+    session: Session, action: str, ind_id: int, expected_version: int, comment: str = ""
+) -> Indicator:
+    store = session.store
+    at = now_iso()
+    with store.transaction():
+        current = store.indicators.get(ind_id)
+        require(session, action, current, comment)
+        changes: dict[str, Any] = {"status": workflow.target_status(action)}
+        if action in ("approve", "return"):
+            changes |= {"reviewed_by": session.user, "reviewed_at": at}
+        store.indicators.update(ind_id, changes, expected_version)
+        comment = comment.strip()
+        if comment:
+            store.comments.add(ind_id, at, session.user, action, comment)
+        store.events.append(
+            at=at,
+            who=session.user,
+            action=action,
+            indicator_id=ind_id,
+            document_id=current.document_id,
+            before={"status": current.status},
+            after={"status": changes["status"]},
+            comment=comment,
+        )
+    return store.indicators.get(ind_id)

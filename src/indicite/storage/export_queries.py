@@ -1,0 +1,206 @@
+"""Queries behind export and load: streamed with a cursor, never all rows in memory.
+
+The export reads inside one snapshot so the indicators, their extra citations and the
+documents sheet agree even while others keep writing. The load writes with plain prepared
+INSERTs (100,000 rows in one transaction must take seconds, not minutes).
+"""
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlite_utils import Database
+
+_FIRST_CITATION = (
+    "(SELECT id FROM citations WHERE indicator_id = i.id ORDER BY position, id LIMIT 1)"
+)
+
+_INDICATOR_SQL = (
+    "SELECT i.id, i.name, i.subject, i.period_label, i.period_start, i.period_end, i.measure, "
+    "i.value, i.unit, i.base_value, i.base_unit, i.qualifier, i.value_text, i.notes, i.status, "
+    "i.created_by, i.created_at, i.reviewed_by, i.reviewed_at, i.document_id, "
+    "d.title AS document_title, d.issuer, d.published_on, d.source_url, "
+    "d.text_sha256 AS document_sha256, c.exact AS quote, c.prefix, c.suffix, c.start, "
+    'c."end", c.page FROM indicators i JOIN documents d ON d.id = i.document_id '
+    f"LEFT JOIN citations c ON c.id = {_FIRST_CITATION} "
+)
+
+_EXTRA_CITATION_SQL = (
+    "SELECT c.indicator_id, c.document_id, c.exact AS quote, c.prefix, c.suffix, c.start, "
+    'c."end", c.page FROM citations c JOIN indicators i ON i.id = c.indicator_id '
+    f"WHERE c.id != {_FIRST_CITATION} "
+)
+
+_DOCUMENT_SQL = (
+    "SELECT d.id, d.title, d.issuer, d.published_on, d.source_url, d.doc_type, d.subject, "
+    "d.text_sha256 AS sha256, d.char_count, d.imported_at, count(*) AS indicators "
+    "FROM indicators i JOIN documents d ON d.id = i.document_id "
+)
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[None]:
+    """One read transaction: every query inside sees the same state of the database."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
+
+
+def _where(statuses: Sequence[str], document_ids: Sequence[int]) -> tuple[str, list[Any]]:
+    clauses, params = ["i.deleted_at IS NULL"], []
+    if statuses:
+        clauses.append(f"i.status IN ({', '.join('?' * len(statuses))})")
+        params.extend(statuses)
+    if document_ids:
+        clauses.append(f"i.document_id IN ({', '.join('?' * len(document_ids))})")
+        params.extend(int(d) for d in document_ids)
+    return "WHERE " + " AND ".join(clauses) + " ", params
+
+
+def _stream(db: Database, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def count_indicators(db: Database, statuses: Sequence[str], document_ids: Sequence[int]) -> int:
+    where, params = _where(statuses, document_ids)
+    return int(db.execute("SELECT count(*) FROM indicators i " + where, params).fetchone()[0])
+
+
+def iter_indicators(
+    db: Database, statuses: Sequence[str], document_ids: Sequence[int]
+) -> Iterator[dict[str, Any]]:
+    """Indicator rows with their document and first citation, by id."""
+    where, params = _where(statuses, document_ids)
+    return _stream(db, _INDICATOR_SQL + where + "ORDER BY i.id", params)
+
+
+def iter_extra_citations(
+    db: Database, statuses: Sequence[str], document_ids: Sequence[int]
+) -> Iterator[dict[str, Any]]:
+    """Every citation but the first of each exported indicator, by indicator and position."""
+    where, params = _where(statuses, document_ids)
+    sql = _EXTRA_CITATION_SQL + "AND " + where[len("WHERE ") :]
+    return _stream(db, sql + "ORDER BY c.indicator_id, c.position, c.id", params)
+
+
+def iter_documents(
+    db: Database, statuses: Sequence[str], document_ids: Sequence[int]
+) -> Iterator[dict[str, Any]]:
+    """The documents the exported indicators cite, with how many of them each holds."""
+    where, params = _where(statuses, document_ids)
+    return _stream(db, _DOCUMENT_SQL + where + "GROUP BY d.id ORDER BY d.id", params)
+
+
+def document_header(db: Database, doc_id: int) -> dict[str, Any]:
+    """Title, issuer and date of a document, for the readable citation."""
+    return next(
+        _stream(db, "SELECT title, issuer, published_on FROM documents WHERE id = ?", [doc_id])
+    )
+
+
+def document_text(db: Database, doc_id: int) -> str:
+    return str(db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0])
+
+
+def documents_by_sha256(db: Database) -> dict[str, int]:
+    """Both the text's and the original file's sha256, so either identifies a document."""
+    found = dict(db.execute("SELECT text_sha256, id FROM documents").fetchall())
+    found.update(db.execute("SELECT sha256, document_id FROM files").fetchall())
+    return found
+
+
+def documents_by_title(db: Database) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for title, doc_id in db.execute("SELECT title, id FROM documents ORDER BY id"):
+        found.setdefault(title, []).append(doc_id)
+    return found
+
+
+def existing_keys(db: Database) -> set[tuple[int, str, float | None, int, int]]:
+    """(document, name, value, start, end of the first citation) of every live indicator."""
+    rows = db.execute(
+        'SELECT i.document_id, i.name, i.value, c.start, c."end" FROM indicators i '
+        f"JOIN citations c ON c.id = {_FIRST_CITATION} WHERE i.deleted_at IS NULL"
+    )
+    return {tuple(r) for r in rows}  # type: ignore[misc]
+
+
+_INDICATOR_INSERT_COLUMNS = (
+    "document_id",
+    "name",
+    "subject",
+    "period_label",
+    "period_start",
+    "period_end",
+    "measure",
+    "value",
+    "unit",
+    "base_value",
+    "base_unit",
+    "qualifier",
+    "value_text",
+    "notes",
+    "status",
+    "version",
+    "created_by",
+    "created_at",
+    "updated_by",
+    "updated_at",
+    "reviewed_by",
+    "reviewed_at",
+)
+_CITATION_INSERT_COLUMNS = (
+    "indicator_id",
+    "document_id",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "page",
+    "position",
+)
+_EVENT_INSERT_COLUMNS = ("at", "who", "action", "indicator_id", "document_id", "after", "comment")
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608
+
+
+_INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
+_INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
+_INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
+
+
+def insert_loaded(
+    db: Database,
+    indicator: dict[str, Any],
+    citations: Sequence[dict[str, Any]],
+    event: dict[str, Any],
+) -> int:
+    """Store one loaded indicator, its citations in order, and its event; returns its id.
+
+    Runs inside the caller's transaction; ``event["after"]`` is stored as JSON.
+    """
+    conn = db.conn
+    ind_id = conn.execute(
+        _INSERT_INDICATOR, [indicator[c] for c in _INDICATOR_INSERT_COLUMNS]
+    ).lastrowid
+    conn.executemany(
+        _INSERT_CITATION,
+        [
+            [ind_id, indicator["document_id"], *(c[k] for k in _CITATION_INSERT_COLUMNS[2:])]
+            for c in citations
+        ],
+    )
+    after = json.dumps(event["after"], ensure_ascii=False, sort_keys=True)
+    values = {**event, "indicator_id": ind_id, "document_id": indicator["document_id"]}
+    conn.execute(_INSERT_EVENT, [after if c == "after" else values[c] for c in _EVENT_INSERT_COLUMNS])
+    return int(ind_id)

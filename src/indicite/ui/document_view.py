@@ -1,0 +1,380 @@
+"""The reading pane: a read-only text view with paragraph numbers, citation highlights and find.
+
+Offsets outside this module are code points (Python ``str`` indices); Qt counts UTF-16 units.
+The conversion happens here and nowhere else.
+
+Signals of DocumentView: ``indicator_clicked(int)`` when a click lands inside a highlight,
+``selection_changed()`` when the selected passage changes.
+"""
+
+import re
+from bisect import bisect_left
+from typing import Any
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+        QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.citations import Utf16Map, page_of
+from indicite.ui.highlighter import CitationHighlighter, Span
+
+MAX_FIND_MATCHES = 100_000
+
+
+class _NoAstral:
+    """The map for a text without characters outside the BMP: both directions are identity."""
+
+    @staticmethod
+    def to_utf16(index: int) -> int:
+        return index
+
+    @staticmethod
+    def to_code_point(utf16_index: int) -> int:
+        return utf16_index
+
+
+def utf16_map(text: str) -> Utf16Map | _NoAstral:
+    """Scan for astral characters only when there are some (the check runs in C)."""
+    if len(text.encode("utf-16-le")) == 2 * len(text):
+        return _NoAstral()
+    return Utf16Map(text)
+
+
+def span_label(row: dict[str, Any]) -> str:
+    value = row.get("value_text") or _format_value(row.get("value"), row.get("unit") or "")
+    return f"{row.get('name') or '—'}: {value}"
+
+
+def _format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return unit
+    return f"{value:g}{unit}"
+
+
+class _Gutter(QWidget):
+    """Paragraph numbers beside the text, painted for the visible blocks only."""
+
+    def __init__(self, view: "DocumentTextEdit"):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.view.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.view.paint_gutter(event)
+
+
+class DocumentTextEdit(QPlainTextEdit):
+    """Read-only text with highlights; positions here are Qt's (UTF-16)."""
+
+    indicator_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 11.0))
+        self.setFont(font)
+        self.highlighter = CitationHighlighter(self.document())
+        self.context_actions: list[QAction] = []
+        self._gutter = _Gutter(self)
+        self.blockCountChanged.connect(self._update_gutter_width)
+        self.updateRequest.connect(self._update_gutter)
+        self._update_gutter_width()
+
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 10 + self.fontMetrics().horizontalAdvance("9") * digits
+
+    def _update_gutter_width(self) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
+
+    def paint_gutter(self, event: QPaintEvent) -> None:
+        painter = QPainter(self._gutter)
+        painter.fillRect(event.rect(), QColor("#f2f2f2"))
+        painter.setPen(QColor("#888888"))
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        width = self._gutter.width() - 5
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.blockBoundingRect(block).height())
+            if block.isVisible() and bottom >= event.rect().top() and block.length() > 1:
+                painter.drawText(
+                    0, top, width, height, Qt.AlignmentFlag.AlignRight, str(block.blockNumber() + 1)
+                )
+            block = block.next()
+            top = bottom
+        painter.end()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
+            spans = self.highlighter.spans_at(position)
+            if spans:
+                QToolTip.showText(
+                    event.globalPos(),  # type: ignore[attr-defined]
+                    "\n".join(s.label for s in spans),
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            spans = self.highlighter.spans_at(self.cursorForPosition(event.pos()).position())
+            if spans:
+                self.indicator_clicked.emit(spans[0].indicator_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, self.context_actions)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class FindBar(QWidget):
+    """Find in document: next/previous and "3 of 12"; Escape closes it."""
+
+    def __init__(self, view: "DocumentView"):
+        super().__init__(view)
+        self.view = view
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Find in document"))
+        self.field.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setMinimumWidth(80)
+        self.previous_button = QToolButton()
+        self.previous_button.setText("↑")
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_button = QToolButton()
+        self.next_button.setText("↓")
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.field, self.count, self.previous_button, self.next_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.close_button)
+        self._matches: list[int] = []
+        self._current = -1
+        self.field.textChanged.connect(self._search)
+        self.field.returnPressed.connect(self.find_next)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(self.find_previous)
+        self.close_button.clicked.connect(self.close_bar)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find_previous()
+            return
+        super().keyPressEvent(event)
+
+    def open_bar(self) -> None:
+        selected = self.view.selected_text()
+        if selected and "\n" not in selected:
+            self.field.setText(selected)
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.view.text.setFocus()
+
+    def refresh(self) -> None:
+        self._search(self.field.text())
+
+    def _search(self, needle: str) -> None:
+        text = self.view.plain_text()
+        self._matches = []
+        if needle:
+            pattern = re.compile(re.escape(needle), re.IGNORECASE)
+            for number, match in enumerate(pattern.finditer(text)):
+                if number >= MAX_FIND_MATCHES:
+                    break
+                self._matches.append(match.start())
+        self._current = -1
+        if self._matches:
+            cursor = self.view.cursor_code_point()
+            self._current = bisect_left(self._matches, cursor) % len(self._matches)
+            self._show_current()
+        self._update_count()
+
+    def find_next(self) -> None:
+        self._step(1)
+
+    def find_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if not self.isVisible():
+            self.open_bar()
+        if not self._matches:
+            return
+        self._current = (self._current + direction) % len(self._matches)
+        self._show_current()
+        self._update_count()
+
+    def _show_current(self) -> None:
+        start = self._matches[self._current]
+        self.view.select_span(start, start + len(self.field.text()))
+
+    def _update_count(self) -> None:
+        needle = self.field.text()
+        if not needle:
+            self.count.setText("")
+        elif not self._matches:
+            self.count.setText(self.tr("No match"))
+        else:
+            self.count.setText(
+                self.tr("{n} of {total}").format(n=self._current + 1, total=len(self._matches))
+            )
+
+    def match_count(self) -> int:
+        return len(self._matches)
+
+
+class DocumentView(QWidget):
+    """The document pane: text view, find bar and (for PDFs) the page of the cursor."""
+
+    indicator_clicked = Signal(int)
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.text = DocumentTextEdit(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.page_label = QLabel()
+        self.page_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.page_label)
+        self._text = ""
+        self._map: Utf16Map | _NoAstral = _NoAstral()
+        self._page_starts: list[int] | None = None
+        self.text.indicator_clicked.connect(self.indicator_clicked)
+        self.text.selectionChanged.connect(self.selection_changed)
+        self.text.cursorPositionChanged.connect(self._show_page)
+        self.setFocusProxy(self.text)
+
+    def set_document(self, text: str, page_starts: list[int] | None = None) -> None:
+        """Show a new text; highlights are cleared first so the text is formatted once."""
+        self.text.highlighter.set_spans([])
+        self._text = text
+        self._map = utf16_map(text)
+        self._page_starts = page_starts
+        self.text.setPlainText(text)
+        self.page_label.setVisible(bool(page_starts))
+        self._show_page()
+        if self.find_bar.isVisible():
+            self.find_bar.refresh()
+
+    def plain_text(self) -> str:
+        return self._text
+
+    def set_highlights(self, rows: list[dict[str, Any]]) -> None:
+        """Rows of IndicatorRepository.highlights (code points) become Qt-position spans."""
+        to16 = self._map.to_utf16
+        self.text.highlighter.set_spans(
+            [
+                Span(
+                    to16(r["start"]),
+                    to16(r["end"]),
+                    int(r["indicator_id"]),
+                    r["status"],
+                    span_label(r),
+                )
+                for r in rows
+            ]
+        )
+
+    def set_current_indicator(self, indicator_id: int | None) -> None:
+        self.text.highlighter.set_current(indicator_id)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected passage as code-point offsets, or None when nothing is selected."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.to_code_point(cursor.selectionStart())
+        end = self._map.to_code_point(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def selected_text(self) -> str:
+        span = self.selected_span()
+        return self._text[span[0] : span[1]] if span else ""
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select text[start:end] (code points) and scroll it into the middle of the view."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+
+    def cursor_code_point(self) -> int:
+        return self._map.to_code_point(self.text.textCursor().position())
+
+    def page_at_cursor(self) -> int | None:
+        return page_of(self._page_starts, self.cursor_code_point())
+
+    def _show_page(self) -> None:
+        page = self.page_at_cursor()
+        if page is not None:
+            self.page_label.setText(self.tr("Page {page}").format(page=page))
+
+    def spans(self) -> list[Span]:
+        return self.text.highlighter.spans()

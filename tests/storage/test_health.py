@@ -1,0 +1,55 @@
+"""A damaged database is refused with a clear message and never written to."""
+
+import hashlib
+import os
+
+import pytest
+
+from indicite.core.errors import DatabaseUnusable
+from indicite.services.indicators import create_indicator
+from indicite.services.session import Session
+from indicite.storage.health import check_health
+
+
+@pytest.fixture
+def good_bytes(session, sample_doc, db_path) -> bytes:
+    for n in range(30):
+        create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
+    session.close()
+    return db_path.read_bytes()
+
+
+def _refused(path) -> str:
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(DatabaseUnusable) as info:
+        Session.open(path, "tester")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    return str(info.value)
+
+
+def test_sound_database_passes(good_bytes, db_path):
+    check_health(db_path)
+
+
+def test_not_sqlite_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这不是数据库", encoding="utf-8")
+    assert "not an SQLite file" in _refused(path)
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9, 0.02])
+def test_truncated_file_is_refused(good_bytes, db_path, keep):
+    db_path.write_bytes(good_bytes[: int(len(good_bytes) * keep)])
+    message = _refused(db_path)
+    assert "damaged" in message and "restore a backup" in message
+
+
+def test_overwritten_pages_fail_quick_check(good_bytes, db_path):
+    middle = len(good_bytes) // 2
+    db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
+    assert "damaged" in _refused(db_path)
+
+
+def test_zeroed_file_after_header_is_refused(good_bytes, db_path):
+    db_path.write_bytes(good_bytes[:100] + bytes(len(good_bytes) - 100))
+    assert "damaged" in _refused(db_path)
