@@ -25,5 +25,5 @@ echo "bundle size: $(du -sh dist/indicite | cut -f1) ($(find dist/indicite -type
 # A clean environment: no checkout on the path, no data folder of the developer, no display.
 selftest_home="$(mktemp -d)"
 trap 'rm -rf "$selftest_home"' EXIT
-env -i PATH=/usr/bin:/bin HOME="$selftest_home" QT_QPA_PLATFORM=offscreen \
+env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$selftest_home" QT_QPA_PLATFORM=offscreen \
     INDICITE_DATA_DIR="$selftest_home/data" dist/indicite/indicite --self-test

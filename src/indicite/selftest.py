@@ -51,9 +51,12 @@ def check_qt() -> str:
     app = make_application()
     native = {"win32": "qwindows", "darwin": "qcocoa"}.get(sys.platform, "qxcb")
     plugin_dirs = [Path(p) / "platforms" for p in QCoreApplication.libraryPaths()]
-    if not any(d.is_dir() and any(f.stem.endswith(native) for f in d.iterdir()) for d in plugin_dirs):
+    if not any(
+        d.is_dir() and any(f.stem.endswith(native) for f in d.iterdir()) for d in plugin_dirs
+    ):
         raise FileNotFoundError(f"the {native} platform plugin is missing from {plugin_dirs}")
-    return f"QApplication on '{QGuiApplication.platformName()}', {native} present ({app.applicationVersion()})"
+    platform = QGuiApplication.platformName()
+    return f"QApplication {app.applicationVersion()} on '{platform}', {native} present"
 
 
 def check_translations() -> str:
@@ -98,8 +101,14 @@ def check_workflow() -> str:
             indicator = create_indicator(
                 session,
                 doc_id,
-                {"name": "规模以上工业增加值", "subject": "天津", "measure": "growth_yoy",
-                 "value": 4.2, "unit": "%", "value_text": "增长4.2%"},
+                {
+                    "name": "规模以上工业增加值",
+                    "subject": "天津",
+                    "measure": "growth_yoy",
+                    "value": 4.2,
+                    "unit": "%",
+                    "value_text": "增长4.2%",
+                },
                 [(start, start + len(SAMPLE_QUOTE))],
             )
             exported = export_indicators(session, doc_id, folder)
@@ -126,7 +135,7 @@ def run_self_test() -> int:
     for name, check in CHECKS:
         try:
             print(f"  ok    {name}: {check()}")
-        except Exception as e:  # noqa: BLE001 - every failure is reported, then the next check runs
+        except Exception as e:  # every failure is reported, then the next check runs
             failures += 1
             print(f"  FAIL  {name}: {type(e).__name__}: {e}")
             traceback.print_exc(file=sys.stderr)

@@ -12,7 +12,12 @@ from pathlib import Path
 from indicite import __version__
 from indicite.core.errors import IndiciteError
 
-COMMAND_MODULES = ("indicite.cli.documents", "indicite.cli.suggest", "indicite.cli.review")
+COMMAND_MODULES = (
+    "indicite.cli.documents",
+    "indicite.cli.suggest",
+    "indicite.cli.review",
+    "indicite.cli.export",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation headlessly and exit"
     )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE", help="save a picture of the workspace and exit"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -44,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
             from indicite.selftest import run_self_test
 
             return run_self_test()
+        if args.screenshot:
+            from indicite.ui.screenshot import save_screenshot
+
+            print(save_screenshot(args.screenshot, args.user))
+            return 0
         if args.command is None:
             from indicite.ui.app import run_app
 

@@ -7,9 +7,7 @@ from indicite.services.verify import verify_citations
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    verify = subparsers.add_parser(
-        "verify", help="check every citation; exit 1 on any problem"
-    )
+    verify = subparsers.add_parser("verify", help="check every citation; exit 1 on any problem")
     verify.set_defaults(func=run_verify)
 
 

@@ -110,16 +110,12 @@ def _parse_cn_integer(s: str) -> int:
         return int("".join(str(CN_DIGITS[ch]) for ch in s))
     total = 0
     rest = s
-    for big_ch, big in (("亿", 100_000_000), ("万", 10_000)):
-        if big_ch in rest:
-            head, _, rest = rest.partition(big_ch)
-            if big_ch == "亿" and "万" in head:
+    for big_word, big in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+        if big_word in rest:
+            head, _, rest = rest.partition(big_word)
+            if any(c in head for c in "万亿"):
                 raise NumberError(s)
-            multiplier = _parse_cn_section(head) if head else 1
-            if rest.startswith("万") and big_ch == "亿":  # 万亿
-                rest = rest[1:]
-                multiplier *= 10_000
-            total += multiplier * big
+            total += (_parse_cn_section(head) if head else 1) * big
     if rest:
         total += _parse_cn_section(rest)
     return total
@@ -142,7 +138,7 @@ def parse_chinese(s: str) -> float:
 
 
 def parse_number(s: str) -> float:
-    """Parse one number as written: 1,570 / ８．６ / 7 4 7 7 2 / 二百 / 2/3 / 三分之一 / 百分之五."""
+    """Parse one number as written: 1,570 / ８．６ / 7 4 7 7 2 / 二百 / 2/3 / 三分之一."""
     s = fold_width(s).strip()
     if s.startswith("百分之"):
         return parse_number(s[3:])
@@ -177,7 +173,7 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
             head = numeral[: -len(mag)]
             if not head:
                 return mag, ""  # 万亿元 alone: the magnitude is the number itself
-            if head.endswith(("亿", "万")):
-                return numeral, ""
+            if "亿" in head or "万" in head:
+                return numeral, ""  # 十二亿八千万: one value, no single magnitude
             return head, mag
     return numeral, ""

@@ -29,7 +29,8 @@ PERIOD_RE = re.compile(
             r"(?P<m>(?P<mm>\d{1,2})月份?)(?!\d{1,2}日)",
             rf"(?P<fm>前(?P<fmn>{_N})个月)",
             r"(?P<q>前三季度|上半年|下半年|(?:第)?(?P<qn>[一二三四])季度)",
-            r"(?P<rel>今年以来|年初以来|今年|年内|全年|本年|去年|上年|上一年|明年)",
+            r"(?P<rel>今年以来|年初以来|今年|(?<![\d一二三四五六七八九十两几多])年内|全年|本年|去年|上年"
+            r"|上一年|明年)",
             rf"(?P<ny>近(?P<nyn>{_N})年)",
         ]
     )
@@ -74,7 +75,7 @@ def _plan_years(n: int) -> tuple[int, int]:
     return start, start + 4
 
 
-def _resolve(m: re.Match[str], doc: date | None) -> tuple[date, date] | None:  # noqa: C901
+def _resolve(m: re.Match[str], doc: date | None) -> tuple[date, date] | None:
     g = m.groupdict()
     doc_year = doc.year if doc else None
     if g["fyp"]:
@@ -133,13 +134,16 @@ def _quarter_span(year: int, words: str, doc: date | None) -> tuple[date, date] 
     return _month_span(year, 3 * q - 2, 3 * q)
 
 
-def resolve_match(m: re.Match[str], doc_date: date | None) -> Period:
-    """Turn a PERIOD_RE match into a Period; unresolvable hints keep their words only."""
+def resolve_match(m: re.Match[str], doc_date: date | None, source: str | None = None) -> Period:
+    """Turn a PERIOD_RE match into a Period; unresolvable hints keep their words only.
+
+    `source` is the unfolded text the match was found in, so the label keeps ２００１年 as written.
+    """
     try:
         span = _resolve(m, doc_date)
     except (NumberError, ValueError, KeyError):
         span = None
-    label = m.group(0)
+    label = source[m.start() : m.end()] if source is not None else m.group(0)
     if span is None:
         return Period(label, None, None)
     return Period(label, span[0], span[1])
@@ -150,4 +154,4 @@ def find_period(text: str, doc_date: date | None = None) -> Period | None:
     last = None
     for last in PERIOD_RE.finditer(fold_width(text)):  # noqa: B007
         pass
-    return resolve_match(last, doc_date) if last else None
+    return resolve_match(last, doc_date, text) if last else None

@@ -97,22 +97,69 @@ _WANYUAN_NAME = re.compile(r"(?:工业|单位)?(?:增加值|GDP|地区生产总�
 _BIG_MAG_ONLY = {"万", "亿", "万亿", "千万", "百万", "十万"}
 _DIR_RE = re.compile(r"(下降|减少|降低|回落|下滑|下跌|缩减|减|降|跌)(了|幅为|幅达)?$")
 _GROWTH_RE = re.compile(
-    r"(增长|下降|提高|增加|减少|上升|回落|降低|上涨|下跌|增速|增幅|降幅|收窄|扩大|回升|下滑|压减"
-    r"|压缩|缩减|增|降|涨|跌|减|提升)(了|幅为|幅达|速为|速达)?$"
+    r"(?:(?:增长|下降|提高|增加|减少|上升|回落|降低|上涨|下跌|收窄|扩大|回升|下滑|压减|压缩|缩减"
+    r"|增|降|涨|跌|减|提升)了?"
+    r"|(?:增速|增幅|涨幅|跌幅|降幅)(?:分别)?(?:为|达到|达|是)?)$"
 )
 # 约 in 条约/节约, 近 in 最近/附近 are words, not qualifiers.
 _PRE_WORDS = {"约": set("条节制合预签公契隐"), "近": set("最附临邻靠贴亲")}
 _SHARE_RE = re.compile(r"占|比重|份额|比例|占比")
 _INDEX_RE = re.compile(r"指数|PMI|CPI|PPI|水平")
-_BARE_VERB_RE = re.compile(r"(?:为|达到|达|是|升至|降至|提高到|提高至|上升到|下降到)$")
+_BARE_VERB_RE = re.compile(r"(?:为|达到|达|是|至|到)$")
 _LIST_SEPS = {"、", "和", "及", "与", "或", "、和"}
 _BARE_AFTER = set("，。；、,;）)\n：:") | {""}
 
-_PROVINCES = (
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
-    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 "
-    "京津冀 长三角 粤港澳大湾区 深圳 广州 青岛 大连 宁波 厦门 武汉 成都 西安 南京 杭州 苏州"
-).split()
+_PROVINCES = [
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "京津冀",
+    "长三角",
+    "粤港澳大湾区",
+    "深圳",
+    "广州",
+    "青岛",
+    "大连",
+    "宁波",
+    "厦门",
+    "武汉",
+    "成都",
+    "西安",
+    "南京",
+    "杭州",
+    "苏州",
+]
 _PLACE_RE = re.compile(
     rf"(?P<nat>全国|我国|中国)|(?P<glob>全球)|(?P<own>全市|全省|本市|本省|我市|我省|全区)"
     rf"|(?P<place>{U.alternation(_PROVINCES)})"
@@ -169,9 +216,9 @@ def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
     if (cn := m.group("cn")) is not None:
         if is_cn_digit_string(cn):
             return None
-        if len(cn) > 1 and all(c in "十百千万亿" for c in cn):
-            if not (m.group("pre") or m.group("yu1") or m.group("yu2")):
-                return None  # 千万家庭, 亿万人民: idioms, not amounts
+        qualified = m.group("pre") or m.group("yu1") or m.group("yu2")
+        if len(cn) > 1 and all(c in "十百千万亿" for c in cn) and not qualified:
+            return None  # 千万家庭, 亿万人民: idioms, not amounts
         if cn in _BIG_MAG_ONLY:
             return "cn", 1.0, cn
         head, mag = split_magnitude(cn)
@@ -187,7 +234,7 @@ def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
     return "ratio", float(m.group("ra")) / float(m.group("rb")), ""
 
 
-def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:  # noqa: C901
+def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
     """Decide whether one grammar match is a value mention; None for dates, codes, names."""
     ns, ne = m.span("num")
     start = m.start()
@@ -195,7 +242,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:  # noqa: C901
     pre = m.group("pre")
     if pre and prev in _PRE_WORDS.get(pre, ()):
         start = m.start("sign") if m.group("sign") else ns
-    if prev == "第" or prev.isascii() and (prev.isalnum() or prev in "._-/"):
+    if prev == "第" or (prev and prev.isascii() and (prev.isalnum() or prev in "._-/")):
         return None
     try:
         parsed = _value(m)
@@ -328,7 +375,8 @@ def _indicator(ft: str, c: _Cand, clause: str, clause_end: int) -> str:
         return core[-24:]
     follow = _FOLLOW_RE.match(ft, c.end, clause_end)
     if follow and c.unit and U.unit_kind(c.unit) in ("count", "physical", "money"):
-        return (core + follow.group(0).strip("“”\""))[-24:]
+        lead = stem if len(stem) <= 4 else core  # keep 新增 in 新增5家X
+        return (lead + follow.group(0).strip('“”"'))[-24:]
     return core
 
 
@@ -447,7 +495,7 @@ def _build(
         if not indicator and prev is not None and ctx.sentence_start(prev.start) == ss:
             indicator = prev.indicator
     pm = ctx.last_in(ctx.periods, PERIOD_RE, ss, c.start)
-    period = resolve_match(pm, doc_date) if pm else Period("", None, None)
+    period = resolve_match(pm, doc_date, text) if pm else Period("", None, None)
     place = ctx.last_in(ctx.places, _PLACE_RE, ss, c.start)
     mult = MAGNITUDES.get(c.mag, 1)
     value = -c.value if negative else c.value

@@ -18,7 +18,8 @@ MONEY_UNITS = (
 PHYSICAL_UNITS = (
     "吨标准煤", "吨标煤", "吨公里", "人公里", "千瓦时", "兆瓦时", "标准箱", "平方千米", "平方公里",
     "平方米", "立方米", "千立方米", "公顷", "千克", "公斤", "千米", "公里", "厘米", "毫米", "千瓦",
-    "兆瓦", "吉瓦", "吨", "斤", "亩", "米", "克", "升", "桶", "标箱", "度",
+    "兆瓦", "吉瓦", "平方公尺", "公尺", "马力", "载重吨", "吨", "斤", "担", "亩", "米", "克",
+    "升", "桶", "标箱", "度",
     "kWh", "kW", "MW", "GW", "TWh", "GWh", "km", "kg", "TEU", "mm", "cm",
 )  # fmt: skip
 
@@ -27,7 +28,7 @@ COUNT_UNITS = (
     "人", "位", "户", "所", "座", "条", "台", "套", "辆", "架", "艘", "件", "只", "头", "匹",
     "份", "批", "次", "场", "处", "根", "棵", "株", "例", "起", "宗", "笔", "张", "部", "间",
     "床", "支", "门", "册", "本", "篇", "幅", "首", "块", "片", "颗", "枚", "箱", "盒", "瓶",
-    "层", "轮", "期", "届", "类",
+    "层", "轮", "期", "届", "类", "列",
 )  # fmt: skip
 
 # Words after a number that make it a date, a duration or part of a name, never a value.
@@ -36,9 +37,7 @@ REJECT_UNITS = (
     "分钟", "秒", "星级", "星", "强", "版", "代", "中全会", "型", "级", "岁", "世纪",
 )  # fmt: skip
 
-ALL_UNITS = (
-    PERCENT_UNITS + POINT_UNITS + RATIO_UNITS + MONEY_UNITS + PHYSICAL_UNITS + COUNT_UNITS
-)
+ALL_UNITS = PERCENT_UNITS + POINT_UNITS + RATIO_UNITS + MONEY_UNITS + PHYSICAL_UNITS + COUNT_UNITS
 _NOT_COUNTS = {"期", "届", "度", "米", "克", "升", "类"}
 
 

@@ -95,6 +95,18 @@ def allowed_actions(session: Session, ind: Indicator) -> set[str]:
     )
 
 
+def refusal_of(session: Session, action: str, ind: Indicator) -> str | None:
+    """Why the UI does not offer ``action`` (shown as a tooltip), or None when it may."""
+    return workflow.refusal(
+        action,
+        ind,
+        session.user,
+        role_of(session),
+        four_eyes(session),
+        citations_ok=not problems_of(session, ind),
+    )
+
+
 def problems_of(session: Session, ind: Indicator) -> list[str]:
     assert ind.document_id is not None
     return citation_problems(session.store.documents.get(ind.document_id), ind)

@@ -1,11 +1,13 @@
 """Suggested indicator values for a document, and how many of them are handled.
 
-A number is handled when a live citation overlaps it or the user dismissed it; the
-coverage meter counts those, so staff know when a document is finished.
+A number is handled when the user dismissed it or an indicator cites it. A citation that
+covers several numbers (分别达到2680家、7124家) handles the ones whose value the indicator
+holds; if it holds none of them (the user typed another value), it handles them all. The
+coverage meter counts handled numbers, so staff know when a document is finished.
 """
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -29,11 +31,12 @@ SUGGESTION_FIELDS = (
     "qualifier",
     "measure",
     "period_label",
-    "period_start",
-    "period_end",
     "subject",
     "value_text",
 )
+# Where the part of a sentence that states one value begins.
+CLAUSE_BREAKS = frozenset("。！？；，,;：:\n")
+MAX_CLAUSE = 80
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,10 @@ class Coverage:
 def suggestions_for_text(
     text: str, published_on: str | None = None, subject: str = ""
 ) -> list["Suggestion"]:
-    """Suggestions for any text; cached, since the text of a document never changes."""
+    """Suggestions for any text; cached, since the text of a document never changes.
+
+    Pure Python on plain arguments, so the app can call it from a worker thread.
+    """
     return list(_cached(text, published_on, subject))
 
 
@@ -65,43 +71,68 @@ def suggestions_for_document(doc: Document) -> list["Suggestion"]:
     return suggestions_for_text(doc.text, doc.published_on, doc.subject)
 
 
+def handled_spans(
+    session: Session, doc_id: int, suggestions: Sequence["Suggestion"]
+) -> set[tuple[int, int]]:
+    """Spans of the suggestions that are dismissed or cited (``suggestions`` in reading order)."""
+    handled = set(session.store.dismissals.spans(doc_id))
+    starts = [s.start for s in suggestions]
+    reach = list(accumulate((s.end for s in suggestions), max))
+    for row in session.store.indicators.highlights(doc_id):
+        hi = bisect_left(starts, row["end"])
+        lo = bisect_left(reach, row["start"] + 1, hi=hi)
+        covered = [s for s in suggestions[lo:hi] if s.end > row["start"]]
+        matching = [s for s in covered if _holds(row, s)]
+        handled.update((s.start, s.end) for s in matching or covered)
+    return handled
+
+
+def _holds(row: dict[str, Any], s: "Suggestion") -> bool:
+    """Whether the citing indicator states this suggestion's value."""
+    written = row["value_text"] or ""
+    return row["value"] == s.value or (bool(written) and written in (s.value_text, s.text))
+
+
 def open_suggestions(session: Session, doc: Document) -> list["Suggestion"]:
     """Suggestions not yet handled, in reading order."""
     assert doc.id is not None
-    handled = _handled(session, doc.id)
-    return [s for s in suggestions_for_document(doc) if not handled(s.start, s.end)]
+    all_suggestions = suggestions_for_document(doc)
+    handled = handled_spans(session, doc.id, all_suggestions)
+    return [s for s in all_suggestions if (s.start, s.end) not in handled]
 
 
 def coverage(session: Session, doc: Document) -> Coverage:
     assert doc.id is not None
-    handled = _handled(session, doc.id)
     all_suggestions = suggestions_for_document(doc)
+    handled = handled_spans(session, doc.id, all_suggestions)
     return Coverage(
-        sum(1 for s in all_suggestions if handled(s.start, s.end)), len(all_suggestions)
+        sum(1 for s in all_suggestions if (s.start, s.end) in handled), len(all_suggestions)
     )
 
 
-def _handled(session: Session, doc_id: int) -> Callable[[int, int], bool]:
-    """A test for 'dismissed or overlapped by a citation', by bisect over sorted citations."""
-    dismissed = session.store.dismissals.spans(doc_id)
-    cited = session.store.dismissals.cited_spans(doc_id)
-    starts = [c_start for c_start, _ in cited]
-    reach = list(accumulate((c_end for _, c_end in cited), max))
-
-    def handled(start: int, end: int) -> bool:
-        if (start, end) in dismissed:
-            return True
-        before = bisect_left(starts, end)
-        return before > 0 and reach[before - 1] > start
-
-    return handled
+def citation_span(text: str, suggestion: "Suggestion") -> tuple[int, int]:
+    """The part of the sentence that states the value: from the last comma or stop before it
+    (at most MAX_CLAUSE characters back) to the end of the number."""
+    start = suggestion.start
+    floor = max(0, start - MAX_CLAUSE)
+    while start > floor and text[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    while start < suggestion.start and text[start].isspace():
+        start += 1
+    return start, suggestion.end
 
 
 def accept(session: Session, doc_id: int, suggestion: "Suggestion", name: str = "") -> "Indicator":
-    """A draft indicator with the suggestion's fields, cited to its span."""
+    """A draft indicator with the suggestion's fields, cited to the clause that states it."""
+    text = session.store.documents.get(doc_id).text
+    start, end = citation_span(text, suggestion)
     fields: dict[str, Any] = {k: getattr(suggestion, k) for k in SUGGESTION_FIELDS}
-    fields["name"] = name or suggestion.indicator
-    return create_indicator(session, doc_id, fields, [(suggestion.start, suggestion.end)])
+    for key in ("period_start", "period_end"):
+        day = getattr(suggestion, key)
+        fields[key] = day.isoformat() if day else None
+    clause = "".join(text[start : suggestion.start].split())
+    fields["name"] = name or suggestion.indicator or clause or suggestion.value_text
+    return create_indicator(session, doc_id, fields, [(start, end)])
 
 
 def dismiss(session: Session, doc_id: int, start: int, end: int) -> None:

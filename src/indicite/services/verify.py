@@ -50,8 +50,7 @@ def verify_citations(session: Session) -> list[Problem]:
                     titles[doc_id],
                     c["indicator_id"],
                     c["name"],
-                    f"citation {c['id']} at {c['start']}–{c['end']} "
-                    f"no longer reads «{c['exact']}»",
+                    f"citation {c['id']} at {c['start']}–{c['end']} no longer reads «{c['exact']}»",
                 )
             )
     return problems

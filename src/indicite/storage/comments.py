@@ -32,7 +32,8 @@ class CommentRepository:
     def latest(self, indicator_id: int, kind: str) -> Comment | None:
         rows = list(
             self.db.query(
-                "SELECT * FROM comments WHERE indicator_id = ? AND kind = ? ORDER BY id DESC LIMIT 1",
+                "SELECT * FROM comments WHERE indicator_id = ? AND kind = ? "
+                "ORDER BY id DESC LIMIT 1",
                 [indicator_id, kind],
             )
         )

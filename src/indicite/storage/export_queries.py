@@ -17,7 +17,7 @@ _FIRST_CITATION = (
 )
 
 _INDICATOR_SQL = (
-    "SELECT i.id, i.name, i.subject, i.period_label, i.period_start, i.period_end, i.measure, "
+    "SELECT i.id, i.name, i.subject, i.period_label, i.period_start, i.period_end, i.measure, "  # noqa: S608 (fixed text)
     "i.value, i.unit, i.base_value, i.base_unit, i.qualifier, i.value_text, i.notes, i.status, "
     "i.created_by, i.created_at, i.reviewed_by, i.reviewed_at, i.document_id, "
     "d.title AS document_title, d.issuer, d.published_on, d.source_url, "
@@ -27,7 +27,7 @@ _INDICATOR_SQL = (
 )
 
 _EXTRA_CITATION_SQL = (
-    "SELECT c.indicator_id, c.document_id, c.exact AS quote, c.prefix, c.suffix, c.start, "
+    "SELECT c.indicator_id, c.document_id, c.exact AS quote, c.prefix, c.suffix, c.start, "  # noqa: S608
     'c."end", c.page FROM citations c JOIN indicators i ON i.id = c.indicator_id '
     f"WHERE c.id != {_FIRST_CITATION} "
 )
@@ -69,7 +69,8 @@ def _stream(db: Database, sql: str, params: list[Any]) -> Iterator[dict[str, Any
 
 def count_indicators(db: Database, statuses: Sequence[str], document_ids: Sequence[int]) -> int:
     where, params = _where(statuses, document_ids)
-    return int(db.execute("SELECT count(*) FROM indicators i " + where, params).fetchone()[0])
+    sql = "SELECT count(*) FROM indicators i " + where  # noqa: S608 (placeholders only)
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def iter_indicators(
@@ -122,11 +123,13 @@ def documents_by_title(db: Database) -> dict[str, list[int]]:
     return found
 
 
-def existing_keys(db: Database) -> set[tuple[int, str, float | None, int, int]]:
-    """(document, name, value, start, end of the first citation) of every live indicator."""
+def existing_keys(db: Database, doc_id: int) -> set[tuple[str, float | None, int, int]]:
+    """(name, value, start, end of the first citation) of the document's live indicators."""
     rows = db.execute(
-        'SELECT i.document_id, i.name, i.value, c.start, c."end" FROM indicators i '
-        f"JOIN citations c ON c.id = {_FIRST_CITATION} WHERE i.deleted_at IS NULL"
+        'SELECT i.name, i.value, c.start, c."end" FROM indicators i '  # noqa: S608
+        f"JOIN citations c ON c.id = {_FIRST_CITATION} "
+        "WHERE i.document_id = ? AND i.deleted_at IS NULL",
+        [doc_id],
     )
     return {tuple(r) for r in rows}  # type: ignore[misc]
 
@@ -202,5 +205,7 @@ def insert_loaded(
     )
     after = json.dumps(event["after"], ensure_ascii=False, sort_keys=True)
     values = {**event, "indicator_id": ind_id, "document_id": indicator["document_id"]}
-    conn.execute(_INSERT_EVENT, [after if c == "after" else values[c] for c in _EVENT_INSERT_COLUMNS])
+    conn.execute(
+        _INSERT_EVENT, [after if c == "after" else values[c] for c in _EVENT_INSERT_COLUMNS]
+    )
     return int(ind_id)

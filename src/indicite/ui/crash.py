@@ -129,7 +129,7 @@ def install_crash_handler(reporter: CrashReporter) -> None:
             return
         try:
             reporter.report(exc_type, exc, tb)
-        except Exception:  # noqa: BLE001 - the reporter itself failed: at least print both
+        except Exception:
             sys.__excepthook__(exc_type, exc, tb)
             traceback.print_exc()
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
-        QMouseEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -101,6 +101,7 @@ class DocumentTextEdit(QPlainTextEdit):
         self.setFont(font)
         self.highlighter = CitationHighlighter(self.document())
         self.context_actions: list[QAction] = []
+        self.empty_blocks: list[int] = []
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
@@ -135,12 +136,15 @@ class DocumentTextEdit(QPlainTextEdit):
         while block.isValid() and top <= event.rect().bottom():
             bottom = top + round(self.blockBoundingRect(block).height())
             if block.isVisible() and bottom >= event.rect().top() and block.length() > 1:
-                painter.drawText(
-                    0, top, width, height, Qt.AlignmentFlag.AlignRight, str(block.blockNumber() + 1)
-                )
+                number = self.paragraph_number(block.blockNumber())
+                painter.drawText(0, top, width, height, Qt.AlignmentFlag.AlignRight, str(number))
             block = block.next()
             top = bottom
         painter.end()
+
+    def paragraph_number(self, block_number: int) -> int:
+        """1-based number of a paragraph, not counting the empty lines between paragraphs."""
+        return block_number + 1 - bisect_left(self.empty_blocks, block_number)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -316,6 +320,7 @@ class DocumentView(QWidget):
         self._text = text
         self._map = utf16_map(text)
         self._page_starts = page_starts
+        self.text.empty_blocks = [n for n, line in enumerate(text.split("\n")) if not line]
         self.text.setPlainText(text)
         self.page_label.setVisible(bool(page_starts))
         self._show_page()

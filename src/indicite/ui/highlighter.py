@@ -98,5 +98,7 @@ class CitationHighlighter(QSyntaxHighlighter):
             a = max(span.start, start) - start
             b = min(span.end, end) - start
             if b > a:
-                key = (span.status, "current") if span.indicator_id == self._current else span.status
+                key = (
+                    (span.status, "current") if span.indicator_id == self._current else span.status
+                )
                 self.setFormat(a, b - a, self._formats.get(key, self._formats["draft"]))

@@ -1,18 +1,648 @@
-"""The main window: document list, document view and indicator panel side by side."""
+"""The workspace: document list, document view and indicator panel side by side.
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+Other panels plug in through ``menus`` (keyed "file", "edit", "document", "indicator",
+"review", "view", "help"), ``toolbar``, ``session``, ``current_document_id``,
+``selected_indicator_id()`` and ``refresh()``.
 
+Signals of MainWindow: ``document_opened(int)`` when a document is shown,
+``indicators_changed()`` after every write (ours, or another app's on the same file).
+"""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.entities import STATUSES, Document, Indicator
+from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
 from indicite.services.session import Session
+from indicite.storage.indicator_queries import IndicatorQueries
+from indicite.ui.document_list import DocumentList
+from indicite.ui.document_view import DocumentView
+from indicite.ui.i18n import Retranslatable
+from indicite.ui.indicator_form import IndicatorForm
+from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
+from indicite.ui.undo import Operations
+
+MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
+IDLE_REFRESH_MS = 2000
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, session: Session):
+def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, Any]:
+    """Guesses for a new indicator cited to ``passage``: the user corrects what is wrong."""
+    from indicite.core.suggest import suggest
+
+    fields: dict[str, Any] = {"subject": doc.subject}
+    doc_date = _iso_date(doc.published_on)
+    found = suggest(passage, doc_date=doc_date, subject=doc.subject)
+    if found:
+        s = found[0]
+        fields.update(
+            value=s.value,
+            unit=s.unit,
+            qualifier=s.qualifier,
+            measure=s.measure,
+            value_text=s.value_text or s.text,
+            period_label=s.period_label,
+            period_start=s.period_start.isoformat() if s.period_start else None,
+            period_end=s.period_end.isoformat() if s.period_end else None,
+        )
+    if last is not None:
+        fields.update(
+            period_label=last.period_label,
+            period_start=last.period_start,
+            period_end=last.period_end,
+        )
+    return fields
+
+
+def _iso_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def shortcut_text(action: QAction) -> str:
+    shortcut = action.shortcut()
+    return shortcut.toString(QKeySequence.SequenceFormat.NativeText) if shortcut else ""
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    document_opened = Signal(int)
+    indicators_changed = Signal()
+
+    def __init__(self, session: Session, settings: QSettings | None = None):
         super().__init__()
         self.session = session
-        self.setWindowTitle(self.tr("Indicite"))
-        self.setCentralWidget(QLabel(self.tr("No document open")))
-        self.resize(1200, 800)
+        self.settings = settings if settings is not None else QSettings()
+        self.current_document_id: int | None = None
+        self.document: Document | None = None
+        self.queries = IndicatorQueries(session.store.db)
+        self.ops = Operations(session, self)
+        self.undo_stack = self.ops.stack
+        self._syncing = False
+        self._data_version = self.queries.data_version()
+
+        self.document_list = DocumentList(session)
+        self.document_view = DocumentView()
+        self.form = IndicatorForm()
+        self.indicator_model = IndicatorTableModel(self.queries, self)
+        self.indicator_table = QTableView()
+        self.indicator_filter = QLineEdit()
+        self.indicator_filter.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self._build_table()
+        self._build_layout()
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self.actions_by_key: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self._build_actions()
+        self._connect()
+        self.retranslate_ui()
+
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(IDLE_REFRESH_MS)
+        self._idle_timer.timeout.connect(self._refresh_if_changed)
+        self._idle_timer.start()
+        self.resize(1400, 860)
+        self._restore_settings()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_table(self) -> None:
+        table = self.indicator_table
+        table.setModel(self.indicator_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+        for key in ("subject", "unit", "status"):
+            header.setSectionResizeMode(COLUMNS.index(key), QHeaderView.ResizeMode.ResizeToContents)
+        for key, width in (("period_label", 100), ("value", 64)):
+            header.resizeSection(COLUMNS.index(key), width)
+        table.setSortingEnabled(True)
+        self.status_filter.addItem("", None)
+        for status in STATUSES:
+            self.status_filter.addItem("", status)
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.indicator_filter, 1)
+        filters.addWidget(self.status_filter)
+        table_panel = QWidget()
+        table_layout = QVBoxLayout(table_panel)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filters)
+        table_layout.addWidget(self.indicator_table)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.addWidget(table_panel)
+        self.right_splitter.addWidget(self.form)
+        self.right_splitter.setSizes([360, 460])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.document_list)
+        self.splitter.addWidget(self.document_view)
+        self.splitter.addWidget(self.right_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 640, 580])
+        self.setCentralWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        for key in MENU_KEYS:
+            self.menus[key] = self.menuBar().addMenu("")
+        keys = QKeySequence.StandardKey
+        specs: list[tuple[str, str, Any, Any, bool]] = [
+            ("quit", "file", keys.Quit, self.close, False),
+            ("undo", "edit", keys.Undo, self.undo_stack.undo, True),
+            (
+                "redo",
+                "edit",
+                [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+                self.undo_stack.redo,
+                True,
+            ),
+            ("find", "edit", keys.Find, self.document_view.find_bar.open_bar, True),
+            ("find_next", "edit", keys.FindNext, self.document_view.find_bar.find_next, False),
+            (
+                "find_previous",
+                "edit",
+                keys.FindPrevious,
+                self.document_view.find_bar.find_previous,
+                False,
+            ),
+            (
+                "search_documents",
+                "document",
+                QKeySequence("Ctrl+L"),
+                self._focus_document_search,
+                False,
+            ),
+            ("refresh", "document", keys.Refresh, self.refresh, False),
+            ("cite", "indicator", QKeySequence("Ctrl+Return"), self.cite_selection, True),
+            (
+                "add_citation",
+                "indicator",
+                QKeySequence("Ctrl+Shift+Return"),
+                self.add_selection_as_citation,
+                True,
+            ),
+            ("edit", "indicator", QKeySequence("F2"), self._focus_form, False),
+            ("delete", "indicator", keys.Delete, self.delete_selected, True),
+            (
+                "next_indicator",
+                "indicator",
+                QKeySequence("Alt+Down"),
+                lambda: self._step_indicator(1),
+                False,
+            ),
+            (
+                "previous_indicator",
+                "indicator",
+                QKeySequence("Alt+Up"),
+                lambda: self._step_indicator(-1),
+                False,
+            ),
+            (
+                "filter_indicators",
+                "indicator",
+                QKeySequence("Ctrl+Shift+F"),
+                self._focus_indicator_filter,
+                False,
+            ),
+            ("focus_document", "view", QKeySequence("Ctrl+1"), self.document_view.setFocus, False),
+            (
+                "focus_indicators",
+                "view",
+                QKeySequence("Ctrl+2"),
+                self.indicator_table.setFocus,
+                False,
+            ),
+            ("about", "help", None, self._about, False),
+        ]
+        for key, menu, shortcut, slot, on_toolbar in specs:
+            action = QAction(self)
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            elif shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            self.menus[menu].addAction(action)
+            self.addAction(action)
+            if on_toolbar:
+                self.toolbar.addAction(action)
+            self.actions_by_key[key] = action
+        self.actions_by_key["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        delete = self.actions_by_key["delete"]
+        self.removeAction(delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.indicator_table.addAction(delete)
+        self.document_view.text.context_actions = [
+            self.actions_by_key["cite"],
+            self.actions_by_key["add_citation"],
+        ]
+        self.menus["view"].addAction(self.toolbar.toggleViewAction())
+        self._update_action_state()
+
+    def retranslate_ui(self) -> None:
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "document": self.tr("&Document"),
+            "indicator": self.tr("&Indicator"),
+            "review": self.tr("&Review"),
+            "view": self.tr("&View"),
+            "help": self.tr("&Help"),
+        }
+        for key, menu in self.menus.items():
+            menu.setTitle(titles[key])
+        texts = {
+            "quit": self.tr("&Quit"),
+            "undo": self.tr("&Undo"),
+            "redo": self.tr("&Redo"),
+            "find": self.tr("&Find in document"),
+            "find_next": self.tr("Find &next"),
+            "find_previous": self.tr("Find &previous"),
+            "search_documents": self.tr("&Search documents"),
+            "refresh": self.tr("&Reload from database"),
+            "cite": self.tr("&Cite selection"),
+            "add_citation": self.tr("&Add selection as citation"),
+            "edit": self.tr("&Edit indicator"),
+            "delete": self.tr("&Delete indicator"),
+            "next_indicator": self.tr("&Next indicator"),
+            "previous_indicator": self.tr("&Previous indicator"),
+            "filter_indicators": self.tr("&Filter indicators"),
+            "focus_document": self.tr("Go to &document"),
+            "focus_indicators": self.tr("Go to &indicator list"),
+            "about": self.tr("&About Indicite"),
+        }
+        for key, action in self.actions_by_key.items():
+            action.setText(texts[key])
+            plain = texts[key].replace("&", "")
+            keys = shortcut_text(action)
+            action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.indicator_filter.setPlaceholderText(self.tr("Filter by name, subject, period, unit"))
+        self.status_filter.setItemText(0, self.tr("All statuses"))
+        for i, name in enumerate(status_names().values(), start=1):
+            self.status_filter.setItemText(i, name)
+        self._update_title()
+        self._show_counts()
+
+    def _connect(self) -> None:
+        self.document_list.document_activated.connect(self.open_document)
+        self.document_view.indicator_clicked.connect(self._highlight_clicked)
+        self.document_view.selection_changed.connect(self._update_action_state)
+        self.indicator_table.selectionModel().selectionChanged.connect(self._table_selection)
+        self.indicator_filter.textChanged.connect(self._apply_filter)
+        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self.form.save_requested.connect(self._save_form)
+        self.form.reload_requested.connect(self._reload_form)
+        self.form.cancel_requested.connect(self._cancel_form)
+        self.ops.changed.connect(self._after_write)
+        self.ops.failed.connect(self._write_failed)
+        self.undo_stack.canUndoChanged.connect(self._update_action_state)
+        self.undo_stack.canRedoChanged.connect(self._update_action_state)
+
+    # --- documents -----------------------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
-        doc = self.session.store.documents.get(doc_id)
-        self.setWindowTitle(self.tr("{title} – Indicite").format(title=doc.title))
+        """Show a document with its highlights and indicators."""
+        try:
+            doc = self.session.store.documents.get(doc_id)
+        except NotFound as e:
+            self.statusBar().showMessage(str(e), 5000)
+            return
+        self.document = doc
+        self.current_document_id = doc_id
+        self.form.clear()
+        self.document_view.set_document(doc.text, doc.page_starts)
+        self.document_view.set_highlights(self.session.store.indicators.highlights(doc_id))
+        self.indicator_model.set_document(doc_id)
+        self.document_list.mark_current(doc_id)
+        self._update_completions()
+        self._update_title()
+        self._show_counts()
+        self.settings.setValue(self._last_document_key(), doc_id)
+        self.document_opened.emit(doc_id)
+
+    def _focus_document_search(self) -> None:
+        self.document_list.search.setFocus()
+        self.document_list.search.selectAll()
+
+    # --- reading the database again ------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload lists, highlights and counts from the database, keeping the selection."""
+        self._data_version = self.queries.data_version()
+        self.document_list.reload()
+        if self.current_document_id is not None:
+            selected = self.selected_indicator_id()
+            self._syncing = True
+            try:
+                self.indicator_model.reload()
+                if selected is not None:
+                    self._select_row(selected)
+            finally:
+                self._syncing = False
+            self.document_view.set_highlights(
+                self.session.store.indicators.highlights(self.current_document_id)
+            )
+            self.document_view.set_current_indicator(self.selected_indicator_id())
+        self._update_completions()
+        self._show_counts()
+        self._update_action_state()
+        self.indicators_changed.emit()
+
+    def _refresh_if_changed(self) -> None:
+        if self.queries.data_version() != self._data_version:
+            self.refresh()
+
+    def _after_write(self) -> None:
+        self.refresh()
+        if self.form.mode == "edit" and self.form.indicator_id is not None:
+            self._show_in_form(self.form.indicator_id)
+
+    def _write_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self.form.show_conflict(message)
+
+    # --- indicators ----------------------------------------------------------------------
+
+    def selected_indicator_id(self) -> int | None:
+        rows = self.indicator_table.selectionModel().selectedRows()
+        return self.indicator_model.id_at(rows[0].row()) if rows else None
+
+    def select_indicator(self, ind_id: int, *, show_citation: bool = True) -> None:
+        """Select an indicator in the list and the form; optionally scroll to its passage."""
+        self._syncing = True
+        try:
+            self._select_row(ind_id)
+        finally:
+            self._syncing = False
+        self._show_in_form(ind_id, show_citation=show_citation)
+
+    def _select_row(self, ind_id: int) -> None:
+        row = self.indicator_model.row_of(ind_id)
+        if row < 0:
+            self.indicator_table.clearSelection()
+            return
+        self.indicator_table.selectRow(row)
+        self.indicator_table.scrollTo(self.indicator_model.index(row, 0))
+
+    def _table_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_action_state()
+        if self._syncing:
+            return
+        ind_id = self.selected_indicator_id()
+        if ind_id is not None:
+            self._show_in_form(ind_id)
+
+    def _show_in_form(self, ind_id: int, *, show_citation: bool = True) -> None:
+        try:
+            ind = self.session.store.indicators.get(ind_id, include_deleted=False)
+        except NotFound:
+            self.form.clear()
+            self.document_view.set_current_indicator(None)
+            return
+        self.form.show_indicator(ind, [c.exact for c in ind.citations])
+        self.document_view.set_current_indicator(ind_id)
+        if show_citation and ind.citations:
+            first = ind.citations[0]
+            self.document_view.select_span(first.start, first.end)
+
+    def _highlight_clicked(self, ind_id: int) -> None:
+        self.select_indicator(ind_id, show_citation=False)
+
+    def _step_indicator(self, step: int) -> None:
+        count = self.indicator_model.rowCount()
+        if not count:
+            return
+        current = self.indicator_table.currentIndex()
+        row = (current.row() + step) % count if current.isValid() else 0
+        self.indicator_table.selectRow(row)
+
+    def _apply_filter(self) -> None:
+        selected = self.selected_indicator_id()
+        self.indicator_model.set_filter(
+            self.indicator_filter.text(), self.status_filter.currentData()
+        )
+        if selected is not None:
+            self._syncing = True
+            try:
+                self._select_row(selected)
+            finally:
+                self._syncing = False
+
+    def cite_selection(self) -> None:
+        """Open a new indicator cited to the selected passage, with the guesses filled in."""
+        span = self.document_view.selected_span()
+        if self.document is None or span is None:
+            self.statusBar().showMessage(self.tr("Select a passage in the document first."), 5000)
+            return
+        start, end = span
+        passage = self.document.text[start:end]
+        last = self.session.store.indicators.last_in_document(self.document.id or 0)
+        self.indicator_table.clearSelection()
+        self.document_view.set_current_indicator(None)
+        self.form.start_new(
+            self.document.id or 0, [span], [passage], prefill(self.document, passage, last)
+        )
+
+    def add_selection_as_citation(self) -> None:
+        span = self.document_view.selected_span()
+        ind_id = self.selected_indicator_id() or (
+            self.form.indicator_id if self.form.mode == "edit" else None
+        )
+        if span is None or ind_id is None:
+            self.statusBar().showMessage(
+                self.tr("Select an indicator and a passage in the document first."), 5000
+            )
+            return
+        try:
+            ind = self.session.store.indicators.get(ind_id, include_deleted=False)
+            self.ops.add_citation(ind, span)
+        except IndiciteError as e:
+            self._write_failed(str(e))
+            return
+        self.statusBar().showMessage(
+            self.tr("Passage added to “{name}”.").format(name=ind.name), 5000
+        )
+
+    def delete_selected(self) -> None:
+        ind_id = self.selected_indicator_id()
+        if ind_id is None:
+            return
+        try:
+            ind = self.session.store.indicators.get(ind_id, include_deleted=False)
+            self.ops.delete(ind)
+        except IndiciteError as e:
+            self._write_failed(str(e))
+            return
+        self.form.clear()
+        self.statusBar().showMessage(
+            self.tr("Deleted “{name}” ({keys} undoes).").format(
+                name=ind.name, keys=shortcut_text(self.actions_by_key["undo"])
+            ),
+            8000,
+        )
+
+    def _save_form(self, values: dict[str, Any]) -> None:
+        form = self.form
+        try:
+            if form.mode == "new":
+                assert form.document_id is not None
+                ind = self.ops.create(form.document_id, values, form.spans)
+            else:
+                assert form.indicator_id is not None
+                before = self.session.store.indicators.get(form.indicator_id, include_deleted=False)
+                if before.version != form.version:
+                    raise ConflictError(
+                        self.tr(
+                            "Someone else changed this entry since you opened it; "
+                            "reload it to see their change, then edit again."
+                        )
+                    )
+                changes = {k: v for k, v in values.items() if getattr(before, k) != v}
+                if not changes:
+                    return
+                ind = self.ops.edit(before, changes)
+        except ValidationError as e:
+            form.show_error(e.field, str(e))
+            return
+        except (ConflictError, NotFound) as e:
+            form.show_conflict(str(e))
+            return
+        except IndiciteError as e:
+            form.show_error("", str(e))
+            return
+        assert ind.id is not None
+        self.select_indicator(ind.id, show_citation=False)
+        self.statusBar().showMessage(self.tr("Saved “{name}”.").format(name=ind.name), 5000)
+        self.document_view.setFocus()
+
+    def _reload_form(self) -> None:
+        if self.form.indicator_id is not None:
+            self._show_in_form(self.form.indicator_id, show_citation=False)
+
+    def _cancel_form(self) -> None:
+        if self.form.mode == "edit" and self.form.indicator_id is not None:
+            self._show_in_form(self.form.indicator_id, show_citation=False)
+        else:
+            self.form.clear()
+        self.document_view.setFocus()
+
+    def _focus_form(self) -> None:
+        if self.form.mode is not None:
+            self.form.fields["name"].setFocus()
+            self.form.fields["name"].selectAll()
+
+    def _focus_indicator_filter(self) -> None:
+        self.indicator_filter.setFocus()
+        self.indicator_filter.selectAll()
+
+    # --- status, title, completions ------------------------------------------------------
+
+    def _update_action_state(self) -> None:
+        has_doc = self.current_document_id is not None
+        has_selection = has_doc and self.document_view.text.textCursor().hasSelection()
+        has_indicator = self.selected_indicator_id() is not None
+        actions = self.actions_by_key
+        actions["cite"].setEnabled(has_selection)
+        actions["add_citation"].setEnabled(has_selection and has_indicator)
+        actions["delete"].setEnabled(has_indicator)
+        actions["undo"].setEnabled(self.undo_stack.canUndo())
+        actions["redo"].setEnabled(self.undo_stack.canRedo())
+
+    def _show_counts(self) -> None:
+        if self.current_document_id is None:
+            self.counts_label.setText(self.tr("No document open"))
+            return
+        counts = self.session.store.indicators.status_counts(self.current_document_id)
+        parts = [f"{name} {counts.get(status, 0)}" for status, name in status_names().items()]
+        self.counts_label.setText(" · ".join(parts))
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(self.tr("Indicite"))
+        else:
+            self.setWindowTitle(self.tr("{title} – Indicite").format(title=self.document.title))
+
+    def _update_completions(self) -> None:
+        indicators = self.session.store.indicators
+        self.form.set_completions(
+            indicators.distinct_values("name"), indicators.distinct_values("unit")
+        )
+
+    def _about(self) -> None:
+        from indicite import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Indicite"),
+            self.tr("Indicite {version}: indicators cited to their sources.").format(
+                version=__version__
+            ),
+        )
+
+    # --- remembering sizes and the open document -----------------------------------------
+
+    def _last_document_key(self) -> str:
+        path = self.session.store.path
+        return f"workspace/last_document/{path.resolve() if path else 'memory'}"
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/right_splitter", self.right_splitter.restoreState),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        last = s.value(self._last_document_key())
+        if last is not None and str(last).isdigit():
+            self.open_document(int(last))
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/right_splitter", self.right_splitter.saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._idle_timer.stop()
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,82 @@
+"""`indicite export` and `indicite load`."""
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from indicite.cli.common import open_session
+from indicite.core.entities import STATUSES
+from indicite.io.writers import ENCODINGS, FORMATS
+from indicite.services.export import export
+from indicite.services.load import load
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    exp = subparsers.add_parser("export", help="export indicators to XLSX, CSV or JSON")
+    exp.add_argument(
+        "--format", choices=FORMATS, help="file format (default: from --out, else xlsx)"
+    )
+    exp.add_argument(
+        "--status",
+        action="append",
+        choices=STATUSES,
+        default=[],
+        help="only indicators with this status (repeat for several; default: all)",
+    )
+    exp.add_argument(
+        "--document",
+        action="append",
+        type=int,
+        default=[],
+        metavar="ID",
+        help="only indicators of this document (repeat for several; default: all)",
+    )
+    exp.add_argument("--out", type=Path, help="file to write (default: indicators-DATE.FORMAT)")
+    exp.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8-sig",
+        help="CSV text encoding (default: UTF-8 with BOM, which Excel reads)",
+    )
+    exp.set_defaults(func=run_export)
+
+    lod = subparsers.add_parser("load", help="load indicators from a CSV/XLSX/JSON file")
+    lod.add_argument("file", type=Path, metavar="FILE")
+    lod.set_defaults(func=run_load)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    suffix = args.out.suffix.lower().lstrip(".") if args.out else ""
+    return suffix if suffix in FORMATS else "xlsx"
+
+
+def run_export(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    out = args.out or Path(f"indicators-{date.today().isoformat()}.{fmt}")
+    session = open_session(args)
+    try:
+        result = export(session, out, fmt, args.status, args.document, args.encoding)
+    finally:
+        session.close()
+    names = ", ".join(str(p) for p in result.files)
+    print(f"Exported {result.rows} indicators to {names}")
+    return 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        report = load(session, args.file)
+    finally:
+        session.close()
+    print(f"Loaded {report.loaded} indicators from {args.file}")
+    if report.resubmitted:
+        print(f"{report.resubmitted} rows marked approved without reviewer came in as submitted")
+    for problem in report.skipped:
+        print(f"skipped {problem}", file=sys.stderr)
+    for problem in report.refused:
+        print(f"not loaded {problem}", file=sys.stderr)
+    return 1 if report.refused else 0

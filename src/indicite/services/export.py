@@ -1,0 +1,159 @@
+"""Exporting indicators to XLSX, CSV or JSON in the format of docs/export-format.md.
+
+Rows stream from one database snapshot through the writer; only the current row, the current
+indicator's extra citations and a small summary per document are held in memory.
+"""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from indicite import __version__
+from indicite.core.entities import STATUSES
+from indicite.core.errors import IndiciteError, ValidationError
+from indicite.core.export_format import FORMAT_VERSION, DocumentPositions
+from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
+from indicite.services.session import Session
+from indicite.storage import export_queries as q
+from indicite.storage.clock import now_iso
+
+PROGRESS_EVERY = 500
+
+
+class ExportCancelled(IndiciteError):
+    """The user stopped the export; no file was left behind."""
+
+
+@dataclass
+class ExportResult:
+    rows: int
+    files: list[Path] = field(default_factory=list)
+
+
+class _Documents:
+    """Title, issuer, date and text positions of each cited document, read once."""
+
+    def __init__(self, session: Session):
+        self._db = session.store.db
+        self._known: dict[int, tuple[dict[str, Any], DocumentPositions]] = {}
+
+    def get(self, doc_id: int) -> tuple[dict[str, Any], DocumentPositions]:
+        if doc_id not in self._known:
+            self._known[doc_id] = (
+                q.document_header(self._db, doc_id),
+                DocumentPositions(q.document_text(self._db, doc_id)),
+            )
+        return self._known[doc_id]
+
+    def cite(self, record: dict[str, Any], doc_id: int, position: int) -> dict[str, Any]:
+        """Add position, UTF-16 offsets, paragraph and the readable citation to ``record``."""
+        header, positions = self.get(doc_id)
+        record["position"] = position
+        record.update(
+            positions.citation_fields(header, record["start"], record["end"], record["page"])
+        )
+        return record
+
+
+def _check(fmt: str, statuses: Sequence[str], encoding: str) -> None:
+    if fmt not in FORMATS:
+        raise ValidationError("format", f"Unknown format “{fmt}”; use {', '.join(FORMATS)}")
+    unknown = [s for s in statuses if s not in STATUSES]
+    if unknown:
+        raise ValidationError("status", f"Unknown status “{unknown[0]}”; use {', '.join(STATUSES)}")
+    if encoding not in ENCODINGS:
+        raise ValidationError(
+            "encoding", f"Unknown encoding “{encoding}”; use {' or '.join(ENCODINGS)}"
+        )
+
+
+def _records(
+    session: Session, statuses: Sequence[str], document_ids: Sequence[int]
+) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each indicator row with its first citation, and its other citations (merge by id)."""
+    db = session.store.db
+    documents = _Documents(session)
+    extras = q.iter_extra_citations(db, statuses, document_ids)
+    pending = next(extras, None)
+    for row in q.iter_indicators(db, statuses, document_ids):
+        more = []
+        while pending is not None and pending["indicator_id"] < row["id"]:
+            pending = next(extras, None)
+        while pending is not None and pending["indicator_id"] == row["id"]:
+            more.append(documents.cite(pending, pending["document_id"], len(more) + 2))
+            pending = next(extras, None)
+        if row["quote"] is None:
+            row.update(position=None, start_utf16=None, end_utf16=None, paragraph=None)
+            row.update(citation=None, citation_count=0)
+        else:
+            documents.cite(row, row["document_id"], 1)
+            row["citation_count"] = 1 + len(more)
+        yield row, more
+
+
+def export(
+    session: Session,
+    path: str | Path,
+    fmt: str = "xlsx",
+    statuses: Sequence[str] = (),
+    document_ids: Sequence[int] = (),
+    encoding: str = "utf-8-sig",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write the (filtered) live indicators to ``path``; all statuses when none are given.
+
+    ``progress(done, total)`` is called every few hundred rows; when ``cancelled()`` turns true
+    the export stops, removes what it wrote and raises ExportCancelled.
+    """
+    _check(fmt, statuses, encoding)
+    path = Path(path)
+    db = session.store.db
+    try:
+        writer: ExportWriter = open_writer(fmt, path, encoding)
+    except OSError as e:
+        raise IndiciteError(
+            f"Cannot write {path}: {e.strerror or e}; choose another folder or file name."
+        ) from None
+    done = 0
+    try:
+        with q.snapshot(db):
+            total = q.count_indicators(db, statuses, document_ids)
+            for row, more in _records(session, statuses, document_ids):
+                writer.write(row, more)
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    if cancelled is not None and cancelled():
+                        raise ExportCancelled("Export cancelled; no file was written.")
+                    if progress is not None:
+                        progress(done, total)
+            about = _about(session, fmt, statuses, document_ids, done)
+            files = writer.finish(q.iter_documents(db, statuses, document_ids), about)
+    except OSError as e:
+        writer.discard()
+        raise IndiciteError(f"Cannot write {path}: {e.strerror or e}") from None
+    except BaseException:
+        writer.discard()
+        raise
+    if progress is not None:
+        progress(done, total)
+    return ExportResult(done, files)
+
+
+def _about(
+    session: Session, fmt: str, statuses: Sequence[str], document_ids: Sequence[int], rows: int
+) -> list[tuple[str, str]]:
+    return [
+        ("format", "Indicite export"),
+        ("format_version", FORMAT_VERSION),
+        ("app_version", __version__),
+        ("exported_at", now_iso()),
+        ("exported_by", session.user),
+        ("database", str(session.store.path or "")),
+        ("statuses", ", ".join(statuses) or "all"),
+        ("documents", ", ".join(str(d) for d in document_ids) or "all"),
+        ("indicators", str(rows)),
+        ("file_format", fmt),
+        ("times", "created_at and reviewed_at are UTC"),
+    ]

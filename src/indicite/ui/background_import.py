@@ -1,0 +1,78 @@
+"""Importing files in a worker thread, with a progress dialog the user can cancel.
+
+Reading and storing a 300-page report takes a second or more; done on the GUI thread it would
+freeze the window. Here each file is one transaction in the worker's own session; Cancel stops
+before the next file (files already imported stay, like an import of fewer files).
+
+Signals of ImportController: ``imported(ImportReport)`` when the import ended, cancelled or not.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from indicite.services.documents import DocumentMeta, ImportReport, import_file
+from indicite.services.session import Session
+from indicite.ui.workers import Job, Progress, Task, TaskRunner
+
+
+def import_job(paths: list[Path], meta: DocumentMeta | None = None) -> Job:
+    """The import of ``paths`` as a background job returning an ImportReport."""
+
+    def job(session: Session, progress: Progress) -> ImportReport:
+        report = ImportReport()
+        for number, path in enumerate(paths):
+            if progress.cancelled:
+                break
+            progress.report(number, len(paths), Path(path).name)
+            report.outcomes.append(import_file(session, Path(path), meta or DocumentMeta()))
+        progress.report(len(report.outcomes), len(paths), "")
+        return report
+
+    return job
+
+
+class ImportController(QObject):
+    imported = Signal(object)
+
+    def __init__(self, runner: TaskRunner, window: QWidget):
+        super().__init__(window)
+        self.runner = runner
+        self.window = window
+
+    def import_paths(self, paths: list[Path], meta: DocumentMeta | None = None) -> Task:
+        dialog = QProgressDialog(
+            self.tr("Importing…"), self.tr("Cancel"), 0, len(paths), self.window
+        )
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        task = self.runner.task(import_job(paths, meta))
+        task.progressed.connect(lambda done, _total, name: self._show(dialog, done, name))
+        dialog.canceled.connect(task.cancel)
+        task.finished.connect(self._report)
+        task.failed.connect(self._refused)
+        task.done.connect(lambda _task: self._close(dialog))
+        return self.runner.start(task)
+
+    def _show(self, dialog: QProgressDialog, done: int, name: str) -> None:
+        if name:
+            dialog.setLabelText(self.tr("Importing {name}…").format(name=name))
+        dialog.setValue(done)
+
+    def _close(self, dialog: QProgressDialog) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+
+    def _report(self, report: ImportReport) -> None:
+        if report.failures:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Some files were not imported"),
+                "\n".join(o.error for o in report.failures),
+            )
+        self.imported.emit(report)
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self.window, self.tr("Import failed"), message)

@@ -1,0 +1,118 @@
+"""The comment thread of one indicator, and the notice a returned entry shows above its form.
+
+Signals of CommentsPanel: ``commented(int)`` after a comment on that indicator was stored.
+"""
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.entities import Indicator
+from indicite.core.errors import IndiciteError
+from indicite.services import review
+from indicite.services.session import Session
+
+KIND_COLOURS = {"return": "#c62828", "reopen": "#8a5a00", "comment": "#333333"}
+
+
+class CommentsPanel(QWidget):
+    commented = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.indicator_id: int | None = None
+        self.thread = QTextBrowser()
+        self.thread.setOpenLinks(False)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Write a comment; Enter sends"))
+        self.send_button = QPushButton(self.tr("Send"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thread, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.field.returnPressed.connect(self.send)
+        self.send_button.clicked.connect(self.send)
+        self.set_indicator(None)
+
+    def set_indicator(self, indicator_id: int | None) -> None:
+        self.indicator_id = indicator_id
+        self.field.setEnabled(indicator_id is not None)
+        self.send_button.setEnabled(indicator_id is not None)
+        self.message.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.indicator_id is None:
+            self.thread.clear()
+            return
+        parts = []
+        for c in review.comments(self.session, self.indicator_id):
+            kind = {
+                "return": self.tr("returned it"),
+                "reopen": self.tr("reopened it"),
+            }.get(c.kind, self.tr("wrote"))
+            colour = KIND_COLOURS.get(c.kind, "#333333")
+            parts.append(
+                f"<p><b>{escape(c.who)}</b> <span style='color:{colour}'>{kind}</span> "
+                f"<span style='color:#888'>{escape(c.at[:16].replace('T', ' '))}</span><br>"
+                f"{escape(c.body)}</p>"
+            )
+        self.thread.setHtml(
+            "".join(parts) or f"<p style='color:#888'>{self.tr('No comments yet.')}</p>"
+        )
+
+    def send(self) -> None:
+        if self.indicator_id is None:
+            return
+        try:
+            review.add_comment(self.session, self.indicator_id, self.field.text())
+        except IndiciteError as e:
+            self.message.setText(str(e))
+            self.message.show()
+            return
+        self.field.clear()
+        self.message.hide()
+        self.refresh()
+        self.commented.emit(self.indicator_id)
+
+
+class ReturnNotice(QLabel):
+    """The editor's reason at the top of the form while an entry is returned; hidden otherwise."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "background: #fdecea; color: #8e1b1b; border: 1px solid #f5c2c0; padding: 6px;"
+        )
+        self.hide()
+
+    def show_for(self, ind: Indicator | None) -> None:
+        comment = review.return_comment(self.session, ind) if ind is not None else None
+        if comment is None:
+            self.clear()
+            self.hide()
+            return
+        self.setText(
+            self.tr("Returned by {who}: {body}").format(who=comment.who, body=comment.body)
+        )
+        self.show()

@@ -1,0 +1,331 @@
+"""The indicator form: every field of an indicator, checked in place, saved with Enter.
+
+Nothing here writes to the database: the form checks what was typed and emits
+``save_requested(fields)``; the main window runs the service call through the undo stack and
+tells the form what went wrong (``show_error``, ``show_conflict``).
+
+Signals: ``save_requested(dict)``, ``reload_requested()``, ``cancel_requested()``.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
+from indicite.core.errors import ValidationError
+from indicite.core.validation import check_fields, parse_value
+
+TEXT_FIELDS = (
+    "name",
+    "subject",
+    "period_label",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "value_text",
+    "notes",
+)
+ERROR_STYLE = "border: 2px solid #c62828;"
+ERROR_COLOUR = "#c62828"
+WARNING_COLOUR = "#8a5a00"
+
+
+def format_number(value: float | None) -> str:
+    """A stored value as the user would type it: 86000 not 86000.0, 115.01 not 1.1501e+02."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def value_missing_from(value_text: str, quotes: list[str]) -> bool:
+    """True when the value as written appears in none of the cited passages."""
+    return bool(value_text.strip()) and bool(quotes) and not any(value_text in q for q in quotes)
+
+
+class IndicatorForm(QWidget):
+    save_requested = Signal(dict)
+    reload_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.mode: str | None = None  # "new" or "edit"
+        self.document_id: int | None = None
+        self.indicator_id: int | None = None
+        self.version: int | None = None
+        self.spans: list[tuple[int, int]] = []
+        self.quotes: list[str] = []
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.citation = QLabel()
+        self.citation.setWordWrap(True)
+        self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.citation.setStyleSheet("color: #444; background: #fafafa; padding: 3px;")
+        self.fields: dict[str, QLineEdit] = {name: QLineEdit() for name in TEXT_FIELDS}
+        self.measure = QComboBox()
+        for measure in MEASURES:
+            self.measure.addItem(measure, measure)
+        self.qualifier = QComboBox()
+        for qualifier in QUALIFIERS:
+            self.qualifier.addItem(qualifier, qualifier)
+        self.name_completer = self._completer(self.fields["name"])
+        self.unit_completer = self._completer(self.fields["unit"])
+        for name in ("period_start", "period_end"):
+            self.fields[name].setPlaceholderText("YYYY-MM-DD")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.reload_button = QPushButton()
+        self.reload_button.hide()
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.save_button = QPushButton()
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel_requested)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        period_dates = QHBoxLayout()
+        period_dates.addWidget(self.fields["period_start"])
+        period_dates.addWidget(QLabel("–"))
+        period_dates.addWidget(self.fields["period_end"])
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.qualifier)
+        value_row.addWidget(self.fields["value"], 2)
+        value_row.addWidget(self.fields["unit"], 1)
+        self._labels = {
+            key: QLabel()
+            for key in (
+                "name",
+                "subject",
+                "period",
+                "dates",
+                "measure",
+                "value",
+                "value_text",
+                "notes",
+            )
+        }
+        self.form.addRow(self._labels["name"], self.fields["name"])
+        self.form.addRow(self._labels["subject"], self.fields["subject"])
+        self.form.addRow(self._labels["period"], self.fields["period_label"])
+        self.form.addRow(self._labels["dates"], period_dates)
+        self.form.addRow(self._labels["measure"], self.measure)
+        self.form.addRow(self._labels["value"], value_row)
+        self.form.addRow(self._labels["value_text"], self.fields["value_text"])
+        self.form.addRow(self._labels["notes"], self.fields["notes"])
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reload_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.citation)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        for widget in self.fields.values():
+            widget.textEdited.connect(self._clear_marks)
+        self.retranslate_ui()
+        self.clear()
+
+    def retranslate_ui(self) -> None:
+        texts = {
+            "name": self.tr("&Name"),
+            "subject": self.tr("&Subject"),
+            "period": self.tr("&Period"),
+            "dates": self.tr("From – to"),
+            "measure": self.tr("&Measure"),
+            "value": self.tr("&Value"),
+            "value_text": self.tr("As &written"),
+            "notes": self.tr("N&otes"),
+        }
+        buddies = {
+            "name": self.fields["name"],
+            "subject": self.fields["subject"],
+            "period": self.fields["period_label"],
+            "dates": self.fields["period_start"],
+            "measure": self.measure,
+            "value": self.fields["value"],
+            "value_text": self.fields["value_text"],
+            "notes": self.fields["notes"],
+        }
+        for key, label in self._labels.items():
+            label.setText(texts[key])
+            label.setBuddy(buddies[key])
+        self.fields["name"].setPlaceholderText(self.tr("What is measured, e.g. 规上工业增加值"))
+        self.fields["value"].setPlaceholderText(self.tr("Number, e.g. 4.2"))
+        self.fields["unit"].setPlaceholderText(self.tr("Unit"))
+        self.reload_button.setText(self.tr("Reload"))
+        self.save_button.setText(self.tr("Save (Enter)"))
+        self.save_button.setToolTip(self.tr("Save the indicator (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self._update_heading()
+
+    def _completer(self, field: QLineEdit) -> QCompleter:
+        completer = QCompleter(QStringListModel(self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        field.setCompleter(completer)
+        return completer
+
+    def set_completions(self, names: list[str], units: list[str]) -> None:
+        self.name_completer.model().setStringList(names)  # type: ignore[attr-defined]
+        self.unit_completer.model().setStringList(units)  # type: ignore[attr-defined]
+
+    # --- filling -------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.mode = None
+        self.document_id = self.indicator_id = self.version = None
+        self.spans, self.quotes = [], []
+        self._fill({})
+        self.citation.setText(self.tr("Select a passage in the document and press Ctrl+Enter."))
+        self.setEnabled(False)
+        self._update_heading()
+
+    def start_new(
+        self,
+        doc_id: int,
+        spans: list[tuple[int, int]],
+        quotes: list[str],
+        fields: dict[str, Any],
+    ) -> None:
+        """A new indicator cited to ``spans``; ``fields`` are the pre-filled guesses."""
+        self.mode = "new"
+        self.document_id, self.indicator_id, self.version = doc_id, None, None
+        self.spans, self.quotes = list(spans), list(quotes)
+        self._fill(fields)
+        self._show_quotes()
+        self.setEnabled(True)
+        self._update_heading()
+        self.fields["name"].setFocus()
+
+    def show_indicator(self, ind: Indicator, quotes: list[str]) -> None:
+        """Edit an existing indicator; Enter stores the changed fields."""
+        self.mode = "edit"
+        self.document_id, self.indicator_id, self.version = ind.document_id, ind.id, ind.version
+        self.spans = [(c.start, c.end) for c in ind.citations]
+        self.quotes = list(quotes)
+        self._fill(ind.editable_fields())
+        self._show_quotes()
+        self.setEnabled(True)
+        self._update_heading()
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        self._clear_marks()
+        for name, widget in self.fields.items():
+            value = values.get(name)
+            widget.setText(format_number(value) if name == "value" else str(value or ""))
+        self._select(self.measure, values.get("measure") or "level")
+        self._select(self.qualifier, values.get("qualifier") or "eq")
+        self._check_value_text()
+
+    @staticmethod
+    def _select(combo: QComboBox, data: str) -> None:
+        combo.setCurrentIndex(max(0, combo.findData(data)))
+
+    def _show_quotes(self) -> None:
+        shown = " … ".join(q if len(q) <= 120 else q[:117] + "…" for q in self.quotes)
+        self.citation.setText(f"“{shown}”" if shown else "")
+
+    def _update_heading(self) -> None:
+        if self.mode == "new":
+            self.heading.setText(self.tr("New indicator"))
+        elif self.mode == "edit":
+            self.heading.setText(self.tr("Indicator {id}").format(id=self.indicator_id))
+        else:
+            self.heading.setText(self.tr("No indicator selected"))
+
+    # --- checking and saving ---------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The typed fields, with the value parsed; raises ValidationError naming the field."""
+        raw = {name: widget.text().strip() for name, widget in self.fields.items()}
+        values: dict[str, Any] = dict(raw)
+        values["value"] = parse_value(raw["value"]) if raw["value"] else None
+        for name in ("period_start", "period_end"):
+            values[name] = raw[name] or None
+        values["measure"] = self.measure.currentData()
+        values["qualifier"] = self.qualifier.currentData()
+        check_fields(values)
+        return values
+
+    def save(self) -> None:
+        if self.mode is None:
+            return
+        try:
+            values = self.values()
+        except ValidationError as e:
+            self.show_error(e.field, str(e))
+            return
+        self.save_requested.emit(values)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def show_error(self, field: str, message: str) -> None:
+        """Mark the field in red and say what to do; nothing was stored."""
+        self._clear_marks()
+        widget = self.fields.get(field)
+        if widget is not None:
+            widget.setStyleSheet(ERROR_STYLE)
+            widget.setFocus()
+            widget.selectAll()
+        self._say(message, ERROR_COLOUR)
+
+    def show_conflict(self, message: str) -> None:
+        self._say(message, ERROR_COLOUR)
+        self.reload_button.show()
+
+    def error_fields(self) -> list[str]:
+        return [name for name, w in self.fields.items() if w.styleSheet() == ERROR_STYLE]
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""
+
+    def _say(self, message: str, colour: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setVisible(bool(message))
+
+    def _clear_marks(self) -> None:
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+        self.reload_button.hide()
+        self._say("", ERROR_COLOUR)
+        self._check_value_text()
+
+    def _check_value_text(self) -> None:
+        if value_missing_from(self.fields["value_text"].text(), self.quotes):
+            self._say(
+                self.tr("Warning: the cited passage does not contain “{text}”.").format(
+                    text=self.fields["value_text"].text()
+                ),
+                WARNING_COLOUR,
+            )
+        elif self.message.styleSheet() == f"color: {WARNING_COLOUR};":
+            self._say("", WARNING_COLOUR)

@@ -1,0 +1,183 @@
+"""The indicator table as a lazy Qt model: it holds only the ordered ids of the current view.
+
+Row data is fetched a page at a time when Qt paints it, so the scrollbar is right for a million
+rows while Python holds a list of ints and a few pages of dicts (Anki's browser model works the
+same way). Sorting and filtering ask the database for a new id list.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from indicite.core.entities import STATUSES
+from indicite.storage.indicator_queries import IndicatorQueries
+from indicite.ui.highlighter import STATUS_COLOURS
+from indicite.ui.indicator_form import format_number
+
+PAGE_SIZE = 256
+MAX_CACHED_PAGES = 64
+COLUMNS = ("name", "subject", "period_label", "value", "unit", "status")
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+def status_names() -> dict[str, str]:
+    """The workflow statuses as the interface names them."""
+    names = {
+        "draft": QCoreApplication.translate("Status", "Draft"),
+        "submitted": QCoreApplication.translate("Status", "Submitted"),
+        "approved": QCoreApplication.translate("Status", "Approved"),
+        "returned": QCoreApplication.translate("Status", "Returned"),
+    }
+    return {status: names[status] for status in STATUSES}
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    def __init__(self, queries: IndicatorQueries, parent=None):
+        super().__init__(parent)
+        self.queries = queries
+        self.document_id: int | None = None
+        self.search = ""
+        self.status: str | None = None
+        self.sort_key = "id"
+        self.descending = False
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
+        self._pages: dict[int, dict[int, dict[str, Any]]] = {}
+        self._headers = {
+            "name": self.tr("Name"),
+            "subject": self.tr("Subject"),
+            "period_label": self.tr("Period"),
+            "value": self.tr("Value"),
+            "unit": self.tr("Unit"),
+            "status": self.tr("Status"),
+        }
+
+    # --- what is shown -------------------------------------------------------------------
+
+    def set_document(self, doc_id: int | None) -> None:
+        self.document_id = doc_id
+        self.reload()
+
+    def set_filter(self, search: str = "", status: str | None = None) -> None:
+        self.search, self.status = search, status
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the database again for the ids of this view (after any write)."""
+        self.beginResetModel()
+        if self.document_id is None:
+            self._ids = []
+        else:
+            self._ids = self.queries.ordered_ids(
+                self.document_id,
+                search=self.search,
+                status=self.status,
+                sort=self.sort_key,
+                descending=self.descending,
+            )
+        self._rows = {}
+        self._pages = {}
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.sort_key = COLUMNS[column] if 0 <= column < len(COLUMNS) else "id"
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        old = self.persistentIndexList()
+        old_ids = [(self.id_at(i.row()), i.column()) for i in old]
+        self._ids = (
+            []
+            if self.document_id is None
+            else self.queries.ordered_ids(
+                self.document_id,
+                search=self.search,
+                status=self.status,
+                sort=self.sort_key,
+                descending=self.descending,
+            )
+        )
+        self._rows = {}
+        self._pages = {}
+        self.changePersistentIndexList(
+            old,
+            [
+                self.index(self.row_of(ind_id), column) if ind_id is not None else QModelIndex()
+                for ind_id, column in old_ids
+            ],
+        )
+        self.layoutChanged.emit()
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, ind_id: int) -> int:
+        """Row of an indicator, or -1 when the current filter hides it."""
+        if not self._rows and self._ids:
+            self._rows = {ind_id: row for row, ind_id in enumerate(self._ids)}
+        return self._rows.get(ind_id, -1)
+
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        ind_id = self.id_at(row)
+        if ind_id is None:
+            return None
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            if len(self._pages) >= MAX_CACHED_PAGES:
+                self._pages.clear()
+            first = page_number * PAGE_SIZE
+            page = self.queries.rows(self._ids[first : first + PAGE_SIZE])
+            self._pages[page_number] = page
+        return page.get(ind_id)
+
+    # --- the Qt interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.id_at(index.row())
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "value":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return STATUS_COLOURS.get(row["status"]) if key == "status" else None
+        if key == "value":
+            return format_number(row["value"])
+        if key == "status":
+            return status_names().get(row["status"], row["status"])
+        return str(row[key] or "")
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[COLUMNS[section]] if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)

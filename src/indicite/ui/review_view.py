@@ -1,0 +1,595 @@
+"""Review mode: the queue of submitted entries beside the cited passage and the fields.
+
+Keys: A approve, R return (type the reason, Enter sends, Esc cancels), E edit, J/K next and
+previous. Every write goes through services.review, which applies the workflow rules again.
+
+Signals of ReviewView: ``changed()`` after any write, so other views refresh;
+``edit_requested(int)`` when E is pressed (the view also opens its own edit dialog when nobody
+is connected).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.entities import INDICATOR_FIELDS, Indicator
+from indicite.core.errors import ConflictError, IndiciteError, ValidationError
+from indicite.services import review
+from indicite.services.indicators import update_indicator
+from indicite.services.review import QueueEntry
+from indicite.services.session import Session
+from indicite.storage.review_queries import QueueFilter
+from indicite.ui.comments_panel import CommentsPanel
+from indicite.ui.document_view import DocumentView
+from indicite.ui.history_panel import HistoryPanel
+from indicite.ui.indicator_form import IndicatorForm, format_number
+
+Index = QModelIndex | QPersistentModelIndex
+BATCH = 200
+NO_DATE = QDate(2000, 1, 1)
+CHANGED_STYLE = "background: #fff3cd;"
+OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
+
+
+@dataclass
+class _Row:
+    entry: QueueEntry
+    outcome: str = ""  # what this pass did to it: approved, returned, edited
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    """The queue as rows, handed to the view in batches (canFetchMore/fetchMore).
+
+    Entries acted on during this pass stay in place with their outcome, so "12 of 40" holds.
+    """
+
+    COLUMNS = ("check", "name", "value", "period", "document", "entered_by", "submitted")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._shown = 0
+
+    def set_entries(self, entries: list[QueueEntry], keep_outcomes: bool = True) -> None:
+        done = {r.entry.id: r for r in self._rows if r.outcome} if keep_outcomes else {}
+        rows = [_Row(e) for e in entries if e.id not in done] + list(done.values())
+        rows.sort(key=lambda r: (r.entry.submitted_at or "", r.entry.id))
+        self.beginResetModel()
+        self._rows = rows
+        self._shown = min(len(rows), max(BATCH, self._shown))
+        self.endResetModel()
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    def entry(self, row: int) -> QueueEntry:
+        return self._rows[row].entry
+
+    def outcome(self, row: int) -> str:
+        return self._rows[row].outcome
+
+    def row_of(self, ind_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.entry.id == ind_id:
+                return i
+        return None
+
+    def set_outcome(self, ind_id: int, outcome: str) -> None:
+        row = self.row_of(ind_id)
+        if row is None:
+            return
+        self._rows[row].outcome = outcome
+        if row < self._shown:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def ensure_shown(self, row: int) -> None:
+        while row >= self._shown and self.canFetchMore():
+            self.fetchMore()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._rows) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Check"),
+            self.tr("Indicator"),
+            self.tr("Value"),
+            self.tr("Period"),
+            self.tr("Document"),
+            self.tr("Entered by"),
+            self.tr("Submitted"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        e, column = row.entry, self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "check":
+                return row.outcome or ("⚠" if e.problems else "✓")
+            return {
+                "name": e.name,
+                "value": e.value_text or f"{format_number(e.value)}{e.unit}",
+                "period": e.period_label,
+                "document": e.document_title,
+                "entered_by": e.created_by,
+                "submitted": (e.submitted_at or "")[:16].replace("T", " "),
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "check" and e.problems:
+            return "\n".join(e.problems)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.outcome:
+                return QColor(OUTCOME_COLOURS.get(row.outcome, "#888888"))
+            if e.problems and column == "check":
+                return QColor("#c62828")
+        return None
+
+
+class EditDialog(QDialog):
+    """Edit one entry from review with the same form the workspace uses."""
+
+    def __init__(self, session: Session, ind: Indicator, quotes: list[str], parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Edit indicator {id}").format(id=ind.id))
+        self.form = IndicatorForm(self)
+        self.form.show_indicator(ind, quotes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.form.save_requested.connect(self._save)
+        self.form.cancel_requested.connect(self.reject)
+        self.form.reload_requested.connect(self._reload)
+
+    def _save(self, values: dict[str, Any]) -> None:
+        ind_id, version = self.form.indicator_id, self.form.version
+        assert ind_id is not None and version is not None
+        try:
+            update_indicator(self.session, ind_id, values, version)
+        except ConflictError as e:
+            self.form.show_conflict(str(e))
+        except ValidationError as e:
+            self.form.show_error(e.field, str(e))
+        except IndiciteError as e:
+            self.form.show_error("", str(e))
+        else:
+            self.accept()
+
+    def _reload(self) -> None:
+        ind_id = self.form.indicator_id
+        assert ind_id is not None
+        ind = self.session.store.indicators.get(ind_id)
+        self.form.show_indicator(ind, [c.exact for c in ind.citations])
+
+
+class ReviewView(QWidget):
+    changed = Signal()
+    edit_requested = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.current: Indicator | None = None
+        self._shown_document: int | None = None
+
+        self.document_filter = QComboBox()
+        self.person_filter = QComboBox()
+        self.since = self._date_edit()
+        self.until = self._date_edit()
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        filters = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Document"), self.document_filter),
+            (self.tr("Entered by"), self.person_filter),
+            (self.tr("Submitted from"), self.since),
+            (self.tr("to"), self.until),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+
+        self.model = ReviewQueueModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.approve_selected_button = QPushButton(self.tr("Approve selected"))
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.report.hide()
+        queue_pane = QWidget()
+        queue_layout = QVBoxLayout(queue_pane)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.addWidget(self.table, 1)
+        queue_layout.addWidget(self.approve_selected_button)
+        queue_layout.addWidget(self.report)
+
+        self.document = DocumentView()
+
+        self.progress = QLabel()
+        self.progress.setStyleSheet("font-weight: bold;")
+        self.status_label = QLabel()
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c62828;")
+        self.field_labels = {name: QLabel() for name in INDICATOR_FIELDS}
+        self.field_labels["citations"] = QLabel()
+        fields = QFormLayout()
+        for name, label in self.field_labels.items():
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            fields.addRow(self._field_title(name), label)
+        self.approve_button = QPushButton(self.tr("&Approve (A)"))
+        self.return_button = QPushButton(self.tr("&Return (R)"))
+        self.edit_button = QPushButton(self.tr("&Edit (E)"))
+        buttons = QHBoxLayout()
+        for button in (self.approve_button, self.return_button, self.edit_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        self.return_box = QLineEdit()
+        self.return_box.setPlaceholderText(
+            self.tr("Why is it returned? Enter sends it back, Esc cancels")
+        )
+        self.return_box.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.hide()
+        self.comments = CommentsPanel(session)
+        self.history = HistoryPanel(session)
+        tabs = QTabWidget()
+        tabs.addTab(self.comments, self.tr("Comments"))
+        tabs.addTab(self.history, self.tr("History"))
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.progress, self.status_label, self.problems):
+            detail_layout.addWidget(widget)
+        detail_layout.addLayout(fields)
+        detail_layout.addLayout(buttons)
+        detail_layout.addWidget(self.return_box)
+        detail_layout.addWidget(self.message)
+        detail_layout.addWidget(tabs, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(queue_pane)
+        splitter.addWidget(self.document)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        for key, slot in (
+            ("A", self.approve_current),
+            ("R", self.start_return),
+            ("E", self.edit_current),
+            ("J", self.next_entry),
+            ("K", self.previous_entry),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.approve_button.clicked.connect(self.approve_current)
+        self.return_button.clicked.connect(self.start_return)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.approve_selected_button.clicked.connect(self.approve_selected)
+        self.return_box.returnPressed.connect(self.send_return)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.comments.commented.connect(lambda _id: self._after_write())
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        for combo in (self.document_filter, self.person_filter):
+            combo.activated.connect(self.reload_queue)
+        for date_edit in (self.since, self.until):
+            date_edit.dateChanged.connect(self.reload_queue)
+        self._fill_filters()
+        self.reload_queue()
+
+    def _field_title(self, name: str) -> str:
+        return {
+            "name": self.tr("Name"),
+            "subject": self.tr("Subject"),
+            "period_label": self.tr("Period"),
+            "period_start": self.tr("Period start"),
+            "period_end": self.tr("Period end"),
+            "measure": self.tr("Measure"),
+            "value": self.tr("Value"),
+            "unit": self.tr("Unit"),
+            "base_value": self.tr("Base value"),
+            "base_unit": self.tr("Base unit"),
+            "qualifier": self.tr("Qualifier"),
+            "value_text": self.tr("As written"),
+            "notes": self.tr("Notes"),
+            "citations": self.tr("Cited"),
+        }[name]
+
+    # --- queue --------------------------------------------------------------------------------
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    def _fill_filters(self) -> None:
+        """Documents and people to filter by, keeping what is chosen."""
+        doc_id, person = self.document_filter.currentData(), self.person_filter.currentData()
+        self.document_filter.clear()
+        self.document_filter.addItem(self.tr("All documents"), None)
+        for doc in self.session.store.documents.list():
+            self.document_filter.addItem(doc["title"], doc["id"])
+        self.person_filter.clear()
+        self.person_filter.addItem(self.tr("Anyone"), None)
+        for name in review.enterers(self.session):
+            self.person_filter.addItem(name, name)
+        self.document_filter.setCurrentIndex(max(0, self.document_filter.findData(doc_id)))
+        self.person_filter.setCurrentIndex(max(0, self.person_filter.findData(person)))
+
+    def queue_filter(self) -> QueueFilter:
+        def iso(edit: QDateEdit) -> str | None:
+            return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+        return QueueFilter(
+            document_id=self.document_filter.currentData(),
+            entered_by=self.person_filter.currentData(),
+            since=iso(self.since),
+            until=iso(self.until),
+        )
+
+    def reload_queue(self) -> None:
+        """A new pass over the queue with the chosen filters."""
+        self.model.set_entries(review.review_queue(self.session, self.queue_filter()), False)
+        self._select_row(0)
+
+    def refresh(self) -> None:
+        """Show what others changed: new submissions, and the current entry as stored now."""
+        current_id = self.current.id if self.current else None
+        self._fill_filters()
+        self.model.set_entries(review.review_queue(self.session, self.queue_filter()))
+        row = self.model.row_of(current_id) if current_id is not None else None
+        self._select_row(row or 0)
+
+    def _select_row(self, row: int) -> None:
+        if self.model.total() == 0:
+            self._show(None)
+            return
+        row = max(0, min(row, self.model.total() - 1))
+        self.model.ensure_shown(row)
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 1))
+        self._current_row_changed(self.model.index(row, 1))
+
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def _current_row_changed(
+        self, index: QModelIndex, _previous: QModelIndex | None = None
+    ) -> None:
+        if not index.isValid():
+            self._show(None)
+            return
+        try:
+            ind = self.session.store.indicators.get(self.model.entry(index.row()).id)
+        except IndiciteError:
+            ind = None
+        self._show(ind)
+
+    def next_entry(self) -> None:
+        self._select_row(self.current_row() + 1)
+
+    def previous_entry(self) -> None:
+        self._select_row(self.current_row() - 1)
+
+    # --- the current entry -------------------------------------------------------------------
+
+    def _show(self, ind: Indicator | None) -> None:
+        self.current = ind
+        self.return_box.hide()
+        self.message.hide()
+        total, row = self.model.total(), self.current_row()
+        self.progress.setText(
+            self.tr("{n} of {total}").format(n=row + 1, total=total)
+            if total and ind is not None
+            else self.tr("Nothing to review")
+        )
+        self.comments.set_indicator(ind.id if ind else None)
+        self.history.set_indicator(ind.id if ind else None)
+        if ind is None:
+            for label in self.field_labels.values():
+                label.clear()
+            self.status_label.clear()
+            self.problems.hide()
+            self._enable(set())
+            return
+        self._show_passage(ind)
+        changes = review.changes_since_approved(self.session, ind.id or 0)
+        for name, label in self.field_labels.items():
+            if name == "citations":
+                value: Any = "; ".join(f"“{c.exact}”" for c in ind.citations)
+            else:
+                value = getattr(ind, name)
+                value = format_number(value) if name in ("value", "base_value") else value or ""
+            if name in changes:
+                old = changes[name][0]
+                label.setText(self.tr("{new}  (was: {old})").format(new=value, old=old or "∅"))
+                label.setStyleSheet(CHANGED_STYLE)
+            else:
+                label.setText(str(value))
+                label.setStyleSheet("")
+        self.status_label.setText(
+            self.tr("{status} · entered by {who}").format(status=ind.status, who=ind.created_by)
+        )
+        problems = review.problems_of(self.session, ind)
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+        self._enable(review.allowed_actions(self.session, ind))
+
+    def _enable(self, allowed: set[str]) -> None:
+        self.approve_button.setEnabled("approve" in allowed)
+        self.return_button.setEnabled("return" in allowed)
+        self.edit_button.setEnabled("edit" in allowed)
+        reason = (
+            review.refusal_of(self.session, "approve", self.current)
+            if self.current is not None and "approve" not in allowed
+            else None
+        )
+        self.approve_button.setToolTip(reason or "")
+
+    def _show_passage(self, ind: Indicator) -> None:
+        """The document scrolled to the first cited passage, which is selected and centred."""
+        assert ind.document_id is not None
+        if self._shown_document != ind.document_id:
+            doc = self.session.store.documents.get(ind.document_id)
+            self.document.set_document(doc.text, doc.page_starts)
+            self._shown_document = ind.document_id
+        self.document.set_highlights(self.session.store.indicators.highlights(ind.document_id))
+        self.document.set_current_indicator(ind.id)
+        if ind.citations:
+            first = ind.citations[0]
+            self.document.select_span(first.start, first.end)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def approve_current(self) -> None:
+        if self.current is None:
+            return
+        self._act("approved", review.approve, self.current.id, self.current.version)
+
+    def start_return(self) -> None:
+        if self.current is None or not self.return_button.isEnabled():
+            return
+        self.return_box.clear()
+        self.return_box.show()
+        self.return_box.setFocus()
+
+    def send_return(self) -> None:
+        if self.current is None:
+            return
+        comment = self.return_box.text()
+        if self._act("returned", review.return_, self.current.id, self.current.version, comment):
+            self.return_box.hide()
+            self.table.setFocus()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.return_box.isVisible():
+            self.return_box.hide()
+            self.table.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def edit_current(self) -> None:
+        if self.current is None or not self.edit_button.isEnabled():
+            return
+        ind_id = self.current.id or 0
+        if self.receivers(self.edit_requested) > 0:
+            self.edit_requested.emit(ind_id)
+            return
+        dialog = EditDialog(
+            self.session, self.current, [c.exact for c in self.current.citations], self
+        )
+        dialog.accepted.connect(lambda: self._edited(ind_id))
+        dialog.open()
+
+    def _edited(self, ind_id: int) -> None:
+        self.model.set_outcome(ind_id, "edited")
+        self._after_write()
+
+    def _act(self, outcome: str, call, *args) -> bool:
+        """Run one review service call; on success mark the row and move to the next entry."""
+        try:
+            ind = call(self.session, *args)
+        except ConflictError as e:
+            self._say(str(e))
+            self._reload_current()
+            return False
+        except IndiciteError as e:
+            self._say(str(e))
+            return False
+        self.model.set_outcome(ind.id, outcome)
+        self.changed.emit()
+        self._select_row(self.current_row() + 1)
+        return True
+
+    def _reload_current(self) -> None:
+        message = self.message.text()
+        self._current_row_changed(self.table.currentIndex())
+        self._say(message)
+
+    def _after_write(self) -> None:
+        self.changed.emit()
+        self._reload_current()
+        self.message.hide()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def approve_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        versions = {self.model.entry(row).id: self.model.entry(row).version for row in rows}
+        report = review.approve_many(self.session, versions)
+        for ind_id in report.approved:
+            self.model.set_outcome(ind_id, "approved")
+        lines = [self.tr("Approved {n}.").format(n=len(report.approved))]
+        if report.skipped:
+            lines.append(self.tr("Skipped {n}:").format(n=len(report.skipped)))
+            for ind_id, reason in report.skipped:
+                row = self.model.row_of(ind_id)
+                name = self.model.entry(row).name if row is not None else ""
+                lines.append(f"#{ind_id} {name}: {reason}")
+        self.report.setText("\n".join(lines))
+        self.report.show()
+        if report.approved:
+            self.changed.emit()
+        self._reload_current()
+        self.message.hide()

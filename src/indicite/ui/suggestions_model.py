@@ -1,0 +1,99 @@
+"""The open suggestions of a document as a table: an adapter over a list of Suggestion."""
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+if TYPE_CHECKING:
+    from indicite.core.suggest import Suggestion
+
+QUALIFIER_SIGNS = {"eq": "=", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
+CONTEXT_BEFORE = 14
+CONTEXT_AFTER = 6
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+def format_number(value: float) -> str:
+    """4.2, 728, -13.5: as a person writes it, never in exponent form."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+class SuggestionsModel(QAbstractTableModel):
+    """Rows are suggestions in reading order; columns say what accepting one would store."""
+
+    CONTEXT, VALUE, UNIT, QUALIFIER, INDICATOR, PERIOD = range(6)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self._rows: list[Suggestion] = []
+        self._headers = [
+            self.tr("Text"),
+            self.tr("Value"),
+            self.tr("Unit"),
+            self.tr("Qualifier"),
+            self.tr("Indicator"),
+            self.tr("Period"),
+        ]
+
+    def set_suggestions(self, text: str, rows: list["Suggestion"]) -> None:
+        self.beginResetModel()
+        self._text = text
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def suggestion(self, row: int) -> "Suggestion":
+        return self._rows[row]
+
+    def suggestions(self) -> list["Suggestion"]:
+        return list(self._rows)
+
+    def first_row_from(self, position: int) -> int | None:
+        """The first row whose number starts at or after ``position`` (code points)."""
+        return next((i for i, s in enumerate(self._rows) if s.start >= position), None)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(s, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTEXT:
+            return self._context(s, 60, 30)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, s: "Suggestion", column: int) -> str:
+        if column == self.CONTEXT:
+            return self._context(s, CONTEXT_BEFORE, CONTEXT_AFTER)
+        if column == self.VALUE:
+            return format_number(s.value)
+        if column == self.UNIT:
+            return s.unit
+        if column == self.QUALIFIER:
+            return QUALIFIER_SIGNS.get(s.qualifier, s.qualifier)
+        if column == self.INDICATOR:
+            return s.indicator
+        return s.period_label
+
+    def _context(self, s: "Suggestion", before: int, after: int) -> str:
+        """The number in brackets with a few characters either side, line breaks folded."""
+        head = "".join(self._text[max(0, s.start - before) : s.start].split())
+        tail = "".join(self._text[s.end : s.end + after].split())
+        number = "".join(s.text.split())
+        return f"…{head}【{number}】{tail}…"

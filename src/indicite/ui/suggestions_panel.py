@@ -1,0 +1,289 @@
+"""The Suggestions list beside the indicators: accept with Enter, dismiss with Delete, N for next.
+
+The suggester runs in a worker thread on the document's text (pure Python, no database), so a
+large document never freezes the window; its result is cached per text by the service. What is
+handled (accepted or dismissed) is read from the database on the GUI thread after every write.
+
+Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open document are in,
+``accepted(int)`` with the id of the draft indicator an accept created.
+"""
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.entities import Document, Indicator
+from indicite.core.errors import IndiciteError
+from indicite.services import suggestions as service
+from indicite.ui.coverage_meter import CoverageMeter
+from indicite.ui.suggestions_model import SuggestionsModel
+from indicite.ui.undo import CreateCommand, Operations, tr
+
+if TYPE_CHECKING:
+    from indicite.core.suggest import Suggestion
+
+
+class TextView(Protocol):
+    """What the panel needs of the document view (offsets in code points)."""
+
+    text: QWidget
+
+    def cursor_code_point(self) -> int: ...
+
+    def select_span(self, start: int, end: int) -> None: ...
+
+    def set_suggestion_spans(self, spans: list[tuple[int, int]]) -> None: ...
+
+
+class _Relay(QObject):
+    """Carries a worker's result to the GUI thread (queued, since it is emitted elsewhere)."""
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _SuggestRun(QRunnable):
+    def __init__(self, relay: _Relay, generation: int, doc: Document):
+        super().__init__()
+        self.relay, self.generation = relay, generation
+        self.args = (doc.text, doc.published_on, doc.subject)
+
+    def run(self) -> None:
+        try:
+            result = service.suggestions_for_text(*self.args)
+        except Exception as e:  # a suggester bug is shown in the panel, not lost in a thread
+            self.relay.failed.emit(self.generation, repr(e))
+        else:
+            self.relay.done.emit(self.generation, result)
+
+
+class AcceptCommand(CreateCommand):
+    """Accept a suggestion: a draft indicator cited to its clause; undo deletes it again."""
+
+    def __init__(self, ops: Operations, doc_id: int, suggestion: "Suggestion"):
+        super().__init__(ops, doc_id, {"name": suggestion.indicator or suggestion.text}, [])
+        self.setText(tr("Accept “{value}”").format(value=suggestion.value_text))
+        self.suggestion = suggestion
+
+    def apply(self) -> Indicator:
+        if self.indicator_id is None:
+            return service.accept(self.ops.session, self.doc_id, self.suggestion)
+        return super().apply()
+
+
+class DismissCommand(QUndoCommand):
+    """Dismiss a suggestion for this document; undo brings it back. Stored before it is pushed."""
+
+    def __init__(self, ops: Operations, doc_id: int, suggestion: "Suggestion"):
+        super().__init__(tr("Dismiss “{value}”").format(value=suggestion.value_text))
+        self.ops, self.doc_id, self.span = ops, doc_id, (suggestion.start, suggestion.end)
+        service.dismiss(ops.session, doc_id, *self.span)
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._guarded(service.dismiss)
+
+    def undo(self) -> None:
+        self._guarded(service.undismiss)
+
+    def _guarded(self, call) -> None:
+        try:
+            call(self.ops.session, self.doc_id, *self.span)
+        except IndiciteError as e:
+            self.setObsolete(True)
+            self.ops.failed.emit(str(e))
+        self.ops.changed.emit()
+
+
+class SuggestionsPanel(QWidget):
+    loaded = Signal()
+    accepted = Signal(int)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.meter = CoverageMeter()
+        self.model = SuggestionsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.meter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+        self.accept_action = self._action(
+            self.tr("Accept suggestion"),
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            self.accept_current,
+        )
+        self.dismiss_action = self._action(
+            self.tr("Dismiss suggestion"), [QKeySequence(Qt.Key.Key_Delete)], self.dismiss_current
+        )
+        self.next_action = self._action(
+            self.tr("Next unhandled number"), [QKeySequence(Qt.Key.Key_N)], self.next_unhandled
+        )
+        self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        self._view: TextView | None = None
+        self._doc: Document | None = None
+        self._all: list[Suggestion] = []
+        self._cursor = 0
+        self._generation = 0
+        self._quiet = False
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_suggestions)
+        self._relay.failed.connect(self._on_failure)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        ops.changed.connect(self.refresh)
+        ops.failed.connect(self._show_message)
+
+    def _action(self, text: str, keys: list[QKeySequence], slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def attach_view(self, view: TextView) -> None:
+        """Follow the document view: underline there, select there, keys work there too."""
+        self._view = view
+        view.text.addAction(self.accept_action)
+        view.text.addAction(self.dismiss_action)
+
+    def load_document(self, doc_id: int) -> None:
+        """Show the suggestions of a document; they are computed in a worker thread."""
+        self._doc = self.ops.session.store.documents.get(doc_id)
+        self._all = []
+        self._cursor = 0
+        self._generation += 1
+        self._show_rows([])
+        self.meter.show_busy()
+        QThreadPool.globalInstance().start(_SuggestRun(self._relay, self._generation, self._doc))
+
+    def _on_suggestions(self, generation: int, suggestions: list["Suggestion"]) -> None:
+        if generation != self._generation:
+            return
+        self._all = suggestions
+        self.refresh()
+        self.loaded.emit()
+
+    def _on_failure(self, generation: int, reason: str) -> None:
+        if generation == self._generation:
+            self.meter.setRange(0, 1)
+            self.meter.setFormat(self.tr("No suggestions"))
+            self._show_message(self.tr("Suggestions failed: {reason}").format(reason=reason))
+
+    def refresh(self) -> None:
+        """Re-read what is handled; the current suggestion stays (or the next one takes over)."""
+        if self._doc is None or self._doc.id is None:
+            return
+        handled = service.handled_spans(self.ops.session, self._doc.id, self._all)
+        current = self.current()
+        anchor = current.start if current else self._cursor
+        self._show_rows([s for s in self._all if (s.start, s.end) not in handled])
+        self.meter.show_coverage(len(self._all) - self.model.rowCount(), len(self._all))
+        row = self.model.first_row_from(anchor)
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self._quiet = True
+            self.table.selectRow(row)
+            self._quiet = False
+
+    def _show_rows(self, rows: list["Suggestion"]) -> None:
+        self.model.set_suggestions(self._doc.text if self._doc else "", rows)
+        if self._view is not None:
+            self._view.set_suggestion_spans([(s.start, s.end) for s in rows])
+
+    def current(self) -> "Suggestion | None":
+        index = self.table.currentIndex()
+        return self.model.suggestion(index.row()) if index.isValid() else None
+
+    def coverage_text(self) -> str:
+        return self.meter.text()
+
+    def accept_current(self) -> None:
+        """Enter: a draft indicator from the current suggestion; the next one becomes current."""
+        s = self.current()
+        if s is None or self._doc is None or self._doc.id is None:
+            return
+        command = AcceptCommand(self.ops, self._doc.id, s)
+        try:
+            ind = command.run_first()
+        except IndiciteError as e:
+            self._show_message(str(e))
+            return
+        self._handled(s)
+        self.ops.stack.push(command)
+        self.ops.changed.emit()
+        assert ind.id is not None
+        self.accepted.emit(ind.id)
+
+    def dismiss_current(self) -> None:
+        """Delete: this number is not an indicator (remembered for the document, undoable)."""
+        s = self.current()
+        if s is None or self._doc is None or self._doc.id is None:
+            return
+        try:
+            command = DismissCommand(self.ops, self._doc.id, s)
+        except IndiciteError as e:
+            self._show_message(str(e))
+            return
+        self._handled(s)
+        self.ops.stack.push(command)
+        self.ops.changed.emit()
+
+    def _handled(self, s: "Suggestion") -> None:
+        """Leave the reading position after the handled number, so N finds the one after it."""
+        self.message.hide()
+        self._cursor = s.end
+        if self._view is not None:
+            self._view.select_span(s.end, s.end)
+
+    def next_unhandled(self) -> None:
+        """N: the first open suggestion after the cursor (from the top again at the end)."""
+        position = self._view.cursor_code_point() if self._view is not None else self._cursor
+        row = self.model.first_row_from(position)
+        if row is None:
+            row = 0 if self.model.rowCount() else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_current_row(self, current, _previous) -> None:
+        if self._quiet or not current.isValid():
+            return
+        s = self.model.suggestion(current.row())
+        self._cursor = s.end
+        if self._view is not None:
+            self._view.select_span(s.start, s.end)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()

@@ -1,0 +1,176 @@
+"""Every indicator write of the workspace, as undoable commands over the services.
+
+A command does its service call once before it is pushed, so a refused write (bad input,
+conflict, full disk) reaches the caller as an exception and never enters the stack. Undo is
+the inverse service call, stored at once like any other write; if it is refused later (someone
+else changed the entry meanwhile), the command is dropped and ``failed`` says why.
+
+Signals of Operations: ``changed()`` after every write, ``failed(str)`` when an undo/redo
+could not be stored.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from indicite.core.entities import Indicator
+from indicite.core.errors import IndiciteError
+from indicite.services import indicators as service
+from indicite.services.session import Session
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Undo", text)
+
+
+class ServiceCommand(QUndoCommand):
+    """Base class: ``apply``/``revert`` are service calls returning the indicator they wrote."""
+
+    def __init__(self, ops: "Operations", text: str):
+        super().__init__(text)
+        self.ops = ops
+        self.indicator_id: int | None = None
+        self.version = 0
+        self._done_once = False
+
+    def run_first(self) -> Indicator:
+        ind = self.apply()
+        self._remember(ind)
+        self._done_once = True
+        return ind
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, call: Callable[[], Indicator]) -> None:
+        try:
+            self._remember(call())
+        except IndiciteError as e:
+            self.setObsolete(True)
+            self.ops.failed.emit(str(e))
+        self.ops.changed.emit()
+
+    def _remember(self, ind: Indicator) -> None:
+        self.indicator_id, self.version = ind.id, ind.version
+
+    def apply(self) -> Indicator:
+        raise NotImplementedError
+
+    def revert(self) -> Indicator:
+        raise NotImplementedError
+
+
+class CreateCommand(ServiceCommand):
+    """Create; undo soft-deletes the new entry, redo restores the same row."""
+
+    def __init__(self, ops, doc_id: int, fields: dict[str, Any], spans: list[tuple[int, int]]):
+        super().__init__(ops, tr("Create “{name}”").format(name=fields.get("name", "")))
+        self.doc_id, self.fields, self.spans = doc_id, fields, spans
+
+    def apply(self) -> Indicator:
+        if self.indicator_id is None:
+            return service.create_indicator(self.ops.session, self.doc_id, self.fields, self.spans)
+        return service.restore_indicator(self.ops.session, self.indicator_id, self.version)
+
+    def revert(self) -> Indicator:
+        assert self.indicator_id is not None
+        return service.delete_indicator(self.ops.session, self.indicator_id, self.version)
+
+
+class EditCommand(ServiceCommand):
+    def __init__(self, ops, before: Indicator, changes: dict[str, Any]):
+        super().__init__(ops, tr("Edit “{name}”").format(name=before.name))
+        self.indicator_id, self.version = before.id, before.version
+        self.after = changes
+        self.before = {key: getattr(before, key) for key in changes}
+        if "value" in changes or "unit" in changes:
+            self.before.update(base_value=before.base_value, base_unit=before.base_unit)
+
+    def apply(self) -> Indicator:
+        assert self.indicator_id is not None
+        return service.update_indicator(
+            self.ops.session, self.indicator_id, self.after, self.version
+        )
+
+    def revert(self) -> Indicator:
+        assert self.indicator_id is not None
+        return service.update_indicator(
+            self.ops.session, self.indicator_id, self.before, self.version
+        )
+
+
+class DeleteCommand(ServiceCommand):
+    def __init__(self, ops, ind: Indicator):
+        super().__init__(ops, tr("Delete “{name}”").format(name=ind.name))
+        self.indicator_id, self.version = ind.id, ind.version
+
+    def apply(self) -> Indicator:
+        assert self.indicator_id is not None
+        return service.delete_indicator(self.ops.session, self.indicator_id, self.version)
+
+    def revert(self) -> Indicator:
+        assert self.indicator_id is not None
+        return service.restore_indicator(self.ops.session, self.indicator_id, self.version)
+
+
+class AddCitationCommand(ServiceCommand):
+    """Cite one more passage; undo removes exactly the citation this command added."""
+
+    def __init__(self, ops, ind: Indicator, span: tuple[int, int]):
+        super().__init__(ops, tr("Cite another passage for “{name}”").format(name=ind.name))
+        self.indicator_id, self.version = ind.id, ind.version
+        self.span = span
+        self.citation_id: int | None = None
+
+    def apply(self) -> Indicator:
+        assert self.indicator_id is not None
+        before = {c.id for c in self.ops.session.store.indicators.citations(self.indicator_id)}
+        ind = service.add_citation(self.ops.session, self.indicator_id, self.span, self.version)
+        (self.citation_id,) = [c.id for c in ind.citations if c.id not in before]
+        return ind
+
+    def revert(self) -> Indicator:
+        assert self.indicator_id is not None and self.citation_id is not None
+        return service.remove_citation(
+            self.ops.session, self.indicator_id, self.citation_id, self.version
+        )
+
+
+class Operations(QObject):
+    """The one place the workspace writes indicators: service call, undo entry, notification."""
+
+    changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.stack = QUndoStack(self)
+
+    def _run(self, command: ServiceCommand) -> Indicator:
+        ind = command.run_first()
+        self.stack.push(command)
+        self.changed.emit()
+        return ind
+
+    def create(
+        self, doc_id: int, fields: dict[str, Any], spans: list[tuple[int, int]]
+    ) -> Indicator:
+        return self._run(CreateCommand(self, doc_id, fields, spans))
+
+    def edit(self, before: Indicator, changes: dict[str, Any]) -> Indicator:
+        return self._run(EditCommand(self, before, changes))
+
+    def delete(self, ind: Indicator) -> Indicator:
+        return self._run(DeleteCommand(self, ind))
+
+    def add_citation(self, ind: Indicator, span: tuple[int, int]) -> Indicator:
+        return self._run(AddCitationCommand(self, ind, span))

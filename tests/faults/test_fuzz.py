@@ -1,0 +1,221 @@
+"""Hostile input: mutated real files through every importer, random text through the number
+grammar. No crash other than a clear ImportRefused, no file taking over 5 s, nothing fetched.
+
+Iterations run are printed (``-s``); set FUZZ_ITERATIONS to run more.
+"""
+
+import io
+import os
+import random
+import signal
+import socket
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicite.core.errors import ImportRefused
+from indicite.core.numbers import NumberError, parse_number
+from indicite.core.suggest import suggest
+from indicite.io.readers import read_file
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "tianjin_industry_2025.txt"
+ITERATIONS = int(os.environ.get("FUZZ_ITERATIONS", "60"))
+SECONDS_PER_FILE = 5
+
+HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>公报</title>
+<link rel="stylesheet" href="http://example.com/a.css"><script src="https://example.com/x.js">
+</script></head><body><h1>2024年国民经济和社会发展统计公报</h1>
+<p>全年地区生产总值<b>2,610.8</b>亿元，比上年增长4.2%。<img src="http://example.com/i.png"></p>
+<iframe src="http://example.com/frame"></iframe><table><tr><td>规上工业</td><td>增长5.1%</td>
+</tr></table><!DOCTYPE x SYSTEM "http://example.com/x.dtd"></body></html>"""
+
+
+class Hang(Exception):
+    pass
+
+
+@contextmanager
+def deadline(seconds: float):
+    """Fail the file that takes too long instead of hanging the suite."""
+
+    def expired(signum, frame):
+        raise Hang(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        pytest.fail(f"an importer tried to reach the network: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def _docx_bytes() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("全市规模以上工业增加值同比增长4.2%。")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "工业投资"
+    table.cell(0, 1).text = "增长13.5%"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf_bytes(tmp_path: Path) -> bytes:
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+
+    path = tmp_path / "seed.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    painter = QPainter(writer)
+    for page in range(2):
+        if page:
+            writer.newPage()
+        painter.drawText(100, 200, f"GDP grew 4.2% to 2,610.8 billion yuan (page {page + 1})")
+    painter.end()
+    return path.read_bytes()
+
+
+@pytest.fixture
+def seeds(qapp, tmp_path) -> dict[str, bytes]:
+    return {
+        ".txt": SAMPLE.read_bytes(),
+        ".html": HTML.encode("utf-8"),
+        ".docx": _docx_bytes(),
+        ".pdf": _pdf_bytes(tmp_path),
+    }
+
+
+def mutate(rng: random.Random, data: bytes) -> bytes:
+    """Flip, drop, repeat, truncate or splice bytes: what damaged and hostile files look like."""
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        kind = rng.randrange(6)
+        at = rng.randrange(len(buf)) if buf else 0
+        if kind == 0 and buf:
+            buf[at] = rng.randrange(256)
+        elif kind == 1:
+            del buf[at : at + rng.randint(1, 512)]
+        elif kind == 2:
+            buf[at:at] = buf[at : at + rng.randint(1, 512)] * rng.randint(1, 20)
+        elif kind == 3:
+            del buf[rng.randint(0, len(buf)) :]
+        elif kind == 4:
+            buf[at:at] = rng.randbytes(rng.randint(1, 256))
+        else:
+            buf[at : at + 4] = rng.choice([b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"\x7f\xff"])
+    return bytes(buf)
+
+
+def read_hostile(path: Path) -> str:
+    """'ok' or 'refused'; anything else fails the test with the file named."""
+    with deadline(SECONDS_PER_FILE):
+        try:
+            result = read_file(path)
+        except ImportRefused as e:
+            assert str(e).strip() and "\n" not in str(e)
+            return "refused"
+    assert isinstance(result.text, str)
+    return "ok"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".pdf"])
+def test_mutated_files_are_read_or_refused(seeds, suffix, tmp_path, no_network):
+    rng = random.Random(f"fuzz{suffix}")
+    outcomes = {"ok": 0, "refused": 0}
+    for n in range(ITERATIONS):
+        path = tmp_path / f"mutant-{n}{suffix}"
+        path.write_bytes(mutate(rng, seeds[suffix]))
+        outcomes[read_hostile(path)] += 1
+        path.unlink()
+    print(f"\nfuzz {suffix}: {ITERATIONS} mutants, {outcomes}, 0 crashes")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".pdf"])
+def test_random_bytes_are_refused_or_read(suffix, tmp_path, no_network):
+    rng = random.Random(f"random{suffix}")
+    for n in range(ITERATIONS // 3):
+        path = tmp_path / f"noise-{n}{suffix}"
+        path.write_bytes(rng.randbytes(rng.randint(1, 20_000)))
+        read_hostile(path)
+
+
+def test_zip_bomb_docx_is_refused(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\x00" * (1 << 20)
+            for _ in range(300):  # 300 MB of zeros, a few hundred KB on disk
+                member.write(chunk)
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(ImportRefused, match="would unpack to more than"):
+        with deadline(SECONDS_PER_FILE):
+            read_file(path)
+
+
+def test_html_import_fetches_nothing(tmp_path, no_network):
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    text = read_file(path).text
+    assert "2,610.8" in text and "example.com" not in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["报告 (最终版)·2024#1.txt", "a'b\"c;d.txt", "  leading space.txt", "résumé\u200b.txt",
+     "𠀀字.txt", "-rf.txt", "$(echo hi).txt", "x" * 200 + ".txt"],
+)  # fmt: skip
+def test_odd_file_names_are_handled(tmp_path, name, session):
+    from indicite.services.documents import import_file
+
+    path = tmp_path / name
+    path.write_bytes(SAMPLE.read_bytes())
+    outcome = import_file(session, path)
+    assert outcome.ok, outcome.error
+    assert session.store.documents.get(outcome.document_id).text.startswith("天津")
+
+
+texts = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789０１２３４５６７８９.,．，%％‰-—~～/+ 零一二两三四五六七八九十百千万亿")
+        + list("增长下降同比个百分点元亿元万吨约近超过余以上不到前三季度1—11月年月日分之")
+        + ["\u3000", "\n", "\ufeff", "𠀀"]
+    ),
+    max_size=80,
+) | st.text(max_size=80)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_suggest_never_crashes(text):
+    with deadline(SECONDS_PER_FILE):
+        found = suggest(text)
+    for s in found:
+        assert 0 <= s.start < s.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_parse_number_gives_a_number_or_a_number_error(text):
+    try:
+        value = parse_number(text)
+    except NumberError:
+        return
+    assert isinstance(value, float | int)

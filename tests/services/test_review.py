@@ -1,0 +1,102 @@
+"""Review services: queue, batch approval, comments, history and changes since approval."""
+
+import pytest
+
+from indicite.core.errors import PermissionDenied
+from indicite.services import review
+from indicite.services.indicators import create_indicator, update_indicator
+from indicite.services.session import Session
+from indicite.services.users import add_user, ensure_user, list_users, set_role
+from indicite.storage.review_queries import QueueFilter
+
+
+@pytest.fixture
+def people(session):
+    ensure_user(session)
+    add_user(session, "eve", "editor")
+    add_user(session, "sam", "staff")
+    add_user(session, "ann", "staff")
+    return {name: Session(session.store, name) for name in ("tester", "eve", "sam", "ann")}
+
+
+def enter(session, doc_id, name, span=(0, 4), submit=True):
+    ind = create_indicator(session, doc_id, {"name": name, "value": 1.0, "unit": "%"}, [span])
+    return review.submit(session, ind.id, ind.version) if submit else ind
+
+
+def test_first_user_is_admin_and_later_ones_staff(session, people):
+    roles = {u.name: u.role for u in list_users(session)}
+    assert roles == {"tester": "admin", "eve": "editor", "sam": "staff", "ann": "staff"}
+    assert ensure_user(Session(session.store, "newcomer")).role == "staff"
+    with pytest.raises(PermissionDenied):
+        set_role(people["eve"], "sam", "admin")
+    with pytest.raises(PermissionDenied, match="someone else an admin"):
+        set_role(people["tester"], "tester", "staff")
+    assert set_role(people["tester"], "sam", "editor").role == "editor"
+
+
+def test_queue_is_oldest_first_and_filters(people, sample_doc):
+    first = enter(people["sam"], sample_doc, "甲")
+    second = enter(people["ann"], sample_doc, "乙")
+    enter(people["sam"], sample_doc, "丙", submit=False)
+    assert [e.id for e in review.review_queue(people["eve"])] == [first.id, second.id]
+    by_ann = review.review_queue(people["eve"], QueueFilter(entered_by="ann"))
+    assert [e.name for e in by_ann] == ["乙"]
+    assert review.review_queue(people["eve"], QueueFilter(document_id=sample_doc + 1)) == []
+    today = by_ann[0].submitted_at[:10]
+    assert len(review.review_queue(people["eve"], QueueFilter(since=today, until=today))) == 2
+    assert review.review_queue(people["eve"], QueueFilter(until="2000-01-01")) == []
+    assert review.enterers(people["eve"]) == ["ann", "sam"]
+
+
+def test_approve_many_reports_what_it_skipped(people, sample_doc):
+    eve = people["eve"]
+    mine = enter(eve, sample_doc, "自录")
+    theirs = enter(people["sam"], sample_doc, "他录")
+    stale = enter(people["ann"], sample_doc, "过期")
+    update_indicator(people["ann"], stale.id, {"notes": "又改了"}, stale.version)
+    report = review.approve_many(
+        eve, {mine.id: mine.version, theirs.id: theirs.version, stale.id: stale.version}
+    )
+    assert report.approved == [theirs.id]
+    reasons = dict(report.skipped)
+    assert "Four eyes" in reasons[mine.id]
+    assert "Someone else changed" in reasons[stale.id]
+    assert [i.status for i in map(eve.store.indicators.get, (mine.id, theirs.id, stale.id))] == [
+        "submitted",
+        "approved",
+        "submitted",
+    ]
+
+
+def test_comments_thread_and_return_comment(people, sample_doc):
+    sam, eve = people["sam"], people["eve"]
+    ind = enter(sam, sample_doc, "甲")
+    review.add_comment(sam, ind.id, "数值取自第二段")
+    ind = review.return_(eve, ind.id, ind.version, "单位应为亿元")
+    assert [(c.who, c.kind, c.body) for c in review.comments(sam, ind.id)] == [
+        ("sam", "comment", "数值取自第二段"),
+        ("eve", "return", "单位应为亿元"),
+    ]
+    assert review.return_comment(sam, ind).body == "单位应为亿元"
+    ind = review.submit(sam, ind.id, ind.version)
+    assert review.return_comment(sam, ind) is None
+    assert [e.action for e in review.history(sam, ind.id)] == [
+        "create",
+        "submit",
+        "comment",
+        "return",
+        "submit",
+    ]
+
+
+def test_changes_since_approved_gives_old_values(people, sample_doc):
+    sam, eve = people["sam"], people["eve"]
+    ind = enter(sam, sample_doc, "甲")
+    assert review.changes_since_approved(eve, ind.id) == {}
+    ind = review.approve(eve, ind.id, ind.version)
+    ind = review.reopen(eve, ind.id, ind.version, "口径调整")
+    ind = update_indicator(sam, ind.id, {"name": "乙"}, ind.version)
+    ind = update_indicator(sam, ind.id, {"name": "丙", "notes": "x"}, ind.version)
+    ind = update_indicator(sam, ind.id, {"notes": ""}, ind.version)
+    assert review.changes_since_approved(eve, ind.id) == {"name": ("甲", "丙")}

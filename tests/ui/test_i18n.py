@@ -1,0 +1,124 @@
+"""The Chinese interface: every visible string is translated, and the language switches live."""
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from indicite.ui import i18n
+from indicite.ui.start_page import StartPage
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = ROOT / "resources" / "translations" / "indicite_zh_CN.ts"
+UI_SOURCES = sorted(str(p) for p in (ROOT / "src" / "indicite" / "ui").rglob("*.py"))
+LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source text) -> <message> element, leaving out strings no longer in the code."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") not in ("vanished", "obsolete"):
+                found[(name, message.findtext("source"))] = message
+    return found
+
+
+def translated(message: ET.Element) -> str:
+    translation = message.find("translation")
+    if translation.get("type") == "unfinished":
+        return ""
+    forms = [f.text or "" for f in translation.iter("numerusform")]
+    return "" if forms and not all(forms) else (translation.text or "".join(forms))
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield
+    i18n.install_language(i18n.ENGLISH)
+    QSettings().remove(i18n.SETTINGS_KEY)
+
+
+def test_every_visible_ui_string_has_a_finished_chinese_translation(tmp_path):
+    extracted = tmp_path / "extracted.ts"
+    subprocess.run(
+        [str(LUPDATE), "-silent", *UI_SOURCES, "-ts", str(extracted)], check=True, timeout=60
+    )
+    in_code = messages(extracted)
+    assert in_code, "lupdate found no tr() strings"
+    committed = messages(TS_FILE)
+    missing = [
+        f"{context}: {source!r}"
+        for context, source in in_code
+        if (context, source) not in committed or not translated(committed[(context, source)])
+    ]
+    assert not missing, (
+        "Strings without a finished zh_CN translation (run packaging/update_translations.sh, "
+        "translate them in the .ts, run it again):\n" + "\n".join(missing)
+    )
+
+
+def test_the_built_qm_holds_every_finished_translation(qapp):
+    (own, *_) = i18n.load_translators(i18n.CHINESE)
+    stale = [
+        (context, source)
+        for (context, source), message in messages(TS_FILE).items()
+        if translated(message) and not own.translate(context, source)
+    ]
+    assert not stale, f"the .qm is older than the .ts; run packaging/update_translations.sh: {stale}"
+
+
+def test_a_chinese_system_gets_the_chinese_interface(tmp_path):
+    code = (
+        "from indicite.ui.app import make_application; make_application();"
+        "from indicite.ui.i18n import chosen_language; print(chosen_language())"
+    )
+    env = {**os.environ, "LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8", "HOME": str(tmp_path)}
+    env.pop("LANGUAGE", None)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "zh_CN"
+    env.update(LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "en"
+
+
+def test_the_language_menu_switches_at_once_and_keeps_what_was_typed(
+    qtbot, db_path, english_afterwards
+):
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = StartPage(db_path)
+    typed = QLineEdit()
+    layout = QVBoxLayout(window)
+    layout.addWidget(page)
+    layout.addWidget(typed)
+    menu = i18n.LanguageMenu(window)
+    window.show()
+    qtbot.keyClicks(typed, "4.2%")
+    assert menu.title() == "&Language"
+
+    chinese = next(a for a in menu.actions() if a.text() == "中文")
+    chinese.trigger()
+    qtbot.waitUntil(lambda: page.sample_button.text() != "Open the &sample document")
+    assert "示例" in page.sample_button.text()
+    assert menu.title().startswith("语言")
+    assert chinese.isChecked()
+    assert typed.text() == "4.2%"
+    assert QSettings().value(i18n.SETTINGS_KEY) == "zh_CN"
+
+    english = next(a for a in menu.actions() if a.text() == "English")
+    english.trigger()
+    qtbot.waitUntil(lambda: page.sample_button.text() == "Open the &sample document")
+    assert typed.text() == "4.2%"
+    assert i18n.chosen_language() == "en"

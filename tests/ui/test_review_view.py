@@ -1,0 +1,149 @@
+"""Review mode driven from the keyboard, checked against the database."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from indicite.services import review
+from indicite.services.indicators import create_indicator
+from indicite.services.session import Session
+from indicite.services.users import add_user, ensure_user
+from indicite.ui.review_view import ReviewView
+
+NEEDLES = ("4.2%", "8.6万个", "115.01亿元")
+
+
+@pytest.fixture
+def people(session):
+    ensure_user(session)
+    add_user(session, "eve", "editor")
+    add_user(session, "sam", "staff")
+    return {name: Session(session.store, name) for name in ("tester", "eve", "sam")}
+
+
+@pytest.fixture
+def submitted(people, sample_doc):
+    """Three entries by sam, submitted in order, each cited to its value."""
+    sam = people["sam"]
+    text = sam.store.documents.get(sample_doc).text
+    ids = []
+    for needle in NEEDLES:
+        start = text.index(needle) if needle in text else 0
+        ind = create_indicator(
+            sam, sample_doc, {"name": f"指标{needle}"}, [(start, start + len(needle))]
+        )
+        ids.append(review.submit(sam, ind.id, ind.version).id)
+    return ids
+
+
+@pytest.fixture
+def view(qtbot, people, submitted):
+    widget = ReviewView(people["eve"])
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    widget.table.setFocus()
+    return widget
+
+
+def type_chinese(widget, text):
+    """Chinese arrives from the input method as a commit string, not as key presses."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def key(view, k):
+    QTest.keyClick(view.focusWidget() or view, k)
+
+
+def test_queue_model_is_sound(qtmodeltester, view):
+    qtmodeltester.check(view.model)
+
+
+def test_whole_review_from_the_keyboard(view, people, submitted):
+    store = people["eve"].store
+    first = store.indicators.get(submitted[0])
+    assert view.progress.text() == "1 of 3"
+    assert view.document.selected_text() == first.citations[0].exact
+    key(view, Qt.Key.Key_A)
+    assert view.progress.text() == "2 of 3"
+    key(view, Qt.Key.Key_A)
+    assert view.progress.text() == "3 of 3"
+    key(view, Qt.Key.Key_R)
+    assert view.return_box.isVisible() and view.return_box.hasFocus()
+    type_chinese(view.return_box, "单位写错了")
+    QTest.keyClick(view.return_box, Qt.Key.Key_Return)
+
+    statuses = [store.indicators.get(i).status for i in submitted]
+    assert statuses == ["approved", "approved", "returned"]
+    actions = [(e.who, e.action) for e in review.history(people["eve"], submitted[2])]
+    assert actions == [("sam", "create"), ("sam", "submit"), ("eve", "return")]
+    (comment,) = review.comments(people["sam"], submitted[2])
+    assert (comment.who, comment.kind, comment.body) == ("eve", "return", "单位写错了")
+    assert [view.model.outcome(r) for r in range(3)] == ["approved", "approved", "returned"]
+
+    key(view, Qt.Key.Key_K)
+    assert view.progress.text() == "2 of 3"
+    assert not view.approve_button.isEnabled()  # already approved: nothing more to do
+
+
+def test_return_needs_a_comment_and_escape_cancels(view, people, submitted):
+    key(view, Qt.Key.Key_R)
+    QTest.keyClick(view.return_box, Qt.Key.Key_Return)
+    assert "comment" in view.message.text()
+    assert people["eve"].store.indicators.get(submitted[0]).status == "submitted"
+    QTest.keyClick(view.return_box, Qt.Key.Key_Escape)
+    assert not view.return_box.isVisible()
+
+
+def test_four_eyes_and_tampered_citation_are_not_approvable(qtbot, people, submitted):
+    people["sam"].store.db.execute(
+        "UPDATE citations SET exact = '假' WHERE indicator_id = ?", [submitted[1]]
+    )
+    widget = ReviewView(people["sam"])  # staff cannot approve at all
+    qtbot.addWidget(widget)
+    assert not widget.approve_button.isEnabled()
+    widget = ReviewView(people["eve"])
+    qtbot.addWidget(widget)
+    assert widget.model.data(widget.model.index(1, 0)) == "⚠"
+    widget.table.selectAll()
+    widget.approve_selected()
+    assert "Approved 2." in widget.report.text()
+    assert f"#{submitted[1]}" in widget.report.text() and "no longer" in widget.report.text()
+    statuses = [people["eve"].store.indicators.get(i).status for i in submitted]
+    assert statuses == ["approved", "submitted", "approved"]
+
+
+def test_admin_manages_users_and_four_eyes(qtbot, people):
+    from indicite.ui.users_dialog import UsersDialog
+
+    dialog = UsersDialog(people["tester"])
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.new_name, "lee")
+    dialog.new_role.setCurrentIndex(dialog.new_role.findData("editor"))
+    QTest.keyClick(dialog.new_name, Qt.Key.Key_Return)
+    dialog.four_eyes.click()
+    assert {u.name: u.role for u in dialog.model._users}["lee"] == "editor"
+    assert not review.four_eyes(people["tester"])
+    actions = [r["action"] for r in people["tester"].store.db.query("SELECT action FROM events")]
+    assert actions[-2:] == ["add_user", "set_four_eyes"]
+    staff_view = UsersDialog(people["sam"])
+    qtbot.addWidget(staff_view)
+    assert not staff_view.four_eyes.isEnabled() and not staff_view.add_button.isEnabled()
+
+
+def test_first_start_asks_for_the_name_once(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from indicite.ui import user_prompt
+
+    user_prompt.remember_name("")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("王芳", True))
+    assert user_prompt.user_name() == "王芳"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: pytest.fail("asked twice"))
+    assert user_prompt.user_name() == "王芳"
