@@ -317,6 +317,7 @@ class DocumentView(QWidget):
     def set_document(self, text: str, page_starts: list[int] | None = None) -> None:
         """Show a new text; highlights are cleared first so the text is formatted once."""
         self.text.highlighter.set_spans([])
+        self.text.highlighter.set_suggestion_spans([])
         self._text = text
         self._map = utf16_map(text)
         self._page_starts = page_starts
@@ -345,6 +346,11 @@ class DocumentView(QWidget):
                 for r in rows
             ]
         )
+
+    def set_suggestion_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Underline suggested numbers; spans in code points."""
+        to16 = self._map.to_utf16
+        self.text.highlighter.set_suggestion_spans([(to16(a), to16(b)) for a, b in spans])
 
     def set_current_indicator(self, indicator_id: int | None) -> None:
         self.text.highlighter.set_current(indicator_id)

@@ -17,6 +17,8 @@ STATUS_COLOURS = {
     "returned": QColor("#f9c7c7"),
 }
 CURRENT_OUTLINE = QColor("#b04a00")
+# Suggested numbers: a wave underline, so they never look like a citation.
+SUGGESTION_UNDERLINE = QColor("#d0312d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,11 @@ class CitationHighlighter(QSyntaxHighlighter):
             current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             current.setUnderlineColor(CURRENT_OUTLINE)
             self._formats[status, "current"] = current
+        self._suggestions: list[tuple[int, int]] = []
+        self._suggestion_starts: list[int] = []
+        self._suggestion_format = QTextCharFormat()
+        self._suggestion_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._suggestion_format.setUnderlineColor(SUGGESTION_UNDERLINE)
 
     def set_spans(self, spans: list[Span]) -> None:
         """Replace the highlights; only blocks whose highlights changed are repainted."""
@@ -53,15 +60,25 @@ class CitationHighlighter(QSyntaxHighlighter):
         self._spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in self._spans]
         self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._rehighlight_spans(old.symmetric_difference(self._spans))
+        self._rehighlight_ranges((s.start, s.end) for s in old.symmetric_difference(self._spans))
+
+    def set_suggestion_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Underline suggested numbers (Qt positions); only changed blocks are repainted."""
+        old = set(self._suggestions)
+        self._suggestions = sorted(spans)
+        self._suggestion_starts = [start for start, _ in self._suggestions]
+        self._rehighlight_ranges(old.symmetric_difference(self._suggestions))
+
+    def suggestion_spans(self) -> list[tuple[int, int]]:
+        return list(self._suggestions)
 
     def set_current(self, indicator_id: int | None) -> None:
         """Underline the citations of the selected indicator."""
         if indicator_id == self._current:
             return
         previous, self._current = self._current, indicator_id
-        self._rehighlight_spans(
-            s for s in self._spans if s.indicator_id in (previous, indicator_id)
+        self._rehighlight_ranges(
+            (s.start, s.end) for s in self._spans if s.indicator_id in (previous, indicator_id)
         )
 
     def spans_at(self, position: int) -> list[Span]:
@@ -77,19 +94,19 @@ class CitationHighlighter(QSyntaxHighlighter):
         hi = bisect_left(self._starts, end)
         return [s for s in self._spans[lo:hi] if s.end > start]
 
-    def _rehighlight_spans(self, spans) -> None:
+    def _rehighlight_ranges(self, ranges) -> None:
         doc = self.document()
         blocks = set()
-        for span in spans:
-            block = doc.findBlock(span.start)
-            while block.isValid() and block.position() < span.end:
+        for start, end in ranges:
+            block = doc.findBlock(start)
+            while block.isValid() and block.position() < end:
                 blocks.add(block.blockNumber())
                 block = block.next()
         for number in sorted(blocks):
             self.rehighlightBlock(doc.findBlockByNumber(number))
 
     def highlightBlock(self, text: str) -> None:
-        if not self._spans:
+        if not self._spans and not self._suggestions:
             return
         block = self.currentBlock()
         start = block.position()
@@ -102,3 +119,14 @@ class CitationHighlighter(QSyntaxHighlighter):
                     (span.status, "current") if span.indicator_id == self._current else span.status
                 )
                 self.setFormat(a, b - a, self._formats.get(key, self._formats["draft"]))
+        self._underline_suggestions(start, end)
+
+    def _underline_suggestions(self, start: int, end: int) -> None:
+        """Add the wave to whatever format a suggested number has (it may lie in a highlight)."""
+        lo = max(0, bisect_left(self._suggestion_starts, start) - 1)
+        hi = bisect_left(self._suggestion_starts, end)
+        for s_start, s_end in self._suggestions[lo:hi]:
+            for i in range(max(s_start, start) - start, min(s_end, end) - start):
+                fmt = self.format(i)
+                fmt.merge(self._suggestion_format)
+                self.setFormat(i, 1, fmt)
