@@ -26,3 +26,16 @@ def test_module_does_not_import_qt(module):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_hold():
+    """The layer order of DESIGN.md, checked by import-linter over the whole package."""
+    from pathlib import Path
+
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[1],
+    )
+    assert result.returncode == 0, result.stdout[-2000:]

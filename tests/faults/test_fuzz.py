@@ -123,6 +123,21 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
     return bytes(buf)
 
 
+def mutate_inside(rng: random.Random, docx_bytes: bytes) -> bytes:
+    """A sound zip holding damaged XML: gets past the zip layer to the XML parser."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_bytes)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml" or rng.random() < 0.1:
+                data = mutate(rng, data)
+            target.writestr(item.filename, data)
+    return out.getvalue()
+
+
 def read_hostile(path: Path) -> str:
     """'ok' or 'refused'; anything else fails the test with the file named."""
     with deadline(SECONDS_PER_FILE):
@@ -141,7 +156,8 @@ def test_mutated_files_are_read_or_refused(seeds, suffix, tmp_path, no_network):
     outcomes = {"ok": 0, "refused": 0}
     for n in range(ITERATIONS):
         path = tmp_path / f"mutant-{n}{suffix}"
-        path.write_bytes(mutate(rng, seeds[suffix]))
+        inside = suffix == ".docx" and n % 2
+        path.write_bytes(mutate_inside(rng, seeds[suffix]) if inside else mutate(rng, seeds[suffix]))
         outcomes[read_hostile(path)] += 1
         path.unlink()
     print(f"\nfuzz {suffix}: {ITERATIONS} mutants, {outcomes}, 0 crashes")

@@ -147,3 +147,20 @@ def test_first_start_asks_for_the_name_once(qtbot, monkeypatch):
     assert user_prompt.user_name() == "王芳"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: pytest.fail("asked twice"))
     assert user_prompt.user_name() == "王芳"
+
+
+def test_main_window_offers_review(qtbot, people, submitted, sample_doc):
+    from indicite.ui.main_window import MainWindow
+
+    window = MainWindow(people["eve"])
+    qtbot.addWidget(window)
+    window.open_document(sample_doc)
+    window.select_indicator(submitted[0])
+    window.review_mode.update_actions()
+    actions = window.review_mode.transition_actions
+    assert actions["approve"].isEnabled() and not actions["submit"].isEnabled()
+    actions["approve"].trigger()
+    assert people["eve"].store.indicators.get(submitted[0]).status == "approved"
+    window.review_mode.mode_action.trigger()
+    assert window.review_mode.stack.currentWidget() is window.review_mode.view
+    assert window.review_mode.view.progress.text() == "1 of 2"

@@ -119,5 +119,4 @@ def test_the_event_loop_keeps_turning_during_a_big_import(qtbot, runner, db_path
     assert blocker.args[0].outcomes[0].ok
     assert len(ticks) > 5
     longest = max(b - a for a, b in itertools.pairwise(ticks))
-    print(f"longest gap {longest * 1000:.0f} ms")
     assert longest < 0.100, f"the event loop stalled for {longest * 1000:.0f} ms"

@@ -39,6 +39,7 @@ from indicite.ui.document_view import DocumentView
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
+from indicite.ui.review_view import ReviewMode
 from indicite.ui.undo import Operations
 
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
@@ -129,6 +130,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._idle_timer.timeout.connect(self._refresh_if_changed)
         self._idle_timer.start()
         self.resize(1400, 860)
+        self.review_mode = ReviewMode(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------

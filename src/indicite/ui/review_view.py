@@ -15,38 +15,45 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDockWidget,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from indicite.core import workflow
 from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, ValidationError
 from indicite.services import review
 from indicite.services.indicators import update_indicator
 from indicite.services.review import QueueEntry
 from indicite.services.session import Session
+from indicite.services.users import ensure_user
 from indicite.storage.review_queries import QueueFilter
-from indicite.ui.comments_panel import CommentsPanel
+from indicite.ui.comments_panel import CommentsPanel, ReturnNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.history_panel import HistoryPanel
 from indicite.ui.indicator_form import IndicatorForm, format_number
+from indicite.ui.users_dialog import UsersDialog
 
 Index = QModelIndex | QPersistentModelIndex
 BATCH = 200
@@ -593,3 +600,142 @@ class ReviewView(QWidget):
             self.changed.emit()
         self._reload_current()
         self.message.hide()
+
+
+class ReviewMode(QObject):
+    """Plugs review into the main window: a Review menu, the review mode beside the workspace,
+    Submit/Return/Approve/Reopen for the selected entry, comments and history docks, the
+    return notice above the form, and the users dialog.
+
+    Needs of the window: ``menus["review"]``, ``toolbar``, ``session``, ``form``,
+    ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``, ``refresh()``,
+    ``open_document(id)``, ``select_indicator(id)``.
+    """
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window = window
+        session = window.session
+        ensure_user(session)
+        self.view = ReviewView(session)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(window.takeCentralWidget())
+        self.stack.addWidget(self.view)
+        window.setCentralWidget(self.stack)
+        self.notice = ReturnNotice(session)
+        window.form.layout().insertWidget(0, self.notice)
+        self.comments = CommentsPanel(session)
+        self.history = HistoryPanel(session)
+        docks = []
+        for title, panel in (
+            (self.tr("Comments"), self.comments),
+            (self.tr("History"), self.history),
+        ):
+            dock = QDockWidget(title, window)
+            dock.setObjectName(f"review_{title}")
+            dock.setWidget(panel)
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            docks.append(dock)
+        window.tabifyDockWidget(*docks)
+
+        menu = window.menus["review"]
+        self.mode_action = QAction(self.tr("Review &queue"), window)
+        self.mode_action.setCheckable(True)
+        self.mode_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.mode_action.toggled.connect(self.set_review_mode)
+        menu.addAction(self.mode_action)
+        window.toolbar.addAction(self.mode_action)
+        menu.addSeparator()
+        self.transition_actions: dict[str, QAction] = {}
+        for action, text, keys in (
+            ("submit", self.tr("&Submit for review"), "Ctrl+Shift+S"),
+            ("approve", self.tr("&Approve"), "Ctrl+Shift+A"),
+            ("return", self.tr("Re&turn with comment…"), ""),
+            ("reopen", self.tr("Re&open with comment…"), ""),
+        ):
+            qaction = QAction(text, window)
+            if keys:
+                qaction.setShortcut(QKeySequence(keys))
+            qaction.triggered.connect(lambda _=False, a=action: self.run(a))
+            menu.addAction(qaction)
+            window.addAction(qaction)
+            self.transition_actions[action] = qaction
+        menu.addSeparator()
+        users_action = QAction(self.tr("&Users and roles…"), window)
+        users_action.triggered.connect(self.manage_users)
+        menu.addAction(users_action)
+        menu.aboutToShow.connect(self.update_actions)
+
+        self.view.changed.connect(window.refresh)
+        self.view.edit_requested.connect(self.edit_in_workspace)
+        window.indicators_changed.connect(self.follow_selection)
+        window.indicator_table.selectionModel().selectionChanged.connect(self.follow_selection)
+        self.comments.commented.connect(lambda _id: self.history.refresh())
+
+    def set_review_mode(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+        if on:
+            self.view.refresh()
+            self.view.table.setFocus()
+
+    def selected(self) -> Indicator | None:
+        ind_id = self.window.selected_indicator_id()
+        if ind_id is None:
+            return None
+        try:
+            return self.window.session.store.indicators.get(ind_id, include_deleted=False)
+        except IndiciteError:
+            return None
+
+    def update_actions(self) -> None:
+        ind = self.selected()
+        allowed = review.allowed_actions(self.window.session, ind) if ind else set()
+        for action, qaction in self.transition_actions.items():
+            qaction.setEnabled(action in allowed)
+
+    def follow_selection(self, *_args: Any) -> None:
+        ind = self.selected()
+        self.notice.show_for(ind)
+        self.comments.set_indicator(ind.id if ind else None)
+        self.history.set_indicator(ind.id if ind else None)
+        self.update_actions()
+        if self.stack.currentIndex() == 1:
+            self.view.refresh()
+
+    def run(self, action: str) -> None:
+        """One transition of the selected entry; refusals go to the status bar."""
+        ind = self.selected()
+        if ind is None:
+            return
+        args: list[Any] = [ind.id, ind.version]
+        if workflow.needs_comment(action):
+            comment, ok = QInputDialog.getText(
+                self.window, self.tr("Comment"), self.tr("Why? (the enterer will see this)")
+            )
+            if not ok:
+                return
+            args.append(comment)
+        call = {
+            "submit": review.submit,
+            "approve": review.approve,
+            "return": review.return_,
+            "reopen": review.reopen,
+        }[action]
+        try:
+            call(self.window.session, *args)
+        except IndiciteError as e:
+            self.window.statusBar().showMessage(str(e), 10000)
+        self.window.refresh()
+
+    def edit_in_workspace(self, ind_id: int) -> None:
+        ind = self.window.session.store.indicators.get(ind_id)
+        self.mode_action.setChecked(False)
+        if ind.document_id is not None:
+            self.window.open_document(ind.document_id)
+        self.window.select_indicator(ind_id)
+        self.window.form.setFocus()
+
+    def manage_users(self) -> None:
+        dialog = UsersDialog(self.window.session, self.window)
+        dialog.finished.connect(lambda _r: self.view.refresh())
+        dialog.open()

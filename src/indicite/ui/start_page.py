@@ -5,6 +5,7 @@ controller does it, so they can be tested on their own.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -17,18 +18,27 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QFileDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from indicite.ui.i18n import Retranslatable
+from indicite.core.errors import IndiciteError
+from indicite.services.session import Session
+from indicite.ui.background_import import ImportController
+from indicite.ui.i18n import LanguageMenu, Retranslatable
+from indicite.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from indicite.services.documents import ImportReport
+    from indicite.ui.main_window import MainWindow
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
@@ -226,3 +236,141 @@ class FileDropFilter(QObject):
             self.database_dropped.emit(databases[0])
         if documents:
             self.documents_dropped.emit(documents)
+
+
+class FirstRun(QObject):
+    """Plugs the first-run pieces into one main window (it is the window's child).
+
+    While the database holds no document, the window shows the start page; importing a
+    document or opening the sample brings back the workspace. Files dropped on the window are
+    imported. File gets Open Database and Open Recent, View gets Language.
+
+    Signals: ``database_requested(Path)`` when the user asks for another database.
+    """
+
+    database_requested = Signal(Path)
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.start_page: StartPage | None = None
+        self.workspace: QWidget | None = None
+        self.runner = TaskRunner(window.session.store.path, window.session.user, self)
+        self.importer = ImportController(self.runner, window)
+        self.importer.imported.connect(self.documents_imported)
+        drops = FileDropFilter(window)
+        drops.documents_dropped.connect(self.importer.import_paths)
+        drops.database_dropped.connect(self.database_requested)
+
+        file_menu = window.menus["file"]
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        self.open_database_action = QAction(window)
+        self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_database_action.triggered.connect(self.choose_database)
+        recent = RecentDatabasesMenu(window)
+        recent.database_requested.connect(self.database_requested)
+        file_menu.insertAction(first, self.open_database_action)
+        file_menu.insertMenu(first, recent)
+        file_menu.insertSeparator(first)
+        window.menus["view"].addSeparator()
+        window.menus["view"].addMenu(LanguageMenu(window))
+        window.installEventFilter(self)
+        self.retranslate_ui()
+        if not window.session.store.documents.count():
+            self.show_start_page()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    def retranslate_ui(self) -> None:
+        self.open_database_action.setText(self.tr("&Open database…"))
+
+    @Slot()
+    def choose_database(self) -> None:
+        path = choose_database_file(self.window)
+        if path is not None:
+            self.database_requested.emit(path)
+
+    def show_start_page(self) -> None:
+        page = StartPage(self.window.session.store.path)
+        page.import_requested.connect(self.importer.import_paths)
+        page.sample_requested.connect(self.open_sample)
+        page.database_requested.connect(self.database_requested)
+        self.workspace = self.window.takeCentralWidget()
+        self.window.setCentralWidget(page)
+        self.start_page = page
+
+    def leave_start_page(self) -> None:
+        if self.start_page is None:
+            return
+        self.window.takeCentralWidget().deleteLater()
+        self.window.setCentralWidget(self.workspace)
+        self.start_page = self.workspace = None
+
+    def show_document(self, doc_id: int) -> None:
+        self.leave_start_page()
+        self.window.refresh()
+        self.window.open_document(doc_id)
+
+    @Slot()
+    def open_sample(self) -> None:
+        from indicite.services.demo import import_sample
+
+        self.show_document(import_sample(self.window.session))
+
+    @Slot(object)
+    def documents_imported(self, report: "ImportReport") -> None:
+        imported = [o.document_id for o in report.outcomes if o.document_id is not None]
+        if imported:
+            self.show_document(imported[0])
+
+
+class DatabaseWindows(QObject):
+    """The open database and its main window; opening another one replaces both.
+
+    The new window opens first; then the old one is closed, which asks about unsaved input.
+    If the user keeps the old window, the new one is closed again and nothing changes.
+    """
+
+    def __init__(self, user: str | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.user = user
+        self.window: MainWindow | None = None
+
+    @Slot(Path)
+    def open_path(self, path: Path) -> bool:
+        try:
+            session = Session.open(path, self.user)
+        except IndiciteError as e:
+            QMessageBox.warning(self.window, self.tr("Cannot open the database"), str(e))
+            return False
+        return self.show_session(session)
+
+    def show_session(self, session: Session, doc_id: int | None = None) -> bool:
+        """Show ``session`` in a new window; False (and the session closed) if the old stays."""
+        from indicite.ui.main_window import MainWindow
+
+        old = self.window
+        window = MainWindow(session)
+        FirstRun(window).database_requested.connect(self.open_path)
+        window.show()
+        if old is not None and not old.close():
+            window.close()
+            session.close()
+            return False
+        if old is not None:
+            old.session.close()
+            old.deleteLater()
+        self.window = window
+        if session.store.path is not None:
+            remember_database(session.store.path)
+        if doc_id is not None:
+            window.open_document(doc_id)
+        return True
+
+    def close(self) -> None:
+        """Close the current database (when the app quits)."""
+        if self.window is not None:
+            self.window.session.close()

@@ -275,11 +275,14 @@ class SuggestionsPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+            self._show_in_view(row)
 
     def _on_current_row(self, current, _previous) -> None:
-        if self._quiet or not current.isValid():
-            return
-        s = self.model.suggestion(current.row())
+        if not self._quiet and current.isValid():
+            self._show_in_view(current.row())
+
+    def _show_in_view(self, row: int) -> None:
+        s = self.model.suggestion(row)
         self._cursor = s.end
         if self._view is not None:
             self._view.select_span(s.start, s.end)
