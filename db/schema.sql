@@ -185,6 +185,8 @@ CREATE INDEX "idx_indicators_status_updated_at"
 CREATE INDEX "idx_indicators_subject"
     ON "indicators" ("subject");
 
+CREATE INDEX indicators_live_by_document ON indicators (document_id) WHERE deleted_at IS NULL;
+
 CREATE UNIQUE INDEX "idx_users_name"
     ON "users" ("name");
 

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+74"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+77"/>
         <source>Accept “{value}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,6 +147,14 @@
     </message>
 </context>
 <context>
+    <name>DatabaseWindows</name>
+    <message>
+        <location filename="../../src/indicite/ui/start_page.py" line="+348"/>
+        <source>Cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <location filename="../../src/indicite/ui/document_list.py" line="+80"/>
@@ -175,7 +183,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+382"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+388"/>
         <source>Page {page}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,7 +191,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+177"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+184"/>
         <source>Edit indicator {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +199,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-194"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-200"/>
         <source>Find in document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,6 +227,14 @@
         <location line="+3"/>
         <source>{n} of {total}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../src/indicite/ui/start_page.py" line="-60"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
     </message>
 </context>
 <context>
@@ -424,218 +440,205 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+593"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+597"/>
         <source>Indicite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-8"/>
         <source>No document open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开文件</translation>
     </message>
     <message>
         <location line="-310"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件内容(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>审核(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find in document</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件中查找(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
+        <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find &amp;previous</source>
-        <translation type="unfinished"></translation>
+        <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search documents</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索文件(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reload from database</source>
-        <translation type="unfinished"></translation>
+        <translation>从数据库重新载入(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cite selection</source>
-        <translation type="unfinished"></translation>
+        <translation>引用所选文字(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add selection as citation</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选文字添加为引文(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑指标(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>删除指标(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个指标(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Previous indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个指标(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Filter indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选指标(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>转到文件(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to &amp;indicator list</source>
-        <translation type="unfinished"></translation>
+        <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Indicite</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Indicite(&amp;A)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>工具栏</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by name, subject, period, unit</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、主体、时期、单位筛选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location line="+155"/>
         <source>Select a passage in the document first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在文件中选择一段文字。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Select an indicator and a passage in the document first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个指标，并在文件中选择一段文字。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Passage added to “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将这段文字添加到“{name}”。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Deleted “{name}” ({keys} undoes).</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除“{name}”（按 {keys} 撤销）。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Someone else changed this entry since you opened it; reload it to see their change, then edit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>您打开此条目后，其他人修改了它；请重新载入查看其修改，然后再编辑。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存“{name}”。</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>{title} – Indicite</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>About Indicite</source>
-        <translation>关于 Indicite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Indicite {version}: indicators cited to their sources.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QInputDialog</name>
-    <message>
-        <location filename="../../src/indicite/ui/user_prompt.py" line="+27"/>
-        <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <location line="+54"/>
+        <source>Unsaved indicator</source>
+        <translation>指标尚未保存</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Your name, as the history of each entry will show it:</source>
-        <translation type="unfinished"></translation>
+        <source>The indicator in the form is not saved yet. Save it before closing?</source>
+        <translation>表单中的指标尚未保存。关闭前要保存吗？</translation>
     </message>
 </context>
 <context>
     <name>RecentDatabasesMenu</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+175"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-103"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -659,9 +662,62 @@
     </message>
 </context>
 <context>
+    <name>ReviewMode</name>
+    <message>
+        <location filename="../../src/indicite/ui/review_view.py" line="+447"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Review &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Submit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;turn with comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;open with comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Users and roles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why? (the enterer will see this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="-41"/>
+        <location line="-570"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,7 +1057,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+52"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+57"/>
         <source>Accept suggestion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,6 +1079,19 @@
     <message>
         <location line="+1"/>
         <source>Suggestions failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserPrompt</name>
+    <message>
+        <location filename="../../src/indicite/ui/user_prompt.py" line="+27"/>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name, as the history of each entry will show it:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,12 +11,8 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from indicite import __version__
-
-if TYPE_CHECKING:
-    from indicite.services.session import Session
 
 SAMPLE_QUOTE = "同比增长4.2%"
 
@@ -71,23 +67,25 @@ def check_translations() -> str:
     return ", ".join(Path(p).name for p in found)
 
 
-def export_indicators(session: "Session", doc_id: int, folder: Path) -> Path:
-    """Write the saved indicators as CSV (the export service replaces this once it exists)."""
-    import csv
+def read_back(path: Path) -> str:
+    """All cell texts of an exported workbook, to find the saved indicator in it."""
+    from openpyxl import load_workbook
 
-    from indicite.core.entities import INDICATOR_FIELDS
-
-    path = folder / "indicators.csv"
-    rows = session.store.indicators.for_document(doc_id)
-    with path.open("w", newline="", encoding="utf-8-sig") as f:
-        writer = csv.writer(f)
-        writer.writerow(INDICATOR_FIELDS)
-        writer.writerows([[getattr(row, name) for name in INDICATOR_FIELDS] for row in rows])
-    return path
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return " ".join(
+            str(cell)
+            for sheet in workbook
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+        )
+    finally:
+        workbook.close()
 
 
 def check_workflow() -> str:
     from indicite.services.demo import import_sample
+    from indicite.services.export import export
     from indicite.services.indicators import create_indicator
     from indicite.services.session import Session
 
@@ -111,9 +109,9 @@ def check_workflow() -> str:
                 },
                 [(start, start + len(SAMPLE_QUOTE))],
             )
-            exported = export_indicators(session, doc_id, folder)
-            content = exported.read_text(encoding="utf-8-sig")
-            if "规模以上工业增加值" not in content:
+            result = export(session, folder / "indicators.xlsx", fmt="xlsx")
+            exported = result.files[0]
+            if result.rows != 1 or "规模以上工业增加值" not in read_back(exported):
                 raise AssertionError(f"the export {exported.name} lacks the saved indicator")
         finally:
             session.close()

@@ -52,7 +52,7 @@ class Ledger:
     reports: list[dict] = field(default_factory=list)
 
     def actions(self) -> list[dict]:
-        return [r for r in self.reports if "event_id" in r]
+        return [r for r in self.reports if "event_id" in r or "loaded" in r]
 
 
 @pytest.fixture
@@ -80,7 +80,19 @@ def nothing_lost(db: Path, ledger: Ledger) -> list[str]:
             for row in conn.execute("SELECT id, action, indicator_id FROM events")
         }
         versions = dict(conn.execute("SELECT id, version FROM indicators").fetchall())
+        loaded = dict(
+            conn.execute(
+                "SELECT json_extract(after, '$.file'), count(*) FROM events "
+                "WHERE action = 'load' GROUP BY 1"
+            ).fetchall()
+        )
+        if len(set(loaded.values())) > 1:  # every load file holds the same rows: all or nothing
+            problems.append(f"a load was stored in part: {loaded}")
         for r in ledger.actions():
+            if "loaded" in r:
+                if loaded.get(r["file"], 0) != r["loaded"]:
+                    problems.append(f"reported load lost: {r} (stored: {loaded.get(r['file'])})")
+                continue
             if events.get(r["event_id"]) != (r["action"], r["indicator_id"]):
                 problems.append(f"reported but lost: {r} (event: {events.get(r['event_id'])})")
             if versions.get(r["indicator_id"], 0) < r["version"]:
@@ -92,17 +104,19 @@ def nothing_lost(db: Path, ledger: Ledger) -> list[str]:
     return problems
 
 
-# An entry's version moves once per event, and its citations are those of its create event
-# plus the cite events minus the uncite events; anything else is half of an action.
+# An entry's version moves once per event, and its citations are those of its create (or load)
+# event plus the cite events minus the uncite events; anything else is half of an action.
 HALF_APPLIED = """
 WITH per AS (
   SELECT i.id, i.version,
     (SELECT count(*) FROM citations c WHERE c.indicator_id = i.id) AS citations,
     (SELECT count(*) FROM events e WHERE e.indicator_id = i.id) AS events,
-    (SELECT count(*) FROM events e WHERE e.indicator_id = i.id AND e.action = 'create') AS creates,
-    (SELECT coalesce(sum(CASE e.action
-        WHEN 'create' THEN json_array_length(json_extract(e.after, '$.citations'))
-        WHEN 'cite' THEN 1 WHEN 'uncite' THEN -1 ELSE 0 END), 0)
+    (SELECT count(*) FROM events e
+     WHERE e.indicator_id = i.id AND e.action IN ('create', 'load')) AS creates,
+    (SELECT coalesce(sum(CASE
+        WHEN e.action IN ('create', 'load')
+        THEN json_array_length(json_extract(e.after, '$.citations'))
+        WHEN e.action = 'cite' THEN 1 WHEN e.action = 'uncite' THEN -1 ELSE 0 END), 0)
      FROM events e WHERE e.indicator_id = i.id) AS cited
   FROM indicators i
 )

@@ -30,7 +30,7 @@ def _fill_disk(session) -> None:
 def test_full_disk_refuses_whole_action_then_succeeds(session, sample_doc):
     before = _counts(session)
     _fill_disk(session)
-    with pytest.raises(StorageProblem, match="disk is full.*nothing was saved"):
+    with pytest.raises(StorageProblem, match=r"disk is full.*nothing was saved"):
         create_indicator(session, sample_doc, BIG, [(0, 4), (10, 14)])
     assert _counts(session) == before
     assert session.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -61,7 +61,7 @@ def test_read_only_file_refuses_with_a_clear_message(session, sample_doc, db_pat
     before = _counts(session)
     read_only = _read_only_session(db_path)
     try:
-        with pytest.raises(StorageProblem, match="read-only.*nothing was saved"):
+        with pytest.raises(StorageProblem, match=r"read-only.*nothing was saved"):
             create_indicator(read_only, sample_doc, BIG, [(0, 4)])
         assert _counts(read_only) == before
     finally:

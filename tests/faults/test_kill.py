@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+
 from conftest import Ledger, nothing_lost, parse_reports, writer_command, writer_env
 
 
@@ -33,7 +34,8 @@ def kill_repeatedly(db, tmp_path, kills: int, seed: int) -> Ledger:
         problems = nothing_lost(db, ledger)
         assert not problems, f"after kill {k + 1}: {problems[:5]}"
     actions = ledger.actions()
-    by_kind = {a: sum(r["action"] == a for r in actions) for a in sorted({r["action"] for r in actions})}
+    kinds = sorted({r["action"] for r in actions})
+    by_kind = {kind: sum(r["action"] == kind for r in actions) for kind in kinds}
     print(f"\nkills: {kills}, reported actions: {len(actions)}, by kind: {by_kind}")
     return ledger
 

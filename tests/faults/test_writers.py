@@ -11,8 +11,8 @@ import threading
 from collections import defaultdict
 
 import pytest
-from conftest import parse_reports, writer_command, writer_env
 
+from conftest import parse_reports, writer_command, writer_env
 from indicite.core.errors import StorageProblem
 from indicite.storage.database import transaction
 from indicite.storage.retry import begin_immediate
@@ -123,5 +123,3 @@ def test_only_busy_errors_are_retried(tmp_path):
         begin_immediate(conn, sleep=pauses.append)
     assert pauses == []
     conn.close()
-
-

@@ -8,6 +8,7 @@ Each action is reported on stdout (flushed) only after its service call returned
 reported action must be in the database, whatever moment the process is killed at.
 """
 
+import csv
 import importlib.util
 import json
 import random
@@ -31,6 +32,14 @@ WRITER, EDITOR, ADMIN = "writer", "editor", "admin"
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "tianjin_industry_2025.txt"
 REFUSED = (ConflictError, NotFound, PermissionDenied, ValidationError)
 HAS_REVIEW = importlib.util.find_spec("indicite.services.review") is not None
+HAS_LOAD = importlib.util.find_spec("indicite.services.load") is not None
+
+
+def seed_table(db: Path) -> Path:
+    """An export of the shared entries, which the load action changes and loads back."""
+    return db.with_name("load-seed.csv")
+
+
 SHARED_ENTRIES = 6
 
 
@@ -55,6 +64,10 @@ def setup(db: Path) -> None:
             ind_service.create_indicator(
                 writer, outcome.document_id, {"name": f"共享指标{n}"}, [(n * 10, n * 10 + 6)]
             )
+        if HAS_LOAD:
+            from indicite.services.export import export
+
+            export(writer, seed_table(db), "csv")
     finally:
         session.close()
 
@@ -74,11 +87,16 @@ class Actions:
         self.doc_id = self.session.store.documents.list("")[0]["id"]
         self.text_length = len(self.session.store.documents.get(self.doc_id).text)
         self.names = ["规上工业增加值", "工业投资", "高技术制造业", "民营企业数量", "出口额"]
+        self.db = db
+        self.loads = 0
 
     def pick(self, include_deleted: bool = False):
-        rows = self.session.store.db.execute(
-            "SELECT id FROM indicators" + ("" if include_deleted else " WHERE deleted_at IS NULL")
-        ).fetchall()
+        query = (
+            "SELECT id FROM indicators"
+            if include_deleted
+            else "SELECT id FROM indicators WHERE deleted_at IS NULL"
+        )
+        rows = self.session.store.db.execute(query).fetchall()
         if not rows:
             return None
         return self.session.store.indicators.get(self.rng.choice(rows)[0])
@@ -143,10 +161,30 @@ class Actions:
         ind = self.pick()
         return ind and reopen(self.editor, ind.id, ind.version, "需要修改")
 
+    def load(self) -> dict[str, Any]:
+        """Load a table of new entries (the seed export under new names) in one transaction."""
+        from indicite.services.load import load
+
+        with seed_table(self.db).open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.loads += 1
+        path = self.db.with_name(f"load-{self.rng.getrandbits(64):016x}.csv")
+        for row in rows:
+            row["id"] = ""
+            row["name"] = f"载入{self.rng.random()}"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        report = load(self.session, path)
+        return {"file": path.name, "loaded": report.loaded}
+
     def weighted(self) -> list[str]:
         names = ["create"] * 4 + ["edit"] * 4 + ["cite"] * 2 + ["uncite", "delete", "restore"]
         if HAS_REVIEW:
             names += ["submit"] * 3 + ["approve"] * 2 + ["return_", "reopen"]
+        if HAS_LOAD:
+            names += ["load"]
         return names
 
 
@@ -165,7 +203,9 @@ def run_kill(db: Path, seed: int) -> None:
             ind = getattr(actions, name)()
         except REFUSED:
             continue
-        if ind:
+        if isinstance(ind, dict):
+            report(action=name, **ind)
+        elif ind:
             report(
                 action=name.rstrip("_"),
                 indicator_id=ind.id,
@@ -189,7 +229,7 @@ def run_contend(db: Path, seed: int, seconds: float) -> None:
         n += 1
         try:
             if rng.random() < 0.1:
-                ind = actions.create()
+                actions.create()
                 counts["created"] += 1
                 counts["applied"] += 1
                 continue

@@ -53,3 +53,23 @@ def test_overwritten_pages_fail_quick_check(good_bytes, db_path):
 def test_zeroed_file_after_header_is_refused(good_bytes, db_path):
     db_path.write_bytes(good_bytes[:100] + bytes(len(good_bytes) - 100))
     assert "damaged" in _refused(db_path)
+
+
+def test_a_busy_database_is_not_called_damaged(good_bytes, db_path, monkeypatch):
+    """A writer holding an exclusive lock (rollback journal on a network folder) is not damage."""
+    import sqlite3
+
+    from indicite.core.errors import StorageProblem
+    from indicite.storage import health
+
+    monkeypatch.setattr(health, "BUSY_TIMEOUT_S", 0.05)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageProblem, match="busy"):
+            check_health(db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    check_health(db_path)

@@ -1,10 +1,11 @@
-"""An unexpected error: the traceback goes to the log; the user sees where and can copy it."""
+"""Nothing is lost: an unexpected error is logged and explained; unsaved input stops a close."""
 
 import sys
 import threading
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from indicite.logs import log_file, setup_logging, shutdown_logging
 from indicite.ui.crash import CrashReporter, install_crash_handler
@@ -70,3 +71,42 @@ def test_the_log_rotates_instead_of_growing_without_end(reporter):
     assert handler.maxBytes == logs.MAX_BYTES
     assert handler.backupCount == logs.BACKUPS
     assert log_file().parent.parent == logs.data_dir()
+
+
+@pytest.mark.parametrize(
+    ("answer", "closes"),
+    [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Discard, True)],
+)
+def test_closing_with_an_unsaved_entry_asks_first(
+    qtbot, session, sample_doc, monkeypatch, answer, closes
+):
+    from indicite.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(sample_doc)
+    text = session.store.documents.get(sample_doc).text
+    start = text.index("同比增长4.2%")
+    window.document_view.select_span(start, start + len("同比增长4.2%"))
+    window.cite_selection()
+    assert window.has_unsaved_changes()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or answer)
+
+    assert window.close() is closes
+    assert asked
+    assert window.isVisible() is not closes
+    assert session.store.indicators.count() == 0
+
+
+def test_closing_after_saving_does_not_ask(qtbot, session, sample_doc, monkeypatch):
+    from indicite.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(sample_doc)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked"))
+    assert not window.has_unsaved_changes()
+    assert window.close()

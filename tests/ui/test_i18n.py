@@ -122,3 +122,46 @@ def test_the_language_menu_switches_at_once_and_keeps_what_was_typed(
     qtbot.waitUntil(lambda: page.sample_button.text() == "Open the &sample document")
     assert typed.text() == "4.2%"
     assert i18n.chosen_language() == "en"
+
+
+def test_no_ui_string_sits_outside_a_translation_context(tmp_path):
+    """tr() through a helper function loses the context, and the string is never translated."""
+    extracted = tmp_path / "extracted.ts"
+    subprocess.run(
+        [str(LUPDATE), "-silent", *UI_SOURCES, "-ts", str(extracted)], check=True, timeout=60
+    )
+    stray = [source for context, source in messages(extracted) if not context]
+    assert not stray, (
+        'Call QCoreApplication.translate("Context", "literal") or self.tr("literal") '
+        f"directly, so lupdate sees the context: {stray}"
+    )
+
+
+def test_the_main_window_in_chinese_keeps_the_typing_when_switched(
+    qtbot, session, sample_doc, english_afterwards
+):
+    from indicite.ui.main_window import MainWindow
+
+    i18n.set_language(i18n.CHINESE)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(sample_doc)
+    titles = [window.menus[key].title() for key in ("file", "edit", "view", "help")]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert window.indicator_filter.placeholderText() == "按名称、主体、时期、单位筛选"
+    assert window.actions_by_key["cite"].text() == "引用所选文字(&C)"
+
+    text = session.store.documents.get(sample_doc).text
+    start = text.index("同比增长4.2%")
+    window.document_view.select_span(start, start + len("同比增长4.2%"))
+    window.cite_selection()
+    name = window.form.fields["name"]
+    name.clear()
+    qtbot.keyClicks(name, "Industrial value added")
+
+    i18n.set_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: window.menus["file"].title() == "&File")
+    assert name.text() == "Industrial value added"
+    assert window.has_unsaved_changes()
+    window.form.clear()

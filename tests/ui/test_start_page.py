@@ -128,3 +128,79 @@ def test_dropped_text_that_is_not_a_file_is_refused(qtbot):
     drops = FileDropFilter(window)
     with qtbot.assertNotEmitted(drops.documents_dropped):
         assert not drop(window, [])
+
+
+@pytest.fixture
+def windows(qtbot, monkeypatch):
+    from indicite.ui.start_page import DatabaseWindows
+    from indicite.ui.workers import TaskRunner
+
+    monkeypatch.setattr(TaskRunner, "force_serial", True)
+    windows = DatabaseWindows("tester")
+    yield windows
+    if windows.window is not None:
+        windows.window.form.clear()
+        windows.window.close()
+        windows.close()
+
+
+def menu_texts(menu) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_an_empty_database_shows_the_start_page_and_the_sample_opens_from_it(
+    qtbot, windows, db_path
+):
+    from indicite.services.session import Session
+
+    assert windows.show_session(Session.open(db_path, "tester"))
+    window = windows.window
+    qtbot.addWidget(window)
+    page = window.centralWidget()
+    assert isinstance(page, StartPage)
+    assert "Open &Recent" in menu_texts(window.menus["file"])
+    assert "&Language" in menu_texts(window.menus["view"])
+    assert recent_databases() == [db_path.resolve()]
+
+    qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)
+    assert window.splitter.isVisibleTo(window)
+    assert window.current_document_id is not None
+    assert "天津" in window.windowTitle()
+    assert window.session.store.documents.count() == 1
+
+
+def test_files_dropped_on_the_start_page_are_imported_and_shown(
+    qtbot, windows, db_path, sample_file
+):
+    from indicite.services.session import Session
+
+    windows.show_session(Session.open(db_path, "tester"))
+    window = windows.window
+    qtbot.addWidget(window)
+    assert drop(window, [sample_file])
+    qtbot.waitUntil(lambda: window.current_document_id is not None)
+    assert window.splitter.isVisibleTo(window)
+    assert window.session.store.documents.count() == 1
+
+
+def test_a_database_with_documents_opens_on_the_workspace(qtbot, windows, db_path, sample_doc):
+    from indicite.services.session import Session
+
+    windows.show_session(Session.open(db_path, "tester"))
+    qtbot.addWidget(windows.window)
+    assert windows.window.splitter.isVisibleTo(windows.window)
+
+
+def test_open_another_database_from_the_start_page(qtbot, windows, tmp_path, monkeypatch):
+    from indicite.services.session import Session
+
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    windows.show_session(Session.open(first, "tester"))
+    old = windows.window
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(second), ""))
+    qtbot.mouseClick(old.centralWidget().database_button, Qt.MouseButton.LeftButton)
+    assert windows.window is not old
+    qtbot.addWidget(windows.window)
+    assert windows.window.session.store.path == second
+    assert not old.isVisible()
+    assert recent_databases() == [second.resolve(), first.resolve()]

@@ -3,9 +3,11 @@ dismisses; the coverage meter counts what the database holds."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from indicite.services.documents import DocumentMeta, import_file
 from indicite.services.suggestions import coverage, suggestions_for_document
 from indicite.ui.document_view import DocumentView
 from indicite.ui.suggestions_panel import SuggestionsPanel
@@ -149,3 +151,55 @@ def test_the_list_shows_the_number_in_context_and_its_fields(workspace, session,
     assert "【超过8.6万个】" in shown[0]
     assert shown[1:4] == ["8.6", "万个", ">"]
     assert "5G基站" in shown[4]
+
+
+def underlined(view, position: int) -> bool:
+    """Whether the character at a code-point position has the suggestion's wave underline."""
+    block = view.text.document().findBlock(position)
+    offset = position - block.position()
+    return any(
+        r.start <= offset < r.start + r.length
+        and r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+        for r in block.layout().formats()
+    )
+
+
+def test_open_numbers_are_underlined_in_the_view_until_handled(workspace, session, sample_doc):
+    first = all_suggestions(session, sample_doc)[0]
+    assert underlined(workspace.view, first.start)
+    assert not underlined(workspace.view, first.start - 1)
+    press(workspace.view.text, Qt.Key.Key_N)
+    press(workspace.view.text, Qt.Key.Key_Return)
+    assert not underlined(workspace.view, first.start)
+
+
+def test_the_model_keeps_the_qt_model_rules(qtmodeltester, workspace):
+    qtmodeltester.check(workspace.panel.model)
+
+
+def test_suggestions_arrive_from_the_worker_for_the_document_open_last(
+    qtbot, workspace, session, sample_doc, tmp_path
+):
+    other_file = tmp_path / "other.txt"
+    other_file.write_text("全年新增企业12家，同比增长3.5%。\n", encoding="utf-8")
+    other = import_file(session, other_file, DocumentMeta(subject="天津")).document_id
+    workspace.panel.load_document(sample_doc)
+    workspace.panel.load_document(other)
+    assert workspace.panel.meter.text() == "Finding numbers…"
+    assert workspace.panel.model.rowCount() == 0
+    with qtbot.waitSignal(workspace.panel.loaded):
+        pass
+    assert [s.text for s in workspace.panel.model.suggestions()] == ["12家", "3.5%"]
+    assert workspace.panel.meter.text() == "0 of 2 numbers handled"
+
+
+def test_a_failing_suggester_is_reported_in_the_panel(qtbot, workspace, sample_doc, monkeypatch):
+    def broken(*_args):
+        raise ValueError("grammar bug")
+
+    monkeypatch.setattr("indicite.services.suggestions.suggestions_for_text", broken)
+    with qtbot.waitSignal(workspace.panel.load_failed):
+        workspace.panel.load_document(sample_doc)
+    assert workspace.panel.meter.text() == "No suggestions for this document"
+    assert "grammar bug" in workspace.panel.message.text()
+    assert workspace.panel.model.rowCount() == 0

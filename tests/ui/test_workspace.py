@@ -10,6 +10,7 @@ from workspace_helpers import (
     make_window,
     qt_position,
     select_passage,
+    type_text,
 )
 
 from indicite.services.indicators import create_indicator, update_indicator
@@ -68,10 +69,10 @@ def test_a_value_that_is_not_a_number_is_refused_in_place(qtbot, window, session
     start = text.index("4.2%")
     select_passage(window, start, start + 4)
     QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.form.fields["name"], "增速")
+    type_text(window.form.fields["name"], "增速")
     value = window.form.fields["value"]
     value.selectAll()
-    qtbot.keyClicks(value, "四点二")
+    type_text(value, "四点二")
     QTest.keyClick(value, Qt.Key.Key_Return)
 
     assert session.store.indicators.count() == 0
@@ -97,7 +98,7 @@ def test_value_as_written_missing_from_passage_warns_but_saves(qtbot, window, se
     written.selectAll()
     qtbot.keyClicks(written, "4.5%")
     assert "does not contain" in window.form.message_text()
-    qtbot.keyClicks(window.form.fields["name"], "增速")
+    type_text(window.form.fields["name"], "增速")
     QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Return)
     assert session.store.indicators.count() == 1
 
@@ -168,7 +169,7 @@ def test_an_edit_after_someone_elses_save_offers_reload(qtbot, window, session, 
         other.close()
     name = window.form.fields["name"]
     name.selectAll()
-    qtbot.keyClicks(name, "我的名字")
+    type_text(name, "我的名字")
     QTest.keyClick(name, Qt.Key.Key_Return)
     assert session.store.indicators.get(ind.id).name == "他们的名字"
     assert "reload" in window.form.message_text().lower()
@@ -196,7 +197,7 @@ def test_filter_by_text_and_status(qtbot, window, session):
         span = (text.index(v), text.index(v) + len(v))
         create_indicator(session, window.current_document_id, {"name": name}, [span])
     window.refresh()
-    qtbot.keyClicks(window.indicator_filter, "投资")
+    type_text(window.indicator_filter, "投资")
     assert window.indicator_model.rowCount() == 1
     window.indicator_filter.clear()
     window.status_filter.setCurrentIndex(window.status_filter.findData("approved"))
@@ -210,7 +211,7 @@ def test_find_counts_matches_and_steps_through_them(qtbot, window):
     QTest.keyClick(window.document_view.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.document_view.find_bar
     assert bar.isVisible()
-    qtbot.keyClicks(bar.field, "京津冀")
+    type_text(bar.field, "京津冀")
     total = text.count("京津冀")
     assert bar.match_count() == total
     assert bar.count.text() == f"1 of {total}"

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from indicite.services.documents import DocumentMeta, import_file
 from indicite.ui.main_window import MainWindow
@@ -48,10 +49,21 @@ def select_passage(window: MainWindow, start: int, end: int) -> None:
     edit.setFocus()
 
 
+def type_text(widget, text: str) -> None:
+    """Type like a Chinese input method does: the composed text arrives as one commit.
+
+    (QTest.keyClicks only knows ASCII keys and aborts on 规.)
+    """
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
 def cite_and_name(qtbot, window: MainWindow, start: int, end: int, name: str) -> None:
     """Select, Ctrl+Enter, type the name, Enter: the four actions of a plain entry."""
     select_passage(window, start, end)
     QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.form.mode == "new"
-    qtbot.keyClicks(window.form.fields["name"], name)
+    type_text(window.form.fields["name"], name)
     QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Return)

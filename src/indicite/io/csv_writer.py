@@ -6,17 +6,22 @@ the further citations go to ``<stem>.citations.csv`` beside it.
 
 import csv
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from indicite.core.export_format import (
     CITATION_COLUMNS,
+    FORMULA_TRIGGERS,
     INDICATOR_COLUMNS,
     TEXT,
     Column,
     neutralise,
 )
 from indicite.io.writers import PendingFile
+
+# First characters that make neutralise() change a text (checked inline: millions of cells).
+_RISKY_FIRST = frozenset((*FORMULA_TRIGGERS, "'"))
 
 
 def citations_path(path: Path) -> Path:
@@ -31,15 +36,16 @@ class _Table:
         self.pending = PendingFile(path)
         self._file = self.pending.part.open("w", encoding=encoding, newline="")
         self._csv = csv.writer(self._file)
-        self._names = [c.name for c in columns]
+        self._values = itemgetter(*(c.name for c in columns))
         self._text = [i for i, c in enumerate(columns) if c.kind == TEXT]
-        self._csv.writerow(self._names)
+        self._csv.writerow([c.name for c in columns])
 
     def write(self, record: dict[str, Any]) -> None:
-        values = [record.get(name) for name in self._names]
+        values = list(self._values(record))
         for i in self._text:
-            if values[i]:
-                values[i] = neutralise(values[i])
+            value = values[i]
+            if value and value[0] in _RISKY_FIRST:
+                values[i] = neutralise(value)
         self._csv.writerow(values)
 
     def close(self) -> None:

@@ -23,6 +23,9 @@ def read_docx(content: bytes, name: str) -> str:
         lines = list(_lines(document))
     except (OpcError, LxmlError, KeyError, ValueError, zipfile.BadZipFile):
         raise ImportRefused(_damaged_message(name)) from None
+    except (AttributeError, TypeError):
+        # python-docx assumes w:document at the root; another root breaks its attribute access
+        raise ImportRefused(_damaged_message(name)) from None
     return normalize_newlines("\n".join(lines))
 
 

@@ -4,10 +4,11 @@ Backups live in the user data folder ("backups"), never next to the database, so
 or deleted shared folder does not take the backups with it.
 """
 
+import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from indicite.core.errors import NotFound
+from indicite.core.errors import NotFound, StorageProblem
 from indicite.paths import data_dir
 from indicite.services.session import Session
 from indicite.storage import Store
@@ -43,7 +44,12 @@ def back_up(session: Session, now: datetime | None = None) -> Path | None:
         return None
     now = now or datetime.now()
     prefix = backup_prefix(database)
-    target = write_backup(session.store.db.conn, backups_folder(), prefix, now)
+    try:
+        target = write_backup(session.store.db.conn, backups_folder(), prefix, now)
+    except (OSError, sqlite3.Error) as e:
+        raise StorageProblem(
+            f"No backup could be written to {backups_folder()} ({e}); free some space there."
+        ) from e
     for old in to_delete(list_backups(backups_folder(), prefix), now):
         old.path.unlink(missing_ok=True)
     return target

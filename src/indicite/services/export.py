@@ -120,6 +120,8 @@ def export(
     try:
         with q.snapshot(db):
             total = q.count_indicators(db, statuses, document_ids)
+            if progress is not None:
+                progress(0, total)
             for row, more in _records(session, statuses, document_ids):
                 writer.write(row, more)
                 done += 1

@@ -136,7 +136,8 @@ def _status(row: dict[str, Any], report: LoadReport) -> tuple[str, str | None, s
     status = _text(row.get("status")).strip().lower() or "draft"
     if status not in STATUSES:
         raise RowRefused(f"unknown status “{status}”; use {', '.join(STATUSES)}")
-    reviewed_by, reviewed_at = row.get("reviewed_by") or None, row.get("reviewed_at") or None
+    reviewed_by = _text(row.get("reviewed_by")) or None
+    reviewed_at = _text(row.get("reviewed_at")) or None
     if status == "approved" and not (reviewed_by and reviewed_at):
         report.resubmitted += 1
         return "submitted", None, None
@@ -155,6 +156,63 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+@dataclass
+class _Row:
+    """One row made ready to store: its document, fields, anchored citations and status."""
+
+    document_id: int
+    fields: dict[str, Any]
+    quotes: list[Quote]
+    status: str
+    reviewed_by: str | None
+    reviewed_at: str | None
+
+    @property
+    def key(self) -> tuple[str, float | None, int, int]:
+        """What makes two rows the same entry (with the document): see existing_keys."""
+        return (self.fields["name"], self.fields.get("value"), self.quotes[0].start,
+                self.quotes[0].end)  # fmt: skip
+
+
+def _prepare(
+    row: dict[str, Any], documents: _Documents, extras: list[dict[str, Any]], report: LoadReport
+) -> _Row:
+    """Check and anchor one row; RowRefused or ValidationError say why it cannot be loaded."""
+    doc = documents.find(row)
+    fields = _fields(row)
+    quotes = [anchor(doc, row)]
+    for i, extra in enumerate(extras, start=2):
+        try:
+            quotes.append(anchor(doc, extra))
+        except RowRefused as e:
+            raise RowRefused(f"citation {i}: {e}") from None
+    assert doc.id is not None
+    return _Row(doc.id, fields, quotes, *_status(row, report))
+
+
+def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, Any]:
+    """The indicators row: the file's author and creation time are kept when it has them."""
+    fields = ready.fields
+    return {
+        **{name: fields.get(name, "") for name in INDICATOR_FIELDS},
+        "value": fields.get("value"),
+        "base_value": fields.get("base_value"),
+        "period_start": fields.get("period_start"),
+        "period_end": fields.get("period_end"),
+        "measure": fields.get("measure", "level"),
+        "qualifier": fields.get("qualifier", "eq"),
+        "document_id": ready.document_id,
+        "status": ready.status,
+        "version": 1,
+        "created_by": _text(row.get("created_by")) or user,
+        "created_at": _text(row.get("created_at")) or at,
+        "updated_by": user,
+        "updated_at": at,
+        "reviewed_by": ready.reviewed_by,
+        "reviewed_at": ready.reviewed_at,
+    }
+
+
 def load(
     session: Session,
     path: str | Path,
@@ -162,7 +220,7 @@ def load(
 ) -> LoadReport:
     """Load every good row of ``path`` in one transaction and report the others by row number.
 
-    ``progress(rows_read)`` is called every few hundred rows.
+    ``progress(rows_read)`` is called every few hundred rows, before the row is handled.
     """
     path = Path(path)
     table = read_table(path)
@@ -173,69 +231,36 @@ def load(
     at = now_iso()
     with store.transaction():
         for done, (number, row) in enumerate(table.rows, start=1):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done)
+            extras = table.extra_citations.get(row["id"], []) if row.get("id") else []
             try:
-                doc = documents.find(row)
-                fields = _fields(row)
-                quotes = [anchor(doc, row)]
-                for i, extra in enumerate(table.extra_citations.get(row.get("id"), []), start=2):
-                    try:
-                        quotes.append(anchor(doc, extra))
-                    except RowRefused as e:
-                        raise RowRefused(f"citation {i}: {e}") from None
-                status, reviewed_by, reviewed_at = _status(row, report)
+                ready = _prepare(row, documents, extras, report)
             except (RowRefused, ValidationError) as e:
                 report.refused.append(RowProblem(number, str(e)))
                 continue
-            assert doc.id is not None
-            if doc.id not in present:
-                present[doc.id] = q.existing_keys(store.db, doc.id)
-            key = (fields["name"], fields.get("value"), quotes[0].start, quotes[0].end)
-            if key in present[doc.id]:
-                report.skipped.append(
-                    RowProblem(number, f"“{fields['name']}” is already in document {doc.id}")
-                )
+            if ready.document_id not in present:
+                present[ready.document_id] = q.existing_keys(store.db, ready.document_id)
+            if ready.key in present[ready.document_id]:
+                reason = f"“{ready.fields['name']}” is already in document {ready.document_id}"
+                report.skipped.append(RowProblem(number, reason))
                 continue
-            present[doc.id].add(key)
-            indicator = {
-                **{name: fields.get(name, "") for name in INDICATOR_FIELDS},
-                "value": fields.get("value"),
-                "base_value": fields.get("base_value"),
-                "period_start": fields.get("period_start"),
-                "period_end": fields.get("period_end"),
-                "measure": fields.get("measure", "level"),
-                "qualifier": fields.get("qualifier", "eq"),
-                "document_id": doc.id,
-                "status": status,
-                "version": 1,
-                "created_by": _text(row.get("created_by")) or session.user,
-                "created_at": _text(row.get("created_at")) or at,
-                "updated_by": session.user,
-                "updated_at": at,
-                "reviewed_by": reviewed_by,
-                "reviewed_at": reviewed_at,
-            }
-            event_after = {
+            present[ready.document_id].add(ready.key)
+            indicator = _stored(ready, row, session.user, at)
+            after = {
                 **{name: indicator[name] for name in INDICATOR_FIELDS},
-                "status": status,
-                "citations": [[quote.start, quote.end] for quote in quotes],
+                "status": ready.status,
+                "citations": [[quote.start, quote.end] for quote in ready.quotes],
                 "file": path.name,
                 "row": number,
             }
             q.insert_loaded(
                 store.db,
                 indicator,
-                [_citation_row(quote, position) for position, quote in enumerate(quotes)],
-                {
-                    "at": at,
-                    "who": session.user,
-                    "action": "load",
-                    "after": event_after,
-                    "comment": "",
-                },
+                [_citation_row(quote, position) for position, quote in enumerate(ready.quotes)],
+                {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""},
             )
             report.loaded += 1
-            if progress is not None and done % PROGRESS_EVERY == 0:
-                progress(done)
     return report
 
 

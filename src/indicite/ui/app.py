@@ -1,14 +1,22 @@
 """Start the desktop app: QApplication, the database session, the main window."""
 
 import argparse
+import logging
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from indicite import __version__
-from indicite.paths import default_database
+from indicite.core.errors import DatabaseUnusable, IndiciteError
+from indicite.paths import default_database, resources_dir
 from indicite.services.session import Session
+
+if TYPE_CHECKING:
+    from indicite.ui.start_page import DatabaseWindows
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -30,16 +38,58 @@ def open_session(args: argparse.Namespace) -> tuple[Session, int | None]:
     return Session.open(args.db or default_database(), args.user), None
 
 
-def run_app(args: argparse.Namespace) -> int:
-    app = make_application()
-    session, doc_id = open_session(args)
-    from indicite.ui.main_window import MainWindow
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("indicite-*.png")):
+        icon.addFile(str(png))
+    return icon
 
-    window = MainWindow(session)
-    if doc_id is not None:
-        window.open_document(doc_id)
-    window.show()
+
+def start_backups(windows: "DatabaseWindows") -> QTimer:
+    """A backup of the database now, and after every 30 minutes of work on it."""
+    from indicite.services.backups import WORK_INTERVAL, back_up, back_up_if_due
+
+    def backup(action) -> None:
+        if windows.window is not None:
+            try:
+                action(windows.window.session)
+            except IndiciteError as e:
+                logging.getLogger(__name__).warning("backup failed: %s", e)
+
+    backup(back_up)
+    timer = QTimer(windows)
+    timer.setInterval(int(WORK_INTERVAL.total_seconds() * 1000))
+    timer.timeout.connect(lambda: backup(back_up_if_due))
+    timer.start()
+    return timer
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from indicite.logs import setup_logging, shutdown_logging
+    from indicite.ui.crash import CrashReporter, install_crash_handler
+    from indicite.ui.i18n import chosen_language, install_language
+    from indicite.ui.start_page import DatabaseWindows
+
+    app = make_application()
+    setup_logging()
+    install_crash_handler(CrashReporter(app))
+    install_language(chosen_language())
+    app.setWindowIcon(app_icon())
+    try:
+        session, doc_id = open_session(args)
+    except DatabaseUnusable as e:
+        from indicite.ui.damaged_dialog import offer_restore
+
+        restored = offer_restore(Path(args.db or default_database()), str(e), args.user)
+        if restored is None:
+            return 1
+        session, doc_id = restored, None
+    windows = DatabaseWindows(args.user, app)
+    windows.show_session(session, doc_id)
+    backup_timer = start_backups(windows)
     try:
         return app.exec()
     finally:
-        session.close()
+        backup_timer.stop()
+        windows.close()
+        shutdown_logging()

@@ -59,6 +59,7 @@ class CrashDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_report)
         self.open_folder_button.clicked.connect(self.open_log_folder)
+        self.setMinimumWidth(self.fontMetrics().height() * 30)
         layout = QVBoxLayout(self)
         for widget in (self.message, self.error, self.log_label, self.details_view, self.buttons):
             layout.addWidget(widget)

@@ -149,6 +149,9 @@ class MainWindow(Retranslatable, QMainWindow):
         header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         for key in ("subject", "unit", "status"):
             header.setSectionResizeMode(COLUMNS.index(key), QHeaderView.ResizeMode.ResizeToContents)
+        # Size those columns from the visible rows only: the default reads 1,000 rows (lazily
+        # fetched pages) at every reset, 0.12 s on a big document.
+        header.setResizeContentsPrecision(0)
         for key, width in (("period_label", 100), ("value", 64)):
             header.resizeSection(COLUMNS.index(key), width)
         table.setSortingEnabled(True)
@@ -605,15 +608,9 @@ class MainWindow(Retranslatable, QMainWindow):
         )
 
     def _about(self) -> None:
-        from indicite import __version__
+        from indicite.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("About Indicite"),
-            self.tr("Indicite {version}: indicators cited to their sources.").format(
-                version=__version__
-            ),
-        )
+        AboutDialog(self.session.store.path, self).exec()
 
     # --- remembering sizes and the open document -----------------------------------------
 
@@ -644,7 +641,28 @@ class MainWindow(Retranslatable, QMainWindow):
         s.setValue("window/right_splitter", self.right_splitter.saveState())
         s.sync()
 
+    def has_unsaved_changes(self) -> bool:
+        """A new entry not yet saved, or typing in an entry's fields since it was shown."""
+        form = self.form
+        if form.mode == "new":
+            return True
+        return form.mode == "edit" and any(w.isModified() for w in form.fields.values())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_unsaved_changes():
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved indicator"),
+                self.tr("The indicator in the form is not saved yet. Save it before closing?"),
+                buttons.Save | buttons.Discard | buttons.Cancel,
+                buttons.Save,
+            )
+            if answer == buttons.Save:
+                self.form.save()
+            if answer == buttons.Cancel or (answer == buttons.Save and self.has_unsaved_changes()):
+                event.ignore()
+                return
         self._idle_timer.stop()
         self.save_settings()
         super().closeEvent(event)

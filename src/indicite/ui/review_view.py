@@ -215,7 +215,7 @@ class ReviewView(QWidget):
     changed = Signal()
     edit_requested = Signal(int)
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *, load: bool = True):
         super().__init__(parent)
         self.session = session
         self.current: Indicator | None = None
@@ -336,8 +336,9 @@ class ReviewView(QWidget):
             combo.activated.connect(self.reload_queue)
         for date_edit in (self.since, self.until):
             date_edit.dateChanged.connect(self.reload_queue)
-        self._fill_filters()
-        self.reload_queue()
+        if load:
+            self._fill_filters()
+            self.reload_queue()
 
     def _field_title(self, name: str) -> str:
         return {
@@ -617,7 +618,8 @@ class ReviewMode(QObject):
         self.window = window
         session = window.session
         ensure_user(session)
-        self.view = ReviewView(session)
+        # The queue loads when review mode is first shown, not at every start of the app.
+        self.view = ReviewView(session, load=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(window.takeCentralWidget())
         self.stack.addWidget(self.view)
@@ -627,12 +629,12 @@ class ReviewMode(QObject):
         self.comments = CommentsPanel(session)
         self.history = HistoryPanel(session)
         docks = []
-        for title, panel in (
-            (self.tr("Comments"), self.comments),
-            (self.tr("History"), self.history),
+        for key, title, panel in (
+            ("comments", self.tr("Comments"), self.comments),
+            ("history", self.tr("History"), self.history),
         ):
             dock = QDockWidget(title, window)
-            dock.setObjectName(f"review_{title}")
+            dock.setObjectName(f"review_{key}_dock")
             dock.setWidget(panel)
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             docks.append(dock)

@@ -22,10 +22,10 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,19 +103,24 @@ class StartPage(Retranslatable, QWidget):
         self.database_button.clicked.connect(self.choose_database)
 
         column = QWidget()
-        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
-        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        em = self.fontMetrics().height()
+        column.setMinimumWidth(em * 28)
+        column.setMaximumWidth(em * 44)
         inner = QVBoxLayout(column)
         inner.addWidget(self.heading)
         inner.addWidget(self.lead)
-        inner.addSpacing(self.fontMetrics().height())
+        inner.addSpacing(em)
         for button in (self.import_button, self.sample_button, self.database_button):
             inner.addWidget(button)
-        inner.addSpacing(self.fontMetrics().height())
+        inner.addSpacing(em)
         inner.addWidget(self.database_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.retranslate_ui()
 
@@ -307,6 +312,7 @@ class FirstRun(QObject):
             return
         self.window.takeCentralWidget().deleteLater()
         self.window.setCentralWidget(self.workspace)
+        self.workspace.show()
         self.start_page = self.workspace = None
 
     def show_document(self, doc_id: int) -> None:

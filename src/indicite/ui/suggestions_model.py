@@ -8,8 +8,8 @@ if TYPE_CHECKING:
     from indicite.core.suggest import Suggestion
 
 QUALIFIER_SIGNS = {"eq": "=", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
-CONTEXT_BEFORE = 14
-CONTEXT_AFTER = 6
+CONTEXT_BEFORE = 8
+CONTEXT_AFTER = 4
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -29,14 +29,6 @@ class SuggestionsModel(QAbstractTableModel):
         super().__init__(parent)
         self._text = ""
         self._rows: list[Suggestion] = []
-        self._headers = [
-            self.tr("Text"),
-            self.tr("Value"),
-            self.tr("Unit"),
-            self.tr("Qualifier"),
-            self.tr("Indicator"),
-            self.tr("Period"),
-        ]
 
     def set_suggestions(self, text: str, rows: list["Suggestion"]) -> None:
         self.beginResetModel()
@@ -54,15 +46,28 @@ class SuggestionsModel(QAbstractTableModel):
         """The first row whose number starts at or after ``position`` (code points)."""
         return next((i for i, s in enumerate(self._rows) if s.start >= position), None)
 
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Text"),
+            self.tr("Value"),
+            self.tr("Unit"),
+            self.tr("Qualifier"),
+            self.tr("Indicator"),
+            self.tr("Period"),
+        ]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else self.PERIOD + 1
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return self.headers()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -5,12 +5,14 @@ large document never freezes the window; its result is cached per text by the se
 handled (accepted or dismissed) is read from the database on the GUI thread after every write.
 
 Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open document are in,
-``accepted(int)`` with the id of the draft indicator an accept created.
+``load_failed(str)`` when the suggester broke on it, ``accepted(int)`` with the id of the
+draft indicator an accept created.
 """
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +27,16 @@ from indicite.core.entities import Document, Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import suggestions as service
 from indicite.ui.coverage_meter import CoverageMeter
+from indicite.ui.i18n import Retranslatable
 from indicite.ui.suggestions_model import SuggestionsModel
-from indicite.ui.undo import CreateCommand, Operations, tr
+from indicite.ui.undo import CreateCommand, Operations
 
 if TYPE_CHECKING:
     from indicite.core.suggest import Suggestion
+
+
+CONTEXT_WIDTH = 190
+SIZED_ROWS = 100
 
 
 class TextView(Protocol):
@@ -61,9 +68,14 @@ class _SuggestRun(QRunnable):
         try:
             result = service.suggestions_for_text(*self.args)
         except Exception as e:  # a suggester bug is shown in the panel, not lost in a thread
-            self.relay.failed.emit(self.generation, repr(e))
+            self._report("failed", repr(e))
         else:
-            self.relay.done.emit(self.generation, result)
+            self._report("done", result)
+
+    def _report(self, how: str, payload: object) -> None:
+        # RuntimeError: the panel was closed meanwhile, and nobody waits for the result.
+        with suppress(RuntimeError):
+            getattr(self.relay, how).emit(self.generation, payload)
 
 
 class AcceptCommand(CreateCommand):
@@ -71,7 +83,11 @@ class AcceptCommand(CreateCommand):
 
     def __init__(self, ops: Operations, doc_id: int, suggestion: "Suggestion"):
         super().__init__(ops, doc_id, {"name": suggestion.indicator or suggestion.text}, [])
-        self.setText(tr("Accept “{value}”").format(value=suggestion.value_text))
+        self.setText(
+            QCoreApplication.translate("SuggestionsPanel", "Accept “{value}”").format(
+                value=suggestion.value_text
+            )
+        )
         self.suggestion = suggestion
 
     def apply(self) -> Indicator:
@@ -84,7 +100,11 @@ class DismissCommand(QUndoCommand):
     """Dismiss a suggestion for this document; undo brings it back. Stored before it is pushed."""
 
     def __init__(self, ops: Operations, doc_id: int, suggestion: "Suggestion"):
-        super().__init__(tr("Dismiss “{value}”").format(value=suggestion.value_text))
+        super().__init__(
+            QCoreApplication.translate("SuggestionsPanel", "Dismiss “{value}”").format(
+                value=suggestion.value_text
+            )
+        )
         self.ops, self.doc_id, self.span = ops, doc_id, (suggestion.start, suggestion.end)
         service.dismiss(ops.session, doc_id, *self.span)
         self._done_once = True
@@ -107,8 +127,9 @@ class DismissCommand(QUndoCommand):
         self.ops.changed.emit()
 
 
-class SuggestionsPanel(QWidget):
+class SuggestionsPanel(Retranslatable, QWidget):
     loaded = Signal()
+    load_failed = Signal(str)
     accepted = Signal(int)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None):
@@ -122,9 +143,15 @@ class SuggestionsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(SIZED_ROWS)  # not all 20,000 rows of a large document
+        header.setSectionResizeMode(SuggestionsModel.CONTEXT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SuggestionsModel.CONTEXT, CONTEXT_WIDTH)
         header.setStretchLastSection(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -136,17 +163,12 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(self.message)
 
         self.accept_action = self._action(
-            self.tr("Accept suggestion"),
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
-            self.accept_current,
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], self.accept_current
         )
-        self.dismiss_action = self._action(
-            self.tr("Dismiss suggestion"), [QKeySequence(Qt.Key.Key_Delete)], self.dismiss_current
-        )
-        self.next_action = self._action(
-            self.tr("Next unhandled number"), [QKeySequence(Qt.Key.Key_N)], self.next_unhandled
-        )
+        self.dismiss_action = self._action([QKeySequence(Qt.Key.Key_Delete)], self.dismiss_current)
+        self.next_action = self._action([QKeySequence(Qt.Key.Key_N)], self.next_unhandled)
         self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.retranslate_ui()
 
         self._view: TextView | None = None
         self._doc: Document | None = None
@@ -161,14 +183,24 @@ class SuggestionsPanel(QWidget):
         ops.changed.connect(self.refresh)
         ops.failed.connect(self._show_message)
 
-    def _action(self, text: str, keys: list[QKeySequence], slot) -> QAction:
-        action = QAction(text, self)
+    def _action(self, keys: list[QKeySequence], slot) -> QAction:
+        action = QAction(self)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def retranslate_ui(self) -> None:
+        for action, text in (
+            (self.accept_action, self.tr("&Accept suggestion")),
+            (self.dismiss_action, self.tr("&Dismiss suggestion")),
+            (self.next_action, self.tr("Next &unhandled number")),
+        ):
+            action.setText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '')} ({keys})")
+        self.model.retranslate()
 
     def attach_view(self, view: TextView) -> None:
         """Follow the document view: underline there, select there, keys work there too."""
@@ -195,9 +227,9 @@ class SuggestionsPanel(QWidget):
 
     def _on_failure(self, generation: int, reason: str) -> None:
         if generation == self._generation:
-            self.meter.setRange(0, 1)
-            self.meter.setFormat(self.tr("No suggestions"))
+            self.meter.show_unavailable()
             self._show_message(self.tr("Suggestions failed: {reason}").format(reason=reason))
+            self.load_failed.emit(reason)
 
     def refresh(self) -> None:
         """Re-read what is handled; the current suggestion stays (or the next one takes over)."""

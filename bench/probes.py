@@ -1,0 +1,253 @@
+"""One measurement per fresh process: ``python bench/probes.py PROBE ARGS...`` prints JSON.
+
+run_all.py starts each probe five times and takes the median. GUI probes run offscreen and
+time what the user waits for: the call, then the paint (``grab()`` renders the widget).
+"""
+
+import time
+
+STARTED_WALL = time.time()
+
+import itertools  # noqa: E402 (the start time is taken before anything else loads)
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("INDICITE_DATA_DIR", tempfile.mkdtemp(prefix="indicite-bench-"))
+
+HEAVY_MODULES = ("pandas", "pypdfium2", "docx", "bs4", "indicite.core.suggest")
+SEARCH_QUERIES = ("工业增加值", "城镇新增就业", "财政赤字", "专项债券", "工业", "就业", "煤", "5G")
+SORT_KEYS = ("status", "subject", "name", "period_label")
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def emit(**figures) -> None:
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def application():
+    from PySide6.QtCore import QStandardPaths
+
+    from indicite.ui.app import make_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    return make_application(["indicite-bench"])
+
+
+def open_window(db_path: str):
+    """The real main window on ``db_path``, shown and painted, with throwaway settings."""
+    from PySide6.QtCore import QSettings
+
+    from indicite.services.session import Session
+    from indicite.ui.main_window import MainWindow
+
+    app = application()
+    session = Session.open(db_path, "bench")
+    settings = QSettings(
+        str(Path(tempfile.mkdtemp(prefix="indicite-bench-")) / "s.ini"), QSettings.Format.IniFormat
+    )
+    window = MainWindow(session, settings)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    window.grab()
+    return app, window
+
+
+def paint(app, widget) -> None:
+    app.processEvents()
+    widget.grab()
+
+
+# --- big document -------------------------------------------------------------------------
+
+
+def big_document(db_path: str, doc_id: str) -> None:
+    """Open to first paint, page scrolls, jumps to citations, memory: one window, one process."""
+    app, window = open_window(db_path)
+    started = time.perf_counter()
+    window.open_document(int(doc_id))
+    paint(app, window)
+    opened = time.perf_counter() - started
+
+    edit = window.document_view.text
+    bar = edit.verticalScrollBar()
+    rng = random.Random(1)
+    scrolls = []
+    for start in sorted(rng.randrange(bar.maximum()) for _ in range(10)):
+        bar.setValue(start)
+        paint(app, edit.viewport())
+        for _ in range(5):
+            t = time.perf_counter()
+            bar.setValue(bar.value() + bar.pageStep())
+            edit.viewport().repaint()
+            app.processEvents()
+            scrolls.append(time.perf_counter() - t)
+
+    ids = [s.indicator_id for s in edit.highlighter.spans()]
+    jumps = []
+    for ind_id in rng.sample(ids, 20):
+        t = time.perf_counter()
+        window.select_indicator(ind_id)
+        paint(app, edit.viewport())
+        jumps.append(time.perf_counter() - t)
+    emit(
+        open_ms=ms(opened),
+        scroll_ms=ms(statistics.quantiles(scrolls, n=10)[-1]),
+        jump_ms=ms(statistics.median(jumps)),
+        memory_mb=round(rss_mb()),
+        highlights=len(ids),
+    )
+
+
+# --- big database ---------------------------------------------------------------------------
+
+
+def app_start(db_path: str, wall_before_launch: str) -> None:
+    """From the launch of the process to the painted main window, ready for input."""
+    app, window = open_window(db_path)
+    paint(app, window)
+    emit(
+        start_ms=ms(time.time() - float(wall_before_launch)),
+        heavy_modules=[m for m in HEAVY_MODULES if m in sys.modules],
+    )
+
+
+def big_database(db_path: str) -> None:
+    """The indicator table, its sorts and filters, search and the review queue on 1M rows."""
+    from indicite.services.search import search_indicators
+    from indicite.storage.indicator_queries import IndicatorQueries
+
+    app, window = open_window(db_path)
+    doc_id = 1000
+    t = time.perf_counter()
+    window.open_document(doc_id)
+    paint(app, window.indicator_table)
+    table_ms = ms(time.perf_counter() - t)
+
+    header = window.indicator_table.horizontalHeader()
+    from indicite.ui.indicator_model import COLUMNS
+
+    sorts = {}
+    for key in SORT_KEYS:
+        t = time.perf_counter()
+        header.setSortIndicator(COLUMNS.index(key), header.sortIndicatorOrder())
+        paint(app, window.indicator_table)
+        sorts[key] = ms(time.perf_counter() - t)
+    t = time.perf_counter()
+    window.status_filter.setCurrentIndex(window.status_filter.findData("approved"))
+    paint(app, window.indicator_table)
+    sorts["status filter"] = ms(time.perf_counter() - t)
+
+    queries = IndicatorQueries(window.session.store.db)
+    all_rows = {}
+    for key in SORT_KEYS:
+        t = time.perf_counter()
+        ids = queries.ordered_ids(None, sort=key)
+        all_rows[f"sort {key}"] = ms(time.perf_counter() - t)
+    t = time.perf_counter()
+    queries.ordered_ids(None, status="approved")
+    all_rows["filter status"] = ms(time.perf_counter() - t)
+
+    searches = {}
+    for query in SEARCH_QUERIES:
+        t = time.perf_counter()
+        hits = search_indicators(window.session, query)
+        searches[query] = (ms(time.perf_counter() - t), len(hits.ids))
+
+    t = time.perf_counter()
+    window.review_mode.mode_action.setChecked(True)
+    paint(app, window)
+    review_ms = ms(time.perf_counter() - t)
+    emit(
+        table_ms=table_ms,
+        sort_filter_ms=max(sorts.values()),
+        sorts=sorts,
+        all_rows_ms=max(all_rows.values()),
+        all_rows=all_rows,
+        all_ids=len(ids),
+        search_ms=max(s[0] for s in searches.values()),
+        searches=searches,
+        review_ms=review_ms,
+        memory_mb=round(rss_mb()),
+    )
+
+
+# --- throughput -----------------------------------------------------------------------------
+
+
+def import_reports(folder: str) -> None:
+    from indicite.services.documents import import_files
+    from indicite.services.session import Session
+
+    paths = sorted(Path(folder).glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session.open(Path(tmp) / "import.sqlite", "bench")
+        t = time.perf_counter()
+        report = import_files(session, paths)
+        seconds = time.perf_counter() - t
+        session.close()
+    assert not report.failures, report.failures[:3]
+    emit(import_s=round(seconds, 2), documents=len(report.outcomes))
+
+
+def import_event_loop(corpus: str) -> None:
+    """The longest the event loop waits while a worker thread imports the 3.3 MB report."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from indicite.services.session import Session
+    from indicite.ui.background_import import import_job
+    from indicite.ui.workers import TaskRunner
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "import.sqlite"
+        Session.open(db_path, "bench").close()
+        runner = TaskRunner(db_path, "bench")
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        loop = QEventLoop()
+        task = runner.task(import_job([Path(corpus)]))
+        outcome = {}
+        task.finished.connect(lambda report: outcome.setdefault("report", report))
+        task.done.connect(lambda _task: loop.quit())
+        timer.start()
+        runner.start(task)
+        loop.exec()
+        timer.stop()
+        runner.wait()
+    assert outcome["report"].outcomes[0].ok
+    del app
+    emit(gap_ms=ms(max(b - a for a, b in itertools.pairwise(ticks))), ticks=len(ticks))
+
+
+PROBES = {
+    "big_document": big_document,
+    "app_start": app_start,
+    "big_database": big_database,
+    "import_reports": import_reports,
+    "import_event_loop": import_event_loop,
+}
+
+if __name__ == "__main__":
+    PROBES[sys.argv[1]](*sys.argv[2:])

@@ -1,0 +1,217 @@
+"""Every figure of issue 8, each measured in fresh processes (median of 5), in one table.
+
+    python bench/run_all.py [--repeat 5] [--seed 0] [--only big_document,...]
+
+Builds the inputs first (bench/generate.py; cached under bench/out/), then runs the probes of
+bench/probes.py and the export/load cases of bench/bench_export.py, prints the table and writes
+it with the date and the machine to bench/RESULTS.md.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import bench_export
+import generate
+
+HERE = Path(__file__).parent
+PROBES = HERE / "probes.py"
+RESULTS = HERE / "RESULTS.md"
+
+
+@dataclass
+class Figure:
+    name: str
+    target: float
+    unit: str
+    measured: float | None = None
+    note: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.measured is not None and self.measured <= self.target
+
+    def row(self) -> tuple[str, str, str, str]:
+        shown = "error" if self.measured is None else f"{self.measured:g} {self.unit}"
+        verdict = "pass" if self.passed else "FAIL"
+        return self.name, f"≤ {self.target:g} {self.unit}", shown, verdict
+
+
+def probe(name: str, *args: str) -> dict:
+    """One run of a probe in a new Python process; its last output line is JSON."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, str(PROBES), name, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{name}: {tail}")
+    return json.loads(lines[-1])
+
+
+def runs(repeat: int, name: str, *args) -> list[dict]:
+    return [probe(name, *(a() if callable(a) else a for a in args)) for _ in range(repeat)]
+
+
+def median(results: list[dict], key: str) -> float:
+    return round(statistics.median(r[key] for r in results), 1)
+
+
+def measure_big_document(repeat: int, seed: int) -> list[Figure]:
+    path, doc_id = generate.big_document_db(seed)
+    results = runs(repeat, "big_document", str(path), str(doc_id))
+    return [
+        Figure("big document: open to first paint", 500, "ms", median(results, "open_ms")),
+        Figure("big document: scroll a page (p90)", 30, "ms", median(results, "scroll_ms")),
+        Figure("big document: jump to a citation", 50, "ms", median(results, "jump_ms")),
+        Figure("big document: app memory (peak)", 400, "MB", median(results, "memory_mb")),
+    ]
+
+
+def measure_big_database(repeat: int, seed: int) -> list[Figure]:
+    path = generate.big_database(seed)
+    starts = runs(repeat, "app_start", str(path), lambda: repr(time.time()))
+    results = runs(repeat, "big_database", str(path))
+    last = results[-1]
+    searches = ", ".join(f"{q} {t:g} ms/{n}" for q, (t, n) in last["searches"].items())
+    return [
+        Figure("big DB: app start to interactive window", 1500, "ms", median(starts, "start_ms")),
+        Figure("big DB: indicator table paint", 200, "ms", median(results, "table_ms")),
+        Figure(
+            "big DB: sort/filter in the table (worst)",
+            300,
+            "ms",
+            median(results, "sort_filter_ms"),
+            note=json.dumps(last["sorts"], ensure_ascii=False),
+        ),
+        Figure(
+            "big DB: sort/filter all 1M ids (worst)",
+            300,
+            "ms",
+            median(results, "all_rows_ms"),
+            note=json.dumps(last["all_rows"], ensure_ascii=False),
+        ),
+        Figure(
+            "big DB: full-text search (worst query)",
+            200,
+            "ms",
+            median(results, "search_ms"),
+            note=searches,
+        ),
+        Figure("big DB: review queue open", 200, "ms", median(results, "review_ms")),
+    ]
+
+
+def measure_start_up(repeat: int) -> list[Figure]:
+    empty = generate.OUT / "empty.sqlite"
+    for leftover in generate.OUT.glob("empty.sqlite*"):
+        leftover.unlink()
+    results = runs(repeat, "app_start", str(empty), lambda: repr(time.time()))
+    heavy = sorted({m for r in results for m in r["heavy_modules"]})
+    figure = Figure("start-up on an empty DB", 600, "ms", median(results, "start_ms"))
+    figure.note = "heavy modules loaded: " + (", ".join(heavy) if heavy else "none")
+    if heavy:
+        figure.measured = None
+    return [figure]
+
+
+def measure_throughput(repeat: int, seed: int) -> list[Figure]:
+    folder = generate.report_files(seed)[0].parent
+    imports = runs(repeat, "import_reports", str(folder))
+    gaps = runs(repeat, "import_event_loop", str(generate.corpus_file(seed)))
+    figures = [
+        Figure(
+            f"import {imports[0]['documents']} reports as documents",
+            5,
+            "s",
+            median(imports, "import_s"),
+        ),
+        Figure(
+            "event loop blocked during a 3.3 MB import",
+            100,
+            "ms",
+            median(gaps, "gap_ms"),
+        ),
+    ]
+    full, empty = bench_export.build(100_000, seed)
+    csv_out, xlsx_out = bench_export.OUT / "bench.csv", bench_export.OUT / "bench.xlsx"
+    for case, args, (seconds, peak) in (
+        ("export csv", (str(full), str(csv_out)), bench_export.TARGETS["export csv"]),
+        ("export xlsx", (str(full), str(xlsx_out)), bench_export.TARGETS["export xlsx"]),
+        ("load csv", (str(empty), str(csv_out), "100000"), bench_export.TARGETS["load csv"]),
+    ):
+        results = [bench_export.measure(case, *args) for _ in range(repeat)]
+        figures.append(
+            Figure(f"{case} of 100,000 indicators", seconds, "s", median(results, "seconds"))
+        )
+        if peak:
+            figures.append(Figure(f"{case}: peak memory", peak, "MB", median(results, "peak_mb")))
+    Path(str(empty) + ".run").unlink(missing_ok=True)
+    return figures
+
+
+GROUPS = {
+    "big_document": lambda a: measure_big_document(a.repeat, a.seed),
+    "big_database": lambda a: measure_big_database(a.repeat, a.seed),
+    "start_up": lambda a: measure_start_up(a.repeat),
+    "throughput": lambda a: measure_throughput(a.repeat, a.seed),
+}
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [("figure", "target", "measured", "result"), *(f.row() for f in figures)]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows
+    ]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    uname = " ".join(platform.uname())
+    return f"`{uname}`, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", default=",".join(GROUPS), help="comma-separated groups")
+    args = parser.parse_args()
+    figures: list[Figure] = []
+    for group in args.only.split(","):
+        started = time.perf_counter()
+        try:
+            figures.extend(GROUPS[group](args))
+        except (RuntimeError, SystemExit) as e:
+            figures.append(Figure(f"{group} (did not run)", 0, "", None, note=str(e)))
+        print(f"[{group}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+    text = table(figures)
+    notes = "\n".join(f"- {f.name}: {f.note}" for f in figures if f.note)
+    print(text)
+    print(notes)
+    RESULTS.write_text(
+        f"# Scale benchmarks (issue 8)\n\n"
+        f"Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}, "
+        f"by `python bench/run_all.py --repeat {args.repeat} --seed {args.seed}`; each figure "
+        f"is the median of {args.repeat} fresh processes.\n\n{text}\n\n## Notes\n\n{notes}\n",
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""File → Restore: the backups of the open database with their time and counts; restore one."""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from indicite.core.errors import IndiciteError
+from indicite.services.backups import backups_of, restore_backup
+from indicite.services.session import Session
+from indicite.storage.backups import BackupInfo
+from indicite.ui.i18n import Retranslatable
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+class BackupTableModel(QAbstractTableModel):
+    """Backups newest first: when, documents, indicators."""
+
+    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backups = backups
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.backups)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        backup = self.backups[index.row()]
+        if index.column() == 0:
+            return backup.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+        count = backup.documents if index.column() == 1 else backup.indicators
+        return "?" if count is None else str(count)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Backed up at"), self.tr("Documents"), self.tr("Indicators"))[section]
+
+
+class RestoreDialog(Retranslatable, QDialog):
+    """Pick a backup; Restore puts it in place (the current content is backed up first)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.model = BackupTableModel(backups_of(session.store.path) if session.store.path else [])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.restore_selected)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_button)
+        if self.model.backups:
+            self.table.selectRow(0)
+        self._update_button()
+        self.retranslate_ui()
+        self.resize(520, 360)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.intro.setText(
+            self.tr(
+                "Choose the backup to put back. What the database holds now is backed up "
+                "first, so you can come back to it."
+            )
+            if self.model.backups
+            else self.tr("There are no backups of this database yet.")
+        )
+        self.restore_button.setText(self.tr("&Restore"))
+
+    def selected_backup(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backups[rows[0].row()] if rows else None
+
+    def _update_button(self) -> None:
+        self.restore_button.setEnabled(self.selected_backup() is not None)
+
+    def restore_selected(self) -> None:
+        backup = self.selected_backup()
+        if backup is None:
+            return
+        try:
+            restore_backup(self.session, backup.path)
+        except IndiciteError as e:
+            QMessageBox.warning(self, self.tr("The backup was not restored"), str(e))
+            return
+        self.accept()

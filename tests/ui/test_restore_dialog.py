@@ -1,0 +1,61 @@
+"""File → Restore and the damaged-database dialog, driven through their real widgets."""
+
+from datetime import datetime
+
+from indicite.services.backups import back_up, backups_of
+from indicite.services.indicators import create_indicator
+from indicite.ui.damaged_dialog import DamagedDialog
+from indicite.ui.restore_dialog import RestoreDialog
+
+
+def test_restore_dialog_lists_backups_and_restores_the_chosen_one(qtbot, session, sample_doc):
+    back_up(session, datetime(2026, 3, 1, 9, 0))
+    create_indicator(session, sample_doc, {"name": "工业投资"}, [(0, 4)])
+    back_up(session, datetime(2026, 3, 1, 10, 0))
+    create_indicator(session, sample_doc, {"name": "出口额"}, [(0, 4)])
+
+    dialog = RestoreDialog(session)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    shown = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    assert shown == [["2026-03-01 10:00:00", "1", "1"], ["2026-03-01 09:00:00", "1", "0"]]
+    dialog.table.selectRow(1)
+    dialog.restore_button.click()
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert session.store.indicators.count() == 0
+    assert backups_of(session.store.path)[0].indicators == 2  # what it held was kept first
+
+
+def test_restore_dialog_without_backups_says_so(qtbot, session):
+    dialog = RestoreDialog(session)
+    qtbot.addWidget(dialog)
+    assert "no backups" in dialog.intro.text()
+    assert not dialog.restore_button.isEnabled()
+
+
+def test_damaged_database_offers_the_latest_backup(qtbot, session, sample_doc, db_path):
+    create_indicator(session, sample_doc, {"name": "工业投资"}, [(0, 4)])
+    back_up(session, datetime(2026, 3, 1, 9, 0))
+    session.close()
+    db_path.write_bytes(b"SQLite format 3\x00" + b"\x01" * 3000)
+
+    dialog = DamagedDialog(db_path, f"{db_path} is damaged")
+    qtbot.addWidget(dialog)
+    assert "2026-03-01 09:00" in dialog.informativeText()
+    dialog.restore_button.click()
+    restored = dialog.restored_session("tester")
+    try:
+        assert restored.store.indicators.count() == 1
+    finally:
+        restored.close()
+
+
+def test_damaged_database_without_backup_offers_quit(qtbot, tmp_path):
+    path = tmp_path / "x.sqlite"
+    path.write_text("not a database")
+    dialog = DamagedDialog(path, "damaged")
+    qtbot.addWidget(dialog)
+    assert dialog.restore_button is None
+    dialog.quit_button.click()
+    assert dialog.restored_session("tester") is None
