@@ -4,16 +4,6 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+77"/>
-        <source>Accept “{value}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Dismiss “{value}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/indicite/ui/undo.py" line="+75"/>
         <source>Create “{name}”</source>
         <translation type="unfinished"></translation>
@@ -37,7 +27,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/about_dialog.py" line="+86"/>
+        <location filename="../../src/indicite/ui/about_dialog.py" line="+87"/>
         <source>About Indicite</source>
         <translation>关于 Indicite</translation>
     </message>
@@ -78,6 +68,24 @@
     </message>
 </context>
 <context>
+    <name>BackupTableModel</name>
+    <message>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+51"/>
+        <source>Backed up at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <location filename="../../src/indicite/ui/comments_panel.py" line="+37"/>
@@ -108,12 +116,17 @@
 <context>
     <name>CoverageMeter</name>
     <message>
-        <location filename="../../src/indicite/ui/coverage_meter.py" line="+17"/>
+        <location filename="../../src/indicite/ui/coverage_meter.py" line="+38"/>
         <source>Finding numbers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>No suggestions for this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{handled} of {total} numbers handled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,7 +134,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/crash.py" line="+68"/>
+        <location filename="../../src/indicite/ui/crash.py" line="+69"/>
         <source>Indicite ran into a problem</source>
         <translation>Indicite 遇到了问题</translation>
     </message>
@@ -147,11 +160,49 @@
     </message>
 </context>
 <context>
+    <name>DamagedDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/damaged_dialog.py" line="+26"/>
+        <source>The database cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore the latest backup, from {time} (documents: {documents}, indicators: {indicators})? The damaged file is kept, unchanged, in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no backup of it; open another database with --db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+348"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+373"/>
         <source>Cannot open the database</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save or cancel the indicator in the form, then open the database.</source>
+        <translation>请先保存或取消表单中的指标，然后再打开数据库。</translation>
     </message>
 </context>
 <context>
@@ -197,6 +248,114 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+133"/>
+        <source>Export indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GB18030 (older Chinese software)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statuses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tick at least one status to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported {done} of {total} indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../src/indicite/ui/document_view.py" line="-200"/>
@@ -232,9 +391,14 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-60"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-79"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import documents…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -440,7 +604,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+597"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+600"/>
         <source>Indicite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,7 +789,7 @@
         <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>Unsaved indicator</source>
         <translation>指标尚未保存</translation>
     </message>
@@ -638,7 +802,7 @@
 <context>
     <name>RecentDatabasesMenu</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-103"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-108"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -654,6 +818,34 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+34"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the backup to put back. What the database holds now is backed up first, so you can come back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no backups of this database yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The backup was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReturnNotice</name>
     <message>
         <location filename="../../src/indicite/ui/comments_panel.py" line="+45"/>
@@ -664,7 +856,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+447"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+449"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,7 +909,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-570"/>
+        <location line="-572"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,7 +1007,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,7 +1125,7 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-77"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-72"/>
         <source>Welcome to Indicite</source>
         <translation>欢迎使用 Indicite</translation>
     </message>
@@ -978,7 +1170,7 @@
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-102"/>
         <source>Import documents</source>
         <translation>导入文件</translation>
     </message>
@@ -988,7 +1180,7 @@
         <translation>文件 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+120"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -1024,7 +1216,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+33"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+51"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,27 +1249,32 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+57"/>
-        <source>Accept suggestion</source>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+87"/>
+        <source>Accept “{value}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Dismiss suggestion</source>
+        <location line="+17"/>
+        <source>Dismiss “{value}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Next unhandled number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>No suggestions</source>
+        <location line="+92"/>
+        <source>&amp;Accept suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Dismiss suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next &amp;unhandled number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Suggestions failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

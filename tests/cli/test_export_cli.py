@@ -88,3 +88,11 @@ def test_load_reports_refused_rows_and_exits_1(capsys, db_path, two_indicators, 
 def test_load_of_a_missing_file_is_one_line_error(capsys, db_path, tmp_path):
     code, _, err = run(capsys, "--db", db_path, "load", tmp_path / "nope.csv")
     assert code == 1 and err.startswith("indicite: ") and err.count("\n") == 1
+
+
+def test_load_of_a_damaged_spreadsheet_is_one_line_error(capsys, db_path, tmp_path):
+    fake = tmp_path / "report.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    code, _, err = run(capsys, "--db", db_path, "load", fake)
+    assert code == 1 and "report.xlsx is not a readable spreadsheet" in err
+    assert err.count("\n") == 1

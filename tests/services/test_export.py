@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from indicite.core.errors import IndiciteError
+from indicite.core.errors import IndiciteError, NotFound
 from indicite.core.export_format import (
     DATE,
     INDICATOR_COLUMNS,
@@ -108,7 +108,7 @@ def read_csv(path):
 def read_xlsx(path):
     import pandas as pd  # noqa: TID251
 
-    return _rows(pd.read_excel(path, sheet_name="indicators"))
+    return _rows(pd.read_excel(path, sheet_name="indicators", engine="openpyxl"))
 
 
 def read_json(path):
@@ -160,7 +160,7 @@ def test_further_citations_are_listed_in_order_never_dropped(session, exported_d
     import pandas as pd  # noqa: TID251
 
     export(session, tmp_path / "out.xlsx", "xlsx")
-    sheet = pd.read_excel(tmp_path / "out.xlsx", sheet_name="citations")
+    sheet = pd.read_excel(tmp_path / "out.xlsx", sheet_name="citations", engine="openpyxl")
     assert sheet[["indicator_id", "position", "quote"]].values.tolist() == [[3, 2, "8.6万个"]]
     export(session, tmp_path / "out.csv", "csv")
     sidecar = pd.read_csv(tmp_path / "out.citations.csv", encoding="utf-8-sig")
@@ -230,7 +230,9 @@ def test_formulas_are_neutralised_in_csv_and_strings_in_xlsx(session, exported_d
 def test_filters_by_status_and_document(session, exported_db, tmp_path):
     assert export(session, tmp_path / "a.csv", "csv", statuses=["approved"]).rows == 1
     assert export(session, tmp_path / "b.csv", "csv", document_ids=[exported_db]).rows == 4
-    assert export(session, tmp_path / "c.csv", "csv", document_ids=[exported_db + 1]).rows == 0
+    assert export(session, tmp_path / "c.csv", "csv", statuses=["returned"]).rows == 0
+    with pytest.raises(NotFound, match="There is no document 99"):
+        export(session, tmp_path / "d.csv", "csv", document_ids=[99])
 
 
 def test_unwritable_path_is_one_line_error_and_leaves_nothing(session, exported_db, tmp_path):
@@ -251,3 +253,16 @@ def test_progress_reaches_the_total(session, exported_db, tmp_path, monkeypatch)
     seen = []
     export(session, tmp_path / "out.json", "json", progress=lambda done, total: seen.append(done))
     assert seen[-1] == 4 and seen == sorted(seen)
+
+
+def test_xlsx_keeps_odd_text_exactly_and_respects_excels_cell_limit(session, exported_db, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    odd = " <a & b>\x07_x0041_ "
+    session.store.indicators.update(1, {"name": odd, "notes": "注" * 40_000}, 2)
+    export(session, tmp_path / "out.xlsx", "xlsx")
+    rows = CalamineWorkbook.from_path(str(tmp_path / "out.xlsx")).get_sheet_by_index(0)
+    header, first = rows.to_python()[:2]
+    row = dict(zip(header, first, strict=True))
+    assert row["name"] == odd
+    assert row["notes"] == "注" * 32_767

@@ -1,6 +1,5 @@
 """Help → About shows the version, the data folder and the database in use."""
 
-
 from indicite import __version__
 from indicite.paths import data_dir
 from indicite.ui.about_dialog import AboutDialog

@@ -77,9 +77,7 @@ def test_the_log_rotates_instead_of_growing_without_end(reporter):
     ("answer", "closes"),
     [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Discard, True)],
 )
-def test_closing_with_an_unsaved_entry_asks_first(
-    qtbot, session, sample_doc, monkeypatch, answer, closes
-):
+def test_closing_with_an_unsaved_entry_asks_first(qtbot, session, sample_doc, answer, closes):
     from indicite.ui.main_window import MainWindow
 
     window = MainWindow(session)
@@ -91,22 +89,41 @@ def test_closing_with_an_unsaved_entry_asks_first(
     window.document_view.select_span(start, start + len("同比增长4.2%"))
     window.cite_selection()
     assert window.has_unsaved_changes()
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or answer)
 
-    assert window.close() is closes
-    assert asked
+    assert not window.close()
+    question = window.closing_question
+    assert question.isVisible()
+    assert window.isVisible()
+    question.button(answer).click()
     assert window.isVisible() is not closes
     assert session.store.indicators.count() == 0
 
 
-def test_closing_after_saving_does_not_ask(qtbot, session, sample_doc, monkeypatch):
+def test_save_in_the_question_stores_the_entry_then_closes(qtbot, session, sample_doc):
     from indicite.ui.main_window import MainWindow
 
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
     window.open_document(sample_doc)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked"))
+    text = session.store.documents.get(sample_doc).text
+    start = text.index("同比增长4.2%")
+    window.document_view.select_span(start, start + len("同比增长4.2%"))
+    window.cite_selection()
+    window.form.fields["name"].setText("Industrial value added")
+
+    window.close()
+    window.closing_question.button(QMessageBox.StandardButton.Save).click()
+    assert not window.isVisible()
+    assert session.store.indicators.count() == 1
+
+
+def test_closing_without_an_entry_in_the_form_does_not_ask(qtbot, session, sample_doc):
+    from indicite.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(sample_doc)
     assert not window.has_unsaved_changes()
     assert window.close()

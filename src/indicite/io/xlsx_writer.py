@@ -12,6 +12,7 @@ everything else (header, widths, frozen pane, filter, formats, packaging) is xls
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
+from math import isfinite
 from pathlib import Path
 from typing import Any
 
@@ -61,22 +62,22 @@ def _day(text: str) -> datetime:
     return datetime.combine(date.fromisoformat(text), datetime.min.time())
 
 
-def _string_cell(ref: str, value: Any, style: str) -> str:
+def _string_cell(ref: str, value: Any) -> str:
     text = str(value)[:MAX_CELL_CHARS]
     space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_xml_text(text)}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t{space}>{_xml_text(text)}</t></is></c>'
 
 
 def _cell_maker(kind: str, style: str) -> Callable[[str, Any], str]:
     """The XML of one cell of this kind; a value the kind does not fit becomes a string."""
     if kind == TEXT:
-        return lambda ref, value: _string_cell(ref, value, "")
+        return _string_cell
     if kind in (INT, NUMBER):
 
         def number(ref: str, value: Any) -> str:
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, int | float) and not isinstance(value, bool) and isfinite(value):
                 return f'<c r="{ref}"><v>{value!r}</v></c>'
-            return _string_cell(ref, value, "")
+            return _string_cell(ref, value)
 
         return number
     parse = _day if kind == DATE else _utc_naive
@@ -85,9 +86,9 @@ def _cell_maker(kind: str, style: str) -> Callable[[str, Any], str]:
         try:
             moment = parse(value)
         except (TypeError, ValueError):
-            return _string_cell(ref, value, "")
+            return _string_cell(ref, value)
         if moment < _FIRST_SERIAL_DATE:
-            return _string_cell(ref, value, "")
+            return _string_cell(ref, value)
         serial = (moment - _EXCEL_EPOCH).total_seconds() / 86400
         return f'<c r="{ref}"{style}><v>{serial!r}</v></c>'
 
@@ -159,6 +160,7 @@ class XlsxWriter:
         self._about = self._book.add_worksheet("about")
         self._about.set_column(0, 0, 16)
         self._about.set_column(1, 1, 60)
+        self._about.set_landscape()
         self._header = formats["header"]
 
     def write(self, indicator: dict[str, Any], extra_citations: list[dict[str, Any]]) -> None:

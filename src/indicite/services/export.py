@@ -11,7 +11,7 @@ from typing import Any
 
 from indicite import __version__
 from indicite.core.entities import STATUSES
-from indicite.core.errors import IndiciteError, ValidationError
+from indicite.core.errors import IndiciteError, NotFound, ValidationError
 from indicite.core.export_format import FORMAT_VERSION, DocumentPositions
 from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
 from indicite.services.session import Session
@@ -110,6 +110,9 @@ def export(
     _check(fmt, statuses, encoding)
     path = Path(path)
     db = session.store.db
+    missing = q.missing_documents(db, document_ids)
+    if missing:
+        raise NotFound(f"There is no document {missing[0]}; `indicite docs` lists them.")
     try:
         writer: ExportWriter = open_writer(fmt, path, encoding)
     except OSError as e:

@@ -98,6 +98,12 @@ def iter_documents(
     return _stream(db, _DOCUMENT_SQL + where + "GROUP BY d.id ORDER BY d.id", params)
 
 
+def missing_documents(db: Database, document_ids: Sequence[int]) -> list[int]:
+    """The ids among ``document_ids`` that name no document."""
+    known = {r[0] for r in db.execute("SELECT id FROM documents")}
+    return [d for d in document_ids if d not in known]
+
+
 def document_header(db: Database, doc_id: int) -> dict[str, Any]:
     """Title, issuer and date of a document, for the readable citation."""
     return next(

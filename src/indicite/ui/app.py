@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from indicite import __version__
-from indicite.core.errors import DatabaseUnusable, IndiciteError
+from indicite.core.errors import DatabaseUnusable
 from indicite.paths import default_database, resources_dir
 from indicite.services.session import Session
 
@@ -46,15 +46,23 @@ def app_icon() -> QIcon:
 
 
 def start_backups(windows: "DatabaseWindows") -> QTimer:
-    """A backup of the database now, and after every 30 minutes of work on it."""
+    """A backup of the database now, and after every 30 minutes of work on it.
+
+    Each backup runs in a worker thread with its own connection: copying a big database
+    takes seconds (3 s for 700 MB), during which the window must keep responding.
+    """
     from indicite.services.backups import WORK_INTERVAL, back_up, back_up_if_due
+    from indicite.ui.workers import TaskRunner
 
     def backup(action) -> None:
         if windows.window is not None:
-            try:
-                action(windows.window.session)
-            except IndiciteError as e:
-                logging.getLogger(__name__).warning("backup failed: %s", e)
+            session = windows.window.session
+            runner = TaskRunner(session.store.path, session.user, windows.window)
+            task = runner.task(lambda job_session, _progress: action(job_session))
+            task.failed.connect(
+                lambda message: logging.getLogger(__name__).warning("backup failed: %s", message)
+            )
+            runner.start(task)
 
     backup(back_up)
     timer = QTimer(windows)

@@ -641,6 +641,31 @@ class MainWindow(Retranslatable, QMainWindow):
         s.setValue("window/right_splitter", self.right_splitter.saveState())
         s.sync()
 
+    def _ask_before_closing(self) -> None:
+        """Save, discard or keep the unsaved entry; the window closes once it is resolved."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved indicator"),
+            self.tr("The indicator in the form is not saved yet. Save it before closing?"),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self,
+        )
+        box.setDefaultButton(buttons.Save)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _: self._close_after(box.standardButton(box.clickedButton())))
+        box.open()
+        self.closing_question = box
+
+    def _close_after(self, answer: QMessageBox.StandardButton) -> None:
+        buttons = QMessageBox.StandardButton
+        if answer == buttons.Save:
+            self.form.save()
+        elif answer == buttons.Discard:
+            self.form.clear()
+        if answer != buttons.Cancel and not self.has_unsaved_changes():
+            self.close()
+
     def has_unsaved_changes(self) -> bool:
         """A new entry not yet saved, or typing in an entry's fields since it was shown."""
         form = self.form
@@ -650,19 +675,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.has_unsaved_changes():
-            buttons = QMessageBox.StandardButton
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved indicator"),
-                self.tr("The indicator in the form is not saved yet. Save it before closing?"),
-                buttons.Save | buttons.Discard | buttons.Cancel,
-                buttons.Save,
-            )
-            if answer == buttons.Save:
-                self.form.save()
-            if answer == buttons.Cancel or (answer == buttons.Save and self.has_unsaved_changes()):
-                event.ignore()
-                return
+            event.ignore()
+            self._ask_before_closing()
+            return
         self._idle_timer.stop()
         self.save_settings()
         super().closeEvent(event)

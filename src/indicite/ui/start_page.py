@@ -46,6 +46,19 @@ DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 DOCUMENT_PATTERNS = "*.txt *.docx *.pdf *.html *.htm"
 
 
+def choose_document_files(parent: QWidget) -> list[Path]:
+    """Ask for documents to import; an empty list when the user cancels."""
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("StartPage", "Import documents"),
+        QDir.homePath(),
+        QCoreApplication.translate("StartPage", "Documents ({patterns});;All files (*)").format(
+            patterns=DOCUMENT_PATTERNS
+        ),
+    )
+    return [Path(p) for p in paths]
+
+
 def recent_databases() -> list[Path]:
     """Databases opened lately, newest first; files that are gone are left out."""
     stored = QSettings().value(RECENT_KEY) or []
@@ -143,14 +156,9 @@ class StartPage(Retranslatable, QWidget):
 
     @Slot()
     def choose_documents(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import documents"),
-            QDir.homePath(),
-            self.tr("Documents ({patterns});;All files (*)").format(patterns=DOCUMENT_PATTERNS),
-        )
+        paths = choose_document_files(self)
         if paths:
-            self.import_requested.emit([Path(p) for p in paths])
+            self.import_requested.emit(paths)
 
     @Slot()
     def choose_database(self) -> None:
@@ -272,9 +280,13 @@ class FirstRun(QObject):
         self.open_database_action = QAction(window)
         self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_database_action.triggered.connect(self.choose_database)
+        self.import_action = QAction(window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.choose_documents)
         recent = RecentDatabasesMenu(window)
         recent.database_requested.connect(self.database_requested)
         file_menu.insertAction(first, self.open_database_action)
+        file_menu.insertAction(first, self.import_action)
         file_menu.insertMenu(first, recent)
         file_menu.insertSeparator(first)
         window.menus["view"].addSeparator()
@@ -291,12 +303,20 @@ class FirstRun(QObject):
 
     def retranslate_ui(self) -> None:
         self.open_database_action.setText(self.tr("&Open database…"))
+        self.import_action.setText(self.tr("&Import documents…"))
 
     @Slot()
     def choose_database(self) -> None:
         path = choose_database_file(self.window)
         if path is not None:
             self.database_requested.emit(path)
+
+    @Slot()
+    def choose_documents(self) -> None:
+        """File > Import documents: imported in the background (ImportController)."""
+        paths = choose_document_files(self.window)
+        if paths:
+            self.importer.import_paths(paths)
 
     def show_start_page(self) -> None:
         page = StartPage(self.window.session.store.path)
@@ -336,8 +356,8 @@ class FirstRun(QObject):
 class DatabaseWindows(QObject):
     """The open database and its main window; opening another one replaces both.
 
-    The new window opens first; then the old one is closed, which asks about unsaved input.
-    If the user keeps the old window, the new one is closed again and nothing changes.
+    While the form holds an unsaved entry, the switch is refused with a message. Otherwise
+    the new window opens first, then the old one closes.
     """
 
     def __init__(self, user: str | None = None, parent: QObject | None = None):
@@ -359,14 +379,17 @@ class DatabaseWindows(QObject):
         from indicite.ui.main_window import MainWindow
 
         old = self.window
+        if old is not None and old.has_unsaved_changes():
+            old.statusBar().showMessage(
+                self.tr("Save or cancel the indicator in the form, then open the database.")
+            )
+            session.close()
+            return False
         window = MainWindow(session)
         FirstRun(window).database_requested.connect(self.open_path)
         window.show()
-        if old is not None and not old.close():
-            window.close()
-            session.close()
-            return False
         if old is not None:
+            old.close()
             old.session.close()
             old.deleteLater()
         self.window = window

@@ -9,12 +9,15 @@ Tests set ``TaskRunner.force_serial = True`` to run jobs in the calling thread, 
 other (GitFourchette's RepoTaskRunner.ForceSerial).
 """
 
+import atexit
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from indicite.core.errors import IndiciteError
@@ -123,7 +126,11 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts jobs on a thread pool and keeps each Task alive until it is done."""
+    """Starts jobs on a thread pool and keeps each Task alive until it is done.
+
+    When the app exits, jobs still running are asked to cancel and waited for, so that none
+    is cut off halfway (a backup, an export) while Python shuts down.
+    """
 
     force_serial: ClassVar[bool] = False
 
@@ -134,6 +141,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._running: set[Task] = set()
+        _runners.add(self)
 
     def task(self, job: Job) -> Task:
         """A Task for ``job``: connect to its signals, then start() it."""
@@ -163,3 +171,14 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every job is done (at quit, after cancel_all)."""
         return self.pool.waitForDone(msecs)
+
+
+_runners: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
+
+
+@atexit.register
+def _finish_running_jobs() -> None:
+    for runner in list(_runners):
+        if shiboken6.isValid(runner) and shiboken6.isValid(runner.pool):
+            runner.cancel_all()
+            runner.wait()
