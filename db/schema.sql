@@ -187,6 +187,16 @@ CREATE INDEX "idx_indicators_subject"
 
 CREATE INDEX indicators_live_by_document ON indicators (document_id) WHERE deleted_at IS NULL;
 
+CREATE INDEX indicators_live_by_id ON indicators (id) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_name ON indicators (name) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_period_label ON indicators (period_label) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status ON indicators (status) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_subject ON indicators (subject) WHERE deleted_at IS NULL;
+
 CREATE UNIQUE INDEX "idx_users_name"
     ON "users" ("name");
 

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/indicite/ui/undo.py" line="+75"/>
-        <source>Create “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Edit “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Delete “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cite another passage for “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../src/indicite/ui/about_dialog.py" line="+87"/>
@@ -34,7 +11,7 @@
     <message>
         <location line="+3"/>
         <source>Enter, cite, review and export economic indicators from source documents.</source>
-        <translation>从来源文件中录入、引用、审核和导出经济指标。</translation>
+        <translation>从原文中录入、引用、审核和导出经济指标。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -72,17 +49,17 @@
     <message>
         <location filename="../../src/indicite/ui/restore_dialog.py" line="+51"/>
         <source>Backed up at</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文档</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
 </context>
 <context>
@@ -90,27 +67,32 @@
     <message>
         <location filename="../../src/indicite/ui/comments_panel.py" line="+37"/>
         <source>Write a comment; Enter sends</source>
-        <translation type="unfinished"></translation>
+        <translation>输入意见，按 Enter 发送</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>returned it</source>
-        <translation type="unfinished"></translation>
+        <translation>退回此条</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reopened it</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开此条</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No comments yet.</source>
+        <translation>暂无意见。</translation>
     </message>
 </context>
 <context>
@@ -118,17 +100,17 @@
     <message>
         <location filename="../../src/indicite/ui/coverage_meter.py" line="+38"/>
         <source>Finding numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找数字…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No suggestions for this document</source>
-        <translation type="unfinished"></translation>
+        <translation>本文档没有建议</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{handled} of {total} numbers handled</source>
-        <translation type="unfinished"></translation>
+        <translation>已处理 {handled}/{total} 个数字</translation>
     </message>
 </context>
 <context>
@@ -141,7 +123,7 @@
     <message>
         <location line="+3"/>
         <source>Something went wrong that Indicite did not expect. What you saved is safe in the database; check the entry you were working on, then carry on. Please send the copied report or the log file to whoever supports Indicite for you.</source>
-        <translation>Indicite 遇到了意外错误。已保存的内容都安全地保存在数据库中；请检查正在处理的条目，然后继续工作。请将复制的报告或日志文件发送给为您提供 Indicite 支持的人员。</translation>
+        <translation>Indicite 出现了意外错误。已保存的内容都安全地存放在数据库中；请检查正在处理的条目，然后继续工作。请将复制的报告或日志文件发送给为您提供 Indicite 技术支持的人员。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -164,32 +146,32 @@
     <message>
         <location filename="../../src/indicite/ui/damaged_dialog.py" line="+26"/>
         <source>The database cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Restore the latest backup, from {time} (documents: {documents}, indicators: {indicators})? The damaged file is kept, unchanged, in the backups folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>是否恢复最近一次备份（备份时间 {time}，文档 {documents} 篇，指标 {indicators} 条）？已损坏的文件会原样保留在备份文件夹中。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份(&amp;R)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>There is no backup of it; open another database with --db.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库没有备份；请用 --db 打开其他数据库。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">退出(&amp;Q)</translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The backup was not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>未能恢复备份</translation>
     </message>
 </context>
 <context>
@@ -197,162 +179,157 @@
     <message>
         <location filename="../../src/indicite/ui/start_page.py" line="+373"/>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Save or cancel the indicator in the form, then open the database.</source>
-        <translation>请先保存或取消表单中的指标，然后再打开数据库。</translation>
+        <translation>请先保存或取消表单中的指标，再打开数据库。</translation>
     </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../src/indicite/ui/document_list.py" line="+80"/>
+        <location filename="../../src/indicite/ui/document_list.py" line="+82"/>
         <source>Search title or issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索标题或发布机构</translation>
     </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
 </context>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+388"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+390"/>
         <source>Page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {page} 页</translation>
     </message>
 </context>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+184"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+186"/>
         <source>Edit indicator {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑指标 {id}</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+133"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+145"/>
         <source>Export indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Excel workbook (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV (.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (.json)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>UTF-8 with BOM (Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 带 BOM（Excel）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GB18030 (older Chinese software)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB18030（较旧的中文软件）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All documents</source>
-        <translation type="unfinished"></translation>
+        <translation>全部文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only the open document</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当前打开的文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 编码：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Statuses:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documents:</source>
-        <translation type="unfinished"></translation>
+        <translation>文档：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tick at least one status to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一种要导出的状态。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要写入的文件。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消导出。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exported {done} of {total} indicators…</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {done}/{total} 条指标…</translation>
     </message>
 </context>
 <context>
@@ -360,32 +337,32 @@
     <message>
         <location filename="../../src/indicite/ui/document_view.py" line="-200"/>
         <source>Find in document</source>
-        <translation type="unfinished"></translation>
+        <translation>在文档中查找</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一处 (Shift+F3)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一处 (F3)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 (Esc)</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 处，共 {total} 处</translation>
     </message>
 </context>
 <context>
@@ -398,30 +375,30 @@
     <message>
         <location line="+1"/>
         <source>&amp;Import documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入文档(&amp;I)…</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/indicite/ui/history_panel.py" line="+54"/>
+        <location filename="../../src/indicite/ui/history_panel.py" line="+66"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -429,32 +406,32 @@
     <message>
         <location filename="../../src/indicite/ui/background_import.py" line="+46"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {name}…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Some files were not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>部分文件未导入</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导入失败</translation>
     </message>
 </context>
 <context>
@@ -462,102 +439,107 @@
     <message>
         <location filename="../../src/indicite/ui/indicator_form.py" line="+151"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主体(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From – to</source>
-        <translation type="unfinished"></translation>
+        <translation>起止日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>指标类型(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>As &amp;written</source>
-        <translation type="unfinished"></translation>
+        <translation>原文写法(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;O)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>What is measured, e.g. 规上工业增加值</source>
-        <translation type="unfinished"></translation>
+        <translation>指标名称，例如 规上工业增加值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number, e.g. 4.2</source>
-        <translation type="unfinished"></translation>
+        <translation>数值，例如 4.2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation>如 2025-11-30</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新载入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 (Enter)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the indicator (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存指标 (Enter)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>New indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>新指标</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Indicator {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>指标 {id}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No indicator selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择指标</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Warning: the cited passage does not contain “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：引用的原文中没有“{text}”。</translation>
     </message>
 </context>
 <context>
@@ -565,32 +547,283 @@
     <message>
         <location filename="../../src/indicite/ui/indicator_model.py" line="+55"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/indicite/ui/labels.py" line="+14"/>
+        <source>Level (total)</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year-on-year growth</source>
+        <translation>同比增长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth (other base)</source>
+        <translation>增长（其他基期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change in percentage points</source>
+        <translation>增减百分点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>exactly</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least</source>
+        <translation>不低于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>under</source>
+        <translation>不到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most</source>
+        <translation>不超过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entry staff</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citation added</source>
+        <translation>添加引文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citation removed</source>
+        <translation>移除引文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loaded from file</source>
+        <translation>从文件载入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approved</source>
+        <comment>review outcome</comment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <comment>review outcome</comment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <comment>review outcome</comment>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period start</source>
+        <translation>统计期起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period end</source>
+        <translation>统计期止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>指标类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base value</source>
+        <translation>换算后数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base unit</source>
+        <translation>换算后单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As written</source>
+        <translation>原文写法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citations</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -604,14 +837,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+600"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+602"/>
         <source>Indicite</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicite</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>No document open</source>
-        <translation>未打开文件</translation>
+        <translation>未打开文档</translation>
     </message>
     <message>
         <location line="-310"/>
@@ -626,7 +859,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Document</source>
-        <translation>文件内容(&amp;D)</translation>
+        <translation>文档(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -666,7 +899,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Find in document</source>
-        <translation>在文件中查找(&amp;F)</translation>
+        <translation>在文档中查找(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -681,7 +914,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Search documents</source>
-        <translation>搜索文件(&amp;S)</translation>
+        <translation>搜索文档(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -711,12 +944,12 @@
     <message>
         <location line="+1"/>
         <source>&amp;Next indicator</source>
-        <translation>下一个指标(&amp;N)</translation>
+        <translation>下一条指标(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Previous indicator</source>
-        <translation>上一个指标(&amp;P)</translation>
+        <translation>上一条指标(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -726,7 +959,7 @@
     <message>
         <location line="+1"/>
         <source>Go to &amp;document</source>
-        <translation>转到文件(&amp;D)</translation>
+        <translation>转到文档(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -746,7 +979,7 @@
     <message>
         <location line="+1"/>
         <source>Filter by name, subject, period, unit</source>
-        <translation>按名称、主体、时期、单位筛选</translation>
+        <translation>按名称、主体、统计期、单位筛选</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -756,17 +989,17 @@
     <message>
         <location line="+155"/>
         <source>Select a passage in the document first.</source>
-        <translation>请先在文件中选择一段文字。</translation>
+        <translation>请先在文档中选中一段原文。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Select an indicator and a passage in the document first.</source>
-        <translation>请先选择一个指标，并在文件中选择一段文字。</translation>
+        <translation>请先选择一条指标，并在文档中选中一段原文。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Passage added to “{name}”.</source>
-        <translation>已将这段文字添加到“{name}”。</translation>
+        <translation>已将这段原文添加为“{name}”的引文。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -776,7 +1009,7 @@
     <message>
         <location line="+18"/>
         <source>Someone else changed this entry since you opened it; reload it to see their change, then edit again.</source>
-        <translation>您打开此条目后，其他人修改了它；请重新载入查看其修改，然后再编辑。</translation>
+        <translation>在您打开此条目后，有其他人修改了它；请重新载入查看对方的修改，然后再编辑。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -789,14 +1022,14 @@
         <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <source>Unsaved indicator</source>
         <translation>指标尚未保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The indicator in the form is not saved yet. Save it before closing?</source>
-        <translation>表单中的指标尚未保存。关闭前要保存吗？</translation>
+        <translation>表单中的指标尚未保存。关闭前是否保存？</translation>
     </message>
 </context>
 <context>
@@ -822,304 +1055,296 @@
     <message>
         <location filename="../../src/indicite/ui/restore_dialog.py" line="+34"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the backup to put back. What the database holds now is backed up first, so you can come back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要恢复的备份。恢复前会先备份数据库的当前内容，以便需要时还原。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>There are no backups of this database yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库还没有备份。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The backup was not restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReturnNotice</name>
-    <message>
-        <location filename="../../src/indicite/ui/comments_panel.py" line="+45"/>
-        <source>Returned by {who}: {body}</source>
-        <translation type="unfinished"></translation>
+        <translation>未能恢复备份</translation>
     </message>
 </context>
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+449"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+469"/>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>意见</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>修改记录</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Review &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>审核队列(&amp;Q)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Submit for review</source>
-        <translation type="unfinished"></translation>
+        <translation>提交审核(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>通过(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;turn with comment…</source>
-        <translation type="unfinished"></translation>
+        <translation>退回并填写意见(&amp;T)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;open with comment…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开并填写意见(&amp;O)…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Users and roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>意见</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why? (the enterer will see this)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（录入人将看到此意见）</translation>
     </message>
 </context>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-572"/>
+        <location line="-597"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entered by</source>
-        <translation type="unfinished"></translation>
+        <translation>录入人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>提交时间</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entered by</source>
-        <translation type="unfinished"></translation>
+        <translation>录入人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submitted from</source>
-        <translation type="unfinished"></translation>
+        <translation>提交时间从</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Approve selected</source>
-        <translation type="unfinished"></translation>
+        <translation>通过所选条目</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&amp;Approve (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Return (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>退回(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Why is it returned? Enter sends it back, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>填写退回原因：按 Enter 退回，按 Esc 取消</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>意见</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>修改记录</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period start</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期起</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period end</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>指标类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Base value</source>
-        <translation type="unfinished"></translation>
+        <translation>换算后数值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Base unit</source>
-        <translation type="unfinished"></translation>
+        <translation>换算后单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qualifier</source>
-        <translation type="unfinished"></translation>
+        <translation>限定词</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>As written</source>
-        <translation type="unfinished"></translation>
+        <translation>原文写法</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cited</source>
-        <translation type="unfinished"></translation>
+        <translation>引文</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>All documents</source>
-        <translation type="unfinished"></translation>
+        <translation>全部文档</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+83"/>
         <source>{n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 条，共 {total} 条</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing to review</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待审核的条目</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{new}  (was: {old})</source>
-        <translation type="unfinished"></translation>
+        <translation>{new}  （原为：{old}）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{status} · entered by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
         <location line="+113"/>
         <source>Approved {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过 {n} 条。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped {n}:</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 {n} 条：</translation>
     </message>
 </context>
 <context>
@@ -1132,27 +1357,27 @@
     <message>
         <location line="+1"/>
         <source>This database has no documents yet. Start with one of these:</source>
-        <translation>此数据库中还没有文件。请从以下方式之一开始：</translation>
+        <translation>此数据库中还没有文档。可以从以下任一方式开始：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import a document…</source>
-        <translation>导入文件(&amp;I)…</translation>
+        <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Word, PDF, web page or text file. You can also drop files on this window.</source>
-        <translation>Word、PDF、网页或文本文件。也可以把文件拖放到此窗口。</translation>
+        <translation>Word、PDF、网页或文本文件。也可以直接把文件拖到此窗口中。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the &amp;sample document</source>
-        <translation>打开示例文件(&amp;S)</translation>
+        <translation>打开示例文档(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A report by the Tianjin industry bureau, to try Indicite out.</source>
-        <translation>天津市工业和信息化局的一篇报道，用来试用 Indicite。</translation>
+        <translation>天津市工业和信息化局的一篇报道，可用来试用 Indicite。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1162,7 +1387,7 @@
     <message>
         <location line="+2"/>
         <source>An Indicite database file that you or a colleague made earlier.</source>
-        <translation>您或同事之前创建的 Indicite 数据库文件。</translation>
+        <translation>您或同事以前创建的 Indicite 数据库文件。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1172,12 +1397,12 @@
     <message>
         <location line="-102"/>
         <source>Import documents</source>
-        <translation>导入文件</translation>
+        <translation>导入文档</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Documents ({patterns});;All files (*)</source>
-        <translation>文件 ({patterns});;所有文件 (*)</translation>
+        <translation>文档 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+120"/>
@@ -1193,24 +1418,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-26"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-25"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>StatusNotice</name>
+    <message>
+        <location filename="../../src/indicite/ui/comments_panel.py" line="+34"/>
+        <source>Returned by {who}: {body}</source>
+        <translation>{who} 退回：{body}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved by {who}; an editor must reopen it before it can change.</source>
+        <translation>已由 {who} 审核通过；须由审核员重新打开后才能修改。</translation>
     </message>
 </context>
 <context>
@@ -1218,32 +1456,32 @@
     <message>
         <location filename="../../src/indicite/ui/suggestions_model.py" line="+51"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qualifier</source>
-        <translation type="unfinished"></translation>
+        <translation>限定词</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期</translation>
     </message>
 </context>
 <context>
@@ -1251,32 +1489,55 @@
     <message>
         <location filename="../../src/indicite/ui/suggestions_panel.py" line="+87"/>
         <source>Accept “{value}”</source>
-        <translation type="unfinished"></translation>
+        <translation>采纳“{value}”</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Dismiss “{value}”</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略“{value}”</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>&amp;Accept suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>采纳建议(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Dismiss suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略建议(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next &amp;unhandled number</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Suggestions failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成建议：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../src/indicite/ui/undo.py" line="+71"/>
+        <source>Create “{name}”</source>
+        <translation>新建“{name}”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Edit “{name}”</source>
+        <translation>修改“{name}”</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Delete “{name}”</source>
+        <translation>删除“{name}”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cite another passage for “{name}”</source>
+        <translation>为“{name}”再引用一段原文</translation>
     </message>
 </context>
 <context>
@@ -1284,73 +1545,73 @@
     <message>
         <location filename="../../src/indicite/ui/user_prompt.py" line="+27"/>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your name, as the history of each entry will show it:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名（将显示在每个条目的修改记录中）：</translation>
     </message>
 </context>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/users_dialog.py" line="+62"/>
+        <location filename="../../src/indicite/ui/users_dialog.py" line="+64"/>
         <source>Users and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>用户和角色</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Set role</source>
-        <translation type="unfinished"></translation>
+        <translation>设置角色</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name of a new user</source>
-        <translation type="unfinished"></translation>
+        <translation>新用户的姓名</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>添加用户</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Four eyes: an editor cannot approve an entry they entered or last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>双人复核：审核员不能审核通过自己录入或最后修改的条目</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Roles guard against mistakes, not against someone who edits the database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色用于防止误操作，无法阻止有人直接修改数据库文件。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only an admin can change users, roles and the four-eyes rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有管理员才能更改用户、角色和双人复核规则。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Selected user:</source>
-        <translation type="unfinished"></translation>
+        <translation>所选用户：</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>加入时间</translation>
     </message>
 </context>
 </TS>

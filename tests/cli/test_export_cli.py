@@ -96,3 +96,14 @@ def test_load_of_a_damaged_spreadsheet_is_one_line_error(capsys, db_path, tmp_pa
     code, _, err = run(capsys, "--db", db_path, "load", fake)
     assert code == 1 and "report.xlsx is not a readable spreadsheet" in err
     assert err.count("\n") == 1
+
+
+def test_export_without_out_writes_a_dated_workbook_here(
+    capsys, db_path, two_indicators, tmp_path, monkeypatch
+):
+    from datetime import date
+
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, "--db", db_path, "export")
+    assert code == 0, err
+    assert (tmp_path / f"indicators-{date.today().isoformat()}.xlsx").is_file()

@@ -7,7 +7,7 @@ from indicite.services.indicators import create_indicator
 def test_verify_clean_then_tampered(session, sample_doc, db_path, capsys):
     ind = create_indicator(session, sample_doc, {"name": "规上工业增加值"}, [(0, 4)])
     assert main(["--db", str(db_path), "verify"]) == 0
-    assert "1 citations in 1 documents" in capsys.readouterr().out
+    assert "OK: 1 citation in 1 document check out." in capsys.readouterr().out
 
     session.store.db.execute("UPDATE citations SET exact = '伪造' WHERE indicator_id = ?", [ind.id])
     assert main(["--db", str(db_path), "verify"]) == 1

@@ -87,12 +87,20 @@ def test_return_and_reopen_need_a_comment(action):
 
 def test_failing_citation_cannot_be_approved_but_can_be_returned():
     ind = entry("submitted")
-    assert workflow.allowed_actions(ind, "eve", "editor", citations_ok=False) == {
+    facts = workflow.Facts(citations_ok=False)
+    assert workflow.allowed_actions(ind, "eve", "editor", True, facts) == {
         "return",
         "edit",
         "delete",
         "comment",
     }
+
+
+def test_returned_entry_is_resubmitted_only_after_a_change():
+    unchanged = workflow.Facts(edited_since_return=False)
+    with pytest.raises(PermissionDenied, match="not changed since"):
+        workflow.check("submit", entry("returned"), "sam", "staff", True, unchanged)
+    workflow.check("submit", entry("returned"), "sam", "staff", True, workflow.Facts())
 
 
 def test_deleted_entry_allows_nothing():
@@ -128,6 +136,8 @@ def test_services_walk_every_allowed_transition(people, ind):
     ind = review.submit(sam, ind.id, ind.version)
     ind = review.return_(eve, ind.id, ind.version, "请核对数值")
     assert ind.status == "returned"
+    with pytest.raises(PermissionDenied, match="not changed since"):
+        review.submit(sam, ind.id, ind.version)
     ind = update_indicator(sam, ind.id, {"value": 4.3}, ind.version)
     assert ind.status == "returned"  # an edit keeps it returned until resubmitted
     ind = review.submit(sam, ind.id, ind.version)

@@ -246,3 +246,18 @@ def test_gb18030_csv_kept_by_hand_is_read(session, source_text, tmp_path):
     report = load(session, sheet)
     assert (report.loaded, report.refused) == (1, [])
     assert session.store.indicators.for_document(1)[0].name == "出口额"
+
+
+def test_json_in_other_layouts_is_read_and_a_non_list_is_refused(session, source_text, tmp_path):
+    import json
+
+    from indicite.core.errors import ImportRefused
+
+    _import(session, source_text)
+    rows = [{"name": "出口额", "value": 1570, "unit": "亿元", "document_title": TITLE,
+             "citations": [{"quote": '"A,B" 合计1,570亿元'}]}]  # fmt: skip
+    (tmp_path / "pretty.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False))
+    assert load(session, tmp_path / "pretty.json").loaded == 1
+    (tmp_path / "odd.json").write_text('{"name": "x"}')
+    with pytest.raises(ImportRefused, match="expected a list"):
+        load(session, tmp_path / "odd.json")

@@ -79,6 +79,8 @@ def test_comments_thread_and_return_comment(people, sample_doc):
         ("eve", "return", "单位应为亿元"),
     ]
     assert review.return_comment(sam, ind).body == "单位应为亿元"
+    ind = update_indicator(sam, ind.id, {"unit": "亿元"}, ind.version)
+    assert review.return_comment(sam, ind).body == "单位应为亿元"  # still returned
     ind = review.submit(sam, ind.id, ind.version)
     assert review.return_comment(sam, ind) is None
     assert [e.action for e in review.history(sam, ind.id)] == [
@@ -86,6 +88,7 @@ def test_comments_thread_and_return_comment(people, sample_doc):
         "submit",
         "comment",
         "return",
+        "edit",
         "submit",
     ]
 
@@ -100,3 +103,41 @@ def test_changes_since_approved_gives_old_values(people, sample_doc):
     ind = update_indicator(sam, ind.id, {"name": "丙", "notes": "x"}, ind.version)
     ind = update_indicator(sam, ind.id, {"notes": ""}, ind.version)
     assert review.changes_since_approved(eve, ind.id) == {"name": ("甲", "丙")}
+
+
+def test_ten_entries_reviewed_one_returned_fixed_and_approved(people, sample_doc):
+    sam, eve = people["sam"], people["eve"]
+    entries = [enter(sam, sample_doc, f"指标{n}", span=(n * 10, n * 10 + 4)) for n in range(10)]
+    queue = review.review_queue(eve)
+    assert [e.id for e in queue] == [e.id for e in entries]
+    returned = review.return_(eve, queue[3].id, queue[3].version, "期间写错了")
+    report = review.approve_many(eve, {e.id: e.version for e in queue if e.id != returned.id})
+    assert len(report.approved) == 9 and report.skipped == []
+    assert review.return_comment(sam, returned).body == "期间写错了"
+    fixed = update_indicator(sam, returned.id, {"period_label": "1—11月"}, returned.version)
+    fixed = review.submit(sam, fixed.id, fixed.version)
+    assert [e.id for e in review.review_queue(eve)] == [fixed.id]
+    assert review.approve(eve, fixed.id, fixed.version).status == "approved"
+    story = [(e.who, e.action) for e in review.history(eve, fixed.id)]
+    assert story == [
+        ("sam", "create"),
+        ("sam", "submit"),
+        ("eve", "return"),
+        ("sam", "edit"),
+        ("sam", "submit"),
+        ("eve", "approve"),
+    ]
+    edit = review.history(eve, fixed.id)[3]
+    assert (edit.before, edit.after) == ({"period_label": ""}, {"period_label": "1—11月"})
+    assert eve.store.indicators.status_counts() == {"approved": 10}
+
+
+def test_changed_document_text_flags_the_queue_and_blocks_approval(people, sample_doc):
+    entry = enter(people["sam"], sample_doc, "甲")
+    people["sam"].store.db.execute(
+        "UPDATE documents SET text = text || '改' WHERE id = ?", [sample_doc]
+    )  # what only a hand edit of the file could do
+    (queued,) = review.review_queue(people["eve"])
+    assert queued.problems == ("The document text changed after import.",)
+    with pytest.raises(PermissionDenied, match="no longer matches"):
+        review.approve(people["eve"], entry.id, entry.version)

@@ -3,7 +3,7 @@
 import csv
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 from indicite.services.indicators import create_indicator
 from indicite.ui.export_dialog import ExportDialog
@@ -21,8 +21,13 @@ def cited(session, sample_doc):
 
 
 @pytest.fixture
-def dialog(qtbot, session, cited):
-    dialog = ExportDialog(session, current_document_id=cited)
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialog(qtbot, session, cited, settings):
+    dialog = ExportDialog(session, current_document_id=cited, settings=settings)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -38,7 +43,9 @@ def _names(path):
         return [row["name"] for row in csv.DictReader(f)]
 
 
-def test_export_in_a_worker_thread_writes_the_chosen_statuses(qtbot, dialog, tmp_path):
+def test_export_in_a_worker_thread_writes_the_chosen_statuses(
+    qtbot, session, dialog, settings, tmp_path
+):
     dialog.format.setCurrentIndex(1)  # CSV
     assert dialog.encoding.isEnabled()
     _type_path(qtbot, dialog, tmp_path / "approved.csv")
@@ -47,6 +54,11 @@ def test_export_in_a_worker_thread_writes_the_chosen_statuses(qtbot, dialog, tmp
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert _names(tmp_path / "approved.csv") == ["京津冀"]
     assert dialog.outcome.rows == 1
+    again = ExportDialog(session, settings=settings)
+    qtbot.addWidget(again)
+    assert again.chosen_format() == "csv"
+    assert again.path.text().startswith(str(tmp_path / "indicators-"))
+    assert again.path.text().endswith(".csv")
 
 
 def test_format_choice_changes_the_file_name(qtbot, dialog):

@@ -1,5 +1,6 @@
 """The Chinese interface: every visible string is translated, and the language switches live."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -139,6 +140,47 @@ def test_no_ui_string_sits_outside_a_translation_context(tmp_path):
     )
 
 
+def _is_tr(call: ast.Call) -> bool:
+    f = call.func
+    if isinstance(f, ast.Name):
+        return f.id == "tr"
+    if not isinstance(f, ast.Attribute):
+        return False
+    is_translate = isinstance(f.value, ast.Name) and f.value.id == "QCoreApplication"
+    return f.attr == "tr" or (f.attr == "translate" and is_translate)
+
+
+def _has_literal_text(call: ast.Call) -> bool:
+    """tr("text") or QCoreApplication.translate("Context", "text") with a plain string."""
+    position = 1 if isinstance(call.func, ast.Attribute) and call.func.attr == "translate" else 0
+    text = call.args[position] if len(call.args) > position else None
+    return isinstance(text, ast.Constant) and isinstance(text.value, str)
+
+
+def test_every_tr_call_holds_a_literal_that_lupdate_can_read():
+    """lupdate skips tr() inside an f-string and tr() of a variable: those never get translated."""
+    unreadable = []
+    for path in UI_SOURCES:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+        in_fstrings = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.JoinedStr)
+            for inner in ast.walk(node)
+        }
+        unreadable += [
+            f"{Path(path).name}:{node.lineno}: {ast.unparse(node)}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and _is_tr(node)
+            and (id(node) in in_fstrings or not _has_literal_text(node))
+        ]
+    assert not unreadable, (
+        "Put the literal string itself in tr(), outside any f-string, and format afterwards: "
+        + "; ".join(unreadable)
+    )
+
+
 def test_the_main_window_in_chinese_keeps_the_typing_when_switched(
     qtbot, session, sample_doc, english_afterwards
 ):
@@ -151,7 +193,7 @@ def test_the_main_window_in_chinese_keeps_the_typing_when_switched(
     window.open_document(sample_doc)
     titles = [window.menus[key].title() for key in ("file", "edit", "view", "help")]
     assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
-    assert window.indicator_filter.placeholderText() == "按名称、主体、时期、单位筛选"
+    assert window.indicator_filter.placeholderText() == "按名称、主体、统计期、单位筛选"
     assert window.actions_by_key["cite"].text() == "引用所选文字(&C)"
 
     text = session.store.documents.get(sample_doc).text

@@ -61,8 +61,12 @@ def key(view, k):
     QTest.keyClick(view.focusWidget() or view, k)
 
 
-def test_queue_model_is_sound(qtmodeltester, view):
+def test_models_are_sound(qtmodeltester, view, people):
+    from indicite.ui.users_dialog import UsersDialog
+
     qtmodeltester.check(view.model)
+    qtmodeltester.check(view.history.model)
+    qtmodeltester.check(UsersDialog(people["tester"], view).model)
 
 
 def test_whole_review_from_the_keyboard(view, people, submitted):
@@ -86,6 +90,9 @@ def test_whole_review_from_the_keyboard(view, people, submitted):
     (comment,) = review.comments(people["sam"], submitted[2])
     assert (comment.who, comment.kind, comment.body) == ("eve", "return", "单位写错了")
     assert [view.model.outcome(r) for r in range(3)] == ["approved", "approved", "returned"]
+    history = view.history.model  # the returned entry is still the one shown
+    assert history.rowCount() == 3
+    assert "单位写错了" in history.data(history.index(2, 3))
 
     key(view, Qt.Key.Key_K)
     assert view.progress.text() == "2 of 3"
@@ -161,6 +168,58 @@ def test_main_window_offers_review(qtbot, people, submitted, sample_doc):
     assert actions["approve"].isEnabled() and not actions["submit"].isEnabled()
     actions["approve"].trigger()
     assert people["eve"].store.indicators.get(submitted[0]).status == "approved"
+    notice = window.review_mode.notice
+    assert not notice.isHidden() and "Approved by eve" in notice.text()
+    assert not window.form.isEnabled()  # locked until reopened
+    ind = review.return_(people["eve"], submitted[1], 2, "请核对单位")
+    window.select_indicator(ind.id)
+    assert "请核对单位" in notice.text() and window.form.isEnabled()
     window.review_mode.mode_action.trigger()
     assert window.review_mode.stack.currentWidget() is window.review_mode.view
-    assert window.review_mode.view.progress.text() == "1 of 2"
+    assert window.review_mode.view.progress.text() == "1 of 1"
+
+
+def test_refresh_shows_other_peoples_changes_and_keeps_a_half_typed_return(
+    view, people, submitted, sample_doc
+):
+    key(view, Qt.Key.Key_R)
+    type_chinese(view.return_box, "请核对")
+    view.refresh()  # the idle refresh: nothing changed
+    assert view.return_box.isVisible() and view.return_box.text() == "请核对"
+    other = Session.open(people["sam"].store.path, "ann")  # a second app on the same file
+    try:
+        ind = create_indicator(other, sample_doc, {"name": "新指标"}, [(0, 4)])
+        review.submit(other, ind.id, ind.version)
+    finally:
+        other.close()
+    view.refresh()
+    assert view.progress.text() == "1 of 4"
+    assert view.return_box.text() == "请核对"
+    view.table.setFocus()
+    key(view, Qt.Key.Key_J)
+    key(view, Qt.Key.Key_J)
+    key(view, Qt.Key.Key_J)
+    assert view.progress.text() == "4 of 4"
+    assert view.current.name == "新指标"
+
+
+def test_e_edits_in_place_and_four_eyes_then_blocks_approval(view, people, submitted):
+    from indicite.ui.review_view import EditDialog
+
+    key(view, Qt.Key.Key_E)
+    dialog = view.findChild(EditDialog)
+    notes = dialog.form.fields["notes"]
+    notes.setFocus()
+    type_chinese(notes, "编辑核对后修正")
+    QTest.keyClick(notes, Qt.Key.Key_Return)
+    stored = people["eve"].store.indicators.get(submitted[0])
+    assert (stored.notes, stored.updated_by, stored.status) == (
+        "编辑核对后修正",
+        "eve",
+        "submitted",
+    )
+    assert view.model.outcome(0) == "edited"
+    assert not view.approve_button.isEnabled()
+    assert "Four eyes" in view.approve_button.toolTip()
+    key(view, Qt.Key.Key_A)
+    assert people["eve"].store.indicators.get(submitted[0]).status == "submitted"

@@ -59,7 +59,9 @@ def test_period_comes_from_the_last_indicator_of_the_document(qtbot, window, ses
     update_indicator(session, ind.id, {"period_label": "2025年1—11月"}, ind.version)
     second = text.index("3.9%")
     select_passage(window, second, second + 4)
-    QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.form.fields["period_label"].text() == "2025年1—11月"
     assert window.form.fields["value"].text() == "3.9"
 
@@ -68,7 +70,9 @@ def test_a_value_that_is_not_a_number_is_refused_in_place(qtbot, window, session
     text = window.document.text
     start = text.index("4.2%")
     select_passage(window, start, start + 4)
-    QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     type_text(window.form.fields["name"], "增速")
     value = window.form.fields["value"]
     value.selectAll()
@@ -84,7 +88,9 @@ def test_a_value_that_is_not_a_number_is_refused_in_place(qtbot, window, session
 def test_a_missing_name_is_refused_in_place(qtbot, window, session):
     start = window.document.text.index("4.2%")
     select_passage(window, start, start + 4)
-    QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Return)
     assert session.store.indicators.count() == 0
     assert window.form.error_fields() == ["name"]
@@ -93,7 +99,9 @@ def test_a_missing_name_is_refused_in_place(qtbot, window, session):
 def test_value_as_written_missing_from_passage_warns_but_saves(qtbot, window, session):
     start = window.document.text.index("4.2%")
     select_passage(window, start, start + 4)
-    QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     written = window.form.fields["value_text"]
     written.selectAll()
     qtbot.keyClicks(written, "4.5%")
@@ -126,7 +134,9 @@ def test_clicking_a_highlight_selects_its_indicator(qtbot, window, session):
     ids = []
     for n, v in enumerate(("4.2%", "3.9%")):
         span = (text.index(v), text.index(v) + len(v))
-        ids.append(create_indicator(session, window.current_document_id, {"name": f"i{n}"}, [span]).id)
+        ids.append(
+            create_indicator(session, window.current_document_id, {"name": f"i{n}"}, [span]).id
+        )
     window.refresh()
     view = window.document_view
     view.select_span(text.index("3.9%"), text.index("3.9%"))  # scroll it into view
@@ -159,7 +169,9 @@ def test_add_selection_as_a_second_citation(qtbot, window, session):
 
 def test_an_edit_after_someone_elses_save_offers_reload(qtbot, window, session, db_path):
     start = window.document.text.index("4.2%")
-    ind = create_indicator(session, window.current_document_id, {"name": "增速"}, [(start, start + 4)])
+    ind = create_indicator(
+        session, window.current_document_id, {"name": "增速"}, [(start, start + 4)]
+    )
     window.refresh()
     window.select_indicator(ind.id)
     other = Session.open(db_path, "colleague")
@@ -182,7 +194,9 @@ def test_another_app_on_the_same_file_shows_up_without_reopening(qtbot, window, 
     start = window.document.text.index("4.2%")
     other = Session.open(db_path, "colleague")
     try:
-        create_indicator(other, window.current_document_id, {"name": "别人的"}, [(start, start + 4)])
+        create_indicator(
+            other, window.current_document_id, {"name": "别人的"}, [(start, start + 4)]
+        )
     finally:
         other.close()
     with qtbot.waitSignal(window.indicators_changed, timeout=10_000):
@@ -231,8 +245,44 @@ def test_every_action_shows_its_shortcut_in_its_tooltip(window):
 def test_open_document_and_sizes_are_remembered(qtbot, session, sample_doc, tmp_path):
     window = make_window(qtbot, session, tmp_path, sample_doc)
     window.splitter.setSizes([100, 700, 500])
-    sizes = window.splitter.sizes()
     window.close()
     again = make_window(qtbot, session, tmp_path)
     assert again.current_document_id == sample_doc
-    assert again.splitter.sizes() == sizes
+    sizes = again.splitter.sizes()  # the middle pane takes up any change of window width
+    assert (sizes[0], sizes[2]) == (100, 500)
+
+
+def test_document_list_searches_title_and_issuer_and_opens_with_enter(
+    qtbot, session, sample_doc, tmp_path
+):
+    other = import_text(session, tmp_path, ASTRAL_TEXT, "另一份报告.txt")
+    window = make_window(qtbot, session, tmp_path)
+    docs = window.document_list
+    assert docs.model.rowCount() == 2
+    type_text(docs.search, "工业和信息化局")  # the sample's issuer
+    assert docs.model.rowCount() == 1
+    QTest.keyClick(docs.search, Qt.Key.Key_Return)
+    assert window.current_document_id == sample_doc
+    docs.search.clear()
+    type_text(docs.search, "另一份")
+    QTest.keyClick(docs.search, Qt.Key.Key_Return)
+    assert window.current_document_id == other
+    assert window.document.text == ASTRAL_TEXT
+
+
+def test_entries_are_highlighted_again_after_reopening_the_app(
+    qtbot, session, sample_doc, tmp_path
+):
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    text = window.document.text
+    for n, value in enumerate(("4.2%", "3.9%", "6.91%")):
+        start = text.index(value)
+        cite_and_name(qtbot, window, start, start + len(value), f"指标{n}")
+    completions = window.form.name_completer.model().stringList()
+    assert sorted(completions) == ["指标0", "指标1", "指标2"]
+    window.close()
+    again = make_window(qtbot, session, tmp_path)
+    assert again.current_document_id == sample_doc
+    highlighted = sorted(text[s.start : s.end] for s in again.document_view.spans())
+    assert highlighted == ["3.9%", "4.2%", "6.91%"]
+    assert again.indicator_model.rowCount() == 3

@@ -63,7 +63,9 @@ def type_text(widget, text: str) -> None:
 def cite_and_name(qtbot, window: MainWindow, start: int, end: int, name: str) -> None:
     """Select, Ctrl+Enter, type the name, Enter: the four actions of a plain entry."""
     select_passage(window, start, end)
-    QTest.keyClick(window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.form.mode == "new"
     type_text(window.form.fields["name"], name)
     QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Return)

@@ -23,5 +23,9 @@ def run_verify(args: argparse.Namespace) -> int:
         print(problem)
     if problems:
         return 1
-    print(f"All {citations} citations in {documents} documents check out.")
+    print(f"OK: {_count(citations, 'citation')} in {_count(documents, 'document')} check out.")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,6 +1,7 @@
 """The review workflow as one state machine with its permissions.
 
-draft → submitted → approved; submitted → returned (comment required) → submitted;
+draft → submitted → approved; submitted → returned (comment required) → submitted once it
+was changed;
 an editor reopens an approved entry (comment required), which makes it a draft again.
 An approved entry is locked: no edit, citation change or delete until it is reopened.
 Four eyes: an editor may not approve an entry they created or last changed.
@@ -45,14 +46,21 @@ def needs_comment(action: str) -> bool:
     return action in TRANSITIONS and TRANSITIONS[action].needs_comment
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the rules need beyond the entry itself; the caller finds them out."""
+
+    citations_ok: bool = True  # every cited passage still reads as quoted
+    edited_since_return: bool = True  # a returned entry was changed after it came back
+
+
 def refusal(
     action: str,
     indicator: Indicator,
     user: str,
     role: str,
     four_eyes: bool = True,
-    *,
-    citations_ok: bool = True,
+    facts: Facts = Facts(),
 ) -> str | None:
     """Why ``user`` (with ``role``) may not do ``action`` now, or None when they may."""
     if action not in ACTIONS:
@@ -70,23 +78,32 @@ def refusal(
         return f"Only an editor can {action} an entry; your role is {role}."
     if indicator.status not in rule.sources:
         return f"This entry is {indicator.status}, so it cannot be {_past(action)}."
+    if action == "submit" and indicator.status == "returned" and not facts.edited_since_return:
+        return (
+            "It was returned and has not changed since: fix it (or explain in Notes) "
+            "before submitting it again."
+        )
     if action == "approve":
         if four_eyes and user in (indicator.created_by, indicator.updated_by):
             who = "entered" if user == indicator.created_by else "last changed"
             return f"Four eyes: you {who} this entry, so another editor must approve it."
-        if not citations_ok:
+        if not facts.citations_ok:
             return "A cited passage no longer matches the document; fix the citation first."
     return None
 
 
 def allowed_actions(
-    indicator: Indicator, user: str, role: str, four_eyes: bool = True, *, citations_ok: bool = True
+    indicator: Indicator,
+    user: str,
+    role: str,
+    four_eyes: bool = True,
+    facts: Facts = Facts(),
 ) -> set[str]:
     """Everything the rules let this user do to this entry right now."""
     return {
         action
         for action in ACTIONS
-        if refusal(action, indicator, user, role, four_eyes, citations_ok=citations_ok) is None
+        if refusal(action, indicator, user, role, four_eyes, facts) is None
     }
 
 
@@ -96,12 +113,12 @@ def check(
     user: str,
     role: str,
     four_eyes: bool = True,
+    facts: Facts = Facts(),
     *,
     comment: str | None = None,
-    citations_ok: bool = True,
 ) -> None:
     """Raise PermissionDenied (with the reason) unless the rules allow the action."""
-    reason = refusal(action, indicator, user, role, four_eyes, citations_ok=citations_ok)
+    reason = refusal(action, indicator, user, role, four_eyes, facts)
     if reason is not None:
         raise PermissionDenied(reason)
     if needs_comment(action) and not (comment or "").strip():

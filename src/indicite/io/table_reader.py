@@ -179,18 +179,42 @@ def _sheet_rows(sheet: Any) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]
     return header, ((n, list(r)) for n, r in enumerate(rows, start=first + 1))
 
 
-def _read_json(path: Path) -> Table:
-    """Our JSON export: the nested citations become the row's first citation and the rest."""
+def _json_objects(path: Path) -> Iterator[Any]:
+    """The list's items. Our export's layout (one object a line) is read a line at a time;
+    any other layout (pretty-printed, minified) is parsed whole."""
     try:
+        if _one_object_a_line(path):
+            with path.open(encoding="utf-8-sig") as f:
+                lines = (line.strip().rstrip(",") for line in f)
+                yield from (json.loads(line) for line in lines if line not in ("", "[", "]"))
+            return
         objects = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise ImportRefused(f"{path.name} is not a JSON export ({e})") from None
     if not isinstance(objects, list):
         raise ImportRefused(f"{path.name}: expected a list of indicators")
+    yield from objects
+
+
+def _one_object_a_line(path: Path) -> bool:
+    with path.open(encoding="utf-8-sig") as f:
+        if f.readline().strip() != "[":
+            return False
+        second = f.readline().strip().rstrip(",")
+    try:
+        return second in ("", "]") or isinstance(json.loads(second), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def _read_json(path: Path) -> Table:
+    """Our JSON export: the nested citations become the row's first citation and the rest."""
     extra: dict[Any, list[dict[str, Any]]] = {}
 
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
-        for number, obj in enumerate(objects, start=1):
+        for number, obj in enumerate(_json_objects(path), start=1):
+            if not isinstance(obj, dict):
+                raise ImportRefused(f"{path.name}: item {number} is not an indicator object")
             row = {column_name(k): v for k, v in obj.items() if k != "citations"}
             citations = obj.get("citations") or []
             if citations:

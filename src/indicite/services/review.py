@@ -13,7 +13,7 @@ from indicite.core.entities import Document, Event, Indicator
 from indicite.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from indicite.services.session import Session
 from indicite.services.users import role_of
-from indicite.services.verify import citation_problems
+from indicite.services.verify import citation_problems, text_problems
 from indicite.storage.clock import now_iso
 from indicite.storage.comments import Comment
 from indicite.storage.review_queries import QueueFilter
@@ -72,26 +72,21 @@ def set_four_eyes(session: Session, on: bool) -> None:
 
 def require(session: Session, action: str, ind: Indicator, comment: str | None = None) -> None:
     """Refuse ``action`` on ``ind`` unless the workflow rules allow it for the session's user."""
-    citations_ok = action != "approve" or not problems_of(session, ind)
     workflow.check(
         action,
         ind,
         session.user,
         role_of(session),
         four_eyes(session),
+        facts_for(session, ind, action),
         comment=comment,
-        citations_ok=citations_ok,
     )
 
 
 def allowed_actions(session: Session, ind: Indicator) -> set[str]:
     """What the UI may offer for this entry now."""
     return workflow.allowed_actions(
-        ind,
-        session.user,
-        role_of(session),
-        four_eyes(session),
-        citations_ok=not problems_of(session, ind),
+        ind, session.user, role_of(session), four_eyes(session), facts_for(session, ind)
     )
 
 
@@ -103,13 +98,26 @@ def refusal_of(session: Session, action: str, ind: Indicator) -> str | None:
         session.user,
         role_of(session),
         four_eyes(session),
-        citations_ok=not problems_of(session, ind),
+        facts_for(session, ind, action),
     )
 
 
+def facts_for(session: Session, ind: Indicator, action: str | None = None) -> workflow.Facts:
+    """What the rules need to know about ``ind``, looked up only when ``action`` needs it."""
+    citations_ok = action not in (None, "approve") or not problems_of(session, ind)
+    edited = True
+    if ind.status == "returned" and action in (None, "submit") and ind.id is not None:
+        actions = [e.action for e in history(session, ind.id)]
+        since_return = actions[len(actions) - actions[::-1].index("return") :]
+        edited = any(a in ("edit", "cite", "uncite") for a in since_return)
+    return workflow.Facts(citations_ok=citations_ok, edited_since_return=edited)
+
+
 def problems_of(session: Session, ind: Indicator) -> list[str]:
+    """Why the entry's citations cannot be trusted now (empty when they all hold)."""
     assert ind.document_id is not None
-    return citation_problems(session.store.documents.get(ind.document_id), ind)
+    doc = session.store.documents.get(ind.document_id)
+    return text_problems(doc) + citation_problems(doc, ind)
 
 
 def submit(session: Session, ind_id: int, expected_version: int) -> Indicator:
@@ -215,14 +223,16 @@ def changes_since_approved(session: Session, ind_id: int) -> dict[str, tuple[Any
 def review_queue(session: Session, where: QueueFilter | None = None) -> list[QueueEntry]:
     """Submitted entries, oldest submission first, each with its citation problems."""
     store = session.store
-    docs: dict[int, Document] = {}
+    docs: dict[int, tuple[Document, list[str]]] = {}
     entries = []
     for row in store.review.queue(where or QueueFilter()):
-        doc = docs.get(row["document_id"])
-        if doc is None:
-            doc = docs[row["document_id"]] = store.documents.get(row["document_id"])
+        if row["document_id"] not in docs:
+            doc = store.documents.get(row["document_id"])
+            docs[row["document_id"]] = doc, text_problems(doc)  # hashed once per document
+        doc, problems = docs[row["document_id"]]
         ind = Indicator(id=row["id"], citations=store.indicators.citations(row["id"]))
-        entries.append(QueueEntry(**row, problems=tuple(citation_problems(doc, ind))))
+        problems = problems + citation_problems(doc, ind)
+        entries.append(QueueEntry(**row, problems=tuple(problems)))
     return entries
 
 

@@ -15,6 +15,9 @@ def role_of(session: Session, name: str | None = None) -> str:
 def ensure_user(session: Session) -> User:
     """Record the session's user on first start; the first user of a new database is admin."""
     store = session.store
+    existing = store.users.get(session.user)
+    if existing:
+        return existing  # the usual start: nothing to write
     with store.transaction():
         existing = store.users.get(session.user)
         if existing:

@@ -75,9 +75,8 @@ class CommentsPanel(QWidget):
                 f"<span style='color:#888'>{escape(c.at[:16].replace('T', ' '))}</span><br>"
                 f"{escape(c.body)}</p>"
             )
-        self.thread.setHtml(
-            "".join(parts) or f"<p style='color:#888'>{self.tr('No comments yet.')}</p>"
-        )
+        empty = self.tr("No comments yet.")
+        self.thread.setHtml("".join(parts) or f"<p style='color:#888'>{empty}</p>")
 
     def send(self) -> None:
         if self.indicator_id is None:
@@ -94,25 +93,32 @@ class CommentsPanel(QWidget):
         self.commented.emit(self.indicator_id)
 
 
-class ReturnNotice(QLabel):
-    """The editor's reason at the top of the form while an entry is returned; hidden otherwise."""
+class StatusNotice(QLabel):
+    """Above the form: the editor's reason while an entry is returned, or that an approved
+    entry is locked; hidden otherwise."""
+
+    RETURNED_STYLE = "background: #fdecea; color: #8e1b1b; border: 1px solid #f5c2c0;"
+    LOCKED_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #b7dfb9;"
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.setWordWrap(True)
-        self.setStyleSheet(
-            "background: #fdecea; color: #8e1b1b; border: 1px solid #f5c2c0; padding: 6px;"
-        )
         self.hide()
 
     def show_for(self, ind: Indicator | None) -> None:
         comment = review.return_comment(self.session, ind) if ind is not None else None
-        if comment is None:
+        if comment is not None:
+            text = self.tr("Returned by {who}: {body}").format(who=comment.who, body=comment.body)
+            style = self.RETURNED_STYLE
+        elif ind is not None and ind.status == "approved":
+            text = self.tr("Approved by {who}; an editor must reopen it before it can change.")
+            text = text.format(who=ind.reviewed_by or "")
+            style = self.LOCKED_STYLE
+        else:
             self.clear()
             self.hide()
             return
-        self.setText(
-            self.tr("Returned by {who}: {body}").format(who=comment.who, body=comment.body)
-        )
+        self.setText(text)
+        self.setStyleSheet(style + " padding: 6px;")
         self.show()

@@ -30,7 +30,6 @@ class DocumentListModel(QAbstractTableModel):
         self.session = session
         self.search = ""
         self._rows: list[dict[str, Any]] = []
-        self._headers = (self.tr("Title"), self.tr("Issuer"), self.tr("Indicators"))
 
     def reload(self, search: str | None = None) -> None:
         if search is not None:
@@ -49,7 +48,7 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 2
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -57,10 +56,12 @@ class DocumentListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (row["title"], row["issuer"] or "", str(row["indicators"]))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(filter(None, (row["title"], row["issuer"], row["published_on"])))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row["title"] if index.column() == 0 else str(row["indicators"])
         return None
 
     def headerData(
@@ -68,7 +69,7 @@ class DocumentListModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return self._headers[section] if 0 <= section < len(self._headers) else None
+        return {0: self.tr("Title"), 1: self.tr("Indicators")}.get(section)
 
 
 class DocumentList(QWidget):
@@ -89,9 +90,7 @@ class DocumentList(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(1, 80)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

@@ -164,7 +164,9 @@ class DocumentTextEdit(QPlainTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            spans = self.highlighter.spans_at(self.cursorForPosition(event.pos()).position())
+            spans = self.highlighter.spans_at(
+                self.cursorForPosition(event.position().toPoint()).position()
+            )
             if spans:
                 self.indicator_clicked.emit(spans[0].indicator_id)
 

@@ -4,13 +4,15 @@ The export itself is services.export.export in a TaskRunner job, which opens its
 the database file (an SQLite connection stays in its thread), so the window keeps painting
 while 100,000 rows are written. Cancel stops the job and no file is left behind.
 
+The format, CSV encoding and folder of the last export are remembered (QSettings).
+
 Signals: ``exported(ExportResult)`` once the files are in place.
 """
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Signal
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +37,10 @@ from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import status_names
 from indicite.ui.workers import Cancelled, Job, Progress, Task, TaskRunner
+
+SETTINGS_FORMAT = "export/format"
+SETTINGS_ENCODING = "export/encoding"
+SETTINGS_FOLDER = "export/folder"
 
 
 def export_job(
@@ -68,8 +74,10 @@ class ExportDialog(Retranslatable, QDialog):
         session: Session,
         current_document_id: int | None = None,
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ):
         super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
         assert session.store.path is not None, "export runs on a database file"
         self.runner = TaskRunner(session.store.path, session.user, self)
         self.current_document_id = current_document_id
@@ -87,7 +95,7 @@ class ExportDialog(Retranslatable, QDialog):
         self.this_document = QRadioButton()
         self.all_documents.setChecked(True)
         self.this_document.setEnabled(current_document_id is not None)
-        self.path = QLineEdit(str(self._default_folder() / f"indicators-{date.today()}.xlsx"))
+        self.path = QLineEdit(str(self._last_folder() / f"indicators-{date.today()}.xlsx"))
         self.browse = QPushButton()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -99,6 +107,18 @@ class ExportDialog(Retranslatable, QDialog):
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
+        self._build_layout()
+
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.browse.clicked.connect(self._browse)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self._cancel_or_close)
+        self.retranslate_ui()
+        self._restore_choices()
+        self._format_changed()
+        self.resize(560, self.sizeHint().height())
+
+    def _build_layout(self) -> None:
         self.labels = [QLabel() for _ in range(5)]
         self.form = QFormLayout()
         self.form.addRow(self.labels[0], self.format)
@@ -121,14 +141,6 @@ class ExportDialog(Retranslatable, QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        self.format.currentIndexChanged.connect(self._format_changed)
-        self.browse.clicked.connect(self._browse)
-        self.buttons.accepted.connect(self.start_export)
-        self.buttons.rejected.connect(self._cancel_or_close)
-        self.retranslate_ui()
-        self._format_changed()
-        self.resize(560, self.sizeHint().height())
-
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export indicators"))
         for i, text in enumerate(
@@ -148,10 +160,22 @@ class ExportDialog(Retranslatable, QDialog):
         for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
 
-    @staticmethod
-    def _default_folder() -> Path:
+    def _last_folder(self) -> Path:
+        """Where the last export went, else the user's Documents folder."""
         location = QStandardPaths.StandardLocation.DocumentsLocation
-        return Path(QStandardPaths.writableLocation(location) or Path.home())
+        default = QStandardPaths.writableLocation(location) or str(Path.home())
+        return Path(str(self.settings.value(SETTINGS_FOLDER, default)))
+
+    def _restore_choices(self) -> None:
+        fmt = self.settings.value(SETTINGS_FORMAT, "xlsx")
+        self.format.setCurrentIndex(FORMATS.index(fmt) if fmt in FORMATS else 0)
+        encoding = self.settings.value(SETTINGS_ENCODING, ENCODINGS[0])
+        self.encoding.setCurrentIndex(ENCODINGS.index(encoding) if encoding in ENCODINGS else 0)
+
+    def _remember_choices(self, path: Path) -> None:
+        self.settings.setValue(SETTINGS_FORMAT, self.chosen_format())
+        self.settings.setValue(SETTINGS_ENCODING, ENCODINGS[self.encoding.currentIndex()])
+        self.settings.setValue(SETTINGS_FOLDER, str(path.parent))
 
     def chosen_format(self) -> str:
         return FORMATS[self.format.currentIndex()]
@@ -225,6 +249,7 @@ class ExportDialog(Retranslatable, QDialog):
     def _finished(self, result: ExportResult) -> None:
         self.task = None
         self.outcome = result
+        self._remember_choices(result.files[0])
         self._set_running(False)
         self.exported.emit(result)
         self.accept()

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 from indicite.core.entities import Event
 from indicite.services import review
 from indicite.services.session import Session
+from indicite.ui.indicator_model import status_names
+from indicite.ui.labels import action_names, code_names, field_names
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -16,19 +18,29 @@ def describe(event: Event) -> str:
     """What changed, in one line: "value: 4.2 → 4.3", "submitted → approved", the comment."""
     before, after = event.before or {}, event.after or {}
     if event.action == "create":
-        parts = [f"{k}: {v}" for k, v in after.items() if v not in (None, "", [])]
+        parts = [f"{_name(k)}: {_show(v, k)}" for k, v in after.items() if v not in (None, "", [])]
     elif "status" in after:
-        parts = [f"{before.get('status')} → {after['status']}"]
+        statuses = status_names()
+        old, new = before.get("status"), after["status"]
+        parts = [f"{statuses.get(old, _show(old))} → {statuses.get(new, new)}"]
     else:
         names = list(dict.fromkeys([*before, *after]))
-        parts = [f"{k}: {_show(before.get(k))} → {_show(after.get(k))}" for k in names]
+        parts = [f"{_name(k)}: {_show(before.get(k), k)} → {_show(after.get(k), k)}" for k in names]
     if event.comment:
         parts.append(f"“{event.comment}”")
     return "; ".join(parts)
 
 
-def _show(value: Any) -> str:
-    return "∅" if value is None or value == "" else str(value)
+def _name(field: str) -> str:
+    return field_names().get(field, field)
+
+
+def _show(value: Any, field: str = "") -> str:
+    """The value as the interface names it: measures and qualifiers by their names."""
+    if value is None or value == "":
+        return "∅"
+    names = code_names(field)
+    return names.get(value, str(value)) if names else str(value)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -67,7 +79,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 1:
             return event.who
         if column == 2:
-            return event.action
+            return action_names().get(event.action, event.action)
         return describe(event)
 
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.validation import check_fields, parse_value
+from indicite.ui.i18n import Retranslatable
+from indicite.ui.labels import measure_names, qualifier_names
 
 TEXT_FIELDS = (
     "name",
@@ -55,7 +57,7 @@ def value_missing_from(value_text: str, quotes: list[str]) -> bool:
     return bool(value_text.strip()) and bool(quotes) and not any(value_text in q for q in quotes)
 
 
-class IndicatorForm(QWidget):
+class IndicatorForm(Retranslatable, QWidget):
     save_requested = Signal(dict)
     reload_requested = Signal()
     cancel_requested = Signal()
@@ -84,8 +86,6 @@ class IndicatorForm(QWidget):
             self.qualifier.addItem(qualifier, qualifier)
         self.name_completer = self._completer(self.fields["name"])
         self.unit_completer = self._completer(self.fields["unit"])
-        for name in ("period_start", "period_end"):
-            self.fields[name].setPlaceholderText("YYYY-MM-DD")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -173,10 +173,15 @@ class IndicatorForm(QWidget):
         self.fields["name"].setPlaceholderText(self.tr("What is measured, e.g. 规上工业增加值"))
         self.fields["value"].setPlaceholderText(self.tr("Number, e.g. 4.2"))
         self.fields["unit"].setPlaceholderText(self.tr("Unit"))
+        for name in ("period_start", "period_end"):
+            self.fields[name].setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.reload_button.setText(self.tr("Reload"))
         self.save_button.setText(self.tr("Save (Enter)"))
         self.save_button.setToolTip(self.tr("Save the indicator (Enter)"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        for combo, names in ((self.measure, measure_names()), (self.qualifier, qualifier_names())):
+            for i in range(combo.count()):
+                combo.setItemText(i, names[combo.itemData(i)])
         self._update_heading()
 
     def _completer(self, field: QLineEdit) -> QCompleter:
@@ -189,6 +194,14 @@ class IndicatorForm(QWidget):
     def set_completions(self, names: list[str], units: list[str]) -> None:
         self.name_completer.model().setStringList(names)  # type: ignore[attr-defined]
         self.unit_completer.model().setStringList(units)  # type: ignore[attr-defined]
+
+    def add_completions(self, name: str, unit: str) -> None:
+        """Offer a just-saved name and unit without asking the database again."""
+        for completer, word in ((self.name_completer, name), (self.unit_completer, unit)):
+            model = completer.model()
+            words = model.stringList()  # type: ignore[attr-defined]
+            if word and word not in words:
+                model.setStringList([word, *words])  # type: ignore[attr-defined]
 
     # --- filling -------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ rows while Python holds a list of ints and a few pages of dicts (Anki's browser 
 same way). Sorting and filtering ask the database for a new id list.
 """
 
+from array import array
 from typing import Any
 
 from PySide6.QtCore import (
@@ -48,10 +49,11 @@ class IndicatorTableModel(QAbstractTableModel):
         self.status: str | None = None
         self.sort_key = "id"
         self.descending = False
-        self._ids: list[int] = []
-        self._rows: dict[int, int] = {}
+        self._ids = array("q")
         self._pages: dict[int, dict[int, dict[str, Any]]] = {}
-        self._headers = {
+
+    def _header_names(self) -> dict[str, str]:
+        return {
             "name": self.tr("Name"),
             "subject": self.tr("Subject"),
             "period_label": self.tr("Period"),
@@ -59,6 +61,13 @@ class IndicatorTableModel(QAbstractTableModel):
             "unit": self.tr("Unit"),
             "status": self.tr("Status"),
         }
+
+    def retranslate(self) -> None:
+        """Headers and status names follow a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
 
     # --- what is shown -------------------------------------------------------------------
 
@@ -73,19 +82,23 @@ class IndicatorTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask the database again for the ids of this view (after any write)."""
         self.beginResetModel()
+        self._ids = self._query_ids()
+        self._pages = {}
+        self.endResetModel()
+
+    def _query_ids(self) -> array:
         if self.document_id is None:
-            self._ids = []
-        else:
-            self._ids = self.queries.ordered_ids(
+            return array("q")
+        return array(
+            "q",
+            self.queries.ordered_ids(
                 self.document_id,
                 search=self.search,
                 status=self.status,
                 sort=self.sort_key,
                 descending=self.descending,
-            )
-        self._rows = {}
-        self._pages = {}
-        self.endResetModel()
+            ),
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -93,18 +106,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         old = self.persistentIndexList()
         old_ids = [(self.id_at(i.row()), i.column()) for i in old]
-        self._ids = (
-            []
-            if self.document_id is None
-            else self.queries.ordered_ids(
-                self.document_id,
-                search=self.search,
-                status=self.status,
-                sort=self.sort_key,
-                descending=self.descending,
-            )
-        )
-        self._rows = {}
+        self._ids = self._query_ids()
         self._pages = {}
         self.changePersistentIndexList(
             old,
@@ -121,10 +123,11 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, ind_id: int) -> int:
-        """Row of an indicator, or -1 when the current filter hides it."""
-        if not self._rows and self._ids:
-            self._rows = {ind_id: row for row, ind_id in enumerate(self._ids)}
-        return self._rows.get(ind_id, -1)
+        """Row of an indicator, or -1 when the current filter hides it (a scan in C)."""
+        try:
+            return self._ids.index(ind_id)
+        except ValueError:
+            return -1
 
     def row_data(self, row: int) -> dict[str, Any] | None:
         ind_id = self.id_at(row)
@@ -179,5 +182,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._headers[COLUMNS[section]] if 0 <= section < len(COLUMNS) else None
+            return (
+                self._header_names().get(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
+            )
         return str(section + 1)

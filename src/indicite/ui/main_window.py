@@ -8,6 +8,7 @@ Signals of MainWindow: ``document_opened(int)`` when a document is shown,
 ``indicators_changed()`` after every write (ours, or another app's on the same file).
 """
 
+from contextlib import suppress
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,10 +46,12 @@ from indicite.ui.undo import Operations
 
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
 IDLE_REFRESH_MS = 2000
+DOCK_HEIGHT = 170
 
 
 def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, Any]:
     """Guesses for a new indicator cited to ``passage``: the user corrects what is wrong."""
+    from indicite.core.numbers import NumberError, parse_number
     from indicite.core.suggest import suggest
 
     fields: dict[str, Any] = {"subject": doc.subject}
@@ -65,7 +69,10 @@ def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, An
             period_start=s.period_start.isoformat() if s.period_start else None,
             period_end=s.period_end.isoformat() if s.period_end else None,
         )
-    if last is not None:
+    else:
+        with suppress(NumberError, ValueError):
+            fields.update(value=parse_number(passage), value_text=passage.strip())
+    if last is not None and not fields.get("period_label"):  # the passage's own period wins
         fields.update(
             period_label=last.period_label,
             period_start=last.period_start,
@@ -319,6 +326,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_filter.setItemText(0, self.tr("All statuses"))
         for i, name in enumerate(status_names().values(), start=1):
             self.status_filter.setItemText(i, name)
+        self.indicator_model.retranslate()
         self._update_title()
         self._show_counts()
 
@@ -382,7 +390,6 @@ class MainWindow(Retranslatable, QMainWindow):
                 self.session.store.indicators.highlights(self.current_document_id)
             )
             self.document_view.set_current_indicator(self.selected_indicator_id())
-        self._update_completions()
         self._show_counts()
         self._update_action_state()
         self.indicators_changed.emit()
@@ -550,6 +557,7 @@ class MainWindow(Retranslatable, QMainWindow):
             form.show_error("", str(e))
             return
         assert ind.id is not None
+        self.form.add_completions(ind.name, ind.unit)
         self.select_indicator(ind.id, show_citation=False)
         self.statusBar().showMessage(self.tr("Saved “{name}”.").format(name=ind.name), 5000)
         self.document_view.setFocus()
@@ -602,6 +610,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.setWindowTitle(self.tr("{title} – Indicite").format(title=self.document.title))
 
     def _update_completions(self) -> None:
+        """Names and units already used (a scan of every indicator: on opening, not per save)."""
         indicators = self.session.store.indicators
         self.form.set_completions(
             indicators.distinct_values("name"), indicators.distinct_values("unit")
@@ -622,16 +631,30 @@ class MainWindow(Retranslatable, QMainWindow):
         s = self.settings
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
-            ("window/state", self.restoreState),
             ("window/splitter", self.splitter.restoreState),
             ("window/right_splitter", self.right_splitter.restoreState),
         ):
             value = s.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        else:
+            self._default_dock_heights()
         last = s.value(self._last_document_key())
         if last is not None and str(last).isdigit():
             self.open_document(int(last))
+
+    def _default_dock_heights(self) -> None:
+        """On a first start, panels docked below the workspace take a strip, not half of it."""
+        docks = [
+            dock
+            for dock in self.findChildren(QDockWidget)
+            if self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+        ]
+        if docks:
+            self.resizeDocks(docks, [DOCK_HEIGHT] * len(docks), Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         s = self.settings

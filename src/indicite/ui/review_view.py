@@ -3,9 +3,7 @@
 Keys: A approve, R return (type the reason, Enter sends, Esc cancels), E edit, J/K next and
 previous. Every write goes through services.review, which applies the workflow rules again.
 
-Signals of ReviewView: ``changed()`` after any write, so other views refresh;
-``edit_requested(int)`` when E is pressed (the view also opens its own edit dialog when nobody
-is connected).
+Signals of ReviewView: ``changed()`` after any write, so other views refresh.
 """
 
 from dataclasses import dataclass
@@ -49,10 +47,12 @@ from indicite.services.review import QueueEntry
 from indicite.services.session import Session
 from indicite.services.users import ensure_user
 from indicite.storage.review_queries import QueueFilter
-from indicite.ui.comments_panel import CommentsPanel, ReturnNotice
+from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.history_panel import HistoryPanel
 from indicite.ui.indicator_form import IndicatorForm, format_number
+from indicite.ui.indicator_model import status_names
+from indicite.ui.labels import code_names, outcome_names
 from indicite.ui.users_dialog import UsersDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,7 +83,8 @@ class ReviewQueueModel(QAbstractTableModel):
 
     def set_entries(self, entries: list[QueueEntry], keep_outcomes: bool = True) -> None:
         done = {r.entry.id: r for r in self._rows if r.outcome} if keep_outcomes else {}
-        rows = [_Row(e) for e in entries if e.id not in done] + list(done.values())
+        fresh = {e.id: _Row(e, done[e.id].outcome if e.id in done else "") for e in entries}
+        rows = list(fresh.values()) + [r for i, r in done.items() if i not in fresh]
         rows.sort(key=lambda r: (r.entry.submitted_at or "", r.entry.id))
         self.beginResetModel()
         self._rows = rows
@@ -156,7 +157,8 @@ class ReviewQueueModel(QAbstractTableModel):
         e, column = row.entry, self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "check":
-                return row.outcome or ("⚠" if e.problems else "✓")
+                outcome = outcome_names().get(row.outcome, row.outcome)
+                return outcome or ("⚠" if e.problems else "✓")
             return {
                 "name": e.name,
                 "value": e.value_text or f"{format_number(e.value)}{e.unit}",
@@ -213,13 +215,13 @@ class EditDialog(QDialog):
 
 class ReviewView(QWidget):
     changed = Signal()
-    edit_requested = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, load: bool = True):
         super().__init__(parent)
         self.session = session
         self.current: Indicator | None = None
         self._shown_document: int | None = None
+        self._fetched: list[QueueEntry] = []
 
         self.document_filter = QComboBox()
         self.person_filter = QComboBox()
@@ -396,14 +398,20 @@ class ReviewView(QWidget):
 
     def reload_queue(self) -> None:
         """A new pass over the queue with the chosen filters."""
-        self.model.set_entries(review.review_queue(self.session, self.queue_filter()), False)
+        self._fetched = review.review_queue(self.session, self.queue_filter())
+        self.model.set_entries(self._fetched, False)
         self._select_row(0)
 
     def refresh(self) -> None:
         """Show what others changed: new submissions, and the current entry as stored now."""
         current_id = self.current.id if self.current else None
         self._fill_filters()
-        self.model.set_entries(review.review_queue(self.session, self.queue_filter()))
+        entries = review.review_queue(self.session, self.queue_filter())
+        if entries == self._fetched:
+            self._reload_current()  # the queue is as it was: keep the selection
+            return
+        self._fetched = entries
+        self.model.set_entries(entries)
         row = self.model.row_of(current_id) if current_id is not None else None
         self._select_row(row or 0)
 
@@ -441,9 +449,17 @@ class ReviewView(QWidget):
     # --- the current entry -------------------------------------------------------------------
 
     def _show(self, ind: Indicator | None) -> None:
+        """Show ``ind``; when it is the entry already shown, unchanged, keep the reader's place
+        (scroll position, a half-typed return comment)."""
+        same = (
+            ind is not None
+            and self.current is not None
+            and (ind.id, ind.version) == (self.current.id, self.current.version)
+        )
         self.current = ind
-        self.return_box.hide()
-        self.message.hide()
+        if not same:
+            self.return_box.hide()
+            self.message.hide()
         total, row = self.model.total(), self.current_row()
         self.progress.setText(
             self.tr("{n} of {total}").format(n=row + 1, total=total)
@@ -459,7 +475,8 @@ class ReviewView(QWidget):
             self.problems.hide()
             self._enable(set())
             return
-        self._show_passage(ind)
+        if not same:
+            self._show_passage(ind)
         changes = review.changes_since_approved(self.session, ind.id or 0)
         for name, label in self.field_labels.items():
             if name == "citations":
@@ -467,6 +484,7 @@ class ReviewView(QWidget):
             else:
                 value = getattr(ind, name)
                 value = format_number(value) if name in ("value", "base_value") else value or ""
+                value = code_names(name).get(value, value)
             if name in changes:
                 old = changes[name][0]
                 label.setText(self.tr("{new}  (was: {old})").format(new=value, old=old or "∅"))
@@ -475,7 +493,9 @@ class ReviewView(QWidget):
                 label.setText(str(value))
                 label.setStyleSheet("")
         self.status_label.setText(
-            self.tr("{status} · entered by {who}").format(status=ind.status, who=ind.created_by)
+            self.tr("{status} · entered by {who}").format(
+                status=status_names().get(ind.status, ind.status), who=ind.created_by
+            )
         )
         problems = review.problems_of(self.session, ind)
         self.problems.setText("\n".join(problems))
@@ -539,9 +559,6 @@ class ReviewView(QWidget):
         if self.current is None or not self.edit_button.isEnabled():
             return
         ind_id = self.current.id or 0
-        if self.receivers(self.edit_requested) > 0:
-            self.edit_requested.emit(ind_id)
-            return
         dialog = EditDialog(
             self.session, self.current, [c.exact for c in self.current.citations], self
         )
@@ -569,9 +586,10 @@ class ReviewView(QWidget):
         return True
 
     def _reload_current(self) -> None:
-        message = self.message.text()
+        message = self.message.text() if self.message.isVisible() else ""
         self._current_row_changed(self.table.currentIndex())
-        self._say(message)
+        if message:
+            self._say(message)
 
     def _after_write(self) -> None:
         self.changed.emit()
@@ -608,7 +626,8 @@ class ReviewMode(QObject):
     Submit/Return/Approve/Reopen for the selected entry, comments and history docks, the
     return notice above the form, and the users dialog.
 
-    Needs of the window: ``menus["review"]``, ``toolbar``, ``session``, ``form``,
+    Needs of the window: ``menus["review"]``, ``actions_by_key["delete"]``, ``toolbar``,
+    ``session``, ``form``,
     ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``, ``refresh()``,
     ``open_document(id)``, ``select_indicator(id)``.
     """
@@ -617,14 +636,17 @@ class ReviewMode(QObject):
         super().__init__(window)
         self.window = window
         session = window.session
-        ensure_user(session)
+        try:
+            ensure_user(session)
+        except IndiciteError as e:
+            window.statusBar().showMessage(str(e), 10000)
         # The queue loads when review mode is first shown, not at every start of the app.
         self.view = ReviewView(session, load=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(window.takeCentralWidget())
         self.stack.addWidget(self.view)
         window.setCentralWidget(self.stack)
-        self.notice = ReturnNotice(session)
+        self.notice = StatusNotice(session)
         window.form.layout().insertWidget(0, self.notice)
         self.comments = CommentsPanel(session)
         self.history = HistoryPanel(session)
@@ -669,7 +691,6 @@ class ReviewMode(QObject):
         menu.aboutToShow.connect(self.update_actions)
 
         self.view.changed.connect(window.refresh)
-        self.view.edit_requested.connect(self.edit_in_workspace)
         window.indicators_changed.connect(self.follow_selection)
         window.indicator_table.selectionModel().selectionChanged.connect(self.follow_selection)
         self.comments.commented.connect(lambda _id: self.history.refresh())
@@ -689,18 +710,23 @@ class ReviewMode(QObject):
         except IndiciteError:
             return None
 
-    def update_actions(self) -> None:
+    def update_actions(self) -> set[str]:
         ind = self.selected()
         allowed = review.allowed_actions(self.window.session, ind) if ind else set()
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
+        return allowed
 
     def follow_selection(self, *_args: Any) -> None:
+        """Notice, comments, history and what may be done follow the selected entry."""
         ind = self.selected()
         self.notice.show_for(ind)
         self.comments.set_indicator(ind.id if ind else None)
         self.history.set_indicator(ind.id if ind else None)
-        self.update_actions()
+        allowed = self.update_actions()
+        if ind is not None:
+            self.window.form.setEnabled("edit" in allowed)
+            self.window.actions_by_key["delete"].setEnabled("delete" in allowed)
         if self.stack.currentIndex() == 1:
             self.view.refresh()
 
@@ -728,14 +754,6 @@ class ReviewMode(QObject):
         except IndiciteError as e:
             self.window.statusBar().showMessage(str(e), 10000)
         self.window.refresh()
-
-    def edit_in_workspace(self, ind_id: int) -> None:
-        ind = self.window.session.store.indicators.get(ind_id)
-        self.mode_action.setChecked(False)
-        if ind.document_id is not None:
-            self.window.open_document(ind.document_id)
-        self.window.select_indicator(ind_id)
-        self.window.form.setFocus()
 
     def manage_users(self) -> None:
         dialog = UsersDialog(self.window.session, self.window)

@@ -49,9 +49,11 @@ def save_screenshot(path: Path, user: str | None = None) -> Path:
 
     from indicite.services.demo import open_demo
     from indicite.ui.app import make_application
+    from indicite.ui.i18n import chosen_language, install_language
     from indicite.ui.main_window import MainWindow
 
     app = make_application()
+    install_language(chosen_language())
     session, doc_id = open_demo(user)
     try:
         ids = add_sample_indicators(session, doc_id)

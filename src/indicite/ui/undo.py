@@ -21,10 +21,6 @@ from indicite.services import indicators as service
 from indicite.services.session import Session
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 class ServiceCommand(QUndoCommand):
     """Base class: ``apply``/``revert`` are service calls returning the indicator they wrote."""
 
@@ -72,7 +68,8 @@ class CreateCommand(ServiceCommand):
     """Create; undo soft-deletes the new entry, redo restores the same row."""
 
     def __init__(self, ops, doc_id: int, fields: dict[str, Any], spans: list[tuple[int, int]]):
-        super().__init__(ops, tr("Create “{name}”").format(name=fields.get("name", "")))
+        text = QCoreApplication.translate("Undo", "Create “{name}”")
+        super().__init__(ops, text.format(name=fields.get("name", "")))
         self.doc_id, self.fields, self.spans = doc_id, fields, spans
 
     def apply(self) -> Indicator:
@@ -87,7 +84,8 @@ class CreateCommand(ServiceCommand):
 
 class EditCommand(ServiceCommand):
     def __init__(self, ops, before: Indicator, changes: dict[str, Any]):
-        super().__init__(ops, tr("Edit “{name}”").format(name=before.name))
+        text = QCoreApplication.translate("Undo", "Edit “{name}”")
+        super().__init__(ops, text.format(name=before.name))
         self.indicator_id, self.version = before.id, before.version
         self.after = changes
         self.before = {key: getattr(before, key) for key in changes}
@@ -109,7 +107,8 @@ class EditCommand(ServiceCommand):
 
 class DeleteCommand(ServiceCommand):
     def __init__(self, ops, ind: Indicator):
-        super().__init__(ops, tr("Delete “{name}”").format(name=ind.name))
+        text = QCoreApplication.translate("Undo", "Delete “{name}”")
+        super().__init__(ops, text.format(name=ind.name))
         self.indicator_id, self.version = ind.id, ind.version
 
     def apply(self) -> Indicator:
@@ -125,7 +124,8 @@ class AddCitationCommand(ServiceCommand):
     """Cite one more passage; undo removes exactly the citation this command added."""
 
     def __init__(self, ops, ind: Indicator, span: tuple[int, int]):
-        super().__init__(ops, tr("Cite another passage for “{name}”").format(name=ind.name))
+        text = QCoreApplication.translate("Undo", "Cite another passage for “{name}”")
+        super().__init__(ops, text.format(name=ind.name))
         self.indicator_id, self.version = ind.id, ind.version
         self.span = span
         self.citation_id: int | None = None

@@ -20,6 +20,7 @@ from indicite.core.entities import ROLES, User
 from indicite.core.errors import IndiciteError
 from indicite.services import review, users
 from indicite.services.session import Session
+from indicite.ui.labels import role_names
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +53,8 @@ class UsersModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         user = self._users[index.row()]
-        return (user.name, user.role, user.created_at[:10])[index.column()]
+        role_name = role_names().get(user.role, user.role)
+        return (user.name, role_name, user.created_at[:10])[index.column()]
 
 
 class UsersDialog(QDialog):
@@ -74,7 +76,7 @@ class UsersDialog(QDialog):
         self.new_role = QComboBox()
         for combo in (self.role, self.new_role):
             for role in ROLES:
-                combo.addItem(role, role)
+                combo.addItem(role_names()[role], role)
         self.add_button = QPushButton(self.tr("Add user"))
         self.four_eyes = QCheckBox(
             self.tr("Four eyes: an editor cannot approve an entry they entered or last changed")

@@ -1,0 +1,49 @@
+"""Ordered ids and pages for the indicator table: right rows, right order, no injection."""
+
+import pytest
+
+from indicite.services.indicators import create_indicator
+from indicite.storage.indicator_queries import IndicatorQueries
+
+
+@pytest.fixture
+def ids(session, sample_doc):
+    names = ["b", "a", "c"]
+    return [
+        create_indicator(session, sample_doc, {"name": n, "value": v}, [(i, i + 1)]).id
+        for i, (n, v) in enumerate(zip(names, [2.0, 3.0, 1.0], strict=True))
+    ]
+
+
+def test_ordered_ids_sort_with_ties_by_id(session, sample_doc, ids):
+    q = IndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc) == ids
+    assert q.ordered_ids(sample_doc, sort="name") == [ids[1], ids[0], ids[2]]
+    assert q.ordered_ids(sample_doc, sort="value", descending=True) == [ids[1], ids[0], ids[2]]
+    assert q.ordered_ids(None, search="a") == [ids[1]]
+
+
+def test_rows_of_a_page(session, sample_doc, ids):
+    rows = IndicatorQueries(session.store.db).rows(ids[:2])
+    assert {r["name"] for r in rows.values()} == {"a", "b"}
+
+
+def test_unknown_sort_or_status_is_refused(session):
+    q = IndicatorQueries(session.store.db)
+    with pytest.raises(ValueError):
+        q.ordered_ids(1, sort="name; DROP TABLE indicators")
+    with pytest.raises(ValueError):
+        q.ordered_ids(1, status="lost")
+
+
+def test_data_version_moves_when_another_connection_writes(session, db_path, sample_doc, ids):
+    from indicite.services.session import Session
+
+    q = IndicatorQueries(session.store.db)
+    before = q.data_version()
+    other = Session.open(db_path, "colleague")
+    try:
+        create_indicator(other, sample_doc, {"name": "x"}, [(0, 1)])
+    finally:
+        other.close()
+    assert q.data_version() != before
