@@ -119,3 +119,23 @@ def test_undo_refused_after_someone_else_changed_the_entry(qtbot, window, sessio
     assert "reload" in window.form.message_text().lower() or window.statusBar().currentMessage()
     type_text(window.indicator_filter, "别人")
     assert window.indicator_model.rowCount() == 1
+
+
+def test_undo_a_create_that_was_edited_afterwards(qtbot, window, session):
+    doc_id = window.current_document_id
+    start = window.document.text.index("4.2%")
+    cite_and_name(qtbot, window, start, start + 4, "增速")
+    ((ind_id, _),) = live(session, doc_id)
+    window.select_indicator(ind_id)
+    name = window.form.fields["name"]
+    name.selectAll()
+    type_text(name, "规上工业增加值增速")
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    assert live(session, doc_id) == [(ind_id, "规上工业增加值增速")]
+    undo(window)
+    assert live(session, doc_id) == [(ind_id, "增速")]
+    undo(window)
+    assert live(session, doc_id) == []
+    redo(window)
+    redo(window)
+    assert live(session, doc_id) == [(ind_id, "规上工业增加值增速")]

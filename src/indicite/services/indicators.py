@@ -58,7 +58,7 @@ def create_indicator(
             document_id=doc_id,
             after={**ind.editable_fields(), "citations": [[q.start, q.end] for q in quotes]},
         )
-    return store.indicators.get(ind_id)
+        return store.indicators.get(ind_id)
 
 
 def update_indicator(
@@ -89,7 +89,7 @@ def update_indicator(
             before={k: getattr(current, k) for k in changed},
             after=changed,
         )
-    return store.indicators.get(ind_id)
+        return store.indicators.get(ind_id)
 
 
 def delete_indicator(session: Session, ind_id: int, expected_version: int) -> Indicator:
@@ -124,7 +124,7 @@ def _set_deleted(
             before={"deleted_at": current.deleted_at},
             after={"deleted_at": at if deleted else None},
         )
-    return store.indicators.get(ind_id)
+        return store.indicators.get(ind_id)
 
 
 def add_citation(
@@ -150,7 +150,7 @@ def add_citation(
             document_id=current.document_id,
             after={"citation_id": citation_id, "start": quote.start, "end": quote.end},
         )
-    return store.indicators.get(ind_id)
+        return store.indicators.get(ind_id)
 
 
 def remove_citation(
@@ -180,4 +180,4 @@ def remove_citation(
             document_id=current.document_id,
             before={"citation_id": citation_id, "start": gone.start, "end": gone.end},
         )
-    return store.indicators.get(ind_id)
+        return store.indicators.get(ind_id)

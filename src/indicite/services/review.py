@@ -265,4 +265,4 @@ def _transition(
             after={"status": changes["status"]},
             comment=comment,
         )
-    return store.indicators.get(ind_id)
+        return store.indicators.get(ind_id)

@@ -17,6 +17,7 @@ from indicite.services.session import Session
 
 if TYPE_CHECKING:
     from indicite.ui.start_page import DatabaseWindows
+    from indicite.ui.user_prompt import user_name
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -83,6 +84,7 @@ def run_app(args: argparse.Namespace) -> int:
     install_crash_handler(CrashReporter(app))
     install_language(chosen_language())
     app.setWindowIcon(app_icon())
+    args.user = args.user or user_name()
     try:
         session, doc_id = open_session(args)
     except DatabaseUnusable as e:

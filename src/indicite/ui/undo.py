@@ -28,8 +28,19 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.ops = ops
         self.indicator_id: int | None = None
-        self.version = 0
         self._done_once = False
+
+    @property
+    def version(self) -> int:
+        """The version our last write left; several commands on one entry share it."""
+        assert self.indicator_id is not None
+        return self.ops.versions[self.indicator_id]
+
+    def _start_from(self, ind: Indicator) -> None:
+        """The entry as the user saw it when they acted on it."""
+        assert ind.id is not None
+        self.indicator_id = ind.id
+        self.ops.versions[ind.id] = ind.version
 
     def run_first(self) -> Indicator:
         ind = self.apply()
@@ -55,7 +66,7 @@ class ServiceCommand(QUndoCommand):
         self.ops.changed.emit()
 
     def _remember(self, ind: Indicator) -> None:
-        self.indicator_id, self.version = ind.id, ind.version
+        self._start_from(ind)
 
     def apply(self) -> Indicator:
         raise NotImplementedError
@@ -86,7 +97,7 @@ class EditCommand(ServiceCommand):
     def __init__(self, ops, before: Indicator, changes: dict[str, Any]):
         text = QCoreApplication.translate("Undo", "Edit “{name}”")
         super().__init__(ops, text.format(name=before.name))
-        self.indicator_id, self.version = before.id, before.version
+        self._start_from(before)
         self.after = changes
         self.before = {key: getattr(before, key) for key in changes}
         if "value" in changes or "unit" in changes:
@@ -109,7 +120,7 @@ class DeleteCommand(ServiceCommand):
     def __init__(self, ops, ind: Indicator):
         text = QCoreApplication.translate("Undo", "Delete “{name}”")
         super().__init__(ops, text.format(name=ind.name))
-        self.indicator_id, self.version = ind.id, ind.version
+        self._start_from(ind)
 
     def apply(self) -> Indicator:
         assert self.indicator_id is not None
@@ -126,7 +137,7 @@ class AddCitationCommand(ServiceCommand):
     def __init__(self, ops, ind: Indicator, span: tuple[int, int]):
         text = QCoreApplication.translate("Undo", "Cite another passage for “{name}”")
         super().__init__(ops, text.format(name=ind.name))
-        self.indicator_id, self.version = ind.id, ind.version
+        self._start_from(ind)
         self.span = span
         self.citation_id: int | None = None
 
@@ -154,6 +165,7 @@ class Operations(QObject):
         super().__init__(parent)
         self.session = session
         self.stack = QUndoStack(self)
+        self.versions: dict[int, int] = {}
 
     def _run(self, command: ServiceCommand) -> Indicator:
         ind = command.run_first()
