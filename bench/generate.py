@@ -26,7 +26,7 @@ from indicite.services.documents import DocumentMeta, import_file
 from indicite.services.session import Session
 from indicite.storage.database import open_database
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 OUT = Path(__file__).parent / "out"
 CORPUS = (
     Path(__file__).resolve().parents[2]
@@ -265,12 +265,16 @@ def _fill_big_database(path: Path, seed: int) -> None:
 
 
 def _insert(path: Path, rng: random.Random, targets, first_id: int) -> None:
-    """Indicators, each with one citation, for (doc id, text, year, span) targets."""
+    """Indicators, each with one citation and its history, for (doc id, text, year, span).
+
+    The history is what the workflow writes: a create event, a submit event for every entry
+    past draft, and the editor's approve or return.
+    """
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("BEGIN")
     statuses = [s for s, weight in STATUSES for _ in range(weight)]
-    indicators, citations = [], []
+    indicators, citations, events = [], [], []
     ind_id = first_id
     for doc_id, text, year, (start, end) in targets:
         quote = quote_at(text, start, end)
@@ -280,32 +284,40 @@ def _insert(path: Path, rng: random.Random, targets, first_id: int) -> None:
         base_value, base_unit = to_base(value, unit)
         label, month_start, month_end = rng.choice(PERIODS)
         status = rng.choice(statuses)
-        who = rng.choice(USERS)
+        who, editor = rng.sample(USERS, 2)
         at = f"{year}-{rng.randint(3, 12):02d}-{rng.randint(1, 28):02d}T10:00:00.000+00:00"
         indicators.append(
             (ind_id, doc_id, rng.choice(QUALIFIERS) + rng.choice(NAMES), rng.choice(SUBJECTS),
              f"{year}年{label}", f"{year}-{month_start}", f"{year}-{month_end}",
              rng.choice(MEASURES), value, unit, base_value, base_unit, "eq", quote.exact, "",
-             status, 1, who, at, who, at,
-             at if status == "approved" else None, at if rng.random() < 0.01 else None)
+             status, 1, who, at, who, at, editor if status in ("approved", "returned") else None,
+             at if status in ("approved", "returned") else None,
+             at if rng.random() < 0.01 else None)
         )  # fmt: skip
+        events.append((at, who, "create", ind_id, doc_id))
+        if status != "draft":
+            events.append((at[:11] + "11" + at[13:], who, "submit", ind_id, doc_id))
+        if status in ("approved", "returned"):
+            action = "approve" if status == "approved" else "return"
+            events.append((at[:11] + "15" + at[13:], editor, action, ind_id, doc_id))
         citations.append(
             (ind_id, ind_id, doc_id, start, end, quote.exact, quote.prefix, quote.suffix, 0)
         )
         ind_id += 1
         if len(indicators) == 50_000:
-            _flush(conn, indicators, citations)
-    _flush(conn, indicators, citations)
+            _flush(conn, indicators, citations, events)
+    _flush(conn, indicators, citations, events)
     conn.execute("COMMIT")
     conn.close()
 
 
-def _flush(conn: sqlite3.Connection, indicators: list, citations: list) -> None:
+def _flush(conn: sqlite3.Connection, indicators: list, citations: list, events: list) -> None:
     conn.executemany(
         "INSERT INTO indicators (id, document_id, name, subject, period_label, period_start, "
         "period_end, measure, value, unit, base_value, base_unit, qualifier, value_text, notes, "
-        "status, version, created_by, created_at, updated_by, updated_at, reviewed_at, "
-        "deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "status, version, created_by, created_at, updated_by, updated_at, reviewed_by, "
+        "reviewed_at, deleted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         indicators,
     )
     conn.executemany(
@@ -313,8 +325,13 @@ def _flush(conn: sqlite3.Connection, indicators: list, citations: list) -> None:
         "suffix, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         citations,
     )
+    conn.executemany(
+        "INSERT INTO events (at, who, action, indicator_id, document_id) VALUES (?, ?, ?, ?, ?)",
+        events,
+    )
     indicators.clear()
     citations.clear()
+    events.clear()
 
 
 def main() -> None:

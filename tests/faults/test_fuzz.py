@@ -11,6 +11,7 @@ import signal
 import socket
 import zipfile
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from indicite.core.errors import ImportRefused
 from indicite.core.numbers import NumberError, parse_number
+from indicite.core.periods import find_period
 from indicite.core.suggest import suggest
 from indicite.io.readers import read_file
 
@@ -248,3 +250,12 @@ def test_parse_number_gives_a_number_or_a_number_error(text):
     except NumberError:
         return
     assert isinstance(value, float | int)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.dates(min_value=date(1949, 1, 1), max_value=date(2100, 12, 31)) | st.none())
+def test_find_period_never_crashes(text, doc_date):
+    with deadline(SECONDS_PER_FILE):
+        period = find_period(text, doc_date)
+    if period is not None and period.start and period.end:
+        assert period.start <= period.end

@@ -2,10 +2,12 @@
 
 from datetime import datetime
 
+from workspace_helpers import make_window
+
 from indicite.services.backups import back_up, backups_of
 from indicite.services.indicators import create_indicator
 from indicite.ui.damaged_dialog import DamagedDialog
-from indicite.ui.restore_dialog import RestoreDialog
+from indicite.ui.restore_dialog import RestoreAction, RestoreDialog
 
 
 def test_restore_dialog_lists_backups_and_restores_the_chosen_one(qtbot, session, sample_doc):
@@ -59,3 +61,27 @@ def test_damaged_database_without_backup_offers_quit(qtbot, tmp_path):
     assert dialog.restore_button is None
     dialog.quit_button.click()
     assert dialog.restored_session("tester") is None
+
+
+def test_file_restore_puts_back_a_backup_and_the_window_shows_it(
+    qtbot, session, sample_doc, tmp_path, monkeypatch
+):
+    back_up(session, datetime(2026, 3, 1, 9, 0))
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    plugin = RestoreAction(window)
+    file_actions = window.menus["file"].actions()
+    assert plugin.action in file_actions and file_actions[-1] is not plugin.action  # Quit last
+    create_indicator(session, sample_doc, {"name": "工业投资"}, [(0, 4)])
+    window.refresh()
+    assert window.indicator_model.rowCount() == 1
+
+    def choose_first_and_restore(dialog):
+        dialog.table.selectRow(0)
+        dialog.restore_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose_first_and_restore)
+    plugin.action.trigger()
+
+    assert window.indicator_model.rowCount() == 0
+    assert "restored" in window.statusBar().currentMessage()

@@ -286,3 +286,15 @@ def test_entries_are_highlighted_again_after_reopening_the_app(
     highlighted = sorted(text[s.start : s.end] for s in again.document_view.spans())
     assert highlighted == ["3.9%", "4.2%", "6.91%"]
     assert again.indicator_model.rowCount() == 3
+
+
+def test_escape_drops_a_new_entry_and_stores_nothing(qtbot, window, session):
+    start = window.document.text.index("4.2%")
+    select_passage(window, start, start + 4)
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    type_text(window.form.fields["name"], "增速")
+    QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Escape)
+    assert window.form.mode is None
+    assert session.store.indicators.count() == 0

@@ -11,7 +11,6 @@ from pathlib import Path
 from indicite.core.errors import NotFound, StorageProblem
 from indicite.paths import data_dir
 from indicite.services.session import Session
-from indicite.storage import Store
 from indicite.storage.backups import (
     BackupInfo,
     backup_prefix,
@@ -24,6 +23,7 @@ from indicite.storage.backups import (
     to_delete,
     write_backup,
 )
+from indicite.storage.database import upgrade_schema
 
 WORK_INTERVAL = timedelta(minutes=30)
 
@@ -74,15 +74,14 @@ def back_up_if_due(session: Session, now: datetime | None = None) -> Path | None
 def restore_backup(session: Session, backup: Path) -> None:
     """Replace the database's content with a backup's; the current content is backed up first.
 
-    The session is reopened afterwards, so an older backup is brought up to this app's schema.
+    The restore goes through the open connection, so every window and every other program
+    using the file sees the restored content; an older backup is brought up to this schema.
     """
-    database = session.store.path
-    if database is None or not Path(backup).is_file():
+    if session.store.path is None or not Path(backup).is_file():
         raise NotFound(f"There is no backup {backup}; choose one from the list.")
     back_up(session)
     restore_into(session.store.db.conn, Path(backup))
-    session.store.close()
-    session.store = Store.open(database)
+    upgrade_schema(session.store.db)
 
 
 def restore_damaged(database: Path, backup: Path, user: str | None = None) -> Session:

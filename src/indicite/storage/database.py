@@ -36,10 +36,8 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     try:
         _refuse_newer(db, path)
         configure(db, wal=not is_network_path(path))
-        if migrate and migrations.pending(db):
-            with transaction(db):
-                migrations.apply(db)
-                db.execute(f"PRAGMA user_version = {schema_version():d}")
+        if migrate:
+            upgrade_schema(db)
     except sqlite3.DatabaseError as e:
         conn.close()
         raise DatabaseUnusable(f"{path} cannot be opened: {e}") from e
@@ -47,6 +45,14 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+def upgrade_schema(db: Database) -> None:
+    """Apply the migrations this database lacks, all in one transaction."""
+    if migrations.pending(db):
+        with transaction(db):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {schema_version():d}")
 
 
 def configure(db: Database, *, wal: bool) -> None:

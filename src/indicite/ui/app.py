@@ -14,10 +14,10 @@ from indicite import __version__
 from indicite.core.errors import DatabaseUnusable
 from indicite.paths import default_database, resources_dir
 from indicite.services.session import Session
+from indicite.ui.user_prompt import user_name
 
 if TYPE_CHECKING:
     from indicite.ui.start_page import DatabaseWindows
-    from indicite.ui.user_prompt import user_name
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -97,6 +97,10 @@ def run_app(args: argparse.Namespace) -> int:
     windows = DatabaseWindows(args.user, app)
     windows.show_session(session, doc_id)
     backup_timer = start_backups(windows)
+    if windows.window is not None:
+        from indicite.ui.restore_dialog import RestoreAction
+
+        RestoreAction(windows.window)
     try:
         return app.exec()
     finally:

@@ -1,6 +1,17 @@
 """File → Restore: the backups of the open database with their time and counts; restore one."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +30,8 @@ from indicite.services.session import Session
 from indicite.storage.backups import BackupInfo
 from indicite.ui.i18n import Retranslatable
 
+if TYPE_CHECKING:
+    from indicite.ui.main_window import MainWindow
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
@@ -110,3 +123,33 @@ class RestoreDialog(Retranslatable, QDialog):
             QMessageBox.warning(self, self.tr("The backup was not restored"), str(e))
             return
         self.accept()
+
+
+class RestoreAction(QObject):
+    """File → Restore from backup for one main window (the window's child)."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.action = QAction(window)
+        self.action.triggered.connect(self.choose_backup)
+        file_menu = window.menus["file"]
+        last = file_menu.actions()[-1] if file_menu.actions() else None  # Quit stays last
+        file_menu.insertAction(last, self.action)
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    def retranslate_ui(self) -> None:
+        self.action.setText(self.tr("&Restore from backup…"))
+
+    @Slot()
+    def choose_backup(self) -> None:
+        dialog = RestoreDialog(self.window.session, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.window.refresh()
+            self.window.statusBar().showMessage(self.tr("The backup was restored."), 10000)
