@@ -62,6 +62,35 @@ def test_a_refusal_arrives_as_its_message(serial, runner):
     assert seen == {"failed": "That file is empty; choose another."}
 
 
+def test_a_cancelled_job_stops_at_its_next_check(serial, runner):
+    steps = []
+
+    def job(session, progress):
+        steps.append(1)
+        progress.check()
+        steps.append(2)
+
+    task = runner.task(job)
+    seen = ended(task)
+    task.cancel()
+    runner.start(task)
+    assert (seen, steps) == ({"cancelled": True}, [1])
+
+
+def test_a_bug_in_a_job_reaches_the_crash_handler(serial, runner, monkeypatch):
+    reported = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, error, tb: reported.append(error))
+
+    def job(session, progress):
+        raise ZeroDivisionError("a bug")
+
+    task = runner.task(job)
+    crashed = []
+    task.crashed.connect(crashed.append)
+    runner.start(task)
+    assert [str(e) for e in crashed] == [str(e) for e in reported] == ["a bug"]
+
+
 def test_cancel_stops_an_import_before_the_next_file(
     serial, runner, db_path, sample_file, tmp_path
 ):

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from indicite.cli.common import iso_date, open_session, print_table
-from indicite.core.text import normalize_newlines
+from indicite.services.documents import read_text_of
 from indicite.services.suggestions import suggestions_for_document, suggestions_for_text
 
 TABLE_COLUMNS = ["start", "end", "text", "value", "unit", "qualifier", "measure", "indicator"]
@@ -31,9 +31,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         finally:
             session.close()
     else:
-        from indicite.io.readers import read_file
-
-        text = normalize_newlines(read_file(path).text)
+        text = read_text_of(path)
         suggestions = suggestions_for_text(text, args.date, args.subject)
     rows = [s.to_json_dict() for s in suggestions]
     if args.format == "table":

@@ -4,12 +4,14 @@ Offsets are code-point indices into the stored document text (Python ``str`` ind
 Qt counts UTF-16 code units, so the UI converts at its boundary with the helpers here.
 """
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from indicite.core.errors import ValidationError
 
 CONTEXT_CHARS = 32
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class Utf16Map:
     """
 
     def __init__(self, text: str):
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_utf16 = [i + k for k, i in enumerate(self._astral)]
 
     def to_utf16(self, index: int) -> int:

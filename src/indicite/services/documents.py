@@ -94,6 +94,11 @@ def import_files(
     return ImportReport([import_file(session, Path(p), meta) for p in paths])
 
 
+def read_text_of(path: Path) -> str:
+    """The text a file would be stored with, without importing it."""
+    return normalize_newlines(read_file(Path(path)).text)
+
+
 def list_documents(session: Session, search: str = "") -> list[dict[str, Any]]:
     return session.store.documents.list(search)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.entities import STATUSES
-from indicite.io.writers import ENCODINGS, FORMATS
+from indicite.services.export import ENCODINGS, FORMATS
 from indicite.services.export import ExportCancelled, ExportResult, export
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from indicite.core.entities import STATUSES
-from indicite.storage.indicator_queries import IndicatorQueries
+from indicite.services.indicator_list import IndicatorQueries
 from indicite.ui.highlighter import STATUS_COLOURS
 from indicite.ui.indicator_form import format_number
 

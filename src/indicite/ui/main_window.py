@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from indicite.core.entities import STATUSES, Document, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
+from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
-from indicite.storage.indicator_queries import IndicatorQueries
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
 from indicite.ui.i18n import Retranslatable
@@ -103,7 +103,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.current_document_id: int | None = None
         self.document: Document | None = None
-        self.queries = IndicatorQueries(session.store.db)
+        self.queries = indicator_queries(session)
         self.ops = Operations(session, self)
         self.undo_stack = self.ops.stack
         self._syncing = False

@@ -46,7 +46,7 @@ from indicite.services.indicators import update_indicator
 from indicite.services.review import QueueEntry
 from indicite.services.session import Session
 from indicite.services.users import ensure_user
-from indicite.storage.review_queries import QueueFilter
+from indicite.services.review import QueueFilter
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.history_panel import HistoryPanel
