@@ -47,7 +47,7 @@ def app_icon() -> QIcon:
 
 
 def start_backups(windows: "DatabaseWindows") -> QTimer:
-    """A backup of the database now, and after every 30 minutes of work on it.
+    """A backup of each database as it opens, and after every 30 minutes of work on it.
 
     Each backup runs in a worker thread with its own connection: copying a big database
     takes seconds (3 s for 700 MB), during which the window must keep responding.
@@ -65,7 +65,7 @@ def start_backups(windows: "DatabaseWindows") -> QTimer:
             )
             runner.start(task)
 
-    backup(back_up)
+    windows.window_opened.connect(lambda _window: backup(back_up))
     timer = QTimer(windows)
     timer.setInterval(int(WORK_INTERVAL.total_seconds() * 1000))
     timer.timeout.connect(lambda: backup(back_up_if_due))
@@ -94,13 +94,12 @@ def run_app(args: argparse.Namespace) -> int:
         if restored is None:
             return 1
         session, doc_id = restored, None
-    windows = DatabaseWindows(args.user, app)
-    windows.show_session(session, doc_id)
-    backup_timer = start_backups(windows)
-    if windows.window is not None:
-        from indicite.ui.restore_dialog import RestoreAction
+    from indicite.ui.restore_dialog import RestoreAction
 
-        RestoreAction(windows.window)
+    windows = DatabaseWindows(args.user, app)
+    windows.window_opened.connect(lambda window: RestoreAction(window))
+    backup_timer = start_backups(windows)
+    windows.show_session(session, doc_id)
     try:
         return app.exec()
     finally:

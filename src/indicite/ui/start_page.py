@@ -356,9 +356,13 @@ class FirstRun(QObject):
 class DatabaseWindows(QObject):
     """The open database and its main window; opening another one replaces both.
 
+    Signals: ``window_opened(MainWindow)`` after each database's window is shown.
+
     While the form holds an unsaved entry, the switch is refused with a message. Otherwise
     the new window opens first, then the old one closes.
     """
+
+    window_opened = Signal(object)
 
     def __init__(self, user: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -397,6 +401,7 @@ class DatabaseWindows(QObject):
             remember_database(session.store.path)
         if doc_id is not None:
             window.open_document(doc_id)
+        self.window_opened.emit(window)
         return True
 
     def close(self) -> None:
