@@ -47,7 +47,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+51"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -177,7 +177,7 @@
 <context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+373"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+377"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -190,7 +190,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../src/indicite/ui/document_list.py" line="+82"/>
+        <location filename="../../src/indicite/ui/document_list.py" line="+81"/>
         <source>Search title or issuer</source>
         <translation>搜索标题或发布机构</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-49"/>
+        <location line="-9"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -368,7 +368,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-79"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-83"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -517,7 +517,7 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -545,7 +545,7 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="+55"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="+57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -837,7 +837,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+602"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+608"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -847,7 +847,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-311"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1012,7 +1012,7 @@
         <translation>在您打开此条目后，有其他人修改了它；请重新载入查看对方的修改，然后再编辑。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -1022,7 +1022,7 @@
         <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Unsaved indicator</source>
         <translation>指标尚未保存</translation>
     </message>
@@ -1051,9 +1051,22 @@
     </message>
 </context>
 <context>
+    <name>RestoreAction</name>
+    <message>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+84"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup was restored.</source>
+        <translation>已从备份恢复。</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+34"/>
+        <location line="-57"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1418,7 +1431,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-25"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-27"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -1520,7 +1533,7 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../src/indicite/ui/undo.py" line="+71"/>
+        <location filename="../../src/indicite/ui/undo.py" line="+82"/>
         <source>Create “{name}”</source>
         <translation>新建“{name}”</translation>
     </message>

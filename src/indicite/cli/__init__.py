@@ -67,3 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped early; that is not an error of ours
+        sys.stderr.close()
+        return 0
