@@ -246,8 +246,10 @@ def import_event_loop(corpus: str) -> None:
         task = runner.task(import_job([Path(corpus)]))
         outcome = {}
         task.finished.connect(lambda report: outcome.setdefault("report", report))
+        task.finished.connect(lambda _report: ticks.append(time.perf_counter()))
         task.done.connect(lambda _task: loop.quit())
         timer.start()
+        ticks.append(time.perf_counter())
         runner.start(task)
         loop.exec()
         timer.stop()
