@@ -287,17 +287,19 @@ def _insert(path: Path, rng: random.Random, targets, first_id: int) -> None:
         status = rng.choice(statuses)
         who, editor = rng.sample(USERS, 2)
         at = f"{year}-{rng.randint(3, 12):02d}-{rng.randint(1, 28):02d}T10:00:00.000+00:00"
+        submitted_at = at[:11] + "11" + at[13:]  # as migration m006 fills it for the queue
         indicators.append(
             (ind_id, doc_id, rng.choice(QUALIFIERS) + rng.choice(NAMES), rng.choice(SUBJECTS),
              f"{year}年{label}", f"{year}-{month_start}", f"{year}-{month_end}",
              rng.choice(MEASURES), value, unit, base_value, base_unit, "eq", quote.exact, "",
              status, 1, who, at, who, at, editor if status in ("approved", "returned") else None,
              at if status in ("approved", "returned") else None,
-             at if rng.random() < 0.01 else None)
+             at if rng.random() < 0.01 else None,
+             submitted_at if status == "submitted" else None)
         )  # fmt: skip
         events.append((at, who, "create", ind_id, doc_id))
         if status != "draft":
-            events.append((at[:11] + "11" + at[13:], who, "submit", ind_id, doc_id))
+            events.append((submitted_at, who, "submit", ind_id, doc_id))
         if status in ("approved", "returned"):
             action = "approve" if status == "approved" else "return"
             events.append((at[:11] + "15" + at[13:], editor, action, ind_id, doc_id))
@@ -317,8 +319,8 @@ def _flush(conn: sqlite3.Connection, indicators: list, citations: list, events: 
         "INSERT INTO indicators (id, document_id, name, subject, period_label, period_start, "
         "period_end, measure, value, unit, base_value, base_unit, qualifier, value_text, notes, "
         "status, version, created_by, created_at, updated_by, updated_at, reviewed_by, "
-        "reviewed_at, deleted_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "reviewed_at, deleted_at, submitted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         indicators,
     )
     conn.executemany(

@@ -111,7 +111,7 @@ CREATE TABLE "indicators" (
    "reviewed_by" TEXT,
    "reviewed_at" TEXT,
    "deleted_at" TEXT
-);
+, "submitted_at" TEXT);
 
 CREATE VIRTUAL TABLE indicators_fts USING fts5(text, content='', tokenize='trigram');
 
@@ -195,7 +195,25 @@ CREATE INDEX indicators_live_by_period_label ON indicators (period_label) WHERE 
 
 CREATE INDEX indicators_live_by_status ON indicators (status) WHERE deleted_at IS NULL;
 
+CREATE INDEX indicators_live_by_status_document_id ON indicators (status, document_id) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_name ON indicators (status, name) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_period_label ON indicators (status, period_label) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_subject ON indicators (status, subject) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_unit ON indicators (status, unit) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_value ON indicators (status, value) WHERE deleted_at IS NULL;
+
 CREATE INDEX indicators_live_by_subject ON indicators (subject) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_unit ON indicators (unit) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_value ON indicators (value) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_review_queue ON indicators (submitted_at, id, document_id, created_by) WHERE status = 'submitted' AND deleted_at IS NULL;
 
 CREATE UNIQUE INDEX "idx_users_name"
     ON "users" ("name");

@@ -45,6 +45,46 @@
     </message>
 </context>
 <context>
+    <name>AllIndicatorsMode</name>
+    <message>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+199"/>
+        <source>&amp;All indicators</source>
+        <translation>全部指标(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search all indicators</source>
+        <translation>搜索全部指标(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>AllIndicatorsView</name>
+    <message>
+        <location line="-80"/>
+        <source>Search names and quoted passages of all documents</source>
+        <translation>搜索所有文档的指标名称和引用原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n indicator(s)</source>
+        <translation>
+            <numerusform>%n 条指标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>First %n matches; add words to narrow the search</source>
+        <translation>
+            <numerusform>前 %n 条结果；添加词语以缩小搜索范围</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupTableModel</name>
     <message>
         <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
@@ -219,7 +259,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+186"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+197"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -545,7 +585,12 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="+57"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="+62"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -837,7 +882,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+608"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+610"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1094,7 +1139,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+469"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+466"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1147,7 +1192,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-597"/>
+        <location line="-598"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1185,7 +1230,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1330,7 +1375,7 @@
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 条，共 {total} 条</translation>
     </message>
@@ -1350,7 +1395,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -1431,7 +1476,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-27"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-32"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>

@@ -141,3 +141,105 @@ def test_changed_document_text_flags_the_queue_and_blocks_approval(people, sampl
     assert queued.problems == ("The document text changed after import.",)
     with pytest.raises(PermissionDenied, match="no longer matches"):
         review.approve(people["eve"], entry.id, entry.version)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Submissions at the times a test chooses (ISO text, as stored)."""
+    times: list[str] = []
+    monkeypatch.setattr(review, "now_iso", lambda: times.pop(0))
+    return times
+
+
+def test_submitted_at_is_set_by_submit_and_orders_the_queue(people, sample_doc, clock):
+    sam, ann, eve = people["sam"], people["ann"], people["eve"]
+    early = enter(sam, sample_doc, "甲", submit=False)
+    late = enter(ann, sample_doc, "乙", submit=False)
+    clock += ["2025-03-01T09:00:00.000+00:00", "2025-02-01T09:00:00.000+00:00"]
+    early = review.submit(sam, early.id, early.version)
+    late = review.submit(ann, late.id, late.version)  # entered later, submitted earlier
+    assert [e.id for e in review.review_queue(eve)] == [late.id, early.id]
+    assert [e.submitted_at[:10] for e in review.review_queue(eve)] == ["2025-02-01", "2025-03-01"]
+
+    clock += ["2025-03-02T09:00:00.000+00:00", "2025-03-04T09:00:00.000+00:00"]
+    late = review.return_(eve, late.id, late.version, "单位不对")
+    late = update_indicator(ann, late.id, {"unit": "亿元"}, late.version)
+    late = review.submit(ann, late.id, late.version)  # back at the end of the queue
+    assert [e.id for e in review.review_queue(eve)] == [early.id, late.id]
+    assert review.review_queue(eve)[1].submitted_at == "2025-03-04T09:00:00.000+00:00"
+
+    clock += ["2025-03-05T09:00:00.000+00:00"]
+    review.approve(eve, early.id, early.version)
+    stored = eve.store.db.execute(
+        "SELECT submitted_at FROM indicators WHERE id = ?", [early.id]
+    ).fetchone()
+    assert stored == ("2025-03-01T09:00:00.000+00:00",)  # kept after the review
+    assert [e.id for e in review.review_queue(eve)] == [late.id]
+
+
+def test_queue_filters_by_date_both_days_included(people, sample_doc, clock):
+    sam, eve = people["sam"], people["eve"]
+    days = ["2025-01-31T23:59:59.999+00:00", "2025-02-01T00:00:00.000+00:00",
+            "2025-02-28T23:59:59.999+00:00", "2025-03-01T00:00:00.000+00:00"]  # fmt: skip
+    clock += days
+    ids = [enter(sam, sample_doc, f"指标{n}").id for n in range(4)]
+
+    def names(**where):
+        return [e.name for e in review.review_queue(eve, QueueFilter(**where))]
+
+    assert names(since="2025-02-01", until="2025-02-28") == ["指标1", "指标2"]
+    assert names(since="2025-02-01") == ["指标1", "指标2", "指标3"]
+    assert names(until="2025-01-31") == ["指标0"]
+    assert names(since="2025-02-01", entered_by="sam", document_id=sample_doc) == [
+        "指标1",
+        "指标2",
+        "指标3",
+    ]
+    assert names(since="2025-02-01", entered_by="ann") == []
+    assert review.queue_ids(eve, QueueFilter(since="2025-03-01")) == ids[3:]
+
+
+def test_entries_acted_on_keep_their_place(people, sample_doc):
+    sam, eve = people["sam"], people["eve"]
+    entries = [enter(sam, sample_doc, f"指标{n}") for n in range(4)]
+    ids = [e.id for e in entries]
+    review.approve(eve, ids[1], entries[1].version)
+    assert review.queue_ids(eve) == [ids[0], ids[2], ids[3]]
+    assert review.queue_ids(eve, keep=[ids[1]]) == ids
+    assert review.queue_ids(eve, QueueFilter(entered_by="ann"), keep=[ids[1]]) == [ids[1]]
+
+
+def test_a_page_of_the_queue_has_its_rows_and_their_citation_checks(people, sample_doc):
+    sam, eve = people["sam"], people["eve"]
+    good = enter(sam, sample_doc, "好", span=(0, 4))
+    bad = enter(sam, sample_doc, "坏", span=(10, 14))
+    eve.store.db.execute("UPDATE citations SET exact = '假' WHERE indicator_id = ?", [bad.id])
+    page = review.queue_entries(eve, [bad.id, good.id])
+    assert set(page) == {good.id, bad.id}
+    assert (page[good.id].name, page[good.id].problems) == ("好", ())
+    assert page[bad.id].name == "坏"
+    assert len(page[bad.id].problems) == 1 and "假" in page[bad.id].problems[0]
+    assert page[good.id].document_title == eve.store.documents.get(sample_doc).title
+
+
+def test_document_text_is_hashed_once_per_session(people, sample_doc, monkeypatch):
+    sam, eve = people["sam"], people["eve"]
+    entries = [enter(sam, sample_doc, f"指标{n}", span=(n * 10, n * 10 + 4)) for n in range(3)]
+    hashed = []
+    real = review.text_problems
+    monkeypatch.setattr(review, "text_problems", lambda doc: hashed.append(1) or real(doc))
+    review.review_queue(eve)
+    for entry in entries:
+        assert review.problems_of(eve, eve.store.indicators.get(entry.id)) == []
+    assert len(hashed) == 1
+    approved = review.approve(eve, entries[0].id, entries[0].version)
+    assert approved.status == "approved" and len(hashed) == 1
+
+
+def test_approval_rechecks_the_stored_hash(people, sample_doc):
+    sam, eve = people["sam"], people["eve"]
+    entry = enter(sam, sample_doc, "甲")
+    assert review.queue_entries(eve, [entry.id])[entry.id].problems == ()  # checked and kept
+    eve.store.db.execute("UPDATE documents SET text_sha256 = 'tampered' WHERE id = ?", [sample_doc])
+    with pytest.raises(PermissionDenied, match="no longer matches"):
+        review.approve(eve, entry.id, entry.version)

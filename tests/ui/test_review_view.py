@@ -1,7 +1,7 @@
 """Review mode driven from the keyboard, checked against the database."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -223,3 +223,46 @@ def test_e_edits_in_place_and_four_eyes_then_blocks_approval(view, people, submi
     assert "Four eyes" in view.approve_button.toolTip()
     key(view, Qt.Key.Key_A)
     assert people["eve"].store.indicators.get(submitted[0]).status == "submitted"
+
+
+def test_queue_pages_through_many_entries_oldest_first(
+    qtbot, qtmodeltester, people, sample_doc, monkeypatch
+):
+    from indicite.ui import review_view
+
+    monkeypatch.setattr(review_view, "PAGE_SIZE", 4)  # many pages from a few entries
+    sam, eve = people["sam"], people["eve"]
+    days = [5, 3, 9, 1, 7, 2, 10, 4, 8, 6]  # when each of the ten was submitted, in September
+    times = [f"2025-09-{day:02d}T10:00:00.000+00:00" for day in days]
+    monkeypatch.setattr(review, "now_iso", lambda: times.pop(0))
+    for n in range(10):
+        ind = create_indicator(sam, sample_doc, {"name": f"指标{n}"}, [(n, n + 2)])
+        review.submit(sam, ind.id, ind.version)
+    widget = ReviewView(eve)
+    qtbot.addWidget(widget)
+    model = widget.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 10 and widget.progress.text() == "1 of 10"
+    shown = [model.data(model.index(row, 1)) for row in range(10)]
+    assert shown == [f"指标{n}" for n in (3, 5, 1, 7, 0, 9, 4, 8, 2, 6)]
+    assert model.data(model.index(9, 6)) == "2025-09-10 10:00"
+    assert widget.current.name == "指标3"
+
+    widget.since.setDate(QDate(2025, 9, 4))
+    widget.until.setDate(QDate(2025, 9, 5))
+    assert [model.data(model.index(row, 1)) for row in range(model.rowCount())] == [
+        "指标7",
+        "指标0",
+    ]
+    assert widget.progress.text() == "1 of 2"
+
+
+def test_a_refresh_keeps_what_this_pass_did_in_place(view, people, submitted):
+    key(view, Qt.Key.Key_J)
+    key(view, Qt.Key.Key_A)  # the second entry, approved: it left the queue
+    view.refresh()
+    assert view.model.rowCount() == 3
+    assert [view.model.outcome(r) for r in range(3)] == ["", "approved", ""]
+    assert view.model.data(view.model.index(1, 0)) == "Approved"
+    view.reload_queue()  # a new pass: only what is still waiting
+    assert view.model.rowCount() == 2

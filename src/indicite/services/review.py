@@ -4,9 +4,11 @@ Every call is one transaction that writes its event; the rules come from core.wo
 checked here, so a caller that skips the UI is refused too.
 """
 
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from indicite.core import workflow
 from indicite.core.entities import Document, Event, Indicator
@@ -14,11 +16,15 @@ from indicite.core.errors import ConflictError, NotFound, PermissionDenied, Vali
 from indicite.services.session import Session
 from indicite.services.users import role_of
 from indicite.services.verify import citation_problems, text_problems
+from indicite.storage import Store
 from indicite.storage.clock import now_iso
 from indicite.storage.comments import Comment
 from indicite.storage.review_queries import QueueFilter
 
 FOUR_EYES_KEY = "four_eyes"
+# Document texts kept for citation checks, per open database (code points; the 3.3 MB
+# report is 1.1 million).
+TEXT_CACHE_CHARS = 16_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +119,68 @@ def facts_for(session: Session, ind: Indicator, action: str | None = None) -> wo
     return workflow.Facts(citations_ok=citations_ok, edited_since_return=edited)
 
 
+class DocumentChecks:
+    """Each document's text checked against its sha256 once, and recent texts kept to check
+    citations against, for one open database.
+
+    A document's text never changes after import, so a verdict holds as long as the stored
+    sha256 it was checked against does; every check compares that stored hash afresh.
+    """
+
+    def __init__(self) -> None:
+        self._verdicts: dict[int, tuple[str, list[str]]] = {}  # id -> (stored sha256, problems)
+        self._texts: OrderedDict[int, str] = OrderedDict()
+        self._chars = 0
+
+    def texts(self, store: Store, doc_ids: Iterable[int]) -> dict[int, str]:
+        """The texts of these documents, reading (and hashing) only those not held yet."""
+        wanted = set(doc_ids)
+        missing = wanted - self._texts.keys()
+        for doc_id, (text, sha256) in store.review.document_texts(missing).items():
+            self._verdicts[doc_id] = sha256, text_problems(Document(text=text, text_sha256=sha256))
+            self._texts[doc_id] = text
+            self._chars += len(text)
+        for doc_id in wanted & self._texts.keys():
+            self._texts.move_to_end(doc_id)
+        while self._chars > TEXT_CACHE_CHARS and len(self._texts) > len(wanted):
+            self._forget(next(iter(self._texts)))
+        return {doc_id: self._texts[doc_id] for doc_id in wanted if doc_id in self._texts}
+
+    def text_problems(self, store: Store, doc_id: int, stored_sha256: str | None) -> list[str]:
+        """Whether the document's text still hashes to ``stored_sha256`` (as stored now)."""
+        verdict = self._verdicts.get(doc_id)
+        if verdict is None or verdict[0] != stored_sha256:
+            self._forget(doc_id)  # its stored hash changed: read and hash it again
+            self.texts(store, [doc_id])
+            verdict = self._verdicts.get(doc_id, (stored_sha256, []))
+        return list(verdict[1])
+
+    def _forget(self, doc_id: int) -> None:
+        text = self._texts.pop(doc_id, None)
+        if text is not None:
+            self._chars -= len(text)
+
+
+_CHECKS: "WeakKeyDictionary[Store, DocumentChecks]" = WeakKeyDictionary()
+
+
+def document_checks(session: Session) -> DocumentChecks:
+    """The checks of the session's database, made once per open database."""
+    return _CHECKS.setdefault(session.store, DocumentChecks())
+
+
 def problems_of(session: Session, ind: Indicator) -> list[str]:
-    """Why the entry's citations cannot be trusted now (empty when they all hold)."""
+    """Why the entry's citations cannot be trusted now (empty when they all hold).
+
+    The citations are the entry's as stored now and the document's stored sha256 is read
+    again, so approval stays authoritative; the text itself is hashed once per session.
+    """
     assert ind.document_id is not None
-    doc = session.store.documents.get(ind.document_id)
-    return text_problems(doc) + citation_problems(doc, ind)
+    store, checks = session.store, document_checks(session)
+    doc_id = ind.document_id
+    texts = checks.texts(store, [doc_id])
+    problems = checks.text_problems(store, doc_id, store.review.text_sha256(doc_id))
+    return problems + citation_problems(Document(text=texts.get(doc_id, "")), ind)
 
 
 def submit(session: Session, ind_id: int, expected_version: int) -> Indicator:
@@ -220,24 +283,49 @@ def changes_since_approved(session: Session, ind_id: int) -> dict[str, tuple[Any
     return changed
 
 
-def review_queue(session: Session, where: QueueFilter | None = None) -> list[QueueEntry]:
-    """Submitted entries, oldest submission first, each with its citation problems."""
-    store = session.store
-    docs: dict[int, tuple[Document, list[str]]] = {}
-    entries = []
-    for row in store.review.queue(where or QueueFilter()):
-        if row["document_id"] not in docs:
-            doc = store.documents.get(row["document_id"])
-            docs[row["document_id"]] = doc, text_problems(doc)  # hashed once per document
-        doc, problems = docs[row["document_id"]]
-        ind = Indicator(id=row["id"], citations=store.indicators.citations(row["id"]))
-        problems = problems + citation_problems(doc, ind)
-        entries.append(QueueEntry(**row, problems=tuple(problems)))
+def queue_ids(
+    session: Session, where: QueueFilter | None = None, keep: Iterable[int] = ()
+) -> list[int]:
+    """Ids of the submitted entries, oldest submission first; ``keep`` adds entries acted on
+    during this pass, each in its place."""
+    return session.store.review.queue_ids(where or QueueFilter(), keep)
+
+
+def queue_entries(session: Session, ids: Sequence[int]) -> dict[int, QueueEntry]:
+    """These entries (a page of the queue) with their citation problems, keyed by id.
+
+    One query for the rows and one for their citations; each document's text is hashed once
+    per session, not once per entry.
+    """
+    store, checks = session.store, document_checks(session)
+    rows = store.review.queue_rows(ids)
+    cited = store.review.citations_of(list(rows))
+    texts = checks.texts(store, {row["document_id"] for row in rows.values()})
+    entries = {}
+    for ind_id, row in rows.items():
+        doc_id, stored_sha256 = row["document_id"], row.pop("text_sha256")
+        problems = checks.text_problems(store, doc_id, stored_sha256) + citation_problems(
+            Document(text=texts.get(doc_id, "")), Indicator(citations=cited[ind_id])
+        )
+        entries[ind_id] = QueueEntry(**row, problems=tuple(problems))
     return entries
+
+
+def review_queue(session: Session, where: QueueFilter | None = None) -> list[QueueEntry]:
+    """The whole queue of submitted entries, oldest submission first (for a report or a test;
+    the review view pages through ``queue_ids`` with ``queue_entries``)."""
+    ids = queue_ids(session, where)
+    entries = queue_entries(session, ids)
+    return [entries[ind_id] for ind_id in ids]
 
 
 def enterers(session: Session) -> list[str]:
     return session.store.review.enterers()
+
+
+def document_titles(session: Session) -> list[tuple[int, str]]:
+    """Every document (id, title), newest first, for the queue's filter."""
+    return session.store.review.document_titles()
 
 
 def _transition(
@@ -252,6 +340,8 @@ def _transition(
         if action in ("approve", "return"):
             changes |= {"reviewed_by": session.user, "reviewed_at": at}
         store.indicators.update(ind_id, changes, expected_version)
+        if action == "submit":
+            store.review.mark_submitted(ind_id, at)
         comment = comment.strip()
         if comment:
             store.comments.add(ind_id, at, session.user, action, comment)

@@ -20,8 +20,11 @@ class Session:
     user: str
 
     @classmethod
-    def open(cls, path: str | Path, user: str | None = None) -> "Session":
-        return cls(Store.open(path), user or login_name())
+    def open(
+        cls, path: str | Path, user: str | None = None, *, full_check: bool = True
+    ) -> "Session":
+        """Open a database; ``full_check=False``: see ``services.health`` (the app's start)."""
+        return cls(Store.open(path, full_check=full_check), user or login_name())
 
     def close(self) -> None:
         self.store.close()

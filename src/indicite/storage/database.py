@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseTooNew, DatabaseUnusable, StorageProblem
 from indicite.storage.filesystems import is_network_path
-from indicite.storage.health import check_health
+from indicite.storage.health import check_health, require_sound
 from indicite.storage.migrations import migrations
 from indicite.storage.retry import begin_immediate
 
@@ -21,13 +21,15 @@ def schema_version() -> int:
     return len(migrations._migrations)
 
 
-def open_database(path: str | Path, *, migrate: bool = True) -> Database:
+def open_database(path: str | Path, *, migrate: bool = True, full_check: bool = True) -> Database:
     """Open (or create) a database, refusing files this app must not touch.
 
     A file that is not SQLite, or a database from a newer app, is refused before any write.
+    ``full_check=False`` leaves the read of every page to the caller (storage.health), except
+    when opening must write (migrations, the journal mode): then it is done here first.
     """
     path = Path(path)
-    check_health(path)
+    check_health(path, full=full_check)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -35,7 +37,10 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     db = Database(conn)
     try:
         _refuse_newer(db, path)
-        configure(db, wal=not is_network_path(path))
+        wal = not is_network_path(path)
+        if not full_check and _opening_writes(db, wal):
+            require_sound(path)
+        configure(db, wal=wal)
         if migrate:
             upgrade_schema(db)
     except sqlite3.DatabaseError as e:
@@ -53,6 +58,12 @@ def upgrade_schema(db: Database) -> None:
         with transaction(db):
             migrations.apply(db)
             db.execute(f"PRAGMA user_version = {schema_version():d}")
+
+
+def _opening_writes(db: Database, wal: bool) -> bool:
+    """Whether configure() or the migrations would change the file."""
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    return (mode == "wal") != wal or bool(migrations.pending(db))
 
 
 def configure(db: Database, *, wal: bool) -> None:

@@ -4,6 +4,7 @@ The table model holds only the ids of the current view and asks for the rows it 
 million indicators cost a list of ints, not a million dicts.
 """
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ SORT_COLUMNS = {
     "value": "value",
     "unit": "unit",
     "status": "status",
+    "document": "document_id",
 }
 TABLE_COLUMNS = ("id", "document_id", "name", "subject", "period_label", "value", "unit", "status")
 FILTERED_COLUMNS = ("name", "subject", "period_label", "unit", "value_text")
@@ -29,6 +31,46 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern finding ``text`` anywhere, with its wildcards escaped."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def view_filter(
+    doc_id: int | None = None,
+    *,
+    search: str = "",
+    status: str | None = None,
+    ids: Sequence[int] | None = None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) of a view of live indicators.
+
+    ``ids`` restricts the view to those indicators (full-text search hits), in any number.
+    """
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    where, params = ["deleted_at IS NULL"], []
+    if doc_id is not None:
+        where.append("document_id = ?")
+        params.append(doc_id)
+    if status is not None:
+        # Within one document its index is the way (a few hundred rows); "+" keeps the planner
+        # off the (status, column) indexes of the all-indicators view, 0.4 s through 890,000.
+        where.append("+status = ?" if doc_id is not None else "status = ?")
+        params.append(status)
+    if ids is not None:
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(ids)))
+    if search.strip():
+        pattern = like_pattern(search.strip())
+        where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in FILTERED_COLUMNS) + ")")
+        params.extend([pattern] * len(FILTERED_COLUMNS))
+    return " AND ".join(where), params
+
+
+def view_order(sort: str = "id", descending: bool = False) -> str:
+    """The ORDER BY of a view: one of SORT_COLUMNS, ties by id in the same direction."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    return f"ORDER BY {SORT_COLUMNS[sort]} {direction}, id {direction}"
 
 
 class IndicatorQueries:
@@ -47,29 +89,8 @@ class IndicatorQueries:
         descending: bool = False,
     ) -> list[int]:
         """Ids of the live indicators matching the filter, in display order (ties by id)."""
-        if sort not in SORT_COLUMNS:
-            raise ValueError(f"cannot sort by {sort!r}")
-        if status is not None and status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
-        where, params = ["deleted_at IS NULL"], []
-        if doc_id is not None:
-            where.append("document_id = ?")
-            params.append(doc_id)
-        if status is not None:
-            where.append("status = ?")
-            params.append(status)
-        if search.strip():
-            pattern = like_pattern(search.strip())
-            where.append(
-                "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in FILTERED_COLUMNS) + ")"
-            )
-            params.extend([pattern] * len(FILTERED_COLUMNS))
-        direction = "DESC" if descending else "ASC"
-        column = SORT_COLUMNS[sort]
-        sql = (
-            f"SELECT id FROM indicators WHERE {' AND '.join(where)} "  # noqa: S608 (fixed names)
-            f"ORDER BY {column} {direction}, id {direction}"
-        )
+        where, params = view_filter(doc_id, search=search, status=status)
+        sql = f"SELECT id FROM indicators WHERE {where} {view_order(sort, descending)}"  # noqa: S608
         return [row[0] for row in self.db.execute(sql, params)]
 
     def rows(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

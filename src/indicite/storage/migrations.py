@@ -230,3 +230,47 @@ def m004_live_indicators_in_table_order(db: Database) -> None:
             f"CREATE INDEX indicators_live_by_{column} ON indicators ({column}) "
             "WHERE deleted_at IS NULL"
         )
+
+
+@migrations()
+def m005_all_indicators_pages(db: Database) -> None:
+    """Every order of the table of all indicators, with or without a status filter (issue 8).
+
+    That table reads a page by ``LIMIT/OFFSET`` along an index in its order; without these a
+    page of a status filter sorted by name (or any sort by value or unit) sorts up to a
+    million rows, 0.4–0.6 s, instead of walking an index, 1–20 ms.
+    """
+    for column in ("value", "unit"):
+        db.execute(
+            f"CREATE INDEX indicators_live_by_{column} ON indicators ({column}) "
+            "WHERE deleted_at IS NULL"
+        )
+    for column in ("name", "subject", "period_label", "value", "unit", "document_id"):
+        db.execute(
+            f"CREATE INDEX indicators_live_by_status_{column} ON indicators (status, {column}) "
+            "WHERE deleted_at IS NULL"
+        )
+
+
+@migrations()
+def m006_review_queue_order(db: Database) -> None:
+    """The review queue in submission order, read from an index (issues 4 and 8).
+
+    ``submitted_at`` is when the entry last entered the review queue; the submit transition
+    sets it and it stays after the review. The queue used to take each entry's latest submit
+    event (a correlated ``max(at)`` over events) and sort them all: 0.24 s for 30,000 entries.
+    Entries waiting for review now get it from that event; the history of the others stays in
+    their events. The index holds the columns the queue filters on, so a filtered queue is
+    read from the index alone.
+    """
+    db["indicators"].add_column("submitted_at", str)
+    db.execute(
+        "UPDATE indicators SET submitted_at = (SELECT max(e.at) FROM events e "
+        "WHERE e.indicator_id = indicators.id AND e.action = 'submit') "
+        "WHERE status = 'submitted'"
+    )
+    db.execute(
+        "CREATE INDEX indicators_review_queue ON indicators "
+        "(submitted_at, id, document_id, created_by) "
+        "WHERE status = 'submitted' AND deleted_at IS NULL"
+    )

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from indicite.core.errors import DatabaseUnusable
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
 from indicite.storage.dismissals import DismissalRepository
 from indicite.storage.documents import DocumentRepository
 from indicite.storage.events import EventRepository
+from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.search import SearchRepository
@@ -18,11 +20,18 @@ from indicite.storage.users import SettingsRepository, UserRepository
 
 
 class Store:
-    """One open database with its repositories."""
+    """One open database with its repositories.
 
-    def __init__(self, db: Database, path: Path | None = None):
+    Opened with ``full_check=False`` the file's pages are not all read yet (``health_pending``):
+    whoever reads them reports with ``record_health()``; a write before that reads them first,
+    and after a bad verdict every write is refused, so a damaged file is never written to.
+    """
+
+    def __init__(self, db: Database, path: Path | None = None, *, health_pending: bool = False):
         self.db = db
         self.path = path
+        self.health_pending = health_pending and path is not None
+        self.refusal: str | None = None
         self.documents = DocumentRepository(db)
         self.indicators = IndicatorRepository(db)
         self.events = EventRepository(db)
@@ -34,11 +43,31 @@ class Store:
         self.search = SearchRepository(db)
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        return cls(open_database(path), Path(path))
+    def open(cls, path: str | Path, *, full_check: bool = True) -> "Store":
+        db = open_database(path, full_check=full_check)
+        return cls(db, Path(path), health_pending=not full_check)
+
+    def record_health(self, problem: str) -> None:
+        """The verdict of the full check: "" for a sound file, else why it is refused."""
+        self.health_pending = False
+        self.refusal = problem or None
+
+    def ensure_sound(self) -> None:
+        """Raise DatabaseUnusable if the file is known, or now found, to be damaged."""
+        if self.health_pending:
+            assert self.path is not None
+            try:
+                require_sound(self.path)
+            except DatabaseUnusable as e:
+                self.record_health(str(e))
+            else:
+                self.record_health("")
+        if self.refusal:
+            raise DatabaseUnusable(self.refusal)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        self.ensure_sound()
         with transaction(self.db):
             yield
 

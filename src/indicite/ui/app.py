@@ -36,7 +36,8 @@ def open_session(args: argparse.Namespace) -> tuple[Session, int | None]:
         from indicite.services.demo import open_demo
 
         return open_demo(args.user)
-    return Session.open(args.db or default_database(), args.user), None
+    # The full check reads every page (1 s per GB): it runs after the window shows (health_check).
+    return Session.open(args.db or default_database(), args.user, full_check=False), None
 
 
 def app_icon() -> QIcon:
@@ -94,9 +95,11 @@ def run_app(args: argparse.Namespace) -> int:
         if restored is None:
             return 1
         session, doc_id = restored, None
+    from indicite.ui.health_check import check_each_window
     from indicite.ui.restore_dialog import RestoreAction
 
     windows = DatabaseWindows(args.user, app)
+    check_each_window(windows)
     windows.window_opened.connect(lambda window: RestoreAction(window))
     backup_timer = start_backups(windows)
     windows.show_session(session, doc_id)

@@ -6,6 +6,7 @@ same way). Sorting and filtering ask the database for a new id list.
 """
 
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,10 @@ def status_names() -> dict[str, str]:
 
 
 class IndicatorTableModel(QAbstractTableModel):
+    """One document's indicators; subclasses change ``columns`` and ``_query_ids()``."""
+
+    columns: tuple[str, ...] = COLUMNS
+
     def __init__(self, queries: IndicatorQueries, parent=None):
         super().__init__(parent)
         self.queries = queries
@@ -49,11 +54,12 @@ class IndicatorTableModel(QAbstractTableModel):
         self.status: str | None = None
         self.sort_key = "id"
         self.descending = False
-        self._ids = array("q")
+        self._ids: Sequence[int] = array("q")
         self._pages: dict[int, dict[int, dict[str, Any]]] = {}
 
     def _header_names(self) -> dict[str, str]:
         return {
+            "document": self.tr("Document"),
             "name": self.tr("Name"),
             "subject": self.tr("Subject"),
             "period_label": self.tr("Period"),
@@ -64,9 +70,9 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Headers and status names follow a language switch."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._ids:
-            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
 
     # --- what is shown -------------------------------------------------------------------
@@ -86,7 +92,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self._pages = {}
         self.endResetModel()
 
-    def _query_ids(self) -> array:
+    def _query_ids(self) -> Sequence[int]:
         if self.document_id is None:
             return array("q")
         return array(
@@ -102,7 +108,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        self.sort_key = COLUMNS[column] if 0 <= column < len(COLUMNS) else "id"
+        self.sort_key = self.columns[column] if 0 <= column < len(self.columns) else "id"
         self.descending = order == Qt.SortOrder.DescendingOrder
         old = self.persistentIndexList()
         old_ids = [(self.id_at(i.row()), i.column()) for i in old]
@@ -123,7 +129,7 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, ind_id: int) -> int:
-        """Row of an indicator, or -1 when the current filter hides it (a scan in C)."""
+        """Row of an indicator, or -1 when the current view does not show it."""
         try:
             return self._ids.index(ind_id)
         except ValueError:
@@ -149,14 +155,14 @@ class IndicatorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.id_at(index.row())
-        key = COLUMNS[index.column()]
+        key = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "value":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (
@@ -183,6 +189,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return (
-                self._header_names().get(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
+                self._header_names().get(self.columns[section])
+                if 0 <= section < len(self.columns)
+                else None
             )
         return str(section + 1)

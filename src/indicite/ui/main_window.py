@@ -36,6 +36,7 @@ from indicite.core.entities import STATUSES, Document, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
+from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
 from indicite.ui.i18n import Retranslatable
@@ -138,6 +139,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._idle_timer.start()
         self.resize(1400, 860)
         self.review_mode = ReviewMode(self)
+        self.all_indicators = AllIndicatorsMode(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ previous. Every write goes through services.review, which applies the workflow r
 Signals of ReviewView: ``changed()`` after any write, so other views refresh.
 """
 
-from dataclasses import dataclass
+from array import array
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,10 +43,9 @@ from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, ValidationError
 from indicite.services import review
 from indicite.services.indicators import update_indicator
-from indicite.services.review import QueueEntry
+from indicite.services.review import QueueEntry, QueueFilter
 from indicite.services.session import Session
 from indicite.services.users import ensure_user
-from indicite.services.review import QueueFilter
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.history_panel import HistoryPanel
@@ -56,85 +55,93 @@ from indicite.ui.labels import code_names, outcome_names
 from indicite.ui.users_dialog import UsersDialog
 
 Index = QModelIndex | QPersistentModelIndex
-BATCH = 200
+ROOT = QModelIndex()
+PAGE_SIZE = 128
+MAX_CACHED_PAGES = 32
 NO_DATE = QDate(2000, 1, 1)
 CHANGED_STYLE = "background: #fff3cd;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
 
 
-@dataclass
-class _Row:
-    entry: QueueEntry
-    outcome: str = ""  # what this pass did to it: approved, returned, edited
-
-
 class ReviewQueueModel(QAbstractTableModel):
-    """The queue as rows, handed to the view in batches (canFetchMore/fetchMore).
+    """The queue as a lazy model: it holds the ordered ids only, and fetches a page of entries
+    (rows, citations and their checks) when Qt paints it, like IndicatorTableModel.
 
     Entries acted on during this pass stay in place with their outcome, so "12 of 40" holds.
     """
 
     COLUMNS = ("check", "name", "value", "period", "document", "entered_by", "submitted")
 
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
-        self._rows: list[_Row] = []
-        self._shown = 0
+        self.session = session
+        self._ids = array("q")
+        self._outcomes: dict[int, str] = {}  # what this pass did: approved, returned, edited
+        self._pages: dict[int, dict[int, QueueEntry]] = {}
 
-    def set_entries(self, entries: list[QueueEntry], keep_outcomes: bool = True) -> None:
-        done = {r.entry.id: r for r in self._rows if r.outcome} if keep_outcomes else {}
-        fresh = {e.id: _Row(e, done[e.id].outcome if e.id in done else "") for e in entries}
-        rows = list(fresh.values()) + [r for i, r in done.items() if i not in fresh]
-        rows.sort(key=lambda r: (r.entry.submitted_at or "", r.entry.id))
+    def set_ids(self, ids: list[int], keep_outcomes: bool = True) -> None:
+        """A new queue; ``ids`` must include the entries acted on when outcomes are kept."""
         self.beginResetModel()
-        self._rows = rows
-        self._shown = min(len(rows), max(BATCH, self._shown))
+        self._ids = array("q", ids)
+        self._pages = {}
+        if not keep_outcomes:
+            self._outcomes = {}
         self.endResetModel()
 
-    def total(self) -> int:
-        return len(self._rows)
+    def ids(self) -> list[int]:
+        return self._ids.tolist()
 
-    def entry(self, row: int) -> QueueEntry:
-        return self._rows[row].entry
+    def acted_on(self) -> list[int]:
+        return list(self._outcomes)
+
+    def invalidate(self) -> None:
+        """Read the entries again when next shown (others may have changed them)."""
+        self._pages = {}
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def entry(self, row: int) -> QueueEntry | None:
+        ind_id = self.id_at(row)
+        if ind_id is None:
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            if len(self._pages) >= MAX_CACHED_PAGES:
+                self._pages.clear()
+            first = number * PAGE_SIZE
+            page = review.queue_entries(self.session, self._ids[first : first + PAGE_SIZE])
+            self._pages[number] = page
+        return page.get(ind_id)
 
     def outcome(self, row: int) -> str:
-        return self._rows[row].outcome
+        return self._outcomes.get(self.id_at(row) or 0, "")
 
     def row_of(self, ind_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.entry.id == ind_id:
-                return i
-        return None
+        try:
+            return self._ids.index(ind_id)
+        except ValueError:
+            return None
 
     def set_outcome(self, ind_id: int, outcome: str) -> None:
         row = self.row_of(ind_id)
         if row is None:
             return
-        self._rows[row].outcome = outcome
-        if row < self._shown:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self._outcomes[ind_id] = outcome
+        self._pages.pop(row // PAGE_SIZE, None)  # the entry changed: read it again
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
-    def ensure_shown(self, row: int) -> None:
-        while row >= self._shown and self.canFetchMore():
-            self.fetchMore()
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._rows)
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = min(BATCH, len(self._rows) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -151,14 +158,19 @@ class ReviewQueueModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
             return None
-        row = self._rows[index.row()]
-        e, column = row.entry, self.COLUMNS[index.column()]
+        e, column = self.entry(index.row()), self.COLUMNS[index.column()]
+        if e is None:
+            return None
+        outcome = self._outcomes.get(e.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "check":
-                outcome = outcome_names().get(row.outcome, row.outcome)
-                return outcome or ("⚠" if e.problems else "✓")
+                return outcome_names().get(outcome, outcome) or ("⚠" if e.problems else "✓")
             return {
                 "name": e.name,
                 "value": e.value_text or f"{format_number(e.value)}{e.unit}",
@@ -167,13 +179,12 @@ class ReviewQueueModel(QAbstractTableModel):
                 "entered_by": e.created_by,
                 "submitted": (e.submitted_at or "")[:16].replace("T", " "),
             }[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == "check" and e.problems:
-            return "\n".join(e.problems)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.outcome:
-                return QColor(OUTCOME_COLOURS.get(row.outcome, "#888888"))
-            if e.problems and column == "check":
-                return QColor("#c62828")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(e.problems) if column == "check" and e.problems else None
+        if outcome:
+            return QColor(OUTCOME_COLOURS.get(outcome, "#888888"))
+        if e.problems and column == "check":
+            return QColor("#c62828")
         return None
 
 
@@ -221,7 +232,6 @@ class ReviewView(QWidget):
         self.session = session
         self.current: Indicator | None = None
         self._shown_document: int | None = None
-        self._fetched: list[QueueEntry] = []
 
         self.document_filter = QComboBox()
         self.person_filter = QComboBox()
@@ -240,7 +250,7 @@ class ReviewView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
 
-        self.model = ReviewQueueModel(self)
+        self.model = ReviewQueueModel(session, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -376,8 +386,8 @@ class ReviewView(QWidget):
         doc_id, person = self.document_filter.currentData(), self.person_filter.currentData()
         self.document_filter.clear()
         self.document_filter.addItem(self.tr("All documents"), None)
-        for doc in self.session.store.documents.list():
-            self.document_filter.addItem(doc["title"], doc["id"])
+        for document_id, title in review.document_titles(self.session):
+            self.document_filter.addItem(title, document_id)
         self.person_filter.clear()
         self.person_filter.addItem(self.tr("Anyone"), None)
         for name in review.enterers(self.session):
@@ -398,20 +408,19 @@ class ReviewView(QWidget):
 
     def reload_queue(self) -> None:
         """A new pass over the queue with the chosen filters."""
-        self._fetched = review.review_queue(self.session, self.queue_filter())
-        self.model.set_entries(self._fetched, False)
+        self.model.set_ids(review.queue_ids(self.session, self.queue_filter()), False)
         self._select_row(0)
 
     def refresh(self) -> None:
         """Show what others changed: new submissions, and the current entry as stored now."""
         current_id = self.current.id if self.current else None
         self._fill_filters()
-        entries = review.review_queue(self.session, self.queue_filter())
-        if entries == self._fetched:
+        ids = review.queue_ids(self.session, self.queue_filter(), self.model.acted_on())
+        if ids == self.model.ids():
+            self.model.invalidate()
             self._reload_current()  # the queue is as it was: keep the selection
             return
-        self._fetched = entries
-        self.model.set_entries(entries)
+        self.model.set_ids(ids)
         row = self.model.row_of(current_id) if current_id is not None else None
         self._select_row(row or 0)
 
@@ -420,7 +429,6 @@ class ReviewView(QWidget):
             self._show(None)
             return
         row = max(0, min(row, self.model.total() - 1))
-        self.model.ensure_shown(row)
         self.table.selectRow(row)
         self.table.setCurrentIndex(self.model.index(row, 1))
         self._current_row_changed(self.model.index(row, 1))
@@ -435,7 +443,7 @@ class ReviewView(QWidget):
             self._show(None)
             return
         try:
-            ind = self.session.store.indicators.get(self.model.entry(index.row()).id)
+            ind = self.session.store.indicators.get(self.model.id_at(index.row()) or 0)
         except IndiciteError:
             ind = None
         self._show(ind)
@@ -602,7 +610,9 @@ class ReviewView(QWidget):
 
     def approve_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        versions = {self.model.entry(row).id: self.model.entry(row).version for row in rows}
+        entries = [e for e in map(self.model.entry, rows) if e is not None]
+        versions = {e.id: e.version for e in entries}
+        names = {e.id: e.name for e in entries}
         report = review.approve_many(self.session, versions)
         for ind_id in report.approved:
             self.model.set_outcome(ind_id, "approved")
@@ -610,9 +620,7 @@ class ReviewView(QWidget):
         if report.skipped:
             lines.append(self.tr("Skipped {n}:").format(n=len(report.skipped)))
             for ind_id, reason in report.skipped:
-                row = self.model.row_of(ind_id)
-                name = self.model.entry(row).name if row is not None else ""
-                lines.append(f"#{ind_id} {name}: {reason}")
+                lines.append(f"#{ind_id} {names.get(ind_id, '')}: {reason}")
         self.report.setText("\n".join(lines))
         self.report.show()
         if report.approved:
