@@ -235,6 +235,9 @@ FINDINGS = """\
   (`storage/indicator_pages.py`); m005 adds the missing orders (value, unit, and status +
   each column), so every page is 1–20 ms at any depth (was 0.4–0.6 s mid-table).
   Search runs inline: FTS5 for up to 5,000 hits, then those ids through `json_each`.
+- With m005 the planner took the (status, period) index for one document's status filter
+  (0.43 s through 890,000 rows, found by the bench): within a document the query now
+  writes `+status`, keeping it on the document's index (5 ms).
 - Start-up: `PRAGMA quick_check` at every open read the whole 1 GB file (1.0 s of the 1.45 s
   start). The app now opens with the cheap check (header, length, schema readable) and runs
   quick_check in a worker once the window shows (`ui/health_check.py`); damage found there
