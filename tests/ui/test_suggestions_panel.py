@@ -203,3 +203,55 @@ def test_a_failing_suggester_is_reported_in_the_panel(qtbot, workspace, sample_d
     assert workspace.panel.meter.text() == "No suggestions for this document"
     assert "grammar bug" in workspace.panel.message.text()
     assert workspace.panel.model.rowCount() == 0
+
+
+@pytest.fixture
+def window(qtbot, session, sample_doc, tmp_path):
+    from workspace_helpers import make_window
+
+    w = make_window(qtbot, session, tmp_path)
+    with qtbot.waitSignal(w.suggestions_panel.loaded):
+        w.open_document(sample_doc)
+    w.document_view.text.setFocus()
+    return w
+
+
+def test_in_the_workspace_n_enter_shows_the_draft_and_a_correction_is_stored(
+    window, session, sample_doc
+):
+    from workspace_helpers import type_text
+
+    view = window.document_view.text
+    total = len(all_suggestions(session, sample_doc))
+    press(view, Qt.Key.Key_N)
+    assert window.side_tabs.currentWidget() is window.suggestions_panel
+    press(view, Qt.Key.Key_Return)
+    (ind,) = live_indicators(session, sample_doc)
+    assert window.form.indicator_id == ind.id
+    assert window.indicator_model.rowCount() == 1
+    assert window.suggestions_panel.meter.text() == f"1 of {total} numbers handled"
+
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    window.form.fields["name"].clear()
+    type_text(window.form.fields["name"], "重点产业链")
+    QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Return)
+    assert session.store.indicators.get(ind.id).name == "重点产业链"
+
+    press(view, Qt.Key.Key_N)
+    press(view, Qt.Key.Key_Return)
+    assert len(live_indicators(session, sample_doc)) == 2
+    assert window.suggestions_panel.meter.text() == f"2 of {total} numbers handled"
+    window.undo_stack.undo()
+    assert len(live_indicators(session, sample_doc)) == 1
+    assert window.suggestions_panel.meter.text() == f"1 of {total} numbers handled"
+
+
+def test_an_indicator_cited_by_hand_counts_as_handled(qtbot, window, session, sample_doc):
+    from workspace_helpers import cite_and_name
+
+    total = len(all_suggestions(session, sample_doc))
+    text = window.document.text
+    start = text.index("全市规模以上工业增加值")
+    cite_and_name(qtbot, window, start, text.index("4.2%") + 4, "规模以上工业增加值")
+    assert window.suggestions_panel.meter.text() == f"1 of {total} numbers handled"
+    assert "4.2%" not in [s.text for s in window.suggestions_panel.model.suggestions()]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.review_view import ReviewMode
+from indicite.ui.suggestions_panel import SuggestionsPanel
 from indicite.ui.undo import Operations
 
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
@@ -113,6 +115,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.document_list = DocumentList(session)
         self.document_view = DocumentView()
         self.form = IndicatorForm()
+        self.suggestions_panel = SuggestionsPanel(self.ops)
         self.indicator_model = IndicatorTableModel(self.queries, self)
         self.indicator_table = QTableView()
         self.indicator_filter = QLineEdit()
@@ -179,7 +182,11 @@ class MainWindow(Retranslatable, QMainWindow):
         table_layout.addLayout(filters)
         table_layout.addWidget(self.indicator_table)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.right_splitter.addWidget(table_panel)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(table_panel, "")
+        self.side_tabs.addTab(self.suggestions_panel, "")
+        self.statusBar().addPermanentWidget(self.suggestions_panel.meter)  # always in sight
+        self.right_splitter.addWidget(self.side_tabs)
         self.right_splitter.addWidget(self.form)
         self.right_splitter.setSizes([360, 460])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -284,6 +291,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.actions_by_key["add_citation"],
         ]
         self.menus["view"].addAction(self.toolbar.toggleViewAction())
+        self.menus["indicator"].addSeparator()
+        self.menus["indicator"].addAction(self.suggestions_panel.next_action)
+        self.suggestions_panel.attach_view(self.document_view)
         self._update_action_state()
 
     def retranslate_ui(self) -> None:
@@ -324,6 +334,8 @@ class MainWindow(Retranslatable, QMainWindow):
             keys = shortcut_text(action)
             action.setToolTip(f"{plain} ({keys})" if keys else plain)
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.side_tabs.setTabText(0, self.tr("Indicators"))
+        self.side_tabs.setTabText(1, self.tr("Suggestions"))
         self.indicator_filter.setPlaceholderText(self.tr("Filter by name, subject, period, unit"))
         self.status_filter.setItemText(0, self.tr("All statuses"))
         for i, name in enumerate(status_names().values(), start=1):
@@ -343,6 +355,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.form.reload_requested.connect(self._reload_form)
         self.form.cancel_requested.connect(self._cancel_form)
         self.ops.changed.connect(self._after_write)
+        self.document_opened.connect(self.suggestions_panel.load_document)
+        self.indicators_changed.connect(self.suggestions_panel.refresh)
+        self.suggestions_panel.accepted.connect(self._suggestion_accepted)
+        self.suggestions_panel.next_action.triggered.connect(
+            lambda: self.side_tabs.setCurrentWidget(self.suggestions_panel)
+        )
         self.ops.failed.connect(self._write_failed)
         self.undo_stack.canUndoChanged.connect(self._update_action_state)
         self.undo_stack.canRedoChanged.connect(self._update_action_state)
@@ -452,6 +470,10 @@ class MainWindow(Retranslatable, QMainWindow):
         if show_citation and ind.citations:
             first = ind.citations[0]
             self.document_view.select_span(first.start, first.end)
+
+    def _suggestion_accepted(self, ind_id: int) -> None:
+        """Show the new draft in the form, where a wrong guess is corrected (F2)."""
+        self.select_indicator(ind_id, show_citation=False)
 
     def _highlight_clicked(self, ind_id: int) -> None:
         self.select_indicator(ind_id, show_citation=False)
