@@ -26,15 +26,3 @@ class DismissalRepository:
                 'SELECT start, "end" FROM dismissed_suggestions WHERE document_id = ?', [doc_id]
             )
         }
-
-    def cited_spans(self, doc_id: int) -> list[tuple[int, int]]:
-        """Spans of live citations in the document: a number inside one is handled."""
-        return [
-            (r[0], r[1])
-            for r in self.db.execute(
-                'SELECT c.start, c."end" FROM citations c JOIN indicators i '
-                "ON i.id = c.indicator_id WHERE c.document_id = ? AND i.deleted_at IS NULL "
-                "ORDER BY c.start",
-                [doc_id],
-            )
-        ]

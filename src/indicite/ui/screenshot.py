@@ -6,12 +6,12 @@ Renders offscreen into a throwaway database, so anyone (and CI) can look at the 
 import os
 from pathlib import Path
 
-# (name, value as written, value, unit, qualifier, the words just before it) in the sample.
+# (name, measure, period, value as written, value, unit, qualifier, the words just before it).
 SAMPLE_ENTRIES = (
-    ("规模以上工业增加值增速", "4.2%", 4.2, "%", "eq", "规模以上工业增加值同比增长"),
-    ("工业固定资产投资增速", "3.9%", 3.9, "%", "eq", "工业固定资产投资同比增长"),
-    ("规上工业企业营收利润率", "6.91%", 6.91, "%", "eq", "企业营收利润率"),
-    ("为北京整车配套企业数", "170家", 170, "家", "gt", "为北京整车配套企业超"),
+    ("规模以上工业增加值", "growth_yoy", "2025年1—11月", "4.2%", 4.2, "%", "eq", "同比增长"),
+    ("工业固定资产投资", "growth_yoy", "2025年1—11月", "3.9%", 3.9, "%", "eq", "投资同比增长"),
+    ("规上工业企业营收利润率", "rate", "2025年前三季度", "6.91%", 6.91, "%", "eq", "利润率"),
+    ("为北京整车配套企业", "count", "2025年", "170家", 170, "家", "gt", "整车配套企业超"),
 )
 
 
@@ -22,15 +22,16 @@ def add_sample_indicators(session, doc_id: int) -> list[int]:
 
     text = session.store.documents.get(doc_id).text
     ids = []
-    for name, value_text, value, unit, qualifier, before in SAMPLE_ENTRIES:
+    for name, measure, period, value_text, value, unit, qualifier, before in SAMPLE_ENTRIES:
         where = text.find(before + value_text)
         if where < 0:
             continue
         start = where + len(before)
         fields = {
             "name": name,
+            "measure": measure,
             "subject": "天津",
-            "period_label": "2025年1—11月",
+            "period_label": period,
             "value": value,
             "unit": unit,
             "qualifier": qualifier,
@@ -45,7 +46,7 @@ def add_sample_indicators(session, doc_id: int) -> list[int]:
 
 def save_screenshot(path: Path, user: str | None = None) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QThreadPool
 
     from indicite.services.demo import open_demo
     from indicite.ui.app import make_application
@@ -66,6 +67,7 @@ def save_screenshot(path: Path, user: str | None = None) -> Path:
         window.show()
         if ids:
             window.select_indicator(ids[0])
+        QThreadPool.globalInstance().waitForDone()  # suggestions come from a worker
         app.processEvents()
         window.grab().save(str(path))
         window.close()
