@@ -882,7 +882,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+610"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+632"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -892,7 +892,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-323"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1023,6 +1023,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filter by name, subject, period, unit</source>
         <translation>按名称、主体、统计期、单位筛选</translation>
     </message>
@@ -1032,7 +1042,7 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+165"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>

@@ -4,9 +4,11 @@ import csv
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from workspace_helpers import make_window
 
 from indicite.services.indicators import create_indicator
-from indicite.ui.export_dialog import ExportDialog
+from indicite.ui.export_dialog import ExportAction, ExportDialog
 from indicite.ui.workers import TaskRunner
 
 
@@ -109,3 +111,28 @@ def test_only_the_open_document_and_no_status_ticked(qtbot, dialog, tmp_path, mo
     _type_path(qtbot, dialog, tmp_path / "drafts.csv")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert _names(tmp_path / "drafts.csv") == ["新台阶"]
+
+
+def test_file_export_in_the_main_window_exports_the_open_document(
+    qtbot, session, cited, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(TaskRunner, "force_serial", True)
+    window = make_window(qtbot, session, tmp_path, cited)
+    plugin = ExportAction(window)
+    file_actions = window.menus["file"].actions()
+    assert plugin.action in file_actions and file_actions[-1] is not plugin.action  # Quit last
+    assert plugin.action.text() == "&Export…"
+
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = plugin.dialog
+    assert dialog is not None and dialog.isVisible()
+    plugin.action.trigger()  # a second Ctrl+E shows the same dialog
+    assert plugin.dialog is dialog
+    dialog.this_document.setChecked(True)
+    dialog.format.setCurrentIndex(2)
+    _type_path(qtbot, dialog, tmp_path / "doc.json")
+    with qtbot.waitSignal(dialog.destroyed):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert plugin.dialog is None
+    assert (tmp_path / "doc.json").read_text(encoding="utf-8").count('"name"') == 2
+    assert "Exported 2 indicators to doc.json" in window.statusBar().currentMessage()

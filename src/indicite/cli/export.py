@@ -7,8 +7,7 @@ from pathlib import Path
 
 from indicite.cli.common import open_session
 from indicite.core.entities import STATUSES
-from indicite.services.export import ENCODINGS, FORMATS
-from indicite.services.export import export
+from indicite.services.export import ENCODINGS, FORMATS, export
 from indicite.services.load import load
 
 

@@ -95,12 +95,14 @@ def run_app(args: argparse.Namespace) -> int:
         if restored is None:
             return 1
         session, doc_id = restored, None
+    from indicite.ui.export_dialog import ExportAction
     from indicite.ui.health_check import check_each_window
     from indicite.ui.restore_dialog import RestoreAction
 
     windows = DatabaseWindows(args.user, app)
     check_each_window(windows)
     windows.window_opened.connect(lambda window: RestoreAction(window))
+    windows.window_opened.connect(lambda window: ExportAction(window))
     backup_timer = start_backups(windows)
     windows.show_session(session, doc_id)
     try:

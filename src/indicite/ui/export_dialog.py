@@ -6,13 +6,16 @@ while 100,000 rows are written. Cancel stops the job and no file is left behind.
 
 The format, CSV encoding and folder of the last export are remembered (QSettings).
 
-Signals: ``exported(ExportResult)`` once the files are in place.
+``ExportAction(window)`` puts File → Export… (Ctrl+E) into a main window.
+
+Signals of ExportDialog: ``exported(ExportResult)`` once the files are in place.
 """
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -31,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.entities import STATUSES
-from indicite.services.export import ENCODINGS, FORMATS
-from indicite.services.export import ExportCancelled, ExportResult, export
+from indicite.services.export import ENCODINGS, FORMATS, ExportCancelled, ExportResult, export
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import status_names
@@ -275,3 +278,62 @@ class ExportDialog(Retranslatable, QDialog):
             self.task.cancel()
             self.runner.wait()
         super().done(result)
+
+
+class ExportAction(QObject):
+    """File → Export… (Ctrl+E) for one main window (the window's child).
+
+    The window provides ``menus["file"]``, ``session``, ``current_document_id`` and
+    ``settings``; the dialog is modeless, so the user keeps working while it exports.
+    """
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.dialog: ExportDialog | None = None
+        self.action = QAction(window)
+        self.action.setShortcut(QKeySequence("Ctrl+E"))
+        self.action.triggered.connect(self.open_dialog)
+        file_menu = window.menus["file"]  # type: ignore[attr-defined]
+        last = file_menu.actions()[-1] if file_menu.actions() else None  # Quit stays last
+        file_menu.insertAction(last, self.action)
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    def retranslate_ui(self) -> None:
+        self.action.setText(self.tr("&Export…"))
+
+    @Slot()
+    def open_dialog(self) -> None:
+        if self.dialog is not None:  # one export at a time: show the one already open
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        window = self.window
+        self.dialog = ExportDialog(
+            window.session,  # type: ignore[attr-defined]
+            window.current_document_id,  # type: ignore[attr-defined]
+            window,
+            getattr(window, "settings", None),
+        )
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.exported.connect(self._exported)
+        self.dialog.destroyed.connect(self._forget_dialog)
+        self.dialog.show()
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+    def _exported(self, result: ExportResult) -> None:
+        names = ", ".join(p.name for p in result.files)
+        self.window.statusBar().showMessage(
+            self.tr("Exported {count} indicators to {files}").format(
+                count=QLocale().toString(result.rows), files=names
+            ),
+            10000,
+        )
