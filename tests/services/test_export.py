@@ -99,20 +99,20 @@ def _rows(frame) -> list[dict]:
 
 
 def read_csv(path):
-    import pandas as pd  # noqa: TID251 (tests may)
+    import pandas as pd
 
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     return _rows(frame.map(restore))
 
 
 def read_xlsx(path):
-    import pandas as pd  # noqa: TID251
+    import pandas as pd
 
     return _rows(pd.read_excel(path, sheet_name="indicators", engine="openpyxl"))
 
 
 def read_json(path):
-    import pandas as pd  # noqa: TID251
+    import pandas as pd
 
     rows = []
     for obj in pd.read_json(path, orient="records", dtype=False).to_dict("records"):
@@ -157,7 +157,7 @@ def test_every_column_round_trips_through_csv_xlsx_and_json(session, exported_db
 
 
 def test_further_citations_are_listed_in_order_never_dropped(session, exported_db, tmp_path):
-    import pandas as pd  # noqa: TID251
+    import pandas as pd
 
     export(session, tmp_path / "out.xlsx", "xlsx")
     sheet = pd.read_excel(tmp_path / "out.xlsx", sheet_name="citations", engine="openpyxl")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from indicite.core.errors import ValidationError
 
 CONTEXT_CHARS = 32
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,6 +210,8 @@ def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, A
         "updated_at": at,
         "reviewed_by": ready.reviewed_by,
         "reviewed_at": ready.reviewed_at,
+        # a loaded submitted entry joins the review queue now, in load order
+        "submitted_at": at if ready.status == "submitted" else None,
     }
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from indicite.storage.indicators import ROW_FIELDS
+
 _FIRST_CITATION = (
     "(SELECT id FROM citations WHERE indicator_id = i.id ORDER BY position, id LIMIT 1)"
 )
@@ -140,30 +142,8 @@ def existing_keys(db: Database, doc_id: int) -> set[tuple[str, float | None, int
     return {tuple(r) for r in rows}  # type: ignore[misc]
 
 
-_INDICATOR_INSERT_COLUMNS = (
-    "document_id",
-    "name",
-    "subject",
-    "period_label",
-    "period_start",
-    "period_end",
-    "measure",
-    "value",
-    "unit",
-    "base_value",
-    "base_unit",
-    "qualifier",
-    "value_text",
-    "notes",
-    "status",
-    "version",
-    "created_by",
-    "created_at",
-    "updated_by",
-    "updated_at",
-    "reviewed_by",
-    "reviewed_at",
-)
+# A loaded row is a whole indicators row: the repository's columns plus its queue time.
+_INDICATOR_INSERT_COLUMNS = (*(c for c in ROW_FIELDS if c != "deleted_at"), "submitted_at")
 _CITATION_INSERT_COLUMNS = (
     "indicator_id",
     "document_id",

@@ -5,9 +5,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from indicite.core.errors import IndiciteError
-from indicite.services.backups import backups_of, restore_damaged
+from indicite.services.backups import BackupInfo, backups_of, restore_damaged
 from indicite.services.session import Session
-from indicite.services.backups import BackupInfo
 
 
 def latest_good_backup(database: Path) -> BackupInfo | None:

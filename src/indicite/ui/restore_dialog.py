@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.errors import IndiciteError
-from indicite.services.backups import backups_of, restore_backup
+from indicite.services.backups import BackupInfo, backups_of, restore_backup
 from indicite.services.session import Session
-from indicite.services.backups import BackupInfo
 from indicite.ui.i18n import Retranslatable
 
 if TYPE_CHECKING:
