@@ -123,3 +123,32 @@ def test_add_and_remove_a_second_citation(session, sample_doc):
     with pytest.raises(ValidationError, match="at least one"):
         remove_citation(session, ind.id, one.citations[0].id, one.version)
     assert actions(session, ind.id) == ["create", "cite", "uncite"]
+
+
+def test_period_as_written_is_resolved_to_dates_the_user_left_empty(session, sample_doc):
+    ind = create_indicator(
+        session, sample_doc, {"name": "甲", "value": 4.2, "period_label": "2025年1—11月"}, [(0, 4)]
+    )
+    assert (ind.period_start, ind.period_end) == ("2025-01-01", "2025-11-30")
+    given = create_indicator(
+        session,
+        sample_doc,
+        {"name": "乙", "value": 1.0, "period_label": "2025年", "period_start": "2025-06-30"},
+        [(0, 4)],
+    )
+    assert (given.period_start, given.period_end) == ("2025-06-30", None)
+    relabel = {"period_label": "2025年前三季度", "period_start": None, "period_end": None}
+    relabelled = update_indicator(session, ind.id, relabel, ind.version)
+    assert (relabelled.period_start, relabelled.period_end) == ("2025-01-01", "2025-09-30")
+
+
+def test_a_relative_period_needs_the_document_date(session, tmp_path):
+    from indicite.services.documents import DocumentMeta, import_file
+
+    path = tmp_path / "report.txt"
+    path.write_text("1—11月，规模以上工业增加值同比增长4.2%。", encoding="utf-8")
+    dated = import_file(session, path, DocumentMeta(published_on="2025-12-20")).document_id
+    ind = create_indicator(
+        session, dated, {"name": "甲", "value": 4.2, "period_label": "1—11月"}, [(0, 4)]
+    )
+    assert (ind.period_start, ind.period_end) == ("2025-01-01", "2025-11-30")

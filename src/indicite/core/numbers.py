@@ -52,7 +52,6 @@ CN_DIGITS: dict[str, int] = {
 }
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 
 # Arabic: thousands groups (1,570 / 12,345.6) or digits that may be spaced (7 4 7 7 2, 8 .8).
 ARABIC_RE = r"(?:\d{1,3}(?:,\d{3})+|\d(?: ?\d)*)(?: ?\. ?\d(?: ?\d)*)?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -516,8 +516,3 @@ def _build(
         subject=_subject(place, subject),
         value_text="".join(text[dir_start : c.end].split()),
     )
-
-
-def with_subject(s: Suggestion, subject: str) -> Suggestion:
-    """A copy with another subject (the UI lets staff override the place)."""
-    return replace(s, subject=subject)

@@ -101,7 +101,3 @@ def read_text_of(path: Path) -> str:
 
 def list_documents(session: Session, search: str = "") -> list[dict[str, Any]]:
     return session.store.documents.list(search)
-
-
-def get_document(session: Session, doc_id: int) -> Document:
-    return session.store.documents.get(doc_id)

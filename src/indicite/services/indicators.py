@@ -1,6 +1,7 @@
 """Creating, editing, citing and deleting indicators: one transaction and one event each."""
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from indicite.core.citations import Quote, quote_at
@@ -22,6 +23,24 @@ def with_base(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def with_period_dates(fields: dict[str, Any], published_on: str | None) -> dict[str, Any]:
+    """Resolve the period as written (2025年1—11月, 前三季度) to dates the user left empty,
+    against the document's date."""
+    label = fields.get("period_label")
+    if not label or fields.get("period_start") or fields.get("period_end"):
+        return fields
+    from indicite.core.periods import find_period
+
+    period = find_period(label, date.fromisoformat(published_on) if published_on else None)
+    if period is None or period.start is None or period.end is None:
+        return fields
+    return {
+        **fields,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+    }
+
+
 def quotes_for(session: Session, doc_id: int, spans: list[tuple[int, int]]) -> list[Quote]:
     doc = session.store.documents.get(doc_id)
     return [quote_at(doc.text, start, end, doc.page_starts) for start, end in spans]
@@ -32,11 +51,13 @@ def create_indicator(
 ) -> Indicator:
     """A new draft cited to ``spans`` (code-point offsets into the document's text)."""
     fields = with_base({k: v for k, v in fields.items() if k in INDICATOR_FIELDS})
+    doc = session.store.documents.get(doc_id)
+    fields = with_period_dates(fields, doc.published_on)
     check_fields({"name": "", **fields})
     if not spans:
         raise ValidationError("citation", "Select the passage that states the value first")
     store = session.store
-    quotes = quotes_for(session, doc_id, spans)
+    quotes = [quote_at(doc.text, start, end, doc.page_starts) for start, end in spans]
     at = now_iso()
     ind = replace(
         Indicator(**fields),
@@ -70,6 +91,10 @@ def update_indicator(
     current = store.indicators.get(ind_id, include_deleted=False)
     if "value" in changes or "unit" in changes:
         changes = with_base({"value": current.value, "unit": current.unit, **changes})
+    if changes.get("period_label", current.period_label) != current.period_label:
+        assert current.document_id is not None
+        published_on = store.documents.published_on(current.document_id)
+        changes = with_period_dates(changes, published_on)
     changed = {k: v for k, v in changes.items() if getattr(current, k) != v}
     check_fields(changed)
     if not changed:

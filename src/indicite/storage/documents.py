@@ -60,8 +60,13 @@ class DocumentRepository:
         row["page_starts"] = json.loads(row["page_starts"]) if row["page_starts"] else None
         return Document.from_row(row)
 
-    def find_by_title(self, title: str) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE title = ?", [title])]
+    def published_on(self, doc_id: int) -> str | None:
+        row = self.db.execute(
+            "SELECT published_on FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no document {doc_id}; `indicite docs` lists them.")
+        return row[0]
 
     def list(self, search: str = "") -> list[dict[str, Any]]:
         """Documents for the list screen, newest first, with indicator counts."""

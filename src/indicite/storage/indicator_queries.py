@@ -101,15 +101,6 @@ class IndicatorQueries:
         sql = f"SELECT {', '.join(TABLE_COLUMNS)} FROM indicators WHERE id IN ({marks})"  # noqa: S608
         return {row["id"]: row for row in self.db.query(sql, list(ids))}
 
-    def citation_spans(self, ind_id: int) -> list[tuple[int, int]]:
-        return [
-            (row[0], row[1])
-            for row in self.db.execute(
-                'SELECT start, "end" FROM citations WHERE indicator_id = ? ORDER BY position, id',
-                [ind_id],
-            )
-        ]
-
     def data_version(self) -> int:
         """Changes whenever another connection commits: a cheap 'should I reload?' check."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])

@@ -257,9 +257,6 @@ class SuggestionsPanel(Retranslatable, QWidget):
         index = self.table.currentIndex()
         return self.model.suggestion(index.row()) if index.isValid() else None
 
-    def coverage_text(self) -> str:
-        return self.meter.text()
-
     def accept_current(self) -> None:
         """Enter: a draft indicator from the current suggestion; the next one becomes current."""
         s = self.current()
