@@ -87,7 +87,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+63"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -184,7 +184,7 @@
 <context>
     <name>DamagedDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/damaged_dialog.py" line="+26"/>
+        <location filename="../../src/indicite/ui/damaged_dialog.py" line="+25"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+377"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+393"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -249,6 +249,104 @@
     </message>
 </context>
 <context>
+    <name>DocumentPropertiesDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/document_properties.py" line="+96"/>
+        <source>Document properties</source>
+        <translation>文档属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issuer:</source>
+        <translation>发布机构(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date:</source>
+        <translation>发布日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source &amp;URL:</source>
+        <translation>来源网址(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;subject:</source>
+        <translation>默认主体(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ype:</source>
+        <translation>文档类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters:</source>
+        <translation>字数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>原始文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text SHA-256:</source>
+        <translation>正文 SHA-256：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported:</source>
+        <translation>导入时间：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The body that published it</source>
+        <translation>发布该文档的机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>如 2025-11-30</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Periods such as 1—11月 are read against this date.</source>
+        <translation>按此日期确定“1—11月”等统计期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 天津</source>
+        <translation>例如 天津</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled in for new indicators.</source>
+        <translation>新建指标时自动填入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{at} by {who}</source>
+        <translation>{at}（{who}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Give the document a title.</source>
+        <translation>请填写文档标题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the date as YYYY-MM-DD, e.g. 2025-12-20.</source>
+        <translation>日期请按 YYYY-MM-DD 格式填写，例如 2025-12-20。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
         <location filename="../../src/indicite/ui/document_view.py" line="+390"/>
@@ -265,9 +363,22 @@
     </message>
 </context>
 <context>
+    <name>ExportAction</name>
+    <message>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+309"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Exported {count} indicators to {files}</source>
+        <translation>已导出 {count} 条指标到 {files}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+145"/>
+        <location line="-187"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -408,7 +519,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-83"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-91"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -416,6 +527,11 @@
         <location line="+1"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set issuer, date and subject…</source>
+        <translation>设置发布机构、日期和主体…</translation>
     </message>
 </context>
 <context>
@@ -882,7 +998,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+632"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+667"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -892,7 +1008,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-351"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -965,6 +1081,11 @@
         <location line="+1"/>
         <source>&amp;Reload from database</source>
         <translation>从数据库重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Properties…</source>
+        <translation>属性(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1042,7 +1163,12 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+73"/>
+        <source>Saved the properties of “{title}”.</source>
+        <translation>已保存“{title}”的属性。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -1072,7 +1198,7 @@
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>{title} – Indicite</source>
         <translation>{title} – Indicite</translation>
     </message>
@@ -1090,7 +1216,7 @@
 <context>
     <name>RecentDatabasesMenu</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-108"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-116"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>

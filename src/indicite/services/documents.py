@@ -1,15 +1,20 @@
 """Importing documents and the queries the document list needs."""
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from indicite.core.entities import Document
-from indicite.core.errors import ImportRefused, IndiciteError
+from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import read_file
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
+from indicite.storage.documents import EDITABLE_COLUMNS
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -101,3 +106,54 @@ def read_text_of(path: Path) -> str:
 
 def list_documents(session: Session, search: str = "") -> list[dict[str, Any]]:
     return session.store.documents.list(search)
+
+
+def update_document_meta(session: Session, doc_id: int, changes: dict[str, Any]) -> Document:
+    """Correct a document's title, issuer, date, URL, type or subject; the text never changes.
+
+    One transaction stores the new values and a ``document_edit`` event with what they were.
+    Fields given with their current value are left out; nothing changed, nothing written.
+    """
+    unknown = set(changes) - set(EDITABLE_COLUMNS)
+    if unknown:
+        field_name = sorted(unknown)[0]
+        raise ValidationError(field_name, f"The document's {field_name} cannot be changed.")
+    cleaned = {key: _clean_meta(key, value) for key, value in changes.items()}
+    store = session.store
+    with store.transaction():
+        before = store.documents.get(doc_id)
+        changed = {k: v for k, v in cleaned.items() if getattr(before, k) != v}
+        if not changed:
+            return before
+        store.documents.update_meta(doc_id, changed)
+        store.events.append(
+            at=now_iso(),
+            who=session.user,
+            action="document_edit",
+            document_id=doc_id,
+            before={k: getattr(before, k) for k in changed},
+            after=changed,
+        )
+    return store.documents.get(doc_id)
+
+
+def _clean_meta(key: str, value: Any) -> str | None:
+    text = str(value or "").strip()
+    if key == "title" and not text:
+        raise ValidationError("title", "Give the document a title.")
+    if key == "published_on":
+        if not text:
+            return None
+        if not is_iso_date(text):
+            raise ValidationError(
+                "published_on", f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2025-12-20."
+            )
+    return text
+
+
+def is_iso_date(text: str) -> bool:
+    """YYYY-MM-DD naming a real day (2025-02-30 and 20251220 are not)."""
+    try:
+        return bool(ISO_DATE.fullmatch(text)) and bool(date.fromisoformat(text))
+    except ValueError:
+        return False

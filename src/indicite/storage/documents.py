@@ -16,6 +16,10 @@ LIST_SQL = (
 )
 
 
+# What may change after import; the text (and so every citation) never does.
+EDITABLE_COLUMNS = ("title", "issuer", "published_on", "source_url", "doc_type", "subject")
+
+
 class DocumentRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -67,6 +71,22 @@ class DocumentRepository:
         if row is None:
             raise NotFound(f"There is no document {doc_id}; `indicite docs` lists them.")
         return row[0]
+
+    def update_meta(self, doc_id: int, changes: dict[str, Any]) -> None:
+        """Write metadata columns of one document (only those in EDITABLE_COLUMNS)."""
+        refused = set(changes) - set(EDITABLE_COLUMNS)
+        if refused:
+            raise ValueError(f"not editable document columns: {sorted(refused)}")
+        if changes:
+            self.db["documents"].update(doc_id, changes)
+
+    def distinct_issuers(self) -> list[str]:
+        """Issuers already used, most used first (completion in the properties dialog)."""
+        sql = (
+            "SELECT issuer FROM documents WHERE issuer != '' "
+            "GROUP BY issuer ORDER BY count(*) DESC, issuer"
+        )
+        return [row[0] for row in self.db.execute(sql).fetchall()]
 
     def list(self, search: str = "") -> list[dict[str, Any]]:
         """Documents for the list screen, newest first, with indicator counts."""

@@ -228,6 +228,13 @@ class MainWindow(Retranslatable, QMainWindow):
                 False,
             ),
             ("refresh", "document", keys.Refresh, self.refresh, False),
+            (
+                "document_properties",
+                "document",
+                [QKeySequence("Alt+Return"), QKeySequence("Ctrl+Shift+P")],
+                self.show_document_properties,
+                False,
+            ),
             ("cite", "indicator", QKeySequence("Ctrl+Return"), self.cite_selection, True),
             (
                 "add_citation",
@@ -317,6 +324,7 @@ class MainWindow(Retranslatable, QMainWindow):
             "find_previous": self.tr("Find &previous"),
             "search_documents": self.tr("&Search documents"),
             "refresh": self.tr("&Reload from database"),
+            "document_properties": self.tr("&Properties…"),
             "cite": self.tr("&Cite selection"),
             "add_citation": self.tr("&Add selection as citation"),
             "edit": self.tr("&Edit indicator"),
@@ -384,8 +392,34 @@ class MainWindow(Retranslatable, QMainWindow):
         self._update_completions()
         self._update_title()
         self._show_counts()
+        self._update_action_state()
         self.settings.setValue(self._last_document_key(), doc_id)
         self.document_opened.emit(doc_id)
+
+    def show_document_properties(self) -> None:
+        """Document → Properties: title, issuer, date, subject of the open document."""
+        from indicite.ui.document_properties import DocumentPropertiesDialog
+
+        if self.current_document_id is None:
+            return
+        dialog = DocumentPropertiesDialog(self.session, self.current_document_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._document_edited)
+        dialog.open()
+        self.properties_dialog = dialog
+
+    def _document_edited(self, doc: Document) -> None:
+        """A new title shows at once; a new date or subject changes the suggested periods."""
+        before, self.document = self.document, doc
+        self.document_list.reload()
+        self._update_title()
+        read_against = (doc.published_on, doc.subject)
+        if before is None or (before.published_on, before.subject) != read_against:
+            assert doc.id is not None
+            self.suggestions_panel.load_document(doc.id)
+        self.statusBar().showMessage(
+            self.tr("Saved the properties of “{title}”.").format(title=doc.title), 5000
+        )
 
     def _focus_document_search(self) -> None:
         self.document_list.search.setFocus()
@@ -614,6 +648,7 @@ class MainWindow(Retranslatable, QMainWindow):
         has_indicator = self.selected_indicator_id() is not None
         actions = self.actions_by_key
         actions["cite"].setEnabled(has_selection)
+        actions["document_properties"].setEnabled(has_doc)
         actions["add_citation"].setEnabled(has_selection and has_indicator)
         actions["delete"].setEnabled(has_indicator)
         actions["undo"].setEnabled(self.undo_stack.canUndo())

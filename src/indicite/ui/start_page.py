@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -291,6 +292,13 @@ class FirstRun(QObject):
         file_menu.insertSeparator(first)
         window.menus["view"].addSeparator()
         window.menus["view"].addMenu(LanguageMenu(window))
+        # After importing one file: its issuer, date and subject are a click away, not a modal.
+        self.describe_button = QPushButton()
+        self.describe_button.setFlat(True)
+        self.describe_button.hide()
+        self.describe_button.clicked.connect(self.describe_imported)
+        window.statusBar().insertPermanentWidget(0, self.describe_button)
+        window.document_opened.connect(self.describe_button.hide)
         window.installEventFilter(self)
         self.retranslate_ui()
         if not window.session.store.documents.count():
@@ -304,6 +312,7 @@ class FirstRun(QObject):
     def retranslate_ui(self) -> None:
         self.open_database_action.setText(self.tr("&Open database…"))
         self.import_action.setText(self.tr("&Import documents…"))
+        self.describe_button.setText(self.tr("Set issuer, date and subject…"))
 
     @Slot()
     def choose_database(self) -> None:
@@ -351,6 +360,13 @@ class FirstRun(QObject):
         imported = [o.document_id for o in report.outcomes if o.document_id is not None]
         if imported:
             self.show_document(imported[0])
+        new = [o for o in report.outcomes if o.ok and not o.existed]
+        self.describe_button.setVisible(len(report.outcomes) == len(new) == 1)
+
+    @Slot()
+    def describe_imported(self) -> None:
+        self.describe_button.hide()
+        self.window.show_document_properties()
 
 
 class DatabaseWindows(QObject):
