@@ -7,6 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${VENV_BIN:-$root/.venv/bin}"
 cd "$root"
 shopt -s globstar nullglob
+"$bin/python" packaging/collect_error_texts.py
 sources=(src/indicite/ui/**/*.py)
 for ts in resources/translations/indicite_*.ts; do
     "$bin/pyside6-lupdate" -no-obsolete -locations relative "${sources[@]}" -ts "$ts"

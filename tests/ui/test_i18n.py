@@ -209,3 +209,31 @@ def test_the_main_window_in_chinese_keeps_the_typing_when_switched(
     assert name.text() == "Industrial value added"
     assert window.has_unsaved_changes()
     window.form.clear()
+
+
+def test_every_error_message_is_a_template_the_translators_see():
+    """Errors from core, storage, io and services reach the interface through describe():
+    each must be a literal template with named fields, listed in ui/error_texts.py."""
+    root = Path(__file__).parents[2]
+    result = subprocess.run(
+        [sys.executable, str(root / "packaging" / "collect_error_texts.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_an_error_is_shown_in_the_interface_language(qapp):
+    from indicite.core.errors import NotFound
+    from indicite.ui.errors import describe
+    from indicite.ui.i18n import install_language
+
+    error = NotFound("There is no document {doc_id}; `indicite docs` lists them.", doc_id=42)
+    try:
+        install_language("zh_CN")
+        shown = describe(error)
+    finally:
+        install_language("en")
+    assert "42" in shown
+    assert "There is no" not in shown
+    assert describe(error) == str(error)

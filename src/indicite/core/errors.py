@@ -2,7 +2,17 @@
 
 
 class IndiciteError(Exception):
-    """An error caused by input or environment, shown to the user as one line."""
+    """An error caused by input or environment, shown to the user as one line.
+
+    The message is a template with named fields ("{name} is empty; …") and their values, so
+    the interface can show it in the user's language: translators see ``template`` and the
+    values fill it after translation. ``str(error)`` is the English sentence.
+    """
+
+    def __init__(self, template: str, **params: object):
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
 
 
 class ImportRefused(IndiciteError):
@@ -16,8 +26,8 @@ class NotFound(IndiciteError):
 class ValidationError(IndiciteError):
     """A field value the rules do not accept."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
+    def __init__(self, field: str, template: str, **params: object):
+        super().__init__(template, **params)
         self.field = field
 
 
