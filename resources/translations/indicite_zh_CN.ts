@@ -87,7 +87,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+63"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -105,7 +105,7 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/comments_panel.py" line="+37"/>
+        <location filename="../../src/indicite/ui/comments_panel.py" line="+58"/>
         <source>Write a comment; Enter sends</source>
         <translation>输入意见，按 Enter 发送</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
         <source>returned it</source>
         <translation>退回此条</translation>
     </message>
@@ -184,7 +184,7 @@
 <context>
     <name>DamagedDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/damaged_dialog.py" line="+25"/>
+        <location filename="../../src/indicite/ui/damaged_dialog.py" line="+26"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+393"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+394"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../src/indicite/ui/document_list.py" line="+81"/>
+        <location filename="../../src/indicite/ui/document_list.py" line="+106"/>
         <source>Search title or issuer</source>
         <translation>搜索标题或发布机构</translation>
     </message>
@@ -238,7 +238,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-9"/>
+        <location line="-33"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -251,7 +251,7 @@
 <context>
     <name>DocumentPropertiesDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/document_properties.py" line="+96"/>
+        <location filename="../../src/indicite/ui/document_properties.py" line="+97"/>
         <source>Document properties</source>
         <translation>文档属性</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+390"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+398"/>
         <source>Page {page}</source>
         <translation>第 {page} 页</translation>
     </message>
@@ -357,9 +357,397 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+197"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+200"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../src/indicite/ui/error_texts.py" line="+10"/>
+        <source>passage {start}–{end} is outside the document</source>
+        <translation>第 {start}–{end} 个字符的原文超出了文档范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a number; type digits such as 4.2</source>
+        <translation>“{text}”不是数字；请输入数字，例如 4.2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The indicator needs a name</source>
+        <translation>请填写指标名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown measure “{measure}”</source>
+        <translation>未知的指标类型“{measure}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown qualifier “{qualifier}”</source>
+        <translation>未知的限定词“{qualifier}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The period ends before it starts</source>
+        <translation>统计期的结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a date (YYYY-MM-DD)</source>
+        <translation>“{text}”不是日期（格式为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This entry was deleted; restore it first.</source>
+        <translation>此条目已被删除；请先恢复它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an editor can {action} an entry; your role is {role}.</source>
+        <translation>只有审核员才能对条目执行“{action}”；您的角色是 {role}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This entry is {status}, so it cannot be {past}.</source>
+        <translation>此条目的状态是“{status}”，因此不能执行“{past}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was returned and has not changed since: fix it (or explain in Notes) before submitting it again.</source>
+        <translation>此条目被退回后尚未修改：请先改正（或在备注中说明），再重新提交。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a comment saying why before you {action} it.</source>
+        <translation>执行“{action}”前，请先填写意见说明原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This entry is approved and locked; an editor must reopen it before it changes.</source>
+        <translation>此条目已通过审核并已锁定；须由审核员重新打开后才能修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Four eyes: you {who} this entry, so another editor must approve it.</source>
+        <translation>双人审核：此条目是您{who}的，因此须由另一位审核员审核通过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A cited passage no longer matches the document; fix the citation first.</source>
+        <translation>有一段引文与文档原文不再一致；请先修正引文。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of Indicite; install the newer version to open it (the file was not changed)</source>
+        <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（文件未被改动）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满：未保存任何内容。请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file is read-only: nothing was saved. Check the file&apos;s permissions or open a copy.</source>
+        <translation>数据库文件为只读：未保存任何内容。请检查文件权限，或打开一份副本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another program kept the database busy: nothing was saved. Try again in a moment.</source>
+        <translation>另一个程序正在占用数据库：未保存任何内容。请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file could not be written (disk or network problem): nothing was saved.</source>
+        <translation>无法写入数据库文件（磁盘或网络故障）：未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} cannot be opened: {detail}</source>
+        <translation>无法打开 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no document {doc_id}; `indicite docs` lists them.</source>
+        <translation>没有编号为 {doc_id} 的文档；可用 `indicite docs` 查看所有文档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is damaged ({detail}) and was not opened or changed; restore a backup (File → Restore) or open another database</source>
+        <translation>{path} 已损坏（{detail}），未打开也未改动；请恢复备份（文件 → 恢复）或打开其他数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not an Indicite database (not an SQLite file); choose another file, or restore a backup (the file was not changed)</source>
+        <translation>{path} 不是 Indicite 数据库（不是 SQLite 文件）；请选择其他文件，或恢复备份（文件未被改动）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} cannot be read: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another program kept {path} busy while it was checked; try again in a moment.</source>
+        <translation>检查 {path} 时另一个程序正在占用它；请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no indicator {ind_id}.</source>
+        <translation>没有编号为 {ind_id} 的指标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed this entry since you opened it; reload it to see their change, then edit again.</source>
+        <translation>在您打开此条目后，有其他人修改了它；请重新载入查看对方的修改，然后再编辑。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a readable Word document (damaged, or not really a .docx); open it in Word, save it as .docx and import again</source>
+        <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Word, save a copy and import that</source>
+        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请用 Word 打开，另存一份副本后导入副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
+        <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a PDF file (no PDF header); check that it is the right file</source>
+        <translation>{name} 不是 PDF 文件（没有 PDF 文件头）；请确认文件是否正确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has no pages; check that it is the right file</source>
+        <translation>{name} 没有任何页面；请确认文件是否正确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has no text layer (a scanned PDF): run OCR first, then import the result</source>
+        <translation>{name} 没有文字层（扫描版 PDF）：请先做文字识别（OCR），再导入识别结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is password-protected: remove the password and import again</source>
+        <translation>{name} 设有密码保护：请去除密码后重新导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is larger than the {limit_mb} MB import limit; split it into smaller files</source>
+        <translation>{name} 超过了 {limit_mb} MB 的导入上限；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} does not exist; check the name and folder</source>
+        <translation>{path} 不存在；请检查文件名和文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a folder, not a file; choose the files inside it</source>
+        <translation>{name} 是文件夹，不是文件；请选择其中的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: files without an extension cannot be imported; supported: {supported}</source>
+        <translation>{name}：无法导入没有扩展名的文件；支持的格式：{supported}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a regular file; copy it to a normal file first</source>
+        <translation>{name} 不是普通文件；请先将其复制为普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is empty (0 bytes); check that it is the right file</source>
+        <translation>{name} 是空文件（0 字节）；请确认文件是否正确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} contains no text; check that it is the right file</source>
+        <translation>{name} 中没有文字；请确认文件是否正确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: &apos;{suffix}&apos; files cannot be imported; supported: {supported}</source>
+        <translation>{name}：无法导入“{suffix}”文件；支持的格式：{supported}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} cannot be read ({reason}); check its permissions</source>
+        <translation>无法读取 {name}（{reason}）；请检查文件权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: load reads .csv, .xlsx, .xls, .ods or .json files</source>
+        <translation>{name}：载入只支持 .csv、.xlsx、.xls、.ods 或 .json 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} does not exist or is not a file</source>
+        <translation>{path} 不存在或不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: expected a list of indicators</source>
+        <translation>{name}：内容应为指标列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a readable spreadsheet ({detail})</source>
+        <translation>{name} 不是可读取的电子表格（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a JSON export ({detail})</source>
+        <translation>{name} 不是导出的 JSON 文件（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: item {number} is not an indicator object</source>
+        <translation>{name}：第 {number} 项不是指标对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a binary file, not text; import the original .txt, .md, .docx, .pdf or .html file</source>
+        <translation>{name} 是二进制文件，不是文本；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not in a text encoding Indicite can read (UTF-8, UTF-16 or GB18030); save it as UTF-8 and import again</source>
+        <translation>{name} 的文字编码 Indicite 无法读取（支持 UTF-8、UTF-16 或 GB18030）；请另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a binary file, not text (it looks like {kind}); import the original .txt, .md, .docx, .pdf or .html file</source>
+        <translation>{name} 是二进制文件，不是文本（看起来是 {kind}）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no backup {backup}; choose one from the list.</source>
+        <translation>备份 {backup} 不存在；请从列表中选择一个备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No backup could be written to {folder} ({detail}); free some space there.</source>
+        <translation>无法将备份写入 {folder}（{detail}）；请在该位置腾出一些空间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document&apos;s {name} cannot be changed.</source>
+        <translation>文档的 {name} 不能修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the document a title.</source>
+        <translation>请填写文档标题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2025-12-20.</source>
+        <translation>“{text}”不是日期；请按 YYYY-MM-DD 格式填写，例如 2025-12-20。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown format “{fmt}”; use {known}</source>
+        <translation>未知的格式“{fmt}”；请使用 {known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown status “{status}”; use {known}</source>
+        <translation>未知的状态“{status}”；请使用 {known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown encoding “{encoding}”; use {known}</source>
+        <translation>未知的编码“{encoding}”；请使用 {known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: {detail}; choose another folder or file name.</source>
+        <translation>无法写入 {path}：{detail}；请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: {detail}</source>
+        <translation>无法写入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the passage that states the value first</source>
+        <translation>请先选中写明该数值的原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That passage is not cited by this indicator</source>
+        <translation>此指标没有引用这段原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An indicator keeps at least one cited passage</source>
+        <translation>每条指标至少要保留一段引文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} “{value}” is not a number</source>
+        <translation>{name}“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} “{value}” is not a whole number</source>
+        <translation>{name}“{value}”不是整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a comment first.</source>
+        <translation>请先填写意见。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an admin can change the four-eyes rule.</source>
+        <translation>只有管理员才能更改双人审核规则。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the person&apos;s name.</source>
+        <translation>请输入此人的姓名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{role} is not a role; use one of {roles}.</source>
+        <translation>{role} 不是有效的角色；请使用以下之一：{roles}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an admin can manage users and settings.</source>
+        <translation>只有管理员才能管理用户和设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is already a user; change their role instead.</source>
+        <translation>{name} 已经是用户；请改为修改其角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no user {name}.</source>
+        <translation>没有名为 {name} 的用户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make someone else an admin first: a database needs one.</source>
+        <translation>请先将另一人设为管理员：每个数据库都需要一位管理员。</translation>
     </message>
 </context>
 <context>
@@ -486,27 +874,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-200"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-183"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一处 (Shift+F3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Next match (F3)</source>
         <translation>下一处 (F3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+69"/>
         <source>No match</source>
         <translation>未找到</translation>
     </message>
@@ -535,9 +923,17 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../src/indicite/ui/history_panel.py" line="+58"/>
+        <source>characters {start}–{end}</source>
+        <translation>字符 {start}–{end}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/indicite/ui/history_panel.py" line="+66"/>
+        <location line="+41"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -593,7 +989,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+151"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+152"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -673,12 +1069,12 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+81"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+7"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
@@ -998,7 +1394,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+667"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+668"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1275,7 +1671,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+466"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+548"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1285,12 +1681,12 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Review &amp;queue</source>
         <translation>审核队列(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>&amp;Submit for review</source>
         <translation>提交审核(&amp;S)</translation>
     </message>
@@ -1310,12 +1706,12 @@
         <translation>重新打开并填写意见(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>&amp;Users and roles…</source>
         <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+45"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -1328,7 +1724,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-598"/>
+        <location line="-650"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1366,7 +1762,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+83"/>
+        <location line="+199"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1376,27 +1772,27 @@
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Submitted from</source>
         <translation>提交时间从</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Approve selected</source>
         <translation>通过所选条目</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
         <source>&amp;Approve (A)</source>
         <translation>通过(&amp;A)</translation>
     </message>
@@ -1411,12 +1807,12 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Why is it returned? Enter sends it back, Esc cancels</source>
         <translation>填写退回原因：按 Enter 退回，按 Esc 取消</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1426,7 +1822,7 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+10"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1496,22 +1892,22 @@
         <translation>引文</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-35"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+66"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Anyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 条，共 {total} 条</translation>
     </message>
@@ -1635,7 +2031,7 @@
 <context>
     <name>StatusNotice</name>
     <message>
-        <location filename="../../src/indicite/ui/comments_panel.py" line="+34"/>
+        <location filename="../../src/indicite/ui/comments_panel.py" line="+39"/>
         <source>Returned by {who}: {body}</source>
         <translation>{who} 退回：{body}</translation>
     </message>
@@ -1681,7 +2077,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+87"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+88"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -1714,7 +2110,7 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../src/indicite/ui/undo.py" line="+82"/>
+        <location filename="../../src/indicite/ui/undo.py" line="+83"/>
         <source>Create “{name}”</source>
         <translation>新建“{name}”</translation>
     </message>
@@ -1750,22 +2146,22 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/users_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/users_dialog.py" line="+124"/>
         <source>Users and roles</source>
         <translation>用户和角色</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Name of a new user</source>
         <translation>新用户的姓名</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -1775,7 +2171,7 @@
         <translation>双人复核：审核员不能审核通过自己录入或最后修改的条目</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Roles guard against mistakes, not against someone who edits the database file.</source>
         <translation>角色用于防止误操作，无法阻止有人直接修改数据库文件。</translation>
     </message>
@@ -1785,7 +2181,7 @@
         <translation>只有管理员才能更改用户、角色和双人复核规则。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Selected user:</source>
         <translation>所选用户：</translation>
     </message>
@@ -1793,7 +2189,7 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location line="-47"/>
+        <location line="-90"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

@@ -48,7 +48,7 @@ def test_damage_inside_is_refused_at_the_first_write_and_nothing_is_written(dama
 def test_the_workers_verdict_refuses_writes_without_checking_again(damaged_inside):
     before = digest(damaged_inside)
     problem = full_check(damaged_inside)
-    assert "damaged" in problem and "restore a backup" in problem
+    assert "damaged" in str(problem) and "restore a backup" in str(problem)
     session = Session.open(damaged_inside, "tester", full_check=False)
     try:
         record_health(session, problem)
@@ -61,7 +61,7 @@ def test_the_workers_verdict_refuses_writes_without_checking_again(damaged_insid
 
 
 def test_a_sound_file_opens_and_takes_writes(good_bytes, db_path, sample_doc):
-    assert full_check(db_path) == ""
+    assert full_check(db_path) is None
     session = Session.open(db_path, "tester", full_check=False)
     try:
         create_indicator(session, sample_doc, {"name": "新指标"}, [(0, 2)])

@@ -29,7 +29,9 @@ class Quote:
 def quote_at(text: str, start: int, end: int, page_starts: list[int] | None = None) -> Quote:
     """Build the selectors for text[start:end]; refuse an empty or out-of-range span."""
     if not 0 <= start < end <= len(text):
-        raise ValidationError("citation", f"passage {start}–{end} is outside the document")
+        raise ValidationError(
+            "citation", "passage {start}–{end} is outside the document", start=start, end=end
+        )
     return Quote(
         start=start,
         end=end,

@@ -15,7 +15,9 @@ def parse_value(text: str) -> float:
     """A number as typed: full-width digits, thousands separators and a minus sign allowed."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("−", "-")
     if not _NUMBER.fullmatch(cleaned):
-        raise ValidationError("value", f"“{text}” is not a number; type digits such as 4.2")
+        raise ValidationError(
+            "value", "“{text}” is not a number; type digits such as 4.2", text=text
+        )
     return float(cleaned)
 
 
@@ -26,17 +28,21 @@ def check_fields(fields: dict[str, Any]) -> None:
     if "value" in fields and fields["value"] is not None:
         value = fields["value"]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError("value", f"“{value}” is not a number")
+            raise ValidationError("value", "“{value}” is not a number", value=value)
     if "measure" in fields and fields["measure"] not in MEASURES:
-        raise ValidationError("measure", f"Unknown measure “{fields['measure']}”")
+        raise ValidationError("measure", "Unknown measure “{measure}”", measure=fields["measure"])
     if "qualifier" in fields and fields["qualifier"] not in QUALIFIERS:
-        raise ValidationError("qualifier", f"Unknown qualifier “{fields['qualifier']}”")
+        raise ValidationError(
+            "qualifier", "Unknown qualifier “{qualifier}”", qualifier=fields["qualifier"]
+        )
     for key in ("period_start", "period_end"):
         if fields.get(key):
             try:
                 date.fromisoformat(fields[key])
             except (TypeError, ValueError):
-                raise ValidationError(key, f"“{fields[key]}” is not a date (YYYY-MM-DD)") from None
+                raise ValidationError(
+                    key, "“{text}” is not a date (YYYY-MM-DD)", text=fields[key]
+                ) from None
     start, end = fields.get("period_start"), fields.get("period_end")
     if start and end and start > end:
         raise ValidationError("period_end", "The period ends before it starts")

@@ -61,34 +61,47 @@ def refusal(
     role: str,
     four_eyes: bool = True,
     facts: Facts = Facts(),
-) -> str | None:
-    """Why ``user`` (with ``role``) may not do ``action`` now, or None when they may."""
+) -> PermissionDenied | None:
+    """Why ``user`` (with ``role``) may not do ``action`` now (the error to raise or show),
+    or None when they may."""
     if action not in ACTIONS:
         raise ValueError(f"unknown workflow action: {action}")
     if indicator.deleted_at:
-        return "This entry was deleted; restore it first."
+        return PermissionDenied("This entry was deleted; restore it first.")
     if action == "comment":
         return None
     if action in CONTENT_ACTIONS:
         if indicator.status == "approved":
-            return "This entry is approved and locked; an editor must reopen it before it changes."
+            return PermissionDenied(
+                "This entry is approved and locked; an editor must reopen it before it changes."
+            )
         return None
     rule = TRANSITIONS[action]
     if role not in rule.roles:
-        return f"Only an editor can {action} an entry; your role is {role}."
+        return PermissionDenied(
+            "Only an editor can {action} an entry; your role is {role}.", action=action, role=role
+        )
     if indicator.status not in rule.sources:
-        return f"This entry is {indicator.status}, so it cannot be {_past(action)}."
+        return PermissionDenied(
+            "This entry is {status}, so it cannot be {past}.",
+            status=indicator.status,
+            past=_past(action),
+        )
     if action == "submit" and indicator.status == "returned" and not facts.edited_since_return:
-        return (
+        return PermissionDenied(
             "It was returned and has not changed since: fix it (or explain in Notes) "
             "before submitting it again."
         )
     if action == "approve":
         if four_eyes and user in (indicator.created_by, indicator.updated_by):
             who = "entered" if user == indicator.created_by else "last changed"
-            return f"Four eyes: you {who} this entry, so another editor must approve it."
+            return PermissionDenied(
+                "Four eyes: you {who} this entry, so another editor must approve it.", who=who
+            )
         if not facts.citations_ok:
-            return "A cited passage no longer matches the document; fix the citation first."
+            return PermissionDenied(
+                "A cited passage no longer matches the document; fix the citation first."
+            )
     return None
 
 
@@ -118,11 +131,13 @@ def check(
     comment: str | None = None,
 ) -> None:
     """Raise PermissionDenied (with the reason) unless the rules allow the action."""
-    reason = refusal(action, indicator, user, role, four_eyes, facts)
-    if reason is not None:
-        raise PermissionDenied(reason)
+    denied = refusal(action, indicator, user, role, four_eyes, facts)
+    if denied is not None:
+        raise denied
     if needs_comment(action) and not (comment or "").strip():
-        raise ValidationError("comment", f"Write a comment saying why before you {action} it.")
+        raise ValidationError(
+            "comment", "Write a comment saying why before you {action} it.", action=action
+        )
 
 
 def _past(action: str) -> str:

@@ -22,10 +22,10 @@ def read_docx(content: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(content))
         lines = list(_lines(document))
     except (OpcError, LxmlError, KeyError, ValueError, zipfile.BadZipFile):
-        raise ImportRefused(_damaged_message(name)) from None
+        raise _damaged(name) from None
     except (AttributeError, TypeError):
         # python-docx assumes w:document at the root; another root breaks its attribute access
-        raise ImportRefused(_damaged_message(name)) from None
+        raise _damaged(name) from None
     return normalize_newlines("\n".join(lines))
 
 
@@ -34,14 +34,16 @@ def _check_zip(content: bytes, name: str) -> None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-        raise ImportRefused(_damaged_message(name)) from None
+        raise _damaged(name) from None
     if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
         raise ImportRefused(
-            f"{name} would unpack to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB "
-            "(a damaged or malicious file); open it in Word, save a copy and import that"
+            "{name} would unpack to more than {limit_mb} MB "
+            "(a damaged or malicious file); open it in Word, save a copy and import that",
+            name=name,
+            limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
         )
     if "word/document.xml" not in {m.filename for m in members}:
-        raise ImportRefused(_damaged_message(name))
+        raise _damaged(name)
 
 
 def _lines(document):
@@ -71,8 +73,9 @@ def _one_line(text: str) -> str:
     return " ".join(normalize_newlines(text).replace("\t", " ").split("\n"))
 
 
-def _damaged_message(name: str) -> str:
-    return (
-        f"{name} is not a readable Word document (damaged, or not really a .docx); "
-        "open it in Word, save it as .docx and import again"
+def _damaged(name: str) -> ImportRefused:
+    return ImportRefused(
+        "{name} is not a readable Word document (damaged, or not really a .docx); "
+        "open it in Word, save it as .docx and import again",
+        name=name,
     )

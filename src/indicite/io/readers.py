@@ -48,20 +48,31 @@ def read_file(path: Path) -> ReadResult:
     path = Path(path)
     name = path.name or str(path)
     if not path.exists():
-        raise ImportRefused(f"{path} does not exist; check the name and folder")
+        raise ImportRefused("{path} does not exist; check the name and folder", path=path)
     if path.is_dir():
-        raise ImportRefused(f"{name} is a folder, not a file; choose the files inside it")
+        raise ImportRefused("{name} is a folder, not a file; choose the files inside it", name=name)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
-        kind = f"'{path.suffix}' files" if path.suffix else "files without an extension"
+        supported = ", ".join(SUPPORTED_EXTENSIONS)
+        if path.suffix:
+            raise ImportRefused(
+                "{name}: '{suffix}' files cannot be imported; supported: {supported}",
+                name=name,
+                suffix=path.suffix,
+                supported=supported,
+            )
         raise ImportRefused(
-            f"{name}: {kind} cannot be imported; supported: {', '.join(SUPPORTED_EXTENSIONS)}"
+            "{name}: files without an extension cannot be imported; supported: {supported}",
+            name=name,
+            supported=supported,
         )
     if not path.is_file():
-        raise ImportRefused(f"{name} is not a regular file; copy it to a normal file first")
+        raise ImportRefused(
+            "{name} is not a regular file; copy it to a normal file first", name=name
+        )
     content = _read_bytes(path, name)
     if not content:
-        raise ImportRefused(f"{name} is empty (0 bytes); check that it is the right file")
+        raise ImportRefused("{name} is empty (0 bytes); check that it is the right file", name=name)
     doc_type, reader = _READERS[suffix]
     text, page_starts = reader(content, name)
     if text.startswith("\ufeff"):  # a second BOM would be dropped again on import
@@ -70,21 +81,29 @@ def read_file(path: Path) -> ReadResult:
         if page_starts:
             page_starts = [max(0, start - dropped) for start in page_starts]
     if not text.strip():
-        raise ImportRefused(f"{name} contains no text; check that it is the right file")
+        raise ImportRefused("{name} contains no text; check that it is the right file", name=name)
     return ReadResult(text=text, content=content, doc_type=doc_type, page_starts=page_starts)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    limit_mb = MAX_FILE_BYTES // (1024 * 1024)
-    too_big = f"{name} is larger than the {limit_mb} MB import limit; split it into smaller files"
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportRefused(too_big)
+            raise _too_big(name)
         with path.open("rb") as f:
             content = f.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
     except OSError as e:
         reason = e.strerror or type(e).__name__
-        raise ImportRefused(f"{name} cannot be read ({reason}); check its permissions") from None
+        raise ImportRefused(
+            "{name} cannot be read ({reason}); check its permissions", name=name, reason=reason
+        ) from None
     if len(content) > MAX_FILE_BYTES:
-        raise ImportRefused(too_big)
+        raise _too_big(name)
     return content
+
+
+def _too_big(name: str) -> ImportRefused:
+    return ImportRefused(
+        "{name} is larger than the {limit_mb} MB import limit; split it into smaller files",
+        name=name,
+        limit_mb=MAX_FILE_BYTES // (1024 * 1024),
+    )

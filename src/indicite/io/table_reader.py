@@ -65,14 +65,14 @@ def read_table(path: Path) -> Table:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ImportRefused(f"{path} does not exist or is not a file")
+        raise ImportRefused("{path} does not exist or is not a file", path=path)
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         return _read_workbook(path)
     if suffix == ".json":
         return _read_json(path)
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(path)
-    raise ImportRefused(f"{path.name}: load reads .csv, .xlsx, .xls, .ods or .json files")
+    raise ImportRefused("{name}: load reads .csv, .xlsx, .xls, .ods or .json files", name=path.name)
 
 
 def _records(header: list[Any], rows: Iterator[tuple[int, list[Any]]], convert) -> Iterator:
@@ -159,7 +159,9 @@ def _read_workbook(path: Path) -> Table:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as e:
-        raise ImportRefused(f"{path.name} is not a readable spreadsheet ({e})") from None
+        raise ImportRefused(
+            "{name} is not a readable spreadsheet ({detail})", name=path.name, detail=str(e)
+        ) from None
     names = book.sheet_names
     sheet = book.get_sheet_by_name("indicators" if "indicators" in names else names[0])
     extra: dict[Any, list[dict[str, Any]]] = {}
@@ -190,9 +192,11 @@ def _json_objects(path: Path) -> Iterator[Any]:
             return
         objects = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ImportRefused(f"{path.name} is not a JSON export ({e})") from None
+        raise ImportRefused(
+            "{name} is not a JSON export ({detail})", name=path.name, detail=str(e)
+        ) from None
     if not isinstance(objects, list):
-        raise ImportRefused(f"{path.name}: expected a list of indicators")
+        raise ImportRefused("{name}: expected a list of indicators", name=path.name)
     yield from objects
 
 
@@ -214,7 +218,11 @@ def _read_json(path: Path) -> Table:
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
         for number, obj in enumerate(_json_objects(path), start=1):
             if not isinstance(obj, dict):
-                raise ImportRefused(f"{path.name}: item {number} is not an indicator object")
+                raise ImportRefused(
+                    "{name}: item {number} is not an indicator object",
+                    name=path.name,
+                    number=number,
+                )
             row = {column_name(k): v for k, v in obj.items() if k != "citations"}
             citations = obj.get("citations") or []
             if citations:

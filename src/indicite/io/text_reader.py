@@ -53,10 +53,10 @@ def decode_bytes(content: bytes, name: str) -> str:
 def refuse_if_binary(text: str, name: str) -> None:
     """Refuse decoded text that is not text: a NUL, or over 1% control/private-use characters."""
     if "\x00" in text:
-        raise ImportRefused(_binary_message(name, b""))
+        raise _binary(name, b"")
     odd = len(_NOT_TEXT.findall(text))
     if odd and odd > max(2, len(text) // 100):
-        raise ImportRefused(_binary_message(name, b""))
+        raise _binary(name, b"")
 
 
 def _decode(content: bytes, name: str) -> str:
@@ -65,32 +65,32 @@ def _decode(content: bytes, name: str) -> str:
             try:
                 return content.decode(encoding)
             except UnicodeDecodeError:
-                raise ImportRefused(_undecodable_message(name)) from None
+                raise _undecodable(name) from None
     for magic, _ in _MAGIC:
         if content.startswith(magic):
-            raise ImportRefused(_binary_message(name, content))
+            raise _binary(name, content)
     if b"\x00" in content:
         encoding = _bomless_utf16(content)
         if encoding is None:
             guess = _guess_encoding(content)  # UTF-16 of CJK text has NULs on both sides
             encoding = guess if guess and guess.startswith(("utf_16", "utf_32")) else None
         if encoding is None:
-            raise ImportRefused(_binary_message(name, content))
+            raise _binary(name, content)
         try:
             return content.decode(encoding)
         except UnicodeDecodeError:
-            raise ImportRefused(_binary_message(name, content)) from None
+            raise _binary(name, content) from None
     try:
         return content.decode("utf-8")  # the common case, and fast
     except UnicodeDecodeError:
         pass
     encoding = _guess_encoding(content)
     if encoding is None:
-        raise ImportRefused(_undecodable_message(name))
+        raise _undecodable(name)
     try:
         return content.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise ImportRefused(_undecodable_message(name)) from None
+        raise _undecodable(name) from None
 
 
 def _bomless_utf16(content: bytes) -> str | None:
@@ -126,17 +126,25 @@ def _guess_encoding(content: bytes) -> str | None:
     return best
 
 
-def _binary_message(name: str, content: bytes) -> str:
+def _binary(name: str, content: bytes) -> ImportRefused:
     kind = next((what for magic, what in _MAGIC if content.startswith(magic)), "")
-    looks = f" (it looks like {kind})" if kind else ""
-    return (
-        f"{name} is a binary file, not text{looks}; "
-        "import the original .txt, .md, .docx, .pdf or .html file"
+    if kind:
+        return ImportRefused(
+            "{name} is a binary file, not text (it looks like {kind}); "
+            "import the original .txt, .md, .docx, .pdf or .html file",
+            name=name,
+            kind=kind,
+        )
+    return ImportRefused(
+        "{name} is a binary file, not text; "
+        "import the original .txt, .md, .docx, .pdf or .html file",
+        name=name,
     )
 
 
-def _undecodable_message(name: str) -> str:
-    return (
-        f"{name} is not in a text encoding Indicite can read (UTF-8, UTF-16 or GB18030); "
-        "save it as UTF-8 and import again"
+def _undecodable(name: str) -> ImportRefused:
+    return ImportRefused(
+        "{name} is not in a text encoding Indicite can read (UTF-8, UTF-16 or GB18030); "
+        "save it as UTF-8 and import again",
+        name=name,
     )

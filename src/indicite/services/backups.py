@@ -48,7 +48,9 @@ def back_up(session: Session, now: datetime | None = None) -> Path | None:
         target = write_backup(session.store.db.conn, backups_folder(), prefix, now)
     except (OSError, sqlite3.Error) as e:
         raise StorageProblem(
-            f"No backup could be written to {backups_folder()} ({e}); free some space there."
+            "No backup could be written to {folder} ({detail}); free some space there.",
+            folder=backups_folder(),
+            detail=str(e),
         ) from e
     for old in to_delete(list_backups(backups_folder(), prefix), now):
         old.path.unlink(missing_ok=True)
@@ -78,7 +80,7 @@ def restore_backup(session: Session, backup: Path) -> None:
     using the file sees the restored content; an older backup is brought up to this schema.
     """
     if session.store.path is None or not Path(backup).is_file():
-        raise NotFound(f"There is no backup {backup}; choose one from the list.")
+        raise NotFound("There is no backup {backup}; choose one from the list.", backup=backup)
     back_up(session)
     restore_into(session.store.db.conn, Path(backup))
     upgrade_schema(session.store.db)
@@ -91,7 +93,7 @@ def restore_damaged(database: Path, backup: Path, user: str | None = None) -> Se
     """
     database = Path(database)
     if not Path(backup).is_file():
-        raise NotFound(f"There is no backup {backup}; choose one from the list.")
+        raise NotFound("There is no backup {backup}; choose one from the list.", backup=backup)
     set_aside(database, backups_folder(), backup_prefix(database), datetime.now())
     copy_backup_to(Path(backup), database)
     return Session.open(database, user)

@@ -117,7 +117,9 @@ def update_document_meta(session: Session, doc_id: int, changes: dict[str, Any])
     unknown = set(changes) - set(EDITABLE_COLUMNS)
     if unknown:
         field_name = sorted(unknown)[0]
-        raise ValidationError(field_name, f"The document's {field_name} cannot be changed.")
+        raise ValidationError(
+            field_name, "The document's {name} cannot be changed.", name=field_name
+        )
     cleaned = {key: _clean_meta(key, value) for key, value in changes.items()}
     store = session.store
     with store.transaction():
@@ -146,7 +148,9 @@ def _clean_meta(key: str, value: Any) -> str | None:
             return None
         if not is_iso_date(text):
             raise ValidationError(
-                "published_on", f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2025-12-20."
+                "published_on",
+                "“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2025-12-20.",
+                text=text,
             )
     return text
 

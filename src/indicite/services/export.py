@@ -58,13 +58,23 @@ class _Documents:
 
 def _check(fmt: str, statuses: Sequence[str], encoding: str) -> None:
     if fmt not in FORMATS:
-        raise ValidationError("format", f"Unknown format “{fmt}”; use {', '.join(FORMATS)}")
+        raise ValidationError(
+            "format", "Unknown format “{fmt}”; use {known}", fmt=fmt, known=", ".join(FORMATS)
+        )
     unknown = [s for s in statuses if s not in STATUSES]
     if unknown:
-        raise ValidationError("status", f"Unknown status “{unknown[0]}”; use {', '.join(STATUSES)}")
+        raise ValidationError(
+            "status",
+            "Unknown status “{status}”; use {known}",
+            status=unknown[0],
+            known=", ".join(STATUSES),
+        )
     if encoding not in ENCODINGS:
         raise ValidationError(
-            "encoding", f"Unknown encoding “{encoding}”; use {' or '.join(ENCODINGS)}"
+            "encoding",
+            "Unknown encoding “{encoding}”; use {known}",
+            encoding=encoding,
+            known=" or ".join(ENCODINGS),
         )
 
 
@@ -112,12 +122,16 @@ def export(
     db = session.store.db
     missing = q.missing_documents(db, document_ids)
     if missing:
-        raise NotFound(f"There is no document {missing[0]}; `indicite docs` lists them.")
+        raise NotFound(
+            "There is no document {doc_id}; `indicite docs` lists them.", doc_id=missing[0]
+        )
     try:
         writer: ExportWriter = open_writer(fmt, path, encoding)
     except OSError as e:
         raise IndiciteError(
-            f"Cannot write {path}: {e.strerror or e}; choose another folder or file name."
+            "Cannot write {path}: {detail}; choose another folder or file name.",
+            path=path,
+            detail=e.strerror or str(e),
         ) from None
     done = 0
     try:
@@ -137,7 +151,9 @@ def export(
             files = writer.finish(q.iter_documents(db, statuses, document_ids), about)
     except OSError as e:
         writer.discard()
-        raise IndiciteError(f"Cannot write {path}: {e.strerror or e}") from None
+        raise IndiciteError(
+            "Cannot write {path}: {detail}", path=path, detail=e.strerror or str(e)
+        ) from None
     except BaseException:
         writer.discard()
         raise

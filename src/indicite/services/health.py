@@ -7,7 +7,7 @@ so the window shows at once; ``full_check()`` then reads them in a worker thread
 
 from pathlib import Path
 
-from indicite.core.errors import DatabaseUnusable, StorageProblem
+from indicite.core.errors import DatabaseUnusable, IndiciteError, StorageProblem
 from indicite.services.session import Session
 from indicite.storage.health import require_sound
 
@@ -17,21 +17,20 @@ def check_pending(session: Session) -> bool:
     return session.store.health_pending
 
 
-def known_damage(session: Session) -> str:
-    """Why the session's file was refused (a write may have run the full check first), or ""."""
-    return session.store.refusal or ""
+def known_damage(session: Session) -> DatabaseUnusable | None:
+    """Why the session's file was refused (a write may have run the full check first), or None."""
+    return session.store.refusal
 
 
-def full_check(path: Path) -> str | None:
-    """Why the file at ``path`` is damaged, "" when it is sound, None when it was too busy."""
+def full_check(path: Path) -> IndiciteError | None:
+    """None when the file at ``path`` is sound, DatabaseUnusable saying why it is damaged, or
+    StorageProblem when it was too busy to check."""
     try:
         require_sound(path)
-    except DatabaseUnusable as e:
-        return str(e)
-    except StorageProblem:
-        return None
-    return ""
+    except (DatabaseUnusable, StorageProblem) as e:
+        return e
+    return None
 
 
-def record_health(session: Session, problem: str) -> None:
+def record_health(session: Session, problem: DatabaseUnusable | None) -> None:
     session.store.record_health(problem)

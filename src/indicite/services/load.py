@@ -53,13 +53,15 @@ def _number(name: str, value: Any) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError(name, f"{name} “{value}” is not a number")
+        raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
     if isinstance(value, int | float):
         return float(value)
     try:
         return parse_value(str(value))
     except ValidationError:
-        raise ValidationError(name, f"{name} “{value}” is not a number") from None
+        raise ValidationError(
+            name, "{name} “{value}” is not a number", name=name, value=value
+        ) from None
 
 
 def _int(name: str, value: Any) -> int | None:
@@ -67,7 +69,9 @@ def _int(name: str, value: Any) -> int | None:
     if number is None:
         return None
     if number != int(number):
-        raise ValidationError(name, f"{name} “{value}” is not a whole number")
+        raise ValidationError(
+            name, "{name} “{value}” is not a whole number", name=name, value=value
+        )
     return int(number)
 
 

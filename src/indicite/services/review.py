@@ -96,7 +96,7 @@ def allowed_actions(session: Session, ind: Indicator) -> set[str]:
     )
 
 
-def refusal_of(session: Session, action: str, ind: Indicator) -> str | None:
+def refusal_of(session: Session, action: str, ind: Indicator) -> PermissionDenied | None:
     """Why the UI does not offer ``action`` (shown as a tooltip), or None when it may."""
     return workflow.refusal(
         action,

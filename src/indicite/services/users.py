@@ -40,7 +40,9 @@ def add_user(session: Session, name: str, role: str) -> User:
     with store.transaction():
         _require_admin(session)
         if store.users.get(name):
-            raise ValidationError("name", f"{name} is already a user; change their role instead.")
+            raise ValidationError(
+                "name", "{name} is already a user; change their role instead.", name=name
+            )
         return _add(session, name, role)
 
 
@@ -52,7 +54,7 @@ def set_role(session: Session, name: str, role: str) -> User:
         _require_admin(session)
         user = store.users.get(name)
         if user is None:
-            raise NotFound(f"There is no user {name}.")
+            raise NotFound("There is no user {name}.", name=name)
         if user.role == role:
             return user
         admins = [u for u in store.users.all() if u.role == "admin"]
@@ -80,7 +82,12 @@ def _add(session: Session, name: str, role: str) -> User:
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise ValidationError("role", f"{role!r} is not a role; use one of {', '.join(ROLES)}.")
+        raise ValidationError(
+            "role",
+            "{role} is not a role; use one of {roles}.",
+            role=repr(role),
+            roles=", ".join(ROLES),
+        )
 
 
 def _require_admin(session: Session) -> None:

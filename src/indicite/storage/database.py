@@ -45,7 +45,7 @@ def open_database(path: str | Path, *, migrate: bool = True, full_check: bool = 
             upgrade_schema(db)
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise DatabaseUnusable(f"{path} cannot be opened: {e}") from e
+        raise DatabaseUnusable("{path} cannot be opened: {detail}", path=path, detail=str(e)) from e
     except BaseException:
         conn.close()
         raise
@@ -83,8 +83,9 @@ def _refuse_newer(db: Database, path: Path) -> None:
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if version > schema_version() or unknown:
         raise DatabaseTooNew(
-            f"{path} was written by a newer version of Indicite; "
-            "install the newer version to open it (the file was not changed)"
+            "{path} was written by a newer version of Indicite; "
+            "install the newer version to open it (the file was not changed)",
+            path=path,
         )
 
 

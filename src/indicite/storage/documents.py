@@ -59,7 +59,9 @@ class DocumentRepository:
     def get(self, doc_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
         if not rows:
-            raise NotFound(f"There is no document {doc_id}; `indicite docs` lists them.")
+            raise NotFound(
+                "There is no document {doc_id}; `indicite docs` lists them.", doc_id=doc_id
+            )
         row = rows[0]
         row["page_starts"] = json.loads(row["page_starts"]) if row["page_starts"] else None
         return Document.from_row(row)
@@ -69,7 +71,9 @@ class DocumentRepository:
             "SELECT published_on FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
-            raise NotFound(f"There is no document {doc_id}; `indicite docs` lists them.")
+            raise NotFound(
+                "There is no document {doc_id}; `indicite docs` lists them.", doc_id=doc_id
+            )
         return row[0]
 
     def update_meta(self, doc_id: int, changes: dict[str, Any]) -> None:

@@ -33,8 +33,9 @@ def check_health(path: Path, *, full: bool = True) -> None:
         header = f.read(HEADER_BYTES)
     if not header.startswith(SQLITE_HEADER):
         raise DatabaseUnusable(
-            f"{path} is not an Indicite database (not an SQLite file); "
-            "choose another file, or restore a backup (the file was not changed)"
+            "{path} is not an Indicite database (not an SQLite file); "
+            "choose another file, or restore a backup (the file was not changed)",
+            path=path,
         )
     if len(header) < HEADER_BYTES or _is_truncated(path, header):
         raise _damaged(path, "the file is cut short")
@@ -65,7 +66,7 @@ def _run_read_only(path: Path, sql: str, ok: tuple[str, ...] = ("ok",)) -> str:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     except sqlite3.OperationalError as e:
-        raise DatabaseUnusable(f"{path} cannot be opened: {e}") from e
+        raise DatabaseUnusable("{path} cannot be opened: {detail}", path=path, detail=str(e)) from e
     try:
         rows = conn.execute(sql).fetchall()
     except sqlite3.OperationalError as e:
@@ -73,9 +74,10 @@ def _run_read_only(path: Path, sql: str, ok: tuple[str, ...] = ("ok",)) -> str:
             return str(e)
         if is_busy(e):  # a writer holds the file: busy is not damaged
             raise StorageProblem(
-                f"Another program kept {path} busy while it was checked; try again in a moment."
+                "Another program kept {path} busy while it was checked; try again in a moment.",
+                path=path,
             ) from e
-        raise DatabaseUnusable(f"{path} cannot be read: {e}") from e
+        raise DatabaseUnusable("{path} cannot be read: {detail}", path=path, detail=str(e)) from e
     except sqlite3.DatabaseError as e:
         return str(e)
     finally:
@@ -105,6 +107,8 @@ def _is_truncated(path: Path, header: bytes) -> bool:
 
 def _damaged(path: Path, detail: str) -> DatabaseUnusable:
     return DatabaseUnusable(
-        f"{path} is damaged ({detail}) and was not opened or changed; "
-        "restore a backup (File → Restore) or open another database"
+        "{path} is damaged ({detail}) and was not opened or changed; "
+        "restore a backup (File → Restore) or open another database",
+        path=path,
+        detail=detail,
     )

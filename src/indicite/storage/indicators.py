@@ -68,7 +68,7 @@ class IndicatorRepository:
     def get(self, ind_id: int, *, include_deleted: bool = True) -> Indicator:
         rows = list(self.db.query("SELECT * FROM indicators WHERE id = ?", [ind_id]))
         if not rows or (rows[0]["deleted_at"] and not include_deleted):
-            raise NotFound(f"There is no indicator {ind_id}.")
+            raise NotFound("There is no indicator {ind_id}.", ind_id=ind_id)
         ind = Indicator.from_row(rows[0])
         ind.citations = self.citations(ind_id)
         return ind
@@ -97,7 +97,7 @@ class IndicatorRepository:
                 "SELECT version FROM indicators WHERE id = ?", [ind_id]
             ).fetchone()
             if current is None:
-                raise NotFound(f"There is no indicator {ind_id}.")
+                raise NotFound("There is no indicator {ind_id}.", ind_id=ind_id)
             raise ConflictError(
                 "Someone else changed this entry since you opened it; "
                 "reload it to see their change, then edit again."

@@ -30,8 +30,9 @@ class Store:
     def __init__(self, db: Database, path: Path | None = None, *, health_pending: bool = False):
         self.db = db
         self.path = path
+        self.closed = False
         self.health_pending = health_pending and path is not None
-        self.refusal: str | None = None
+        self.refusal: DatabaseUnusable | None = None
         self.documents = DocumentRepository(db)
         self.indicators = IndicatorRepository(db)
         self.events = EventRepository(db)
@@ -47,10 +48,10 @@ class Store:
         db = open_database(path, full_check=full_check)
         return cls(db, Path(path), health_pending=not full_check)
 
-    def record_health(self, problem: str) -> None:
-        """The verdict of the full check: "" for a sound file, else why it is refused."""
+    def record_health(self, problem: DatabaseUnusable | None) -> None:
+        """The verdict of the full check: None for a sound file, else why it is refused."""
         self.health_pending = False
-        self.refusal = problem or None
+        self.refusal = problem
 
     def ensure_sound(self) -> None:
         """Raise DatabaseUnusable if the file is known, or now found, to be damaged."""
@@ -59,11 +60,11 @@ class Store:
             try:
                 require_sound(self.path)
             except DatabaseUnusable as e:
-                self.record_health(str(e))
+                self.record_health(e)
             else:
-                self.record_health("")
+                self.record_health(None)
         if self.refusal:
-            raise DatabaseUnusable(self.refusal)
+            raise self.refusal
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -73,3 +74,4 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True

@@ -14,6 +14,7 @@ from indicite import __version__
 from indicite.core.errors import DatabaseUnusable
 from indicite.paths import default_database, resources_dir
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 from indicite.ui.user_prompt import user_name
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def run_app(args: argparse.Namespace) -> int:
     except DatabaseUnusable as e:
         from indicite.ui.damaged_dialog import offer_restore
 
-        restored = offer_restore(Path(args.db or default_database()), str(e), args.user)
+        restored = offer_restore(Path(args.db or default_database()), describe(e), args.user)
         if restored is None:
             return 1
         session, doc_id = restored, None

@@ -20,11 +20,13 @@ from indicite.core.entities import Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import review
 from indicite.services.session import Session
+from indicite.ui.errors import describe
+from indicite.ui.i18n import Retranslatable
 
 KIND_COLOURS = {"return": "#c62828", "reopen": "#8a5a00", "comment": "#333333"}
 
 
-class CommentsPanel(QWidget):
+class CommentsPanel(Retranslatable, QWidget):
     commented = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -34,8 +36,7 @@ class CommentsPanel(QWidget):
         self.thread = QTextBrowser()
         self.thread.setOpenLinks(False)
         self.field = QLineEdit()
-        self.field.setPlaceholderText(self.tr("Write a comment; Enter sends"))
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QPushButton()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
@@ -50,7 +51,13 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.message)
         self.field.returnPressed.connect(self.send)
         self.send_button.clicked.connect(self.send)
+        self.retranslate_ui()
         self.set_indicator(None)
+
+    def retranslate_ui(self) -> None:
+        self.field.setPlaceholderText(self.tr("Write a comment; Enter sends"))
+        self.send_button.setText(self.tr("Send"))
+        self.refresh()
 
     def set_indicator(self, indicator_id: int | None) -> None:
         self.indicator_id = indicator_id
@@ -84,7 +91,7 @@ class CommentsPanel(QWidget):
         try:
             review.add_comment(self.session, self.indicator_id, self.field.text())
         except IndiciteError as e:
-            self.message.setText(str(e))
+            self.message.setText(describe(e))
             self.message.show()
             return
         self.field.clear()
@@ -93,7 +100,7 @@ class CommentsPanel(QWidget):
         self.commented.emit(self.indicator_id)
 
 
-class StatusNotice(QLabel):
+class StatusNotice(Retranslatable, QLabel):
     """Above the form: the editor's reason while an entry is returned, or that an approved
     entry is locked; hidden otherwise."""
 
@@ -103,10 +110,15 @@ class StatusNotice(QLabel):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self.indicator: Indicator | None = None
         self.setWordWrap(True)
         self.hide()
 
+    def retranslate_ui(self) -> None:
+        self.show_for(self.indicator)
+
     def show_for(self, ind: Indicator | None) -> None:
+        self.indicator = ind
         comment = review.return_comment(self.session, ind) if ind is not None else None
         if comment is not None:
             text = self.tr("Returned by {who}: {body}").format(who=comment.who, body=comment.body)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from indicite.core.errors import IndiciteError
 from indicite.services.backups import BackupInfo, backups_of, restore_damaged
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 
 
 def latest_good_backup(database: Path) -> BackupInfo | None:
@@ -54,7 +55,7 @@ class DamagedDialog(QMessageBox):
         try:
             return restore_damaged(self.database, self.backup.path, user)
         except IndiciteError as e:
-            QMessageBox.critical(self, self.tr("The backup was not restored"), str(e))
+            QMessageBox.critical(self, self.tr("The backup was not restored"), describe(e))
             return None
 
 

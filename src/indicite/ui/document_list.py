@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from indicite.services.documents import list_documents
 from indicite.services.session import Session
+from indicite.ui.i18n import Retranslatable
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -72,13 +73,12 @@ class DocumentListModel(QAbstractTableModel):
         return {0: self.tr("Title"), 1: self.tr("Indicators")}.get(section)
 
 
-class DocumentList(QWidget):
+class DocumentList(Retranslatable, QWidget):
     document_activated = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title or issuer"))
         self.search.setClearButtonEnabled(True)
         self.model = DocumentListModel(session, self)
         self.table = QTableView()
@@ -100,6 +100,11 @@ class DocumentList(QWidget):
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         self.model.reload()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search title or issuer"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
 
     def _search(self, text: str) -> None:
         self.model.reload(text)

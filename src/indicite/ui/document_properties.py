@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from indicite.core.errors import IndiciteError, ValidationError
 from indicite.services.documents import is_iso_date, update_document_meta
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 
 EDITABLE = ("title", "issuer", "published_on", "source_url", "subject", "doc_type")
@@ -157,12 +158,12 @@ class DocumentPropertiesDialog(Retranslatable, QDialog):
             doc = update_document_meta(self.session, self.doc_id, self.values())
         except ValidationError as e:
             if e.field in self.errors:
-                self._show_error(e.field, str(e))
+                self._show_error(e.field, describe(e))
             else:
-                self._fail(str(e))
+                self._fail(describe(e))
             return
         except IndiciteError as e:
-            self._fail(str(e))
+            self._fail(describe(e))
             return
         self.document = doc
         super().accept()

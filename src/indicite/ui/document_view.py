@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from indicite.core.citations import Utf16Map, page_of
 from indicite.ui.highlighter import CitationHighlighter, Span
+from indicite.ui.i18n import Retranslatable
 
 MAX_FIND_MATCHES = 100_000
 
@@ -180,26 +181,22 @@ class DocumentTextEdit(QPlainTextEdit):
         menu.deleteLater()
 
 
-class FindBar(QWidget):
+class FindBar(Retranslatable, QWidget):
     """Find in document: next/previous and "3 of 12"; Escape closes it."""
 
     def __init__(self, view: "DocumentView"):
         super().__init__(view)
         self.view = view
         self.field = QLineEdit()
-        self.field.setPlaceholderText(self.tr("Find in document"))
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setMinimumWidth(80)
         self.previous_button = QToolButton()
         self.previous_button.setText("↑")
-        self.previous_button.setToolTip(self.tr("Previous match (Shift+F3)"))
         self.next_button = QToolButton()
         self.next_button.setText("↓")
-        self.next_button.setToolTip(self.tr("Next match (F3)"))
         self.close_button = QToolButton()
         self.close_button.setText("×")
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.field, self.count, self.previous_button, self.next_button):
@@ -212,6 +209,14 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.previous_button.clicked.connect(self.find_previous)
         self.close_button.clicked.connect(self.close_bar)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.field.setPlaceholderText(self.tr("Find in document"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self._update_count()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -289,7 +294,7 @@ class FindBar(QWidget):
         return len(self._matches)
 
 
-class DocumentView(QWidget):
+class DocumentView(Retranslatable, QWidget):
     """The document pane: text view, find bar and (for PDFs) the page of the cursor."""
 
     indicator_clicked = Signal(int)
@@ -383,6 +388,9 @@ class DocumentView(QWidget):
 
     def page_at_cursor(self) -> int | None:
         return page_of(self._page_starts, self.cursor_code_point())
+
+    def retranslate_ui(self) -> None:
+        self._show_page()
 
     def _show_page(self) -> None:
         page = self.page_at_cursor()

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 
+from indicite.core.errors import IndiciteError, StorageProblem
 from indicite.services.health import check_pending, full_check, known_damage, record_health
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 from indicite.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -42,8 +44,9 @@ class DeferredHealthCheck(QObject):
 
     def start(self) -> None:
         if not check_pending(self.session):
-            if known_damage(self.session):  # a write at start-up ran the check already
-                self.damaged.emit(known_damage(self.session))
+            damage = known_damage(self.session)
+            if damage is not None:  # a write at start-up ran the check already
+                self.damaged.emit(describe(damage))
             return
         if TaskRunner.force_serial:
             self._verdict(full_check(self.path))
@@ -55,12 +58,12 @@ class DeferredHealthCheck(QObject):
         self.pool.waitForDone()
 
     @Slot(object)
-    def _verdict(self, problem: str | None) -> None:
-        if problem is None:
+    def _verdict(self, problem: IndiciteError | None) -> None:
+        if isinstance(problem, StorageProblem):
             return
         record_health(self.session, problem)
-        if problem:
-            self.damaged.emit(problem)
+        if problem is not None:
+            self.damaged.emit(describe(problem))
         else:
             self.sound.emit()
 

@@ -2,23 +2,40 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from indicite.core.entities import Event
+from indicite.core.errors import IndiciteError
 from indicite.services import review
 from indicite.services.session import Session
+from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import action_names, code_names, field_names
 
 Index = QModelIndex | QPersistentModelIndex
+QUOTE_CHARS = 30  # a longer cited passage is cut, so the line stays readable
 
 
-def describe(event: Event) -> str:
-    """What changed, in one line: "value: 4.2 → 4.3", "submitted → approved", the comment."""
+def describe(event: Event, text: str = "") -> str:
+    """What changed, in one line: "value: 4.2 → 4.3", "submitted → approved", the comment.
+
+    Cited passages are quoted from ``text`` (the document), or named by their characters.
+    """
     before, after = event.before or {}, event.after or {}
     if event.action == "create":
-        parts = [f"{_name(k)}: {_show(v, k)}" for k, v in after.items() if v not in (None, "", [])]
+        parts = [
+            f"{_name(k)}: {_show(v, k, text)}" for k, v in after.items() if v not in (None, "", [])
+        ]
+    elif event.action in ("cite", "uncite"):
+        span = after or before
+        parts = [passage(text, span["start"], span["end"])]
     elif "status" in after:
         statuses = status_names()
         old, new = before.get("status"), after["status"]
@@ -35,10 +52,23 @@ def _name(field: str) -> str:
     return field_names().get(field, field)
 
 
-def _show(value: Any, field: str = "") -> str:
-    """The value as the interface names it: measures and qualifiers by their names."""
+def passage(text: str, start: int, end: int) -> str:
+    """A cited span as its words, “…”, or as characters start–end when the text is not at hand."""
+    if not (text and 0 <= start < end <= len(text)):
+        return QCoreApplication.translate("History", "characters {start}–{end}").format(
+            start=start, end=end
+        )
+    quote = " ".join(text[start:end].split())
+    return f"“{quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1] + '…'}”"
+
+
+def _show(value: Any, field: str = "", text: str = "") -> str:
+    """The value as the interface names it: measures and qualifiers by their names, citations
+    by their passages."""
     if value is None or value == "":
         return "∅"
+    if field == "citations":
+        return "; ".join(passage(text, start, end) for start, end in value)
     names = code_names(field)
     return names.get(value, str(value)) if names else str(value)
 
@@ -49,10 +79,13 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._events: list[Event] = []
+        self._text = ""
 
-    def set_events(self, events: list[Event]) -> None:
+    def set_events(self, events: list[Event], text: str = "") -> None:
+        """Show ``events``; ``text`` is their document's, to quote the cited passages."""
         self.beginResetModel()
         self._events = events
+        self._text = text
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -80,14 +113,15 @@ class HistoryModel(QAbstractTableModel):
             return event.who
         if column == 2:
             return action_names().get(event.action, event.action)
-        return describe(event)
+        return describe(event, self._text)
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(Retranslatable, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.indicator_id: int | None = None
+        self._document: tuple[int, str] | None = None  # id and text of the last one quoted
         self.model = HistoryModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -99,6 +133,10 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
+    def retranslate_ui(self) -> None:
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.table.resizeColumnsToContents()
+
     def set_indicator(self, indicator_id: int | None) -> None:
         self.indicator_id = indicator_id
         self.refresh()
@@ -107,5 +145,17 @@ class HistoryPanel(QWidget):
         events = (
             [] if self.indicator_id is None else review.history(self.session, self.indicator_id)
         )
-        self.model.set_events(events)
+        self.model.set_events(events, self._document_text(events))
         self.table.resizeColumnsToContents()
+
+    def _document_text(self, events: list[Event]) -> str:
+        """The text of the events' document (read once per document), or "" if it is gone."""
+        doc_id = next((e.document_id for e in events if e.document_id is not None), None)
+        if doc_id is None:
+            return ""
+        if self._document is None or self._document[0] != doc_id:
+            try:
+                self._document = (doc_id, self.session.store.documents.get(doc_id).text)
+            except IndiciteError:
+                return ""
+        return self._document[1]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.validation import check_fields, parse_value
+from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.labels import measure_names, qualifier_names
 
@@ -182,6 +183,7 @@ class IndicatorForm(Retranslatable, QWidget):
         for combo, names in ((self.measure, measure_names()), (self.qualifier, qualifier_names())):
             for i in range(combo.count()):
                 combo.setItemText(i, names[combo.itemData(i)])
+        self._show_quotes()
         self._update_heading()
 
     def _completer(self, field: QLineEdit) -> QCompleter:
@@ -210,7 +212,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.document_id = self.indicator_id = self.version = None
         self.spans, self.quotes = [], []
         self._fill({})
-        self.citation.setText(self.tr("Select a passage in the document and press Ctrl+Enter."))
+        self._show_quotes()
         self.setEnabled(False)
         self._update_heading()
 
@@ -256,6 +258,10 @@ class IndicatorForm(Retranslatable, QWidget):
         combo.setCurrentIndex(max(0, combo.findData(data)))
 
     def _show_quotes(self) -> None:
+        """The cited passages, or with no indicator in the form, how to start one."""
+        if self.mode is None:
+            self.citation.setText(self.tr("Select a passage in the document and press Ctrl+Enter."))
+            return
         shown = " … ".join(q if len(q) <= 120 else q[:117] + "…" for q in self.quotes)
         self.citation.setText(f"“{shown}”" if shown else "")
 
@@ -287,7 +293,7 @@ class IndicatorForm(Retranslatable, QWidget):
         try:
             values = self.values()
         except ValidationError as e:
-            self.show_error(e.field, str(e))
+            self.show_error(e.field, describe(e))
             return
         self.save_requested.emit(values)
 

@@ -40,6 +40,7 @@ from indicite.services.session import Session
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
+from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
@@ -380,7 +381,7 @@ class MainWindow(Retranslatable, QMainWindow):
         try:
             doc = self.session.store.documents.get(doc_id)
         except NotFound as e:
-            self.statusBar().showMessage(str(e), 5000)
+            self.statusBar().showMessage(describe(e), 5000)
             return
         self.document = doc
         self.current_document_id = doc_id
@@ -561,7 +562,7 @@ class MainWindow(Retranslatable, QMainWindow):
             ind = self.session.store.indicators.get(ind_id, include_deleted=False)
             self.ops.add_citation(ind, span)
         except IndiciteError as e:
-            self._write_failed(str(e))
+            self._write_failed(describe(e))
             return
         self.statusBar().showMessage(
             self.tr("Passage added to “{name}”.").format(name=ind.name), 5000
@@ -575,7 +576,7 @@ class MainWindow(Retranslatable, QMainWindow):
             ind = self.session.store.indicators.get(ind_id, include_deleted=False)
             self.ops.delete(ind)
         except IndiciteError as e:
-            self._write_failed(str(e))
+            self._write_failed(describe(e))
             return
         self.form.clear()
         self.statusBar().showMessage(
@@ -606,13 +607,13 @@ class MainWindow(Retranslatable, QMainWindow):
                     return
                 ind = self.ops.edit(before, changes)
         except ValidationError as e:
-            form.show_error(e.field, str(e))
+            form.show_error(e.field, describe(e))
             return
         except (ConflictError, NotFound) as e:
-            form.show_conflict(str(e))
+            form.show_conflict(describe(e))
             return
         except IndiciteError as e:
-            form.show_error("", str(e))
+            form.show_error("", describe(e))
             return
         assert ind.id is not None
         self.form.add_completions(ind.name, ind.unit)
@@ -655,6 +656,8 @@ class MainWindow(Retranslatable, QMainWindow):
         actions["redo"].setEnabled(self.undo_stack.canRedo())
 
     def _show_counts(self) -> None:
+        if self.session.store.closed:
+            return  # a closed window that lingers until deleteLater still gets events
         if self.current_document_id is None:
             self.counts_label.setText(self.tr("No document open"))
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from indicite.core.errors import IndiciteError
 from indicite.services.backups import BackupInfo, backups_of, restore_backup
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class RestoreDialog(Retranslatable, QDialog):
         try:
             restore_backup(self.session, backup.path)
         except IndiciteError as e:
-            QMessageBox.warning(self, self.tr("The backup was not restored"), str(e))
+            QMessageBox.warning(self, self.tr("The backup was not restored"), describe(e))
             return
         self.accept()
 

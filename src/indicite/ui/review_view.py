@@ -3,7 +3,8 @@
 Keys: A approve, R return (type the reason, Enter sends, Esc cancels), E edit, J/K next and
 previous. Every write goes through services.review, which applies the workflow rules again.
 
-Signals of ReviewView: ``changed()`` after any write, so other views refresh.
+Signals of ReviewView: ``changed()`` after any write, so other views refresh;
+``retranslated()`` after a language switch (ReviewMode then renames its menu and docks).
 """
 
 from array import array
@@ -48,7 +49,9 @@ from indicite.services.session import Session
 from indicite.services.users import ensure_user
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
+from indicite.ui.errors import describe
 from indicite.ui.history_panel import HistoryPanel
+from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import code_names, outcome_names
@@ -209,11 +212,11 @@ class EditDialog(QDialog):
         try:
             update_indicator(self.session, ind_id, values, version)
         except ConflictError as e:
-            self.form.show_conflict(str(e))
+            self.form.show_conflict(describe(e))
         except ValidationError as e:
-            self.form.show_error(e.field, str(e))
+            self.form.show_error(e.field, describe(e))
         except IndiciteError as e:
-            self.form.show_error("", str(e))
+            self.form.show_error("", describe(e))
         else:
             self.accept()
 
@@ -224,8 +227,9 @@ class EditDialog(QDialog):
         self.form.show_indicator(ind, [c.exact for c in ind.citations])
 
 
-class ReviewView(QWidget):
+class ReviewView(Retranslatable, QWidget):
     changed = Signal()
+    retranslated = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, load: bool = True):
         super().__init__(parent)
@@ -237,15 +241,15 @@ class ReviewView(QWidget):
         self.person_filter = QComboBox()
         self.since = self._date_edit()
         self.until = self._date_edit()
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton()
         filters = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Document"), self.document_filter),
-            (self.tr("Entered by"), self.person_filter),
-            (self.tr("Submitted from"), self.since),
-            (self.tr("to"), self.until),
+        self.filter_labels = [QLabel() for _ in range(4)]
+        for label, widget in zip(
+            self.filter_labels,
+            (self.document_filter, self.person_filter, self.since, self.until),
+            strict=True,
         ):
-            filters.addWidget(QLabel(label))
+            filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
@@ -257,7 +261,7 @@ class ReviewView(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.approve_selected_button = QPushButton(self.tr("Approve selected"))
+        self.approve_selected_button = QPushButton()
         self.report = QLabel()
         self.report.setWordWrap(True)
         self.report.hide()
@@ -278,22 +282,20 @@ class ReviewView(QWidget):
         self.problems.setStyleSheet("color: #c62828;")
         self.field_labels = {name: QLabel() for name in INDICATOR_FIELDS}
         self.field_labels["citations"] = QLabel()
+        self.field_titles = {name: QLabel() for name in self.field_labels}
         fields = QFormLayout()
         for name, label in self.field_labels.items():
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            fields.addRow(self._field_title(name), label)
-        self.approve_button = QPushButton(self.tr("&Approve (A)"))
-        self.return_button = QPushButton(self.tr("&Return (R)"))
-        self.edit_button = QPushButton(self.tr("&Edit (E)"))
+            fields.addRow(self.field_titles[name], label)
+        self.approve_button = QPushButton()
+        self.return_button = QPushButton()
+        self.edit_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.approve_button, self.return_button, self.edit_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         self.return_box = QLineEdit()
-        self.return_box.setPlaceholderText(
-            self.tr("Why is it returned? Enter sends it back, Esc cancels")
-        )
         self.return_box.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -301,9 +303,9 @@ class ReviewView(QWidget):
         self.message.hide()
         self.comments = CommentsPanel(session)
         self.history = HistoryPanel(session)
-        tabs = QTabWidget()
-        tabs.addTab(self.comments, self.tr("Comments"))
-        tabs.addTab(self.history, self.tr("History"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.comments, "")
+        self.tabs.addTab(self.history, "")
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -313,7 +315,7 @@ class ReviewView(QWidget):
         detail_layout.addLayout(buttons)
         detail_layout.addWidget(self.return_box)
         detail_layout.addWidget(self.message)
-        detail_layout.addWidget(tabs, 1)
+        detail_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
         splitter.addWidget(queue_pane)
@@ -348,9 +350,39 @@ class ReviewView(QWidget):
             combo.activated.connect(self.reload_queue)
         for date_edit in (self.since, self.until):
             date_edit.dateChanged.connect(self.reload_queue)
+        self.retranslate_ui()
         if load:
             self._fill_filters()
             self.reload_queue()
+
+    def retranslate_ui(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        for label, text in zip(
+            self.filter_labels,
+            (self.tr("Document"), self.tr("Entered by"), self.tr("Submitted from"), self.tr("to")),
+            strict=True,
+        ):
+            label.setText(text)
+        for date_edit in (self.since, self.until):
+            date_edit.setSpecialValueText(self.tr("any"))
+        self._name_unfiltered()
+        self.approve_selected_button.setText(self.tr("Approve selected"))
+        for name, title in self.field_titles.items():
+            title.setText(self._field_title(name))
+        self.approve_button.setText(self.tr("&Approve (A)"))
+        self.return_button.setText(self.tr("&Return (R)"))
+        self.edit_button.setText(self.tr("&Edit (E)"))
+        self.return_box.setPlaceholderText(
+            self.tr("Why is it returned? Enter sends it back, Esc cancels")
+        )
+        self.tabs.setTabText(0, self.tr("Comments"))
+        self.tabs.setTabText(1, self.tr("History"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        if self.progress.text():  # the queue was shown: name its entry in the new language
+            self._show(self.current)
+        self.retranslated.emit()
 
     def _field_title(self, name: str) -> str:
         return {
@@ -377,7 +409,6 @@ class ReviewView(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("any"))
         edit.setDate(NO_DATE)
         return edit
 
@@ -385,15 +416,25 @@ class ReviewView(QWidget):
         """Documents and people to filter by, keeping what is chosen."""
         doc_id, person = self.document_filter.currentData(), self.person_filter.currentData()
         self.document_filter.clear()
-        self.document_filter.addItem(self.tr("All documents"), None)
+        self.document_filter.addItem("", None)
         for document_id, title in review.document_titles(self.session):
             self.document_filter.addItem(title, document_id)
         self.person_filter.clear()
-        self.person_filter.addItem(self.tr("Anyone"), None)
+        self.person_filter.addItem("", None)
         for name in review.enterers(self.session):
             self.person_filter.addItem(name, name)
         self.document_filter.setCurrentIndex(max(0, self.document_filter.findData(doc_id)))
         self.person_filter.setCurrentIndex(max(0, self.person_filter.findData(person)))
+        self._name_unfiltered()
+
+    def _name_unfiltered(self) -> None:
+        """The first entry of each filter, which filters nothing."""
+        for combo, text in (
+            (self.document_filter, self.tr("All documents")),
+            (self.person_filter, self.tr("Anyone")),
+        ):
+            if combo.count():
+                combo.setItemText(0, text)
 
     def queue_filter(self) -> QueueFilter:
         def iso(edit: QDateEdit) -> str | None:
@@ -519,7 +560,7 @@ class ReviewView(QWidget):
             if self.current is not None and "approve" not in allowed
             else None
         )
-        self.approve_button.setToolTip(reason or "")
+        self.approve_button.setToolTip(describe(reason) if reason is not None else "")
 
     def _show_passage(self, ind: Indicator) -> None:
         """The document scrolled to the first cited passage, which is selected and centred."""
@@ -582,11 +623,11 @@ class ReviewView(QWidget):
         try:
             ind = call(self.session, *args)
         except ConflictError as e:
-            self._say(str(e))
+            self._say(describe(e))
             self._reload_current()
             return False
         except IndiciteError as e:
-            self._say(str(e))
+            self._say(describe(e))
             return False
         self.model.set_outcome(ind.id, outcome)
         self.changed.emit()
@@ -647,7 +688,7 @@ class ReviewMode(QObject):
         try:
             ensure_user(session)
         except IndiciteError as e:
-            window.statusBar().showMessage(str(e), 10000)
+            window.statusBar().showMessage(describe(e), 10000)
         # The queue loads when review mode is first shown, not at every start of the app.
         self.view = ReviewView(session, load=False)
         self.stack = QStackedWidget()
@@ -658,20 +699,17 @@ class ReviewMode(QObject):
         window.form.layout().insertWidget(0, self.notice)
         self.comments = CommentsPanel(session)
         self.history = HistoryPanel(session)
-        docks = []
-        for key, title, panel in (
-            ("comments", self.tr("Comments"), self.comments),
-            ("history", self.tr("History"), self.history),
-        ):
-            dock = QDockWidget(title, window)
+        self.docks: dict[str, QDockWidget] = {}
+        for key, panel in (("comments", self.comments), ("history", self.history)):
+            dock = QDockWidget(window)
             dock.setObjectName(f"review_{key}_dock")
             dock.setWidget(panel)
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            docks.append(dock)
-        window.tabifyDockWidget(*docks)
+            self.docks[key] = dock
+        window.tabifyDockWidget(*self.docks.values())
 
         menu = window.menus["review"]
-        self.mode_action = QAction(self.tr("Review &queue"), window)
+        self.mode_action = QAction(window)
         self.mode_action.setCheckable(True)
         self.mode_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.mode_action.toggled.connect(self.set_review_mode)
@@ -679,13 +717,13 @@ class ReviewMode(QObject):
         window.toolbar.addAction(self.mode_action)
         menu.addSeparator()
         self.transition_actions: dict[str, QAction] = {}
-        for action, text, keys in (
-            ("submit", self.tr("&Submit for review"), "Ctrl+Shift+S"),
-            ("approve", self.tr("&Approve"), "Ctrl+Shift+A"),
-            ("return", self.tr("Re&turn with comment…"), ""),
-            ("reopen", self.tr("Re&open with comment…"), ""),
+        for action, keys in (
+            ("submit", "Ctrl+Shift+S"),
+            ("approve", "Ctrl+Shift+A"),
+            ("return", ""),
+            ("reopen", ""),
         ):
-            qaction = QAction(text, window)
+            qaction = QAction(window)
             if keys:
                 qaction.setShortcut(QKeySequence(keys))
             qaction.triggered.connect(lambda _=False, a=action: self.run(a))
@@ -693,15 +731,32 @@ class ReviewMode(QObject):
             window.addAction(qaction)
             self.transition_actions[action] = qaction
         menu.addSeparator()
-        users_action = QAction(self.tr("&Users and roles…"), window)
-        users_action.triggered.connect(self.manage_users)
-        menu.addAction(users_action)
+        self.users_action = QAction(window)
+        self.users_action.triggered.connect(self.manage_users)
+        menu.addAction(self.users_action)
         menu.aboutToShow.connect(self.update_actions)
+        self.view.retranslated.connect(self.retranslate)
+        self.retranslate()
 
         self.view.changed.connect(window.refresh)
         window.indicators_changed.connect(self.follow_selection)
         window.indicator_table.selectionModel().selectionChanged.connect(self.follow_selection)
         self.comments.commented.connect(lambda _id: self.history.refresh())
+
+    def retranslate(self) -> None:
+        """Menu entries and dock titles in the current language (the view signals a switch)."""
+        self.docks["comments"].setWindowTitle(self.tr("Comments"))
+        self.docks["history"].setWindowTitle(self.tr("History"))
+        self.mode_action.setText(self.tr("Review &queue"))
+        texts = {
+            "submit": self.tr("&Submit for review"),
+            "approve": self.tr("&Approve"),
+            "return": self.tr("Re&turn with comment…"),
+            "reopen": self.tr("Re&open with comment…"),
+        }
+        for action, qaction in self.transition_actions.items():
+            qaction.setText(texts[action])
+        self.users_action.setText(self.tr("&Users and roles…"))
 
     def set_review_mode(self, on: bool) -> None:
         self.stack.setCurrentIndex(1 if on else 0)
@@ -760,7 +815,7 @@ class ReviewMode(QObject):
         try:
             call(self.window.session, *args)
         except IndiciteError as e:
-            self.window.statusBar().showMessage(str(e), 10000)
+            self.window.statusBar().showMessage(describe(e), 10000)
         self.window.refresh()
 
     def manage_users(self) -> None:

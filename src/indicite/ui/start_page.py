@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from indicite.core.errors import IndiciteError
 from indicite.services.session import Session
 from indicite.ui.background_import import ImportController
+from indicite.ui.errors import describe
 from indicite.ui.i18n import LanguageMenu, Retranslatable
 from indicite.ui.workers import TaskRunner
 
@@ -390,7 +391,7 @@ class DatabaseWindows(QObject):
         try:
             session = Session.open(path, self.user)
         except IndiciteError as e:
-            QMessageBox.warning(self.window, self.tr("Cannot open the database"), str(e))
+            QMessageBox.warning(self.window, self.tr("Cannot open the database"), describe(e))
             return False
         return self.show_session(session)
 

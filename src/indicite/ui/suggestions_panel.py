@@ -27,6 +27,7 @@ from indicite.core.entities import Document, Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import suggestions as service
 from indicite.ui.coverage_meter import CoverageMeter
+from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.suggestions_model import SuggestionsModel
 from indicite.ui.undo import CreateCommand, Operations
@@ -123,7 +124,7 @@ class DismissCommand(QUndoCommand):
             call(self.ops.session, self.doc_id, *self.span)
         except IndiciteError as e:
             self.setObsolete(True)
-            self.ops.failed.emit(str(e))
+            self.ops.failed.emit(describe(e))
         self.ops.changed.emit()
 
 
@@ -266,7 +267,7 @@ class SuggestionsPanel(Retranslatable, QWidget):
         try:
             ind = command.run_first()
         except IndiciteError as e:
-            self._show_message(str(e))
+            self._show_message(describe(e))
             return
         self._handled(s)
         self.ops.stack.push(command)
@@ -282,7 +283,7 @@ class SuggestionsPanel(Retranslatable, QWidget):
         try:
             command = DismissCommand(self.ops, self._doc.id, s)
         except IndiciteError as e:
-            self._show_message(str(e))
+            self._show_message(describe(e))
             return
         self._handled(s)
         self.ops.stack.push(command)

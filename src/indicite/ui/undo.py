@@ -19,6 +19,7 @@ from indicite.core.entities import Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import indicators as service
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 
 
 class ServiceCommand(QUndoCommand):
@@ -62,7 +63,7 @@ class ServiceCommand(QUndoCommand):
             self._remember(call())
         except IndiciteError as e:
             self.setObsolete(True)
-            self.ops.failed.emit(str(e))
+            self.ops.failed.emit(describe(e))
         self.ops.changed.emit()
 
     def _remember(self, ind: Indicator) -> None:

@@ -20,6 +20,8 @@ from indicite.core.entities import ROLES, User
 from indicite.core.errors import IndiciteError
 from indicite.services import review, users
 from indicite.services.session import Session
+from indicite.ui.errors import describe
+from indicite.ui.i18n import Retranslatable
 from indicite.ui.labels import role_names
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,12 +59,11 @@ class UsersModel(QAbstractTableModel):
         return (user.name, role_name, user.created_at[:10])[index.column()]
 
 
-class UsersDialog(QDialog):
+class UsersDialog(Retranslatable, QDialog):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Users and roles"))
-        is_admin = users.role_of(session) == "admin"
+        self.is_admin = users.role_of(session) == "admin"
         self.model = UsersModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -70,30 +71,22 @@ class UsersDialog(QDialog):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.role = QComboBox()
-        self.set_role_button = QPushButton(self.tr("Set role"))
+        self.set_role_button = QPushButton()
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText(self.tr("Name of a new user"))
         self.new_role = QComboBox()
         for combo in (self.role, self.new_role):
             for role in ROLES:
-                combo.addItem(role_names()[role], role)
-        self.add_button = QPushButton(self.tr("Add user"))
-        self.four_eyes = QCheckBox(
-            self.tr("Four eyes: an editor cannot approve an entry they entered or last changed")
-        )
+                combo.addItem("", role)
+        self.add_button = QPushButton()
+        self.four_eyes = QCheckBox()
         self.four_eyes.setChecked(review.four_eyes(session))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        note = QLabel(
-            self.tr(
-                "Roles guard against mistakes, not against someone who edits the database file."
-            )
-            if is_admin
-            else self.tr("Only an admin can change users, roles and the four-eyes rule.")
-        )
-        note.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.selected_label = QLabel()
         role_row = QHBoxLayout()
-        role_row.addWidget(QLabel(self.tr("Selected user:")))
+        role_row.addWidget(self.selected_label)
         role_row.addWidget(self.role)
         role_row.addWidget(self.set_role_button)
         add_row = QHBoxLayout()
@@ -103,7 +96,7 @@ class UsersDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         layout.addLayout(role_row)
         layout.addLayout(add_row)
@@ -118,13 +111,35 @@ class UsersDialog(QDialog):
             self.add_button,
             self.four_eyes,
         ):
-            widget.setEnabled(is_admin)
+            widget.setEnabled(self.is_admin)
         self.set_role_button.clicked.connect(self.set_role)
         self.add_button.clicked.connect(self.add_user)
         self.new_name.returnPressed.connect(self.add_user)
         self.four_eyes.toggled.connect(self.set_four_eyes)
+        self.retranslate_ui()
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Users and roles"))
+        self.set_role_button.setText(self.tr("Set role"))
+        self.new_name.setPlaceholderText(self.tr("Name of a new user"))
+        for combo in (self.role, self.new_role):
+            for i in range(combo.count()):
+                combo.setItemText(i, role_names()[combo.itemData(i)])
+        self.add_button.setText(self.tr("Add user"))
+        self.four_eyes.setText(
+            self.tr("Four eyes: an editor cannot approve an entry they entered or last changed")
+        )
+        self.note.setText(
+            self.tr(
+                "Roles guard against mistakes, not against someone who edits the database file."
+            )
+            if self.is_admin
+            else self.tr("Only an admin can change users, roles and the four-eyes rule.")
+        )
+        self.selected_label.setText(self.tr("Selected user:"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def refresh(self) -> None:
         self.model.set_users(users.list_users(self.session))
@@ -137,7 +152,7 @@ class UsersDialog(QDialog):
         try:
             call(self.session, *args)
         except IndiciteError as e:
-            self.message.setText(str(e))
+            self.message.setText(describe(e))
             return False
         self.message.clear()
         self.refresh()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from indicite.core.errors import IndiciteError
 from indicite.services.session import Session
+from indicite.ui.errors import describe
 
 Job = Callable[[Session, "Progress"], Any]
 
@@ -91,7 +92,7 @@ class Task(QObject):
         except Cancelled:
             self.end_from_job.emit("cancelled", None)
         except IndiciteError as e:
-            self.end_from_job.emit("failed", str(e))
+            self.end_from_job.emit("failed", describe(e))
         except Exception as e:
             self.end_from_job.emit("crashed", e)
         else:
