@@ -1382,6 +1382,51 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comment on</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last changed</source>
+        <translation>最后修改</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -1394,7 +1439,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+668"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+670"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1404,7 +1449,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-353"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1594,7 +1639,7 @@
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>{title} – Indicite</source>
         <translation>{title} – Indicite</translation>
     </message>

@@ -240,3 +240,21 @@ def test_an_error_is_shown_in_the_interface_language(qapp):
     assert "42" in shown
     assert "There is no" not in shown
     assert describe(error) == str(error)
+
+
+def test_codes_inside_an_error_are_named_in_the_interface_language(qapp):
+    from indicite.core.entities import Indicator
+    from indicite.core.workflow import Facts, refusal
+    from indicite.ui.errors import describe
+    from indicite.ui.i18n import install_language
+
+    entry = Indicator(id=1, status="approved", created_by="a", updated_by="a")
+    reason = refusal("submit", entry, "b", "staff", True, Facts())
+    assert str(reason) == describe(reason)
+    assert "approved" in str(reason) and "submitted" in str(reason)
+    try:
+        install_language("zh_CN")
+        shown = describe(reason)
+    finally:
+        install_language("en")
+    assert "approved" not in shown and "submit" not in shown

@@ -141,6 +141,6 @@ def check(
 
 
 def _past(action: str) -> str:
-    return {"submit": "submitted", "approve": "approved", "return": "returned"}.get(
-        action, action + "ed"
-    )
+    if action == "submit":
+        return "submitted"
+    return action + "d" if action.endswith("e") else action + "ed"

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 
 from indicite.core.errors import IndiciteError
+from indicite.ui.labels import error_param_names
 
 
 def describe(error: BaseException) -> str:
@@ -10,8 +11,15 @@ def describe(error: BaseException) -> str:
     if not isinstance(error, IndiciteError):
         return str(error)
     template = QCoreApplication.translate("Errors", error.template)
+    if template == error.template:
+        return str(error)  # untranslated: the codes in it are the English words already
+    names = error_param_names()
+    params = {
+        key: names.get(key, {}).get(value, value) if isinstance(value, str) else value
+        for key, value in error.params.items()
+    }
     try:
-        return template.format(**error.params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         # a translation with a broken placeholder must not hide the error itself
         return str(error)

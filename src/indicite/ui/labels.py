@@ -100,3 +100,43 @@ def code_names(field: str) -> dict[str, str]:
     if field == "qualifier":
         return qualifier_names()
     return {}
+
+
+def workflow_verbs() -> dict[str, str]:
+    """Workflow actions as verbs ("only an editor can approve"), also in their past form."""
+    verbs = {
+        "submit": QCoreApplication.translate("Labels", "submit"),
+        "approve": QCoreApplication.translate("Labels", "approve"),
+        "return": QCoreApplication.translate("Labels", "return"),
+        "reopen": QCoreApplication.translate("Labels", "reopen"),
+        "edit": QCoreApplication.translate("Labels", "edit"),
+        "delete": QCoreApplication.translate("Labels", "delete"),
+        "comment": QCoreApplication.translate("Labels", "comment on"),
+    }
+    past = {
+        "submitted": "submit",
+        "approved": "approve",
+        "returned": "return",
+        "reopened": "reopen",
+        "edited": "edit",
+        "deleted": "delete",
+        "commented": "comment",
+    }
+    return verbs | {word: verbs[verb] for word, verb in past.items()}
+
+
+def error_param_names() -> dict[str, dict[str, str]]:
+    """Codes that error messages fill in (status, role, action …), by parameter name."""
+    from indicite.ui.indicator_model import status_names
+
+    verbs = workflow_verbs()
+    return {
+        "status": status_names(),
+        "role": role_names(),
+        "action": verbs,
+        "past": verbs,
+        "who": {
+            "entered": QCoreApplication.translate("Labels", "entered"),
+            "last changed": QCoreApplication.translate("Labels", "last changed"),
+        },
+    }
