@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from indicite.storage.rows import insert_row
+
 
 @dataclass(frozen=True, slots=True)
 class Comment:
@@ -21,7 +23,7 @@ class CommentRepository:
 
     def add(self, indicator_id: int, at: str, who: str, kind: str, body: str) -> int:
         row = {"indicator_id": indicator_id, "at": at, "who": who, "kind": kind, "body": body}
-        return int(self.db["comments"].insert(row).last_pk)
+        return insert_row(self.db, "comments", row)
 
     def for_indicator(self, indicator_id: int) -> list[Comment]:
         rows = self.db.query(

@@ -8,7 +8,7 @@ class DismissalRepository:
         self.db = db
 
     def add(self, doc_id: int, start: int, end: int, who: str, at: str) -> None:
-        self.db["dismissed_suggestions"].upsert(
+        self.db.table("dismissed_suggestions").upsert(
             {"document_id": doc_id, "start": start, "end": end, "who": who, "at": at},
             pk=("document_id", "start", "end"),
         )

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from indicite.core.entities import Document
 from indicite.core.errors import NotFound
+from indicite.storage.rows import insert_row
 
 LIST_SQL = (
     "SELECT d.id, d.title, d.issuer, d.published_on, d.subject, d.char_count, d.imported_at, "
@@ -39,8 +40,8 @@ class DocumentRepository:
             "imported_at": doc.imported_at,
             "imported_by": doc.imported_by,
         }
-        doc_id = self.db["documents"].insert(row).last_pk
-        self.db["files"].insert(
+        doc_id = insert_row(self.db, "documents", row)
+        self.db.table("files").insert(
             {
                 "document_id": doc_id,
                 "name": file_name,
@@ -50,7 +51,7 @@ class DocumentRepository:
                 "imported_at": doc.imported_at,
             }
         )
-        return int(doc_id)
+        return doc_id
 
     def id_for_file_sha256(self, sha256: str) -> int | None:
         row = self.db.execute("SELECT document_id FROM files WHERE sha256 = ?", [sha256]).fetchone()
@@ -82,7 +83,7 @@ class DocumentRepository:
         if refused:
             raise ValueError(f"not editable document columns: {sorted(refused)}")
         if changes:
-            self.db["documents"].update(doc_id, changes)
+            self.db.table("documents").update(doc_id, changes)
 
     def distinct_issuers(self) -> list[str]:
         """Issuers already used, most used first (completion in the properties dialog)."""

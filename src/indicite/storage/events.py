@@ -6,6 +6,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from indicite.core.entities import Event
+from indicite.storage.rows import insert_row
 
 
 class EventRepository:
@@ -24,21 +25,19 @@ class EventRepository:
         after: dict[str, Any] | None = None,
         comment: str = "",
     ) -> int:
-        return int(
-            self.db["events"]
-            .insert(
-                {
-                    "at": at,
-                    "who": who,
-                    "action": action,
-                    "indicator_id": indicator_id,
-                    "document_id": document_id,
-                    "before": _dump(before),
-                    "after": _dump(after),
-                    "comment": comment,
-                }
-            )
-            .last_pk
+        return insert_row(
+            self.db,
+            "events",
+            {
+                "at": at,
+                "who": who,
+                "action": action,
+                "indicator_id": indicator_id,
+                "document_id": document_id,
+                "before": _dump(before),
+                "after": _dump(after),
+                "comment": comment,
+            },
         )
 
     def for_indicator(self, ind_id: int) -> list[Event]:

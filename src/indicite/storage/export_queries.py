@@ -52,7 +52,8 @@ def snapshot(db: Database) -> Iterator[None]:
 
 
 def _where(statuses: Sequence[str], document_ids: Sequence[int]) -> tuple[str, list[Any]]:
-    clauses, params = ["i.deleted_at IS NULL"], []
+    clauses = ["i.deleted_at IS NULL"]
+    params: list[Any] = []
     if statuses:
         clauses.append(f"i.status IN ({', '.join('?' * len(statuses))})")
         params.extend(statuses)
@@ -182,6 +183,7 @@ def insert_loaded(
     ind_id = conn.execute(
         _INSERT_INDICATOR, [indicator[c] for c in _INDICATOR_INSERT_COLUMNS]
     ).lastrowid
+    assert ind_id is not None, "an INSERT always sets lastrowid"
     conn.executemany(
         _INSERT_CITATION,
         [
@@ -194,4 +196,4 @@ def insert_loaded(
     conn.execute(
         _INSERT_EVENT, [after if c == "after" else values[c] for c in _EVENT_INSERT_COLUMNS]
     )
-    return int(ind_id)
+    return ind_id

@@ -46,7 +46,8 @@ def view_filter(
     """
     if status is not None and status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
-    where, params = ["deleted_at IS NULL"], []
+    where = ["deleted_at IS NULL"]
+    params: list[Any] = []
     if doc_id is not None:
         where.append("document_id = ?")
         params.append(doc_id)

@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from indicite.core.citations import Quote
 from indicite.core.entities import INDICATOR_FIELDS, Citation, Indicator
 from indicite.core.errors import ConflictError, NotFound
+from indicite.storage.rows import insert_row
 
 ROW_FIELDS = (
     "document_id",
@@ -31,7 +32,7 @@ class IndicatorRepository:
 
     def insert(self, ind: Indicator, quotes: list[Quote]) -> int:
         row = {name: getattr(ind, name) for name in ROW_FIELDS}
-        ind_id = int(self.db["indicators"].insert(row).last_pk)
+        ind_id = insert_row(self.db, "indicators", row)
         for position, quote in enumerate(quotes):
             self.add_citation(ind_id, int(ind.document_id or 0), quote, position)
         return ind_id
@@ -44,22 +45,20 @@ class IndicatorRepository:
                 "SELECT coalesce(max(position) + 1, 0) FROM citations WHERE indicator_id = ?",
                 [ind_id],
             ).fetchone()[0]
-        return int(
-            self.db["citations"]
-            .insert(
-                {
-                    "indicator_id": ind_id,
-                    "document_id": doc_id,
-                    "start": quote.start,
-                    "end": quote.end,
-                    "exact": quote.exact,
-                    "prefix": quote.prefix,
-                    "suffix": quote.suffix,
-                    "page": quote.page,
-                    "position": position,
-                }
-            )
-            .last_pk
+        return insert_row(
+            self.db,
+            "citations",
+            {
+                "indicator_id": ind_id,
+                "document_id": doc_id,
+                "start": quote.start,
+                "end": quote.end,
+                "exact": quote.exact,
+                "prefix": quote.prefix,
+                "suffix": quote.suffix,
+                "page": quote.page,
+                "position": position,
+            },
         )
 
     def remove_citation(self, citation_id: int) -> None:

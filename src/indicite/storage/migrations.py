@@ -8,14 +8,14 @@ migrations = Migrations("indicite")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["users"].create(
+    db.table("users").create(
         {"id": int, "name": str, "role": str, "created_at": str},
         pk="id",
         not_null={"name", "role", "created_at"},
     )
-    db["users"].create_index(["name"], unique=True)
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["documents"].create(
+    db.table("users").create_index(["name"], unique=True)
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("documents").create(
         {
             "id": int,
             "title": str,
@@ -35,9 +35,9 @@ def m001_initial(db: Database) -> None:
         not_null={"title", "text", "text_sha256", "char_count", "imported_at"},
         defaults={"issuer": "", "source_url": "", "doc_type": "", "subject": ""},
     )
-    db["documents"].create_index(["title"])
-    db["documents"].create_index(["text_sha256"])
-    db["files"].create(
+    db.table("documents").create_index(["title"])
+    db.table("documents").create_index(["text_sha256"])
+    db.table("files").create(
         {
             "id": int,
             "document_id": int,
@@ -51,9 +51,9 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("document_id", "documents", "id")],
         not_null={"document_id", "name", "sha256", "size", "content", "imported_at"},
     )
-    db["files"].create_index(["sha256"], unique=True)
-    db["files"].create_index(["document_id"])
-    db["indicators"].create(
+    db.table("files").create_index(["sha256"], unique=True)
+    db.table("files").create_index(["document_id"])
+    db.table("indicators").create(
         {
             "id": int,
             "document_id": int,
@@ -96,13 +96,13 @@ def m001_initial(db: Database) -> None:
             "version": 1,
         },
     )
-    db["indicators"].create_index(["document_id", "status"])
-    db["indicators"].create_index(["status", "updated_at"])
-    db["indicators"].create_index(["name"])
-    db["indicators"].create_index(["subject"])
-    db["indicators"].create_index(["period_label"])
-    db["indicators"].create_index(["created_by"])
-    db["citations"].create(
+    db.table("indicators").create_index(["document_id", "status"])
+    db.table("indicators").create_index(["status", "updated_at"])
+    db.table("indicators").create_index(["name"])
+    db.table("indicators").create_index(["subject"])
+    db.table("indicators").create_index(["period_label"])
+    db.table("indicators").create_index(["created_by"])
+    db.table("citations").create(
         {
             "id": int,
             "indicator_id": int,
@@ -123,9 +123,9 @@ def m001_initial(db: Database) -> None:
         not_null={"indicator_id", "document_id", "start", "end", "exact", "position"},
         defaults={"prefix": "", "suffix": "", "position": 0},
     )
-    db["citations"].create_index(["indicator_id", "position"])
-    db["citations"].create_index(["document_id", "start"])
-    db["events"].create(
+    db.table("citations").create_index(["indicator_id", "position"])
+    db.table("citations").create_index(["document_id", "start"])
+    db.table("events").create(
         {
             "id": int,
             "at": str,
@@ -145,16 +145,16 @@ def m001_initial(db: Database) -> None:
         not_null={"at", "who", "action"},
         defaults={"comment": ""},
     )
-    db["events"].create_index(["indicator_id", "id"])
-    db["events"].create_index(["document_id", "id"])
-    db["comments"].create(
+    db.table("events").create_index(["indicator_id", "id"])
+    db.table("events").create_index(["document_id", "id"])
+    db.table("comments").create(
         {"id": int, "indicator_id": int, "at": str, "who": str, "kind": str, "body": str},
         pk="id",
         foreign_keys=[("indicator_id", "indicators", "id")],
         not_null={"indicator_id", "at", "who", "kind", "body"},
     )
-    db["comments"].create_index(["indicator_id", "id"])
-    db["dismissed_suggestions"].create(
+    db.table("comments").create_index(["indicator_id", "id"])
+    db.table("dismissed_suggestions").create(
         {"document_id": int, "start": int, "end": int, "who": str, "at": str},
         pk=("document_id", "start", "end"),
         foreign_keys=[("document_id", "documents", "id")],
@@ -263,7 +263,7 @@ def m006_review_queue_order(db: Database) -> None:
     their events. The index holds the columns the queue filters on, so a filtered queue is
     read from the index alone.
     """
-    db["indicators"].add_column("submitted_at", str)
+    db.table("indicators").add_column("submitted_at", str)
     db.execute(
         "UPDATE indicators SET submitted_at = (SELECT max(e.at) FROM events e "
         "WHERE e.indicator_id = indicators.id AND e.action = 'submit') "

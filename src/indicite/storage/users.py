@@ -14,7 +14,7 @@ class UserRepository:
         return User.from_row(rows[0]) if rows else None
 
     def add(self, name: str, role: str, at: str) -> User:
-        self.db["users"].insert({"name": name, "role": role, "created_at": at})
+        self.db.table("users").insert({"name": name, "role": role, "created_at": at})
         user = self.get(name)
         assert user is not None
         return user
@@ -38,4 +38,4 @@ class SettingsRepository:
         return row[0] if row else default
 
     def set(self, key: str, value: str) -> None:
-        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+        self.db.table("settings").upsert({"key": key, "value": value}, pk="key")

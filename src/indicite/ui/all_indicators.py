@@ -10,13 +10,11 @@ Enter or a double-click opens the indicator in its document.
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -30,6 +28,7 @@ from indicite.services.all_indicators import AllIndicatorQueries, all_indicator_
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
+from indicite.ui.tables import setup_row_table
 
 ALL_COLUMNS = ("document", *COLUMNS)
 
@@ -90,16 +89,8 @@ class AllIndicatorsView(Retranslatable, QWidget):
 
     def _build(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        setup_row_table(table, self.model, ALL_COLUMNS.index("name"))
         header = table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ALL_COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         # Fixed widths: sizing columns to their contents would read pages at every reset.
         for key, width in (("document", 260), ("subject", 90), ("period_label", 120)):
             header.resizeSection(ALL_COLUMNS.index(key), width)

@@ -14,8 +14,8 @@ Signals of ExportDialog: ``exported(ExportResult)`` once the files are in place.
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from indicite.services.export import ENCODINGS, FORMATS, ExportCancelled, Export
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import status_names
+from indicite.ui.menu_actions import FileMenuAction
 from indicite.ui.workers import Cancelled, Job, Progress, Task, TaskRunner
 
 SETTINGS_FORMAT = "export/format"
@@ -280,7 +281,7 @@ class ExportDialog(Retranslatable, QDialog):
         super().done(result)
 
 
-class ExportAction(QObject):
+class ExportAction(FileMenuAction):
     """File → Export… (Ctrl+E) for one main window (the window's child).
 
     The window provides ``menus["file"]``, ``session``, ``current_document_id`` and
@@ -289,24 +290,13 @@ class ExportAction(QObject):
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
-        self.window = window
         self.dialog: ExportDialog | None = None
-        self.action = QAction(window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.triggered.connect(self.open_dialog)
-        file_menu = window.menus["file"]  # type: ignore[attr-defined]
-        last = file_menu.actions()[-1] if file_menu.actions() else None  # Quit stays last
-        file_menu.insertAction(last, self.action)
-        window.installEventFilter(self)
         self.retranslate_ui()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
-
-    def retranslate_ui(self) -> None:
-        self.action.setText(self.tr("&Export…"))
+    def text(self) -> str:
+        return self.tr("&Export…")
 
     @Slot()
     def open_dialog(self) -> None:

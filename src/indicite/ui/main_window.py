@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.review_view import ReviewMode
 from indicite.ui.suggestions_panel import SuggestionsPanel
+from indicite.ui.tables import setup_row_table
 from indicite.ui.undo import Operations
 
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
@@ -150,16 +150,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _build_table(self) -> None:
         table = self.indicator_table
-        table.setModel(self.indicator_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        setup_row_table(table, self.indicator_model, COLUMNS.index("name"))
         header = table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         for key in ("subject", "unit", "status"):
             header.setSectionResizeMode(COLUMNS.index(key), QHeaderView.ResizeMode.ResizeToContents)
         # Size those columns from the visible rows only: the default reads 1,000 rows (lazily

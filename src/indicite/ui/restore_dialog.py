@@ -4,14 +4,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Slot,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +26,7 @@ from indicite.services.backups import BackupInfo, backups_of, restore_backup
 from indicite.services.session import Session
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
+from indicite.ui.menu_actions import FileMenuAction
 
 if TYPE_CHECKING:
     from indicite.ui.main_window import MainWindow
@@ -125,27 +123,16 @@ class RestoreDialog(Retranslatable, QDialog):
         self.accept()
 
 
-class RestoreAction(QObject):
+class RestoreAction(FileMenuAction):
     """File → Restore from backup for one main window (the window's child)."""
 
     def __init__(self, window: "MainWindow"):
         super().__init__(window)
-        self.window = window
-        self.action = QAction(window)
         self.action.triggered.connect(self.choose_backup)
-        file_menu = window.menus["file"]
-        last = file_menu.actions()[-1] if file_menu.actions() else None  # Quit stays last
-        file_menu.insertAction(last, self.action)
-        window.installEventFilter(self)
         self.retranslate_ui()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
-
-    def retranslate_ui(self) -> None:
-        self.action.setText(self.tr("&Restore from backup…"))
+    def text(self) -> str:
+        return self.tr("&Restore from backup…")
 
     @Slot()
     def choose_backup(self) -> None:
