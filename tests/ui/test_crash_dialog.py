@@ -4,6 +4,7 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -127,3 +128,25 @@ def test_closing_without_an_entry_in_the_form_does_not_ask(qtbot, session, sampl
     window.open_document(sample_doc)
     assert not window.has_unsaved_changes()
     assert window.close()
+
+
+def test_picking_another_measure_in_a_saved_entry_counts_as_unsaved(qtbot, session, sample_doc):
+    from indicite.services.indicators import create_indicator
+    from indicite.ui.main_window import MainWindow
+
+    ind = create_indicator(
+        session, sample_doc, {"name": "工业增加值", "value": 4.2, "unit": "%"}, [(0, 4)]
+    )
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(sample_doc)
+    window.select_indicator(ind.id)
+    assert not window.has_unsaved_changes()
+    measure = window.form.measure
+    measure.setCurrentIndex(measure.findData("growth_yoy"))
+    assert window.has_unsaved_changes()
+    window.form.fields["value"].setFocus()
+    qtbot.keyClick(window.form.fields["value"], Qt.Key.Key_Return)
+    assert session.store.indicators.get(ind.id).measure == "growth_yoy"
+    assert not window.has_unsaved_changes()

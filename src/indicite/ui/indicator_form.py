@@ -85,6 +85,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.qualifier = QComboBox()
         for qualifier in QUALIFIERS:
             self.qualifier.addItem(qualifier, qualifier)
+        self._shown_codes: tuple[str, str] = ("level", "eq")
         self.name_completer = self._completer(self.fields["name"])
         self.unit_completer = self._completer(self.fields["unit"])
         self.message = QLabel()
@@ -251,7 +252,16 @@ class IndicatorForm(Retranslatable, QWidget):
             widget.setText(format_number(value) if name == "value" else str(value or ""))
         self._select(self.measure, values.get("measure") or "level")
         self._select(self.qualifier, values.get("qualifier") or "eq")
+        self._shown_codes = self._codes()
         self._check_value_text()
+
+    def _codes(self) -> tuple[str, str]:
+        return self.measure.currentData(), self.qualifier.currentData()
+
+    def is_modified(self) -> bool:
+        """Typed in a field or picked another measure or qualifier since the entry was shown."""
+        typed = any(widget.isModified() for widget in self.fields.values())
+        return typed or self._codes() != self._shown_codes
 
     @staticmethod
     def _select(combo: QComboBox, data: str) -> None:

@@ -748,7 +748,7 @@ class MainWindow(Retranslatable, QMainWindow):
         form = self.form
         if form.mode == "new":
             return True
-        return form.mode == "edit" and any(w.isModified() for w in form.fields.values())
+        return form.mode == "edit" and form.is_modified()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.has_unsaved_changes():
