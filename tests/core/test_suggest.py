@@ -91,6 +91,19 @@ def test_national_2023_own_gold():
     assert result["precision"] >= 0.95, result
 
 
+def test_daqing_2017_own_gold():
+    """The gold lists every value mention of the first article (up to the second header)."""
+    text, gold, sugg = _load("daqing_economic_analysis_2017", date(2017, 6, 4), "大庆")
+    covered_end = text.index("=== 上半年全市经济运行情况分析")
+    assert all(g["end"] <= covered_end for g in gold)
+    sugg = [s for s in sugg if s["start"] < covered_end]
+    result = score(text, gold, sugg)
+    assert result["recall"] >= 0.98, result
+    assert result["precision"] >= 0.98, result
+    assert result["exact"] >= 0.95, result
+    assert result["qualifier"] >= 0.95, result
+
+
 def test_json_dict_keys_and_types():
     (s,) = suggest("1—11月，全市规模以上工业增加值同比增长4.2%。", doc_date=date(2025, 12, 20))
     d = s.to_json_dict()
@@ -147,3 +160,12 @@ def test_suggestion_is_frozen():
     assert isinstance(s, Suggestion)
     with pytest.raises(AttributeError):
         s.value = 1  # type: ignore[misc]
+
+
+def test_flat_and_table_cells_have_measures():
+    (flat,) = suggest("农作物种植总面积与上年基本持平。")
+    assert (flat.value, flat.qualifier, flat.measure) == (0, "approx", "growth")
+    table = "指标名称\t产量（万吨）\t同比增长（±%）\n玉 米\t540.4\t\t17.8\n大 豆\t7.0\t\t-1.6\n"
+    level, growth, _, fall = suggest(table)
+    assert (level.indicator, level.unit, level.measure) == ("玉米", "万吨", "level")
+    assert (growth.measure, fall.value, fall.value_text) == ("growth_yoy", -1.6, "-1.6")

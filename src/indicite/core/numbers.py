@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 # Full-width digits and number punctuation -> ASCII. One character in, one out (offsets hold).
-_FW_FROM = "０１２３４５６７８９．，％＋－／："
-_FW_TO = "0123456789.,%+-/:"
+_FW_FROM = "０１２３４５６７８９．，％＋－／：∶"
+_FW_TO = "0123456789.,%+-/::"
 _FOLD = str.maketrans(_FW_FROM, _FW_TO)
 
 
@@ -54,7 +54,9 @@ _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 # Arabic: thousands groups (1,570 / 12,345.6) or digits that may be spaced (7 4 7 7 2, 8 .8).
-ARABIC_RE = r"(?:\d{1,3}(?:,\d{3})+|\d(?: ?\d)*)(?: ?\. ?\d(?: ?\d)*)?"
+# Spaced digits are single digits one space apart; "12 11" (a date then a time) is two numbers.
+_DIGITS = r"(?:\d(?: \d)+(?!\d)|\d+)"
+ARABIC_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{_DIGITS})(?: ?\. ?{_DIGITS})?"
 _ARABIC_FULL = re.compile(ARABIC_RE)
 
 

@@ -70,7 +70,7 @@ _PRE = {
     "大约": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx",
 }  # fmt: skip
 _POST = {"以上": "ge", "以下": "le", "左右": "approx", "以内": "le", "上下": "approx"}
-_MAGS = "万亿|千万|百万|十万|万|亿|千(?![米克瓦])"
+_MAGS = "万亿|千万|百万|十万|万|亿|千(?![米克瓦伏])"
 
 MENTION_RE = re.compile(
     rf"(?P<pre>{U.alternation(list(_PRE))})?"
@@ -195,18 +195,38 @@ class _Cand:
     negative: bool
     bare: bool
     dir_start: int
+    measure: str = ""
+    indicator: str = ""
 
 
-def _qualifier(m: re.Match[str], prev: str) -> str:
+def _qualifier(m: re.Match[str], prev: str, joined: bool = True) -> str:
     post = m.group("post")
-    if post:
+    if post and joined:
         return _POST[post]
     pre = m.group("pre")
     if pre and prev not in _PRE_WORDS.get(pre, ()):
         return _PRE[pre]
-    if m.group("yu1") or m.group("yu2"):
+    if joined and (m.group("yu1") or m.group("yu2")):
         return "gt"
     return "eq"
+
+
+def _joins_next_line(ft: str, m: re.Match[str]) -> bool:
+    """Whether a unit on the next line belongs to the number that ends this line (7 / 个项目).
+
+    Not when the number stands alone on its line (a heading, PM / 2.5), sits in a table row or
+    after Latin letters, when the next line is a date or duration, or when the unit character
+    starts an ordinary word there (7 / 人工智能).
+    """
+    line_start = ft.rfind("\n", 0, m.start()) + 1
+    head = ft[line_start : m.start()].strip()
+    if not head or "\t" in head or (head[-1].isascii() and head[-1].isalnum()):
+        return False
+    tail_start = m.end("gap")
+    tail = ft[tail_start : m.end()]
+    if not tail or U.unit_kind(m.group("unit") or "") == "reject":
+        return False
+    return not any(ft.startswith(w, tail_start) for w in U.UNIT_LEADING_WORDS)
 
 
 def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
@@ -254,6 +274,9 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
     unit = m.group("unit") or ""
     mag = m.group("mag") or ""
     end = m.end()
+    joined = "\n" not in m.group("gap") or _joins_next_line(ft, m)
+    if not joined:
+        unit, mag, end = "", "", ne
     if kind in ("pct", "frac", "ratio"):
         unit = "%" if kind == "pct" else ""
         mag = ""
@@ -268,7 +291,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
             return None
         if unit and U.weak_unit(unit) and kind != "ar":
             return None
-        if mag in ("万", "亿") and unit == "元" and _WANYUAN_NAME.match(ft, m.end("unit")):
+        if mag == "万" and unit == "元" and _WANYUAN_NAME.match(ft, m.end("unit")):
             mag, unit, end = "", "", ne
         if not unit and not mag:
             end = ne
@@ -296,7 +319,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         value=value,
         mag=mag,
         unit=unit,
-        qualifier=_qualifier(m, prev),
+        qualifier=_qualifier(m, prev, joined),
         kind=kind,
         negative=negative,
         bare=not unit and not mag and kind in ("ar", "cn"),
@@ -338,6 +361,147 @@ def _keep_bare(ft: str, c: _Cand) -> bool:
     if nxt not in _BARE_AFTER:
         return False
     return bool(_BARE_VERB_RE.search(ft, max(0, c.start - 3), c.start))
+
+
+# 三次产业比为3.9：59.5：36.6, 粮经饲比例达到87：9：4: every part is a value.
+_RATIO_CHAIN_RE = re.compile(r"(?<![\d.:])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+(?![\d.:])")
+_RATIO_WORD_RE = re.compile(r"比(?:例|重|值)?(?:为|是|达到|达|由|从|调整为|缩小到|缩小至)?$")
+
+
+def _mark_ratio_parts(ft: str, cands: list[_Cand]) -> None:
+    """Bare numbers joined by colons after 比/比例/比重 are the parts of a ratio, not clutter."""
+    spans = [
+        m.span()
+        for m in _RATIO_CHAIN_RE.finditer(ft)
+        if _RATIO_WORD_RE.search(ft, max(0, m.start() - 6), m.start())
+    ]
+    for c in cands:
+        if c.bare and any(s <= c.start and c.end <= e for s, e in spans):
+            c.bare, c.kind = False, "ratio"
+
+
+# 增速与一季度持平, 与上年基本持平: no change, a value of zero (保持平衡 is not one).
+_FLAT_RE = re.compile(r"(?<![保维])(?P<approx>基本|大体|总体)?持平(?![衡稳])")
+_FLAT_BASE_RE = re.compile(r"[与和同跟较比]")
+_RATE_WORDS_RE = re.compile(r"增速|增幅|降幅|速度|增长率|涨幅|跌幅")
+
+
+def _flat_mentions(ft: str) -> list[_Cand]:
+    """持平 compared with something in the same clause: growth 0%, or 0 points for a rate."""
+    out = []
+    for m in _FLAT_RE.finditer(ft):
+        cs = max(ft.rfind(ch, 0, m.start()) for ch in "，,。；;：:\n")  # the clause before 持平
+        clause = ft[cs + 1 : m.start()]
+        if not _FLAT_BASE_RE.search(clause):
+            continue
+        points = bool(_RATE_WORDS_RE.search(clause))
+        out.append(
+            _Cand(
+                start=m.start(),
+                end=m.end(),
+                num_end=m.end(),
+                value=0.0,
+                mag="",
+                unit="个百分点" if points else "%",
+                qualifier="approx" if m.group("approx") else "eq",
+                kind="flat",
+                negative=False,
+                bare=False,
+                dir_start=m.start(),
+                measure="change_pp" if points else ("growth_yoy" if "同" in clause else "growth"),
+            )
+        )
+    return out
+
+
+# --- tables: tab-separated rows whose units sit in the header -----------------------------
+
+_CELL_NUM_RE = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_PAREN_UNIT_RE = re.compile(r"[（(]\s*(?:±\s*)?([^（）()]{1,8}?)\s*[）)]")
+_UNIT_LINE_RE = re.compile(r"单\s*位\s*[:：]\s*(\S{1,8})")
+_SPLIT_MAGS = ("万亿", "千万", "百万", "十万", "亿", "万")
+
+
+def _split_unit(written: str) -> tuple[str, str]:
+    """亿元 -> (亿, 元), 万千升 -> (万, 千升), % -> ("", %)."""
+    for mag in _SPLIT_MAGS:
+        if written.startswith(mag) and len(written) > len(mag):
+            return mag, written[len(mag) :]
+    return "", written
+
+
+def _cell_unit(header: str, label: str, unit_cell: str, default: str) -> str:
+    if (hm := _PAREN_UNIT_RE.search(header)) is not None:
+        return "%" if "%" in hm.group(1) else hm.group(1)
+    if unit_cell:
+        return unit_cell
+    if (lm := _PAREN_UNIT_RE.search(label)) is not None:
+        return lm.group(1)
+    return default
+
+
+def _table_cells(ft: str) -> list[_Cand]:
+    """Numbers in tab-separated rows, with the unit their header or a 单位：亿元 line names.
+
+    Cells are matched to header names by position among non-empty cells. A number whose column
+    has no unit anywhere is left out: a bare figure in a table is too often a code or a rank.
+    """
+    out: list[_Cand] = []
+    header: list[str] = []
+    default = ""
+    pos = 0
+    for line in ft.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if um := _UNIT_LINE_RE.search(line):
+            default = um.group(1)
+            continue
+        if "\t" not in line:
+            if line.strip() and len(line.strip()) > 30:
+                header, default = [], ""  # prose: the table has ended
+            continue
+        cells: list[tuple[int, str]] = []
+        col = line_start
+        for raw in line.split("\t"):
+            if raw.strip():
+                cells.append((col + len(raw) - len(raw.lstrip()), raw.strip()))
+            col += len(raw) + 1
+        if not any(_CELL_NUM_RE.fullmatch(t) or t == "持平" for _, t in cells[1:]):
+            header = [t for _, t in cells]
+            continue
+        label = cells[0][1]
+        names = ["".join(h.split()) for h in header]
+        unit_col = next((i for i, h in enumerate(names) if h == "单位"), -1)
+        unit_cell = cells[unit_col][1] if 0 <= unit_col < len(cells) else ""
+        for i, (start, cell) in enumerate(cells[1:], start=1):
+            if not (_CELL_NUM_RE.fullmatch(cell) or cell == "持平"):
+                continue
+            head = header[i] if i < len(header) else ""
+            written = _cell_unit(head, label, "" if "%" in head else unit_cell, default)
+            if not written:
+                continue
+            mag, unit = _split_unit(written)
+            value = 0.0 if cell == "持平" else float(cell)
+            growth = "增" in head or "减" in head
+            out.append(
+                _Cand(
+                    start=start,
+                    end=start + len(cell),
+                    num_end=start + len(cell),
+                    value=abs(value),
+                    mag=mag,
+                    unit=unit,
+                    qualifier="eq",
+                    kind="table",
+                    negative=value < 0,
+                    bare=False,
+                    dir_start=start,
+                    measure=("growth_yoy" if "同比" in head else "growth")
+                    if growth and unit == "%"
+                    else ("share" if "比重" in head else ""),
+                    indicator=_PAREN_UNIT_RE.sub("", label).lstrip("#").replace(" ", ""),
+                )
+            )
+    return out
 
 
 # --- fields around the value -----------------------------------------------------------
@@ -438,12 +602,16 @@ def _subject(m: re.Match[str] | None, default: str) -> str:
 def suggest(text: str, *, doc_date: date | None = None, subject: str = "") -> list[Suggestion]:
     """Every value mention in `text`, in order, with its fields filled in as far as we can."""
     ft = fold_width(text)
+    table = _table_cells(ft)
+    taken = {c.start for c in table}
     cands: list[_Cand] = []
     for m in MENTION_RE.finditer(ft):
         c = _candidate(ft, m)
-        if c is not None:
+        if c is not None and c.start not in taken:
             cands.append(c)
     _propagate_units(ft, cands)
+    _mark_ratio_parts(ft, cands)
+    cands = sorted(cands + table + _flat_mentions(ft), key=lambda c: c.start)
     ctx = _Context(ft)
     out: list[Suggestion] = []
     prev: Suggestion | None = None
@@ -490,8 +658,8 @@ def _build(
         indicator = prev.indicator
         negative = negative or (signed and prev.value < 0)
     else:
-        measure = _measure(c, clause, sentence, kind)
-        indicator = _indicator(ft, c, clause, ce)
+        measure = c.measure or _measure(c, clause, sentence, kind)
+        indicator = c.indicator or _indicator(ft, c, clause, ce)
         if not indicator and prev is not None and ctx.sentence_start(prev.start) == ss:
             indicator = prev.indicator
     pm = ctx.last_in(ctx.periods, PERIOD_RE, ss, c.start)
