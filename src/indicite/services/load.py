@@ -24,6 +24,7 @@ from indicite.services.indicators import with_base
 from indicite.services.session import Session
 from indicite.storage import export_queries as q
 from indicite.storage.clock import now_iso
+from indicite.storage.indicators import citation_row
 
 PROGRESS_EVERY = 500
 
@@ -263,20 +264,8 @@ def load(
             q.insert_loaded(
                 store.db,
                 indicator,
-                [_citation_row(quote, position) for position, quote in enumerate(ready.quotes)],
+                [citation_row(quote, position) for position, quote in enumerate(ready.quotes)],
                 {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""},
             )
             report.loaded += 1
     return report
-
-
-def _citation_row(quote: Quote, position: int) -> dict[str, Any]:
-    return {
-        "start": quote.start,
-        "end": quote.end,
-        "exact": quote.exact,
-        "prefix": quote.prefix,
-        "suffix": quote.suffix,
-        "page": quote.page,
-        "position": position,
-    }

@@ -26,6 +26,19 @@ ROW_FIELDS = (
 UPDATABLE = frozenset(ROW_FIELDS) - {"document_id", "version", "created_by", "created_at"}
 
 
+def citation_row(quote: Quote, position: int) -> dict[str, Any]:
+    """The columns of a citations row that come from the quote (the rest name its owner)."""
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "exact": quote.exact,
+        "prefix": quote.prefix,
+        "suffix": quote.suffix,
+        "page": quote.page,
+        "position": position,
+    }
+
+
 class IndicatorRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -48,17 +61,7 @@ class IndicatorRepository:
         return insert_row(
             self.db,
             "citations",
-            {
-                "indicator_id": ind_id,
-                "document_id": doc_id,
-                "start": quote.start,
-                "end": quote.end,
-                "exact": quote.exact,
-                "prefix": quote.prefix,
-                "suffix": quote.suffix,
-                "page": quote.page,
-                "position": position,
-            },
+            {"indicator_id": ind_id, "document_id": doc_id, **citation_row(quote, position)},
         )
 
     def remove_citation(self, citation_id: int) -> None:
