@@ -44,9 +44,19 @@ def add_sample_indicators(session, doc_id: int) -> list[int]:
     return ids
 
 
+def wait_for(signal, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until ``signal`` fires (or the timeout passes)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
 def save_screenshot(path: Path, user: str | None = None) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtCore import QSettings
 
     from indicite.services.demo import open_demo
     from indicite.ui.app import make_application
@@ -67,7 +77,7 @@ def save_screenshot(path: Path, user: str | None = None) -> Path:
         window.show()
         if ids:
             window.select_indicator(ids[0])
-        QThreadPool.globalInstance().waitForDone()  # suggestions come from a worker
+        wait_for(window.suggestions_panel.loaded)  # suggestions come from a worker
         app.processEvents()
         window.grab().save(str(path))
         window.close()

@@ -12,7 +12,15 @@ draft indicator an accept created.
 from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +46,7 @@ if TYPE_CHECKING:
 
 CONTEXT_WIDTH = 190
 SIZED_ROWS = 100
+START_DELAY_MS = 300
 
 
 class TextView(Protocol):
@@ -178,6 +187,12 @@ class SuggestionsPanel(Retranslatable, QWidget):
         self._generation = 0
         self._quiet = False
         self._relay = _Relay(self)
+        # The suggester is pure Python and holds the GIL while it runs: it starts once the
+        # document has painted, so opening a big document is not slowed down by it.
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start)
         self._relay.done.connect(self._on_suggestions)
         self._relay.failed.connect(self._on_failure)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -217,10 +232,15 @@ class SuggestionsPanel(Retranslatable, QWidget):
         self._generation += 1
         self._show_rows([])
         self.meter.show_busy()
-        QThreadPool.globalInstance().start(_SuggestRun(self._relay, self._generation, self._doc))
+        self._start_timer.start()
+
+    def _start(self) -> None:
+        if self._doc is not None and not self.ops.session.store.closed:
+            run = _SuggestRun(self._relay, self._generation, self._doc)
+            QThreadPool.globalInstance().start(run)
 
     def _on_suggestions(self, generation: int, suggestions: list["Suggestion"]) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self.ops.session.store.closed:
             return
         self._all = suggestions
         self.refresh()
