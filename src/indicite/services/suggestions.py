@@ -72,13 +72,22 @@ def suggestions_for_document(doc: Document) -> list["Suggestion"]:
 
 
 def handled_spans(
-    session: Session, doc_id: int, suggestions: Sequence["Suggestion"]
+    session: Session,
+    doc_id: int,
+    suggestions: Sequence["Suggestion"],
+    cited: Sequence[dict[str, Any]] | None = None,
 ) -> set[tuple[int, int]]:
-    """Spans of the suggestions that are dismissed or cited (``suggestions`` in reading order)."""
+    """Spans of the suggestions that are dismissed or cited (``suggestions`` in reading order).
+
+    ``cited`` are the document's citation rows (``store.indicators.highlights``) when the
+    caller has them already; otherwise they are read here.
+    """
     handled = set(session.store.dismissals.spans(doc_id))
     starts = [s.start for s in suggestions]
     reach = list(accumulate((s.end for s in suggestions), max))
-    for row in session.store.indicators.highlights(doc_id):
+    if cited is None:
+        cited = session.store.indicators.highlights(doc_id)
+    for row in cited:
         hi = bisect_left(starts, row["end"])
         lo = bisect_left(reach, row["start"] + 1, hi=hi)
         covered = [s for s in suggestions[lo:hi] if s.end > row["start"]]

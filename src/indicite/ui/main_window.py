@@ -106,6 +106,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.session = session
         self.settings = settings if settings is not None else QSettings()
         self.current_document_id: int | None = None
+        self._highlights: tuple[int | None, list[dict[str, Any]]] = (None, [])
         self.document: Document | None = None
         self.queries = indicator_queries(session)
         self.ops = Operations(session, self)
@@ -116,7 +117,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.document_list = DocumentList(session)
         self.document_view = DocumentView()
         self.form = IndicatorForm()
-        self.suggestions_panel = SuggestionsPanel(self.ops)
+        self.suggestions_panel = SuggestionsPanel(self.ops, follow_writes=False)
         self.indicator_model = IndicatorTableModel(self.queries, self)
         self.indicator_table = QTableView()
         self.indicator_filter = QLineEdit()
@@ -357,7 +358,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.form.cancel_requested.connect(self._cancel_form)
         self.ops.changed.connect(self._after_write)
         self.document_opened.connect(self.suggestions_panel.load_document)
-        self.indicators_changed.connect(self.suggestions_panel.refresh)
+        self.indicators_changed.connect(self._refresh_suggestions)
         self.suggestions_panel.accepted.connect(self._suggestion_accepted)
         self.suggestions_panel.next_action.triggered.connect(
             lambda: self.side_tabs.setCurrentWidget(self.suggestions_panel)
@@ -379,7 +380,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.current_document_id = doc_id
         self.form.clear()
         self.document_view.set_document(doc.text, doc.page_starts)
-        self.document_view.set_highlights(self.session.store.indicators.highlights(doc_id))
+        self._show_highlights(doc_id)
         self.indicator_model.set_document(doc_id)
         self.document_list.mark_current(doc_id)
         self._update_completions()
@@ -433,13 +434,20 @@ class MainWindow(Retranslatable, QMainWindow):
                     self._select_row(selected)
             finally:
                 self._syncing = False
-            self.document_view.set_highlights(
-                self.session.store.indicators.highlights(self.current_document_id)
-            )
+            self._show_highlights(self.current_document_id)
             self.document_view.set_current_indicator(self.selected_indicator_id())
         self._show_counts()
         self._update_action_state()
         self.indicators_changed.emit()
+
+    def _show_highlights(self, doc_id: int) -> None:
+        """Read the document's citations once; the view and the suggestions both use them."""
+        self._highlights = (doc_id, self.session.store.indicators.highlights(doc_id))
+        self.document_view.set_highlights(self._highlights[1])
+
+    def _refresh_suggestions(self) -> None:
+        doc_id, rows = self._highlights
+        self.suggestions_panel.refresh(rows if doc_id == self.current_document_id else None)
 
     def _refresh_if_changed(self) -> None:
         if self.queries.data_version() != self._data_version:

@@ -9,8 +9,9 @@ Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open docum
 draft indicator an accept created.
 """
 
+from collections.abc import Sequence
 from contextlib import suppress
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -142,7 +143,9 @@ class SuggestionsPanel(Retranslatable, QWidget):
     load_failed = Signal(str)
     accepted = Signal(int)
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None):
+    def __init__(
+        self, ops: Operations, parent: QWidget | None = None, *, follow_writes: bool = True
+    ):
         super().__init__(parent)
         self.ops = ops
         self.meter = CoverageMeter()
@@ -196,7 +199,8 @@ class SuggestionsPanel(Retranslatable, QWidget):
         self._relay.done.connect(self._on_suggestions)
         self._relay.failed.connect(self._on_failure)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
-        ops.changed.connect(self.refresh)
+        if follow_writes:  # in the main window, its reload after a write calls refresh()
+            ops.changed.connect(self.refresh)
         ops.failed.connect(self._show_message)
 
     def _action(self, keys: list[QKeySequence], slot) -> QAction:
@@ -252,11 +256,18 @@ class SuggestionsPanel(Retranslatable, QWidget):
             self._show_message(self.tr("Suggestions failed: {reason}").format(reason=reason))
             self.load_failed.emit(reason)
 
-    def refresh(self) -> None:
-        """Re-read what is handled; the current suggestion stays (or the next one takes over)."""
+    def refresh(self, cited: Sequence[dict[str, Any]] | None = None) -> None:
+        """Re-read what is handled; the current suggestion stays (or the next one takes over).
+
+        ``cited`` are the document's citation rows when the caller has just read them.
+        """
         if self._doc is None or self._doc.id is None:
             return
-        handled = service.handled_spans(self.ops.session, self._doc.id, self._all)
+        handled = (
+            service.handled_spans(self.ops.session, self._doc.id, self._all, cited)
+            if self._all
+            else set()
+        )
         current = self.current()
         anchor = current.start if current else self._cursor
         self._show_rows([s for s in self._all if (s.start, s.end) not in handled])
