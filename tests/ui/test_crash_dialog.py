@@ -74,21 +74,32 @@ def test_the_log_rotates_instead_of_growing_without_end(reporter):
     assert log_file().parent.parent == logs.data_dir()
 
 
-@pytest.mark.parametrize(
-    ("answer", "closes"),
-    [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Discard, True)],
-)
-def test_closing_with_an_unsaved_entry_asks_first(qtbot, session, sample_doc, answer, closes):
+@pytest.fixture
+def shown_window(qtbot, session, sample_doc):
     from indicite.ui.main_window import MainWindow
 
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
     window.open_document(sample_doc)
-    text = session.store.documents.get(sample_doc).text
+    return window
+
+
+def start_new_entry(window) -> None:
+    """Select the 4.2% passage of the sample and press Cite: a new entry, not yet saved."""
+    text = window.document.text
     start = text.index("同比增长4.2%")
     window.document_view.select_span(start, start + len("同比增长4.2%"))
     window.cite_selection()
+
+
+@pytest.mark.parametrize(
+    ("answer", "closes"),
+    [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Discard, True)],
+)
+def test_closing_with_an_unsaved_entry_asks_first(shown_window, session, answer, closes):
+    window = shown_window
+    start_new_entry(window)
     assert window.has_unsaved_changes()
 
     assert not window.close()
@@ -100,17 +111,9 @@ def test_closing_with_an_unsaved_entry_asks_first(qtbot, session, sample_doc, an
     assert session.store.indicators.count() == 0
 
 
-def test_save_in_the_question_stores_the_entry_then_closes(qtbot, session, sample_doc):
-    from indicite.ui.main_window import MainWindow
-
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_document(sample_doc)
-    text = session.store.documents.get(sample_doc).text
-    start = text.index("同比增长4.2%")
-    window.document_view.select_span(start, start + len("同比增长4.2%"))
-    window.cite_selection()
+def test_save_in_the_question_stores_the_entry_then_closes(shown_window, session):
+    window = shown_window
+    start_new_entry(window)
     window.form.fields["name"].setText("Industrial value added")
 
     window.close()
@@ -119,28 +122,21 @@ def test_save_in_the_question_stores_the_entry_then_closes(qtbot, session, sampl
     assert session.store.indicators.count() == 1
 
 
-def test_closing_without_an_entry_in_the_form_does_not_ask(qtbot, session, sample_doc):
-    from indicite.ui.main_window import MainWindow
-
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_document(sample_doc)
-    assert not window.has_unsaved_changes()
-    assert window.close()
+def test_closing_without_an_entry_in_the_form_does_not_ask(shown_window):
+    assert not shown_window.has_unsaved_changes()
+    assert shown_window.close()
 
 
-def test_picking_another_measure_in_a_saved_entry_counts_as_unsaved(qtbot, session, sample_doc):
+def test_picking_another_measure_in_a_saved_entry_counts_as_unsaved(
+    qtbot, shown_window, session, sample_doc
+):
     from indicite.services.indicators import create_indicator
-    from indicite.ui.main_window import MainWindow
 
     ind = create_indicator(
         session, sample_doc, {"name": "工业增加值", "value": 4.2, "unit": "%"}, [(0, 4)]
     )
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_document(sample_doc)
+    window = shown_window
+    window.refresh()
     window.select_indicator(ind.id)
     assert not window.has_unsaved_changes()
     measure = window.form.measure

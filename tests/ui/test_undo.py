@@ -3,7 +3,12 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from workspace_helpers import cite_and_name, make_window, select_passage, type_text
+from workspace_helpers import (
+    cite_and_name,
+    cited_then_select_another,
+    make_window,
+    type_text,
+)
 
 from indicite.services.indicators import create_indicator
 
@@ -92,13 +97,7 @@ def test_undo_and_redo_of_delete(qtbot, window, session):
 
 
 def test_undo_of_an_added_citation_removes_only_that_passage(qtbot, window, session):
-    text = window.document.text
-    first = (text.index("4.2%"), text.index("4.2%") + 4)
-    ind = create_indicator(session, window.current_document_id, {"name": "增速"}, [first])
-    window.refresh()
-    window.select_indicator(ind.id)
-    second = (text.index("3.9%"), text.index("3.9%") + 4)
-    select_passage(window, *second)
+    ind, first, _second = cited_then_select_another(session, window)
     window.actions_by_key["add_citation"].trigger()
     assert len(session.store.indicators.citations(ind.id)) == 2
     undo(window)

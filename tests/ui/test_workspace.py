@@ -6,6 +6,7 @@ from PySide6.QtTest import QTest
 from workspace_helpers import (
     ASTRAL_TEXT,
     cite_and_name,
+    cited_then_select_another,
     import_text,
     make_window,
     qt_position,
@@ -150,13 +151,7 @@ def test_clicking_a_highlight_selects_its_indicator(qtbot, window, session):
 
 
 def test_add_selection_as_a_second_citation(qtbot, window, session):
-    text = window.document.text
-    first = (text.index("4.2%"), text.index("4.2%") + 4)
-    ind = create_indicator(session, window.current_document_id, {"name": "增速"}, [first])
-    window.refresh()
-    window.select_indicator(ind.id)
-    second = (text.index("3.9%"), text.index("3.9%") + 4)
-    select_passage(window, *second)
+    ind, first, second = cited_then_select_another(session, window)
     QTest.keyClick(
         window.document_view.text,
         Qt.Key.Key_Return,

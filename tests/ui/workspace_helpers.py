@@ -49,6 +49,23 @@ def select_passage(window: MainWindow, start: int, end: int) -> None:
     edit.setFocus()
 
 
+def cited_then_select_another(session, window: MainWindow):
+    """An indicator cited to the 4.2% of the sample, selected, and the 3.9% selected in the view.
+
+    Returns the indicator and both spans: ready to add the selection as a second citation.
+    """
+    from indicite.services.indicators import create_indicator
+
+    text = window.document.text
+    first = (text.index("4.2%"), text.index("4.2%") + 4)
+    ind = create_indicator(session, window.current_document_id, {"name": "增速"}, [first])
+    window.refresh()
+    window.select_indicator(ind.id)
+    second = (text.index("3.9%"), text.index("3.9%") + 4)
+    select_passage(window, *second)
+    return ind, first, second
+
+
 def type_text(widget, text: str) -> None:
     """Type like a Chinese input method does: the composed text arrives as one commit.
 
