@@ -45,6 +45,7 @@ from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.review_view import ReviewMode
 from indicite.ui.suggestions_panel import SuggestionsPanel
+from indicite.ui.small_screens import scrolling
 from indicite.ui.tables import setup_row_table
 from indicite.ui.undo import Operations
 
@@ -181,7 +182,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.side_tabs.addTab(self.suggestions_panel, "")
         self.statusBar().addPermanentWidget(self.suggestions_panel.meter)  # always in sight
         self.right_splitter.addWidget(self.side_tabs)
-        self.right_splitter.addWidget(self.form)
+        self.right_splitter.addWidget(scrolling(self.form))  # small screens: it scrolls
         self.right_splitter.setSizes([360, 460])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_list)

@@ -55,6 +55,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import code_names, outcome_names
+from indicite.ui.small_screens import scrolling
 from indicite.ui.users_dialog import UsersDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -320,7 +321,7 @@ class ReviewView(Retranslatable, QWidget):
         splitter = QSplitter()
         splitter.addWidget(queue_pane)
         splitter.addWidget(self.document)
-        splitter.addWidget(detail)
+        splitter.addWidget(scrolling(detail))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
@@ -760,9 +761,22 @@ class ReviewMode(QObject):
 
     def set_review_mode(self, on: bool) -> None:
         self.stack.setCurrentIndex(1 if on else 0)
+        self._hide_workspace_docks(on)
         if on:
             self.view.refresh()
             self.view.table.setFocus()
+
+    def _hide_workspace_docks(self, hide: bool) -> None:
+        """The queue shows its own comments and history: the workspace's docks (about the
+        entry selected there) step aside while it is shown, and come back as they were."""
+        if hide:
+            self._docks_shown = [d for d in self.docks.values() if d.isVisible()]
+            for dock in self._docks_shown:
+                dock.hide()
+        else:
+            for dock in getattr(self, "_docks_shown", []):
+                dock.show()
+            self._docks_shown = []
 
     def selected(self) -> Indicator | None:
         ind_id = self.window.selected_indicator_id()
