@@ -22,6 +22,7 @@ ALLOWED = {
     ("submitted", "approve"): "approved",
     ("submitted", "return"): "returned",
     ("approved", "reopen"): "draft",
+    ("submitted", "withdraw"): "draft",
 }
 
 
@@ -56,6 +57,7 @@ def test_staff_submits_and_edits_but_does_not_approve():
         "comment",
     }
     assert workflow.allowed_actions(entry("submitted"), "sam", "staff") == {
+        "withdraw",
         "edit",
         "delete",
         "comment",
@@ -90,6 +92,7 @@ def test_failing_citation_cannot_be_approved_but_can_be_returned():
     facts = workflow.Facts(citations_ok=False)
     assert workflow.allowed_actions(ind, "eve", "editor", True, facts) == {
         "return",
+        "withdraw",
         "edit",
         "delete",
         "comment",

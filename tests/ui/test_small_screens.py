@@ -48,7 +48,11 @@ def test_workspace_and_review_fit_with_fields_at_full_height(
 ):
     text = session.store.documents.get(sample_doc).text
     ids = []
-    for name, value in (("规上工业增加值", "4.2%"), ("工业固定资产投资", "3.9%"), ("利润率", "6.91%")):
+    for name, value in (
+        ("规上工业增加值", "4.2%"),
+        ("工业固定资产投资", "3.9%"),
+        ("利润率", "6.91%"),
+    ):
         start = text.index(value)
         ids.append(create_indicator(session, sample_doc, {"name": name}, [(start, start + 4)]).id)
     review.submit(session, ids[1], session.store.indicators.get(ids[1]).version)
@@ -86,7 +90,17 @@ def test_everything_fits_at_200_percent_scaling():
     """The same checks with QT_SCALE_FACTOR=2 (it must be set before Qt starts)."""
     env = {**os.environ, "QT_SCALE_FACTOR": "2"}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__, "-k", "fit_with"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            __file__,
+            "-k",
+            "fit_with",
+        ],
         env=env,
         capture_output=True,
         text=True,

@@ -1,7 +1,7 @@
 """The review workflow as one state machine with its permissions.
 
 draft → submitted → approved; submitted → returned (comment required) → submitted once it
-was changed;
+was changed; a submitted entry can be withdrawn to draft (how a submit is undone);
 an editor reopens an approved entry (comment required), which makes it a draft again.
 An approved entry is locked: no edit, citation change or delete until it is reopened.
 Four eyes: an editor may not approve an entry they created or last changed.
@@ -32,6 +32,7 @@ TRANSITIONS: dict[str, Transition] = {
     "approve": Transition(frozenset({"submitted"}), "approved", REVIEWERS),
     "return": Transition(frozenset({"submitted"}), "returned", REVIEWERS, needs_comment=True),
     "reopen": Transition(frozenset({"approved"}), "draft", REVIEWERS, needs_comment=True),
+    "withdraw": Transition(frozenset({"submitted"}), "draft", EVERYONE),
 }
 # Actions that change an entry's content; none of them changes its status.
 CONTENT_ACTIONS = ("edit", "delete")
@@ -143,4 +144,6 @@ def check(
 def _past(action: str) -> str:
     if action == "submit":
         return "submitted"
+    if action == "withdraw":
+        return "withdrawn"
     return action + "d" if action.endswith("e") else action + "ed"

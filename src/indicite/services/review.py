@@ -201,6 +201,11 @@ def reopen(session: Session, ind_id: int, expected_version: int, comment: str) -
     return _transition(session, "reopen", ind_id, expected_version, comment)
 
 
+def withdraw(session: Session, ind_id: int, expected_version: int) -> Indicator:
+    """Take a submitted entry back to draft before it is reviewed (undoes a submit)."""
+    return _transition(session, "withdraw", ind_id, expected_version)
+
+
 def approve_many(session: Session, versions: Mapping[int, int]) -> ApproveReport:
     """Approve each entry (id -> version as loaded) the rules allow; report the others and why."""
     report = ApproveReport()

@@ -58,6 +58,7 @@ def action_names() -> dict[str, str]:
         "approve": QCoreApplication.translate("Labels", "Approved"),
         "return": QCoreApplication.translate("Labels", "Returned"),
         "reopen": QCoreApplication.translate("Labels", "Reopened"),
+        "withdraw": QCoreApplication.translate("Labels", "Withdrawn from review"),
         "comment": QCoreApplication.translate("Labels", "Comment"),
         "load": QCoreApplication.translate("Labels", "Loaded from file"),
     }
@@ -109,6 +110,7 @@ def workflow_verbs() -> dict[str, str]:
         "approve": QCoreApplication.translate("Labels", "approve"),
         "return": QCoreApplication.translate("Labels", "return"),
         "reopen": QCoreApplication.translate("Labels", "reopen"),
+        "withdraw": QCoreApplication.translate("Labels", "withdraw"),
         "edit": QCoreApplication.translate("Labels", "edit"),
         "delete": QCoreApplication.translate("Labels", "delete"),
         "comment": QCoreApplication.translate("Labels", "comment on"),
@@ -118,6 +120,7 @@ def workflow_verbs() -> dict[str, str]:
         "approved": "approve",
         "returned": "return",
         "reopened": "reopen",
+        "withdrawn": "withdraw",
         "edited": "edit",
         "deleted": "delete",
         "commented": "comment",

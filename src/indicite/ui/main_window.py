@@ -37,6 +37,7 @@ from indicite.core.errors import ConflictError, IndiciteError, NotFound, Validat
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
 from indicite.ui.all_indicators import AllIndicatorsMode
+from indicite.ui.bulk_actions import BulkActions
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
 from indicite.ui.errors import describe
@@ -46,7 +47,7 @@ from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_nam
 from indicite.ui.review_view import ReviewMode
 from indicite.ui.suggestions_panel import SuggestionsPanel
 from indicite.ui.small_screens import scrolling
-from indicite.ui.tables import setup_row_table
+from indicite.ui.tables import select_only_row, setup_row_table
 from indicite.ui.undo import Operations
 
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
@@ -146,6 +147,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.resize(1400, 860)
         self.review_mode = ReviewMode(self)
         self.all_indicators = AllIndicatorsMode(self)
+        self.bulk_actions = BulkActions(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------
@@ -483,7 +485,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if row < 0:
             self.indicator_table.clearSelection()
             return
-        self.indicator_table.selectRow(row)
+        select_only_row(self.indicator_table, row)
         self.indicator_table.scrollTo(self.indicator_model.index(row, 0))
 
     def _table_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -520,7 +522,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         current = self.indicator_table.currentIndex()
         row = (current.row() + step) % count if current.isValid() else 0
-        self.indicator_table.selectRow(row)
+        select_only_row(self.indicator_table, row)
 
     def _apply_filter(self) -> None:
         selected = self.selected_indicator_id()
@@ -570,6 +572,9 @@ class MainWindow(Retranslatable, QMainWindow):
         )
 
     def delete_selected(self) -> None:
+        if len(self.bulk_actions.selected_ids()) > 1:
+            self.bulk_actions.delete_selected()
+            return
         ind_id = self.selected_indicator_id()
         if ind_id is None:
             return

@@ -679,7 +679,7 @@ class ReviewMode(QObject):
     Needs of the window: ``menus["review"]``, ``actions_by_key["delete"]``, ``toolbar``,
     ``session``, ``form``,
     ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``, ``refresh()``,
-    ``open_document(id)``, ``select_indicator(id)``.
+    ``open_document(id)``, ``select_indicator(id)``, ``bulk_actions``.
     """
 
     def __init__(self, window: Any):
@@ -803,12 +803,16 @@ class ReviewMode(QObject):
         allowed = self.update_actions()
         if ind is not None:
             self.window.form.setEnabled("edit" in allowed)
-            self.window.actions_by_key["delete"].setEnabled("delete" in allowed)
+            several = len(self.window.bulk_actions.selected_ids()) > 1  # some may be deletable
+            self.window.actions_by_key["delete"].setEnabled("delete" in allowed or several)
         if self.stack.currentIndex() == 1:
             self.view.refresh()
 
     def run(self, action: str) -> None:
         """One transition of the selected entry; refusals go to the status bar."""
+        if action == "submit":  # of every selected entry, as one undoable step
+            self.window.bulk_actions.submit_selected()
+            return
         ind = self.selected()
         if ind is None:
             return

@@ -1,6 +1,6 @@
 """Shared set-up of the row-per-entry tables (indicators of a document, all indicators)."""
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -16,3 +16,16 @@ def setup_row_table(table: QTableView, model: QAbstractItemModel, stretch_column
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+
+def select_only_row(table: QTableView, row: int) -> None:
+    """Make ``row`` the one selected and current row.
+
+    ``QTableView.selectRow`` reads the keyboard modifiers in extended-selection mode, so
+    selecting from code while Ctrl or Shift is held (Ctrl+Z, Alt+Down) would extend the
+    selection instead of moving it.
+    """
+    model = table.model()
+    index = model.index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)

@@ -17,7 +17,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from indicite.core.entities import Indicator
 from indicite.core.errors import IndiciteError
+from indicite.services import bulk
 from indicite.services import indicators as service
+from indicite.services.bulk import BulkReport
 from indicite.services.session import Session
 from indicite.ui.errors import describe
 
@@ -156,6 +158,52 @@ class AddCitationCommand(ServiceCommand):
         )
 
 
+BulkCall = Callable[[dict[int, int]], BulkReport]
+
+
+class BulkCommand(QUndoCommand):
+    """Several entries changed as one step: each way is one service call, one transaction.
+
+    Undo and redo touch only the entries the first run changed; entries skipped then (refused
+    by the rules, changed by someone else) stay as they were.
+    """
+
+    def __init__(self, ops: "Operations", text: str, apply: BulkCall, revert: BulkCall):
+        super().__init__(text)
+        self.ops = ops
+        self._apply, self._revert = apply, revert
+        self.ids: list[int] = []
+        self._done_once = False
+
+    def run_first(self, versions: dict[int, int]) -> BulkReport:
+        report = self._apply(versions)
+        self.ids = list(report.versions())
+        self.ops.versions.update(report.versions())
+        self._done_once = True
+        return report
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._guarded(self._apply)
+
+    def undo(self) -> None:
+        self._guarded(self._revert)
+
+    def _guarded(self, call: BulkCall) -> None:
+        try:
+            report = call({i: self.ops.versions[i] for i in self.ids})
+        except IndiciteError as e:
+            self.setObsolete(True)
+            self.ops.failed.emit(describe(e))
+        else:
+            self.ops.versions.update(report.versions())
+            if report.skipped:
+                self.ops.failed.emit(describe(report.skipped[0][1]))
+        self.ops.changed.emit()
+
+
 class Operations(QObject):
     """The one place the workspace writes indicators: service call, undo entry, notification."""
 
@@ -187,3 +235,52 @@ class Operations(QObject):
 
     def add_citation(self, ind: Indicator, span: tuple[int, int]) -> Indicator:
         return self._run(AddCitationCommand(self, ind, span))
+
+    def _run_bulk(
+        self, text: str, versions: dict[int, int], apply: BulkCall, revert: BulkCall
+    ) -> BulkReport:
+        """One undo step for all; nothing enters the stack when no entry was changed."""
+        command = BulkCommand(self, text, apply, revert)
+        report = command.run_first(versions)
+        if report.done:
+            self.stack.push(command)
+            self.changed.emit()
+        return report
+
+    def submit_many(self, versions: dict[int, int]) -> BulkReport:
+        text = QCoreApplication.translate("Undo", "Submit {n} entries").format(n=len(versions))
+        return self._run_bulk(
+            text,
+            versions,
+            lambda v: bulk.submit_many(self.session, v),
+            lambda v: bulk.withdraw_many(self.session, v),
+        )
+
+    def delete_many(self, versions: dict[int, int]) -> BulkReport:
+        text = QCoreApplication.translate("Undo", "Delete {n} entries").format(n=len(versions))
+        return self._run_bulk(
+            text,
+            versions,
+            lambda v: bulk.delete_many(self.session, v),
+            lambda v: bulk.restore_many(self.session, v),
+        )
+
+    def edit_many(self, befores: list[Indicator], changes: dict[str, Any]) -> BulkReport:
+        """The same ``changes`` (period, subject) in every entry; undo puts back each one's own
+        values, period dates included."""
+        if "period_label" in changes:  # new dates from the new label
+            changes = {"period_start": None, "period_end": None, **changes}
+        after = {ind.id: dict(changes) for ind in befores if ind.id is not None}
+        before = {
+            ind.id: {key: getattr(ind, key) for key in changes}
+            for ind in befores
+            if ind.id is not None
+        }
+        versions = {ind.id: ind.version for ind in befores if ind.id is not None}
+        text = QCoreApplication.translate("Undo", "Edit {n} entries").format(n=len(versions))
+        return self._run_bulk(
+            text,
+            versions,
+            lambda v: bulk.update_many(self.session, after, v),
+            lambda v: bulk.update_many(self.session, before, v),
+        )
