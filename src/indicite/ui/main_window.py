@@ -45,8 +45,8 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.review_view import ReviewMode
-from indicite.ui.suggestions_panel import SuggestionsPanel
 from indicite.ui.small_screens import scrolling
+from indicite.ui.suggestions_panel import SuggestionsPanel
 from indicite.ui.tables import select_only_row, setup_row_table
 from indicite.ui.undo import Operations
 
