@@ -4,7 +4,8 @@ Keys: A approve, R return (type the reason, Enter sends, Esc cancels), E edit, J
 previous. Every write goes through services.review, which applies the workflow rules again.
 
 Signals of ReviewView: ``changed()`` after any write, so other views refresh;
-``retranslated()`` after a language switch (ReviewMode then renames its menu and docks).
+``retranslated()`` after a language switch (ReviewMode then renames its menu and docks);
+``status_message(str)`` for the window's status bar (why a key did nothing).
 """
 
 from array import array
@@ -12,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -55,6 +57,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import code_names, outcome_names
+from indicite.ui.say_why import SayWhy, set_reason
 from indicite.ui.small_screens import scrolling
 from indicite.ui.users_dialog import UsersDialog
 
@@ -65,6 +68,16 @@ MAX_CACHED_PAGES = 32
 NO_DATE = QDate(2000, 1, 1)
 CHANGED_STYLE = "background: #fff3cd;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
+
+
+def check_legend() -> str:
+    """What the Check column's marks mean (its header tooltip and the legend below it)."""
+    return QCoreApplication.translate(
+        "ReviewView",
+        "Check: ✓ every cited passage matches the document · ⚠ a passage no longer "
+        "matches (point at it to see why) · Approved, Returned, Edited: what you did "
+        "in this pass.",
+    )
 
 
 class ReviewQueueModel(QAbstractTableModel):
@@ -149,7 +162,11 @@ class ReviewQueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return check_legend() if self.COLUMNS[section] == "check" else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             self.tr("Check"),
@@ -184,7 +201,11 @@ class ReviewQueueModel(QAbstractTableModel):
                 "submitted": (e.submitted_at or "")[:16].replace("T", " "),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(e.problems) if column == "check" and e.problems else None
+            if column != "check":
+                return None
+            if e.problems:
+                return "\n".join(e.problems)
+            return self.tr("Every cited passage still reads as quoted in the document.")
         if outcome:
             return QColor(OUTCOME_COLOURS.get(outcome, "#888888"))
         if e.problems and column == "check":
@@ -231,6 +252,7 @@ class EditDialog(QDialog):
 class ReviewView(Retranslatable, QWidget):
     changed = Signal()
     retranslated = Signal()
+    status_message = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, load: bool = True):
         super().__init__(parent)
@@ -270,6 +292,10 @@ class ReviewView(Retranslatable, QWidget):
         queue_layout = QVBoxLayout(queue_pane)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.addWidget(self.table, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setObjectName("check_legend")
+        queue_layout.addWidget(self.legend)
         queue_layout.addWidget(self.approve_selected_button)
         queue_layout.addWidget(self.report)
 
@@ -368,6 +394,7 @@ class ReviewView(Retranslatable, QWidget):
             date_edit.setSpecialValueText(self.tr("any"))
         self._name_unfiltered()
         self.approve_selected_button.setText(self.tr("Approve selected"))
+        self.legend.setText(check_legend())
         for name, title in self.field_titles.items():
             title.setText(self._field_title(name))
         self.approve_button.setText(self.tr("&Approve (A)"))
@@ -553,15 +580,19 @@ class ReviewView(Retranslatable, QWidget):
         self._enable(review.allowed_actions(self.session, ind))
 
     def _enable(self, allowed: set[str]) -> None:
-        self.approve_button.setEnabled("approve" in allowed)
-        self.return_button.setEnabled("return" in allowed)
-        self.edit_button.setEnabled("edit" in allowed)
-        reason = (
-            review.refusal_of(self.session, "approve", self.current)
-            if self.current is not None and "approve" not in allowed
-            else None
-        )
-        self.approve_button.setToolTip(describe(reason) if reason is not None else "")
+        """Buttons the rules refuse are grey, and their tooltip says why (core.workflow)."""
+        for action, button in (
+            ("approve", self.approve_button),
+            ("return", self.return_button),
+            ("edit", self.edit_button),
+        ):
+            button.setEnabled(action in allowed)
+            reason = (
+                review.refusal_of(self.session, action, self.current)
+                if self.current is not None and action not in allowed
+                else None
+            )
+            button.setToolTip(describe(reason) if reason is not None else "")
 
     def _show_passage(self, ind: Indicator) -> None:
         """The document scrolled to the first cited passage, which is selected and centred."""
@@ -580,6 +611,11 @@ class ReviewView(Retranslatable, QWidget):
 
     def approve_current(self) -> None:
         if self.current is None:
+            return
+        if not self.approve_button.isEnabled():
+            reason = self.approve_button.toolTip()
+            self._say(reason)
+            self.status_message.emit(reason)
             return
         self._act("approved", review.approve, self.current.id, self.current.version)
 
@@ -730,16 +766,19 @@ class ReviewMode(QObject):
             qaction.triggered.connect(lambda _=False, a=action: self.run(a))
             menu.addAction(qaction)
             window.addAction(qaction)
+            SayWhy(qaction, window)
             self.transition_actions[action] = qaction
         menu.addSeparator()
         self.users_action = QAction(window)
         self.users_action.triggered.connect(self.manage_users)
         menu.addAction(self.users_action)
         menu.aboutToShow.connect(self.update_actions)
+        menu.setToolTipsVisible(True)  # a grey entry says why
         self.view.retranslated.connect(self.retranslate)
         self.retranslate()
 
         self.view.changed.connect(window.refresh)
+        self.view.status_message.connect(lambda text: window.statusBar().showMessage(text, 10000))
         window.indicators_changed.connect(self.follow_selection)
         window.indicator_table.selectionModel().selectionChanged.connect(self.follow_selection)
         self.comments.commented.connect(lambda _id: self.history.refresh())
@@ -788,10 +827,20 @@ class ReviewMode(QObject):
             return None
 
     def update_actions(self) -> set[str]:
+        """Enable what the rules allow; a refused action says why (tooltip, status bar)."""
         ind = self.selected()
-        allowed = review.allowed_actions(self.window.session, ind) if ind else set()
+        session = self.window.session
+        allowed = review.allowed_actions(session, ind) if ind else set()
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
+            if action in allowed:
+                reason = ""
+            elif ind is None:
+                reason = self.tr("Select an entry in the indicator list first.")
+            else:
+                refusal = review.refusal_of(session, action, ind)
+                reason = describe(refusal) if refusal is not None else ""
+            set_reason(qaction, reason)
         return allowed
 
     def follow_selection(self, *_args: Any) -> None:
