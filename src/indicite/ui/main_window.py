@@ -45,6 +45,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.review_view import ReviewMode
+from indicite.ui.signed_in import SignedInLabel
 from indicite.ui.small_screens import scrolling
 from indicite.ui.suggestions_panel import SuggestionsPanel
 from indicite.ui.tables import select_only_row, setup_row_table
@@ -148,6 +149,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.review_mode = ReviewMode(self)
         self.all_indicators = AllIndicatorsMode(self)
         self.bulk_actions = BulkActions(self)
+        self.signed_in = SignedInLabel(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------

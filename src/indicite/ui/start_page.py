@@ -421,6 +421,20 @@ class DatabaseWindows(QObject):
         self.window_opened.emit(window)
         return True
 
+    @Slot(str)
+    def switch_user(self, name: str) -> bool:
+        """Reopen the current database as ``name`` (File → Switch user…), same document."""
+        old = self.window
+        if old is None or old.session.store.path is None:
+            return False
+        self.user = name
+        try:
+            session = Session.open(old.session.store.path, name, full_check=False)
+        except IndiciteError as e:
+            QMessageBox.warning(old, self.tr("Cannot open the database"), describe(e))
+            return False
+        return self.show_session(session, old.current_document_id)
+
     def close(self) -> None:
         """Close the current database (when the app quits)."""
         if self.window is not None:

@@ -16,12 +16,8 @@ def remember_name(name: str) -> None:
     QSettings().setValue(SETTINGS_KEY, name)
 
 
-def user_name(parent: QWidget | None = None) -> str:
-    """The remembered name, or ask for one (cancelling keeps the login name)."""
-    name = remembered_name()
-    if name:
-        return name
-    default = login_name()
+def ask_name(parent: QWidget | None, default: str) -> str | None:
+    """Ask who is at the keyboard (first start, File → Switch user…); None if cancelled."""
     typed, ok = QInputDialog.getText(
         parent,
         QCoreApplication.translate("UserPrompt", "Your name"),
@@ -30,6 +26,14 @@ def user_name(parent: QWidget | None = None) -> str:
         ),
         text=default,
     )
-    name = typed.strip() if ok and typed.strip() else default
+    return typed.strip() if ok and typed.strip() else None
+
+
+def user_name(parent: QWidget | None = None) -> str:
+    """The remembered name, or ask for one (cancelling keeps the login name)."""
+    name = remembered_name()
+    if name:
+        return name
+    name = ask_name(parent, login_name()) or login_name()
     remember_name(name)
     return name
