@@ -293,3 +293,15 @@ def test_escape_drops_a_new_entry_and_stores_nothing(qtbot, window, session):
     QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Escape)
     assert window.form.mode is None
     assert session.store.indicators.count() == 0
+
+
+def test_a_drag_that_cuts_a_number_cites_the_whole_number(qtbot, session, sample_doc, tmp_path):
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    text = window.document.text
+    whole = text.index("6.91%")
+    cite_and_name(qtbot, window, whole + 1, whole + 4, "利润率")  # ".91" as dragged
+    (ind,) = session.store.indicators.for_document(sample_doc)
+    stored = session.store.indicators.get(ind.id)
+    assert [c.exact for c in stored.citations] == ["6.91%"]
+    assert stored.value == 6.91
+    assert window.document_view.selected_text() == "6.91%"  # the view shows what is cited

@@ -375,13 +375,15 @@ class DocumentView(Retranslatable, QWidget):
         span = self.selected_span()
         return self._text[span[0] : span[1]] if span else ""
 
-    def select_span(self, start: int, end: int) -> None:
-        """Select text[start:end] (code points) and scroll it into the middle of the view."""
+    def select_span(self, start: int, end: int, *, centre: bool = True) -> None:
+        """Select text[start:end] (code points) and scroll it into the middle of the view
+        (``centre=False``: only as far as needed to show it)."""
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(self._map.to_utf16(start))
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
-        self.text.centerCursor()
+        if centre:
+            self.text.centerCursor()
 
     def cursor_code_point(self) -> int:
         return self._map.to_code_point(self.text.textCursor().position())

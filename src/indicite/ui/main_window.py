@@ -538,9 +538,27 @@ class MainWindow(Retranslatable, QMainWindow):
             finally:
                 self._syncing = False
 
+    def snapped_selection(self) -> tuple[int, int] | None:
+        """The selected passage widened to whole numbers (".6%" → "17.6%"), shown so."""
+        from indicite.core.snapping import snap_to_numbers  # the suggester's grammar: lazily
+
+        span = self.document_view.selected_span()
+        if span is None or self.document is None:
+            return span
+        snapped = snap_to_numbers(self.document.text, *span)
+        if snapped != span:
+            self.document_view.select_span(*snapped, centre=False)
+            self.statusBar().showMessage(
+                self.tr("Selection widened to the whole number: “{text}”").format(
+                    text=self.document.text[snapped[0] : snapped[1]]
+                ),
+                5000,
+            )
+        return snapped
+
     def cite_selection(self) -> None:
         """Open a new indicator cited to the selected passage, with the guesses filled in."""
-        span = self.document_view.selected_span()
+        span = self.snapped_selection()
         if self.document is None or span is None:
             self.statusBar().showMessage(self.tr("Select a passage in the document first."), 5000)
             return
@@ -554,7 +572,7 @@ class MainWindow(Retranslatable, QMainWindow):
         )
 
     def add_selection_as_citation(self) -> None:
-        span = self.document_view.selected_span()
+        span = self.snapped_selection()
         ind_id = self.selected_indicator_id() or (
             self.form.indicator_id if self.form.mode == "edit" else None
         )
