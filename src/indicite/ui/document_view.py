@@ -362,6 +362,10 @@ class DocumentView(Retranslatable, QWidget):
     def set_current_indicator(self, indicator_id: int | None) -> None:
         self.text.highlighter.set_current(indicator_id)
 
+    def current_indicator(self) -> int | None:
+        """The indicator whose passages are drawn as current (the one in the form)."""
+        return self.text.highlighter.current()
+
     def selected_span(self) -> tuple[int, int] | None:
         """The selected passage as code-point offsets, or None when nothing is selected."""
         cursor = self.text.textCursor()

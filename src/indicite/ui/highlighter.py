@@ -72,6 +72,9 @@ class CitationHighlighter(QSyntaxHighlighter):
     def suggestion_spans(self) -> list[tuple[int, int]]:
         return list(self._suggestions)
 
+    def current(self) -> int | None:
+        return self._current
+
     def set_current(self, indicator_id: int | None) -> None:
         """Underline the citations of the selected indicator."""
         if indicator_id == self._current:

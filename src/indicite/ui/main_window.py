@@ -459,9 +459,11 @@ class MainWindow(Retranslatable, QMainWindow):
             self.refresh()
 
     def _after_write(self) -> None:
+        """Show the stored state; the reading place stays (a write elsewhere — accepting or
+        dismissing a suggestion — must not scroll back to the entry in the form)."""
         self.refresh()
         if self.form.mode == "edit" and self.form.indicator_id is not None:
-            self._show_in_form(self.form.indicator_id)
+            self._show_in_form(self.form.indicator_id, show_citation=False)
 
     def _write_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
