@@ -16,11 +16,13 @@ from indicite.core.errors import IndiciteError
 from indicite.services import review
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
+from indicite.ui.indicator_form import format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import action_names, code_names, field_names
 
 Index = QModelIndex | QPersistentModelIndex
 QUOTE_CHARS = 30  # a longer cited passage is cut, so the line stays readable
+NUMBER_FIELDS = ("value", "base_value")
 
 
 def describe(event: Event, text: str = "") -> str:
@@ -33,6 +35,8 @@ def describe(event: Event, text: str = "") -> str:
         parts = [
             f"{_name(k)}: {_show(v, k, text)}" for k, v in after.items() if v not in (None, "", [])
         ]
+    elif event.action in ("delete", "restore"):
+        parts = []  # the action says it all; the time is in its own column
     elif event.action in ("cite", "uncite"):
         span = after or before
         parts = [passage(text, span["start"], span["end"])]
@@ -69,6 +73,8 @@ def _show(value: Any, field: str = "", text: str = "") -> str:
         return "∅"
     if field == "citations":
         return "; ".join(passage(text, start, end) for start, end in value)
+    if field in NUMBER_FIELDS and isinstance(value, int | float):
+        return format_number(value)  # as the form shows it: 86000, not 86000.0
     names = code_names(field)
     return names.get(value, str(value)) if names else str(value)
 
@@ -127,7 +133,9 @@ class HistoryPanel(Retranslatable, QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # when, who, action
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
