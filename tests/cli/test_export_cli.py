@@ -107,3 +107,29 @@ def test_export_without_out_writes_a_dated_workbook_here(
     code, _out, err = run(capsys, "--db", db_path, "export")
     assert code == 0, err
     assert (tmp_path / f"indicators-{date.today().isoformat()}.xlsx").is_file()
+
+
+def test_load_of_a_document_instead_of_a_table_is_one_line(capsys, db_path, session, sample_doc):
+    before = session.store.indicators.count()
+    code, out, err = run(capsys, "--db", db_path, "load", "tests/data/tianjin_industry_2025.txt")
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "indicite: tianjin_industry_2025.txt is not a table of indicators (no name column); "
+        "load reads files in the export format"
+    ]
+    assert session.store.indicators.count() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["export", "--format", "pdf"], "indicite export: argument --format: invalid choice"),
+        (["--bogus"], "indicite: unrecognized arguments: --bogus"),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_help_hint(capsys, args, says):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(says) and line.endswith("--help")

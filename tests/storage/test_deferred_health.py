@@ -2,6 +2,8 @@
 
 import hashlib
 import os
+import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -21,9 +23,19 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 @pytest.fixture
 def damaged_inside(good_bytes, db_path):
-    """Pages in the middle overwritten: the header and the schema still read."""
-    middle = len(good_bytes) // 2
-    db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
+    """A page of indicator rows overwritten: the header and the schema still read.
+
+    (The pages are looked up, not guessed: where the schema's pages lie moves with every
+    migration that adds an index.)"""
+    with closing(sqlite3.connect(db_path)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (page,) = conn.execute(
+            "SELECT max(pageno) FROM dbstat WHERE name = 'indicators'"
+        ).fetchone()
+    start = (page - 1) * page_size
+    db_path.write_bytes(
+        good_bytes[:start] + os.urandom(page_size) + good_bytes[start + page_size :]
+    )
     return db_path
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
+from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
 from indicite.io.readers import read_file
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso

@@ -10,14 +10,15 @@ file also says who approved it and when (reviewed_by, reviewed_at), otherwise th
 in as submitted so an editor looks at it. No status means draft.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
 from indicite.core.entities import INDICATOR_FIELDS, STATUSES, Document
-from indicite.core.errors import IndiciteError, ValidationError
+from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.validation import check_fields, parse_value
 from indicite.io.table_reader import read_table
 from indicite.services.indicators import with_base
@@ -220,6 +221,19 @@ def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, A
     }
 
 
+def _indicator_rows(rows: Iterator[tuple[int, dict[str, Any]]], path: Path) -> Iterator:
+    """The rows, or one refusal when the file is not a table of indicators (a document, a
+    different sheet): no name column in its first row, instead of an error for every row."""
+    first = next(rows, None)
+    if first is not None and "name" not in first[1]:
+        raise ImportRefused(
+            "{name} is not a table of indicators (no name column); "
+            "load reads files in the export format",
+            name=path.name,
+        )
+    return rows if first is None else chain([first], rows)
+
+
 def load(
     session: Session,
     path: str | Path,
@@ -231,13 +245,14 @@ def load(
     """
     path = Path(path)
     table = read_table(path)
+    rows = _indicator_rows(table.rows, path)
     store = session.store
     documents = _Documents(session)
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
     with store.transaction():
-        for done, (number, row) in enumerate(table.rows, start=1):
+        for done, (number, row) in enumerate(rows, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done)
             extras = table.extra_citations.get(row["id"], []) if row.get("id") else []

@@ -274,3 +274,16 @@ def m006_review_queue_order(db: Database) -> None:
         "(submitted_at, id, document_id, created_by) "
         "WHERE status = 'submitted' AND deleted_at IS NULL"
     )
+
+
+@migrations()
+def m007_all_indicators_by_measure(db: Database) -> None:
+    """All indicators sorted by measure, with or without a status filter (issue 18): rows that
+    differ only by measure (level and growth of one name) are told apart by that column."""
+    db.execute(
+        "CREATE INDEX indicators_live_by_measure ON indicators (measure) WHERE deleted_at IS NULL"
+    )
+    db.execute(
+        "CREATE INDEX indicators_live_by_status_measure ON indicators (status, measure) "
+        "WHERE deleted_at IS NULL"
+    )

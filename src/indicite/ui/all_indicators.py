@@ -30,7 +30,9 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.tables import setup_row_table
 
-ALL_COLUMNS = ("document", *COLUMNS)
+_AFTER_PERIOD = COLUMNS.index("period_label") + 1
+# The measure tells apart rows that differ only by it (level and growth of one indicator).
+ALL_COLUMNS = ("document", *COLUMNS[:_AFTER_PERIOD], "measure", *COLUMNS[_AFTER_PERIOD:])
 
 
 class AllIndicatorsModel(IndicatorTableModel):
@@ -94,7 +96,7 @@ class AllIndicatorsView(Retranslatable, QWidget):
         # Fixed widths: sizing columns to their contents would read pages at every reset.
         for key, width in (("document", 260), ("subject", 90), ("period_label", 120)):
             header.resizeSection(ALL_COLUMNS.index(key), width)
-        for key, width in (("value", 80), ("unit", 60), ("status", 80)):
+        for key, width in (("measure", 110), ("value", 80), ("unit", 60), ("status", 80)):
             header.resizeSection(ALL_COLUMNS.index(key), width)
         table.setSortingEnabled(True)
         filters = QHBoxLayout()

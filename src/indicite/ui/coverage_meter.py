@@ -14,7 +14,7 @@ class CoverageMeter(Retranslatable, QProgressBar):
         super().__init__(parent)
         self.setTextVisible(True)
         self._state: tuple[int, int] | str = "busy"
-        self.show_busy()
+        self.hide()  # no document, nothing to count: shown once one is read
 
     def show_busy(self) -> None:
         """While the suggester reads the document (an empty bar: Qt hides a busy bar's text)."""
@@ -29,6 +29,7 @@ class CoverageMeter(Retranslatable, QProgressBar):
 
     def _show(self, state: tuple[int, int] | str, value: int, maximum: int) -> None:
         self._state = state
+        self.show()
         self.setRange(0, maximum)
         self.setValue(value)
         self.retranslate_ui()

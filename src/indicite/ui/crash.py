@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,13 @@ from indicite.ui.i18n import Retranslatable
 log = logging.getLogger(__name__)
 
 
+def breakable(text: str) -> str:
+    """``text`` with a line-break chance after each path separator: a label wraps only at
+    spaces, and a long path in an error has none. Only for showing: Copy report copies the
+    text as it was, and the log path (which people copy from the label) stays untouched."""
+    return text.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
 class CrashDialog(Retranslatable, QDialog):
     """Says what went wrong in one line, where the log is, and copies the details on request."""
 
@@ -42,7 +49,7 @@ class CrashDialog(Retranslatable, QDialog):
         self.log_path = log_path
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.error = QLabel(summary)
+        self.error = QLabel(breakable(summary))
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_label = QLabel()
@@ -50,7 +57,8 @@ class CrashDialog(Retranslatable, QDialog):
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_view = QPlainTextEdit(details)
         self.details_view.setReadOnly(True)
-        self.details_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details_view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton()
         self.open_folder_button = QPushButton()

@@ -165,10 +165,14 @@ class ExportDialog(Retranslatable, QDialog):
             label.setText(text)
 
     def _last_folder(self) -> Path:
-        """Where the last export went, else the user's Documents folder."""
+        """Where the last export went, else the user's Documents folder, else home: the
+        first of them that exists (a USB stick is gone, Documents may never have been made)."""
         location = QStandardPaths.StandardLocation.DocumentsLocation
-        default = QStandardPaths.writableLocation(location) or str(Path.home())
-        return Path(str(self.settings.value(SETTINGS_FOLDER, default)))
+        candidates = [
+            str(self.settings.value(SETTINGS_FOLDER, "") or ""),
+            QStandardPaths.writableLocation(location),
+        ]
+        return next((Path(c) for c in candidates if c and Path(c).is_dir()), Path.home())
 
     def _restore_choices(self) -> None:
         fmt = self.settings.value(SETTINGS_FORMAT, "xlsx")

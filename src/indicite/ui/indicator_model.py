@@ -21,6 +21,7 @@ from indicite.core.entities import STATUSES
 from indicite.services.indicator_list import IndicatorQueries
 from indicite.ui.highlighter import STATUS_COLOURS
 from indicite.ui.indicator_form import format_number
+from indicite.ui.labels import measure_names
 
 PAGE_SIZE = 256
 MAX_CACHED_PAGES = 64
@@ -63,6 +64,7 @@ class IndicatorTableModel(QAbstractTableModel):
             "name": self.tr("Name"),
             "subject": self.tr("Subject"),
             "period_label": self.tr("Period"),
+            "measure": self.tr("Measure"),
             "value": self.tr("Value"),
             "unit": self.tr("Unit"),
             "status": self.tr("Status"),
@@ -180,6 +182,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return format_number(row["value"])
         if key == "status":
             return status_names().get(row["status"], row["status"])
+        if key == "measure":
+            return measure_names().get(row["measure"], row["measure"] or "")
         return str(row[key] or "")
 
     def headerData(

@@ -735,6 +735,9 @@ class MainWindow(Retranslatable, QMainWindow):
         last = s.value(self._last_document_key())
         if last is not None and str(last).isdigit():
             self.open_document(int(last))
+        first = self.document_list.model.id_at(0)
+        if self.document is None and first is not None:  # never a blank pane
+            self.open_document(first)
 
     def _default_dock_heights(self) -> None:
         """On a first start, panels docked below the workspace take a strip, not half of it."""

@@ -45,7 +45,13 @@ if TYPE_CHECKING:
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
 DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-DOCUMENT_PATTERNS = "*.txt *.docx *.pdf *.html *.htm"
+
+
+def document_patterns() -> str:
+    """ "*.txt *.md …": every kind import reads, from the readers themselves."""
+    from indicite.services.documents import SUPPORTED_EXTENSIONS
+
+    return " ".join(f"*{suffix}" for suffix in SUPPORTED_EXTENSIONS)
 
 
 def choose_document_files(parent: QWidget) -> list[Path]:
@@ -55,7 +61,7 @@ def choose_document_files(parent: QWidget) -> list[Path]:
         QCoreApplication.translate("StartPage", "Import documents"),
         QDir.homePath(),
         QCoreApplication.translate("StartPage", "Documents ({patterns});;All files (*)").format(
-            patterns=DOCUMENT_PATTERNS
+            patterns=document_patterns()
         ),
     )
     return [Path(p) for p in paths]
