@@ -109,9 +109,11 @@ def test_export_without_out_writes_a_dated_workbook_here(
     assert (tmp_path / f"indicators-{date.today().isoformat()}.xlsx").is_file()
 
 
-def test_load_of_a_document_instead_of_a_table_is_one_line(capsys, db_path, session, sample_doc):
+def test_load_of_a_document_instead_of_a_table_is_one_line(
+    capsys, db_path, session, sample_doc, sample_file
+):
     before = session.store.indicators.count()
-    code, out, err = run(capsys, "--db", db_path, "load", "tests/data/tianjin_industry_2025.txt")
+    code, _out, err = run(capsys, "--db", db_path, "load", sample_file)
     assert code == 1
     assert err.strip().splitlines() == [
         "indicite: tianjin_industry_2025.txt is not a table of indicators (no name column); "
