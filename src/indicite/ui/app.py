@@ -77,6 +77,7 @@ def start_backups(windows: "DatabaseWindows") -> QTimer:
 
 def run_app(args: argparse.Namespace) -> int:
     from indicite.logs import setup_logging, shutdown_logging
+    from indicite.ui.comfort import follow_colour_scheme
     from indicite.ui.crash import CrashReporter, install_crash_handler
     from indicite.ui.i18n import chosen_language, install_language
     from indicite.ui.start_page import DatabaseWindows
@@ -86,6 +87,7 @@ def run_app(args: argparse.Namespace) -> int:
     install_crash_handler(CrashReporter(app))
     install_language(chosen_language())
     app.setWindowIcon(app_icon())
+    follow_colour_scheme(app)
     args.user = args.user or user_name()
     try:
         session, doc_id = open_session(args)

@@ -16,6 +16,7 @@ STATUS_COLOURS = {
     "approved": QColor("#c5ebc5"),
     "returned": QColor("#f9c7c7"),
 }
+ON_STATUS_COLOUR = QColor("#1a1a1a")  # text on a status colour, whatever the palette
 CURRENT_OUTLINE = QColor("#b04a00")
 # Suggested numbers: a wave underline, so they never look like a citation.
 SUGGESTION_UNDERLINE = QColor("#d0312d")
@@ -43,6 +44,7 @@ class CitationHighlighter(QSyntaxHighlighter):
         for status, colour in STATUS_COLOURS.items():
             fmt = QTextCharFormat()
             fmt.setBackground(colour)
+            fmt.setForeground(ON_STATUS_COLOUR)  # readable on the light colour in a dark palette
             self._formats[status] = fmt
             current = QTextCharFormat(fmt)
             current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 
 from indicite.core.entities import STATUSES
 from indicite.services.indicator_list import IndicatorQueries
-from indicite.ui.highlighter import STATUS_COLOURS
+from indicite.ui.highlighter import ON_STATUS_COLOUR, STATUS_COLOURS
 from indicite.ui.indicator_form import format_number
 from indicite.ui.labels import measure_names
 
@@ -171,6 +171,7 @@ class IndicatorTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
         ):
             return None
         row = self.row_data(index.row())
@@ -178,6 +179,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             return STATUS_COLOURS.get(row["status"]) if key == "status" else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return ON_STATUS_COLOUR if key == "status" else None
         if key == "value":
             return format_number(row["value"])
         if key == "status":

@@ -38,9 +38,11 @@ from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.bulk_actions import BulkActions
+from indicite.ui.comfort import AccessibleNames, TextZoom
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
 from indicite.ui.errors import describe
+from indicite.ui.help_pages import HelpActions
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
@@ -150,6 +152,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.all_indicators = AllIndicatorsMode(self)
         self.bulk_actions = BulkActions(self)
         self.signed_in = SignedInLabel(self)
+        self.help_actions = HelpActions(self)
+        self.text_zoom = TextZoom(self, self.settings)
+        self.accessible_names = AccessibleNames(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------

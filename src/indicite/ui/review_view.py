@@ -66,7 +66,7 @@ ROOT = QModelIndex()
 PAGE_SIZE = 128
 MAX_CACHED_PAGES = 32
 NO_DATE = QDate(2000, 1, 1)
-CHANGED_STYLE = "background: #fff3cd;"
+CHANGED_STYLE = "background: #fff3cd; color: #1a1a1a;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
 
 
@@ -355,6 +355,7 @@ class ReviewView(Retranslatable, QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
+        self.key_shortcuts: dict[str, QShortcut] = {}
         for key, slot in (
             ("A", self.approve_current),
             ("R", self.start_return),
@@ -365,6 +366,7 @@ class ReviewView(Retranslatable, QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self.key_shortcuts[key] = shortcut
         self.approve_button.clicked.connect(self.approve_current)
         self.return_button.clicked.connect(self.start_return)
         self.edit_button.clicked.connect(self.edit_current)
@@ -397,6 +399,14 @@ class ReviewView(Retranslatable, QWidget):
         self.legend.setText(check_legend())
         for name, title in self.field_titles.items():
             title.setText(self._field_title(name))
+        for key, text in (  # Help → Keyboard shortcuts lists them
+            ("A", self.tr("Review queue: approve")),
+            ("R", self.tr("Review queue: return with a comment")),
+            ("E", self.tr("Review queue: edit")),
+            ("J", self.tr("Review queue: next entry")),
+            ("K", self.tr("Review queue: previous entry")),
+        ):
+            self.key_shortcuts[key].setWhatsThis(text)
         self.approve_button.setText(self.tr("&Approve (A)"))
         self.return_button.setText(self.tr("&Return (R)"))
         self.edit_button.setText(self.tr("&Edit (E)"))
