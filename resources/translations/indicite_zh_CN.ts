@@ -45,9 +45,67 @@
     </message>
 </context>
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <location filename="../../src/indicite/ui/comfort.py" line="+147"/>
+        <source>Search documents</source>
+        <translation>搜索文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文档列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document text</source>
+        <translation>文档正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter indicators</source>
+        <translation>筛选指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show status</source>
+        <translation>按状态显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicators of this document</source>
+        <translation>本文档的指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested numbers</source>
+        <translation>建议的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator form</source>
+        <translation>指标表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cited passage in its document</source>
+        <translation>所引原文及其文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All indicators</source>
+        <translation>全部指标</translation>
+    </message>
+</context>
+<context>
     <name>AllIndicatorsMode</name>
     <message>
-        <location filename="../../src/indicite/ui/all_indicators.py" line="+199"/>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+192"/>
         <source>&amp;All indicators</source>
         <translation>全部指标(&amp;A)</translation>
     </message>
@@ -87,7 +145,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+62"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -100,6 +158,72 @@
         <location line="+0"/>
         <source>Indicators</source>
         <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../src/indicite/ui/bulk_actions.py" line="+44"/>
+        <source>Change &amp;period or subject of selected…</source>
+        <translation>更改所选条目的统计期或主体(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit all &amp;drafts of this document</source>
+        <translation>提交本文档的全部草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No drafts to submit in this document.</source>
+        <translation>本文档没有可提交的草稿。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Submitted {n} for review ({keys} undoes).</source>
+        <translation>已提交 {n} 条待审核（{keys} 可撤销）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deleted {n} entries ({keys} undoes).</source>
+        <translation>已删除 {n} 条（{keys} 可撤销）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Changed {n} entries ({keys} undoes).</source>
+        <translation>已修改 {n} 条（{keys} 可撤销）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Skipped {n}:</source>
+        <translation>跳过 {n} 条：</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/bulk_edit_dialog.py" line="+51"/>
+        <source>Change selected entries</source>
+        <translation>修改所选条目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New values for all {n} selected entries; an empty field stays as it is.</source>
+        <translation>为所选的全部 {n} 条填写新值；留空的字段保持不变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Period</source>
+        <translation>统计期(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject</source>
+        <translation>主体(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 2025年1—11月</source>
+        <translation>例如 2025年1—11月</translation>
     </message>
 </context>
 <context>
@@ -138,7 +262,7 @@
 <context>
     <name>CoverageMeter</name>
     <message>
-        <location filename="../../src/indicite/ui/coverage_meter.py" line="+38"/>
+        <location filename="../../src/indicite/ui/coverage_meter.py" line="+39"/>
         <source>Finding numbers…</source>
         <translation>正在查找数字…</translation>
     </message>
@@ -156,7 +280,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/crash.py" line="+69"/>
+        <location filename="../../src/indicite/ui/crash.py" line="+77"/>
         <source>Indicite ran into a problem</source>
         <translation>Indicite 遇到了问题</translation>
     </message>
@@ -217,12 +341,13 @@
 <context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+394"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+400"/>
+        <location line="+40"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-29"/>
         <source>Save or cancel the indicator in the form, then open the database.</source>
         <translation>请先保存或取消表单中的指标，再打开数据库。</translation>
     </message>
@@ -349,7 +474,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+398"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+404"/>
         <source>Page {page}</source>
         <translation>第 {page} 页</translation>
     </message>
@@ -357,7 +482,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+200"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+222"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -711,6 +836,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is not a table of indicators (no name column); load reads files in the export format</source>
+        <translation>{name} 不是指标表（没有 name 列）；load 只读取导出格式的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type a comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
@@ -753,7 +883,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+309"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+303"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -766,7 +896,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-187"/>
+        <location line="-180"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -841,7 +971,7 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -874,7 +1004,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-183"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-189"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -923,9 +1053,67 @@
     </message>
 </context>
 <context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/help_pages.py" line="+105"/>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>&lt;b&gt;Open a document.&lt;/b&gt; File → Import documents… (Ctrl+I) reads .txt, .md, .docx, .pdf and .html files; the list on the left opens them.</source>
+        <translation>&lt;b&gt;打开文档。&lt;/b&gt;文件 → 导入文档…（Ctrl+I）可读取 .txt、.md、.docx、.pdf 和 .html 文件；在左侧列表中点击即可打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Cite a value.&lt;/b&gt; Select the passage that states it and press Ctrl+Enter. The form fills in the value, unit and period; type the name and press Enter.</source>
+        <translation>&lt;b&gt;引用一个数值。&lt;/b&gt;选中写有该数值的原文，按 Ctrl+Enter。表单会填好数值、单位和统计期；输入指标名称后按 Enter。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Or take a suggestion.&lt;/b&gt; N jumps to the next number not yet handled; Enter accepts it as a draft, Delete dismisses it.</source>
+        <translation>&lt;b&gt;或采用建议。&lt;/b&gt;按 N 跳到下一个尚未处理的数字；按 Enter 采纳为草稿，按 Delete 忽略。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Submit for review.&lt;/b&gt; Select entries (Shift/Ctrl-click, Ctrl+A) and press Ctrl+Shift+S, or Review → Submit all drafts of this document.</source>
+        <translation>&lt;b&gt;提交审核。&lt;/b&gt;选中条目（Shift/Ctrl 加点击，或 Ctrl+A）后按 Ctrl+Shift+S，或选择 审核 → 提交本文档的全部草稿。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Review.&lt;/b&gt; An editor signs in (File → Switch user…), opens Review → Review queue (Ctrl+Shift+R) and presses A to approve or R to return with a comment. Nobody approves their own entries; a grey button says why.</source>
+        <translation>&lt;b&gt;审核。&lt;/b&gt;审核员登录（文件 → 切换用户…），打开 审核 → 审核队列（Ctrl+Shift+R），按 A 通过，按 R 附意见退回。任何人都不能审核通过自己录入的条目；灰色按钮会说明原因。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Export.&lt;/b&gt; File → Export… writes Excel, CSV or JSON for analysts.</source>
+        <translation>&lt;b&gt;导出。&lt;/b&gt;文件 → 导出… 为分析人员生成 Excel、CSV 或 JSON 文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Z undoes any change. Ctrl+= and Ctrl+- make the document text larger or smaller. Help → Keyboard shortcuts lists every key.</source>
+        <translation>Ctrl+Z 可撤销任何修改。Ctrl+= 和 Ctrl+- 放大或缩小文档文字。帮助 → 键盘快捷键 列出所有按键。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
-        <location filename="../../src/indicite/ui/history_panel.py" line="+58"/>
+        <location filename="../../src/indicite/ui/history_panel.py" line="+62"/>
         <source>characters {start}–{end}</source>
         <translation>字符 {start}–{end}</translation>
     </message>
@@ -933,7 +1121,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -989,7 +1177,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+152"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1069,7 +1257,7 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+90"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -1097,7 +1285,7 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="+62"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="+63"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1115,6 +1303,11 @@
         <location line="+1"/>
         <source>Period</source>
         <translation>统计期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>指标类型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1281,6 +1474,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Withdrawn from review</source>
+        <translation>撤回审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -1404,6 +1602,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>edit</source>
         <translation>修改</translation>
     </message>
@@ -1418,7 +1621,7 @@
         <translation>评论</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>entered</source>
         <translation>录入</translation>
     </message>
@@ -1439,7 +1642,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+670"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+703"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1449,7 +1652,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-383"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1609,7 +1812,12 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+134"/>
+        <source>Selection widened to the whole number: “{text}”</source>
+        <translation>选区已扩展为完整数字：“{text}”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -1624,7 +1832,7 @@
         <translation>已将这段原文添加为“{name}”的引文。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Deleted “{name}” ({keys} undoes).</source>
         <translation>已删除“{name}”（按 {keys} 撤销）。</translation>
     </message>
@@ -1644,7 +1852,7 @@
         <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Unsaved indicator</source>
         <translation>指标尚未保存</translation>
     </message>
@@ -1675,7 +1883,7 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+84"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+73"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1688,7 +1896,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-57"/>
+        <location line="-46"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1716,7 +1924,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+548"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+576"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1756,7 +1964,12 @@
         <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
+        <source>Select an entry in the indicator list first.</source>
+        <translation>请先在指标列表中选择一个条目。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -1769,7 +1982,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-650"/>
+        <location line="-709"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1803,11 +2016,16 @@
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Every cited passage still reads as quoted in the document.</source>
+        <translation>所有引文与文档原文一致。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+199"/>
+        <location line="+180"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1835,6 +2053,31 @@
         <location line="+7"/>
         <source>Approve selected</source>
         <translation>通过所选条目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review queue: approve</source>
+        <translation>审核队列：通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue: return with a comment</source>
+        <translation>审核队列：附意见退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue: edit</source>
+        <translation>审核队列：编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue: next entry</source>
+        <translation>审核队列：下一条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue: previous entry</source>
+        <translation>审核队列：上一条</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1937,12 +2180,17 @@
         <translation>引文</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-44"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="-321"/>
+        <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
+        <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
+    </message>
+    <message>
+        <location line="+396"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -1972,7 +2220,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -1980,6 +2228,43 @@
         <location line="+2"/>
         <source>Skipped {n}:</source>
         <translation>跳过 {n} 条：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/help_pages.py" line="-104"/>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lists and the review queue</source>
+        <translation>列表与审核队列</translation>
+    </message>
+</context>
+<context>
+    <name>SignedInLabel</name>
+    <message>
+        <location filename="../../src/indicite/ui/signed_in.py" line="+37"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File → Switch user… signs in as someone else.</source>
+        <translation>文件 → 切换用户… 可换成其他人登录。</translation>
     </message>
 </context>
 <context>
@@ -2053,7 +2338,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-32"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-33"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -2122,7 +2407,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+88"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+98"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2132,7 +2417,7 @@
         <translation>忽略“{value}”</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳建议(&amp;A)</translation>
     </message>
@@ -2147,15 +2432,51 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>
 </context>
 <context>
+    <name>SwitchUserAction</name>
+    <message>
+        <location filename="../../src/indicite/ui/signed_in.py" line="+20"/>
+        <source>Switch &amp;user…</source>
+        <translation>切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved indicator</source>
+        <translation>指标未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The indicator in the form is not saved yet. Save it before switching?</source>
+        <translation>表单中的指标尚未保存。切换前要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TextZoom</name>
+    <message>
+        <location filename="../../src/indicite/ui/comfort.py" line="-113"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
-        <location filename="../../src/indicite/ui/undo.py" line="+83"/>
+        <location filename="../../src/indicite/ui/undo.py" line="+85"/>
         <source>Create “{name}”</source>
         <translation>新建“{name}”</translation>
     </message>
@@ -2174,11 +2495,26 @@
         <source>Cite another passage for “{name}”</source>
         <translation>为“{name}”再引用一段原文</translation>
     </message>
+    <message>
+        <location line="+110"/>
+        <source>Submit {n} entries</source>
+        <translation>提交 {n} 条</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete {n} entries</source>
+        <translation>删除 {n} 条</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Edit {n} entries</source>
+        <translation>修改 {n} 条</translation>
+    </message>
 </context>
 <context>
     <name>UserPrompt</name>
     <message>
-        <location filename="../../src/indicite/ui/user_prompt.py" line="+27"/>
+        <location filename="../../src/indicite/ui/user_prompt.py" line="+23"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>

@@ -76,6 +76,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", 'An indicator keeps at least one cited passage'),
     QT_TRANSLATE_NOOP("Errors", '{name} “{value}” is not a number'),
     QT_TRANSLATE_NOOP("Errors", '{name} “{value}” is not a whole number'),
+    QT_TRANSLATE_NOOP("Errors", '{name} is not a table of indicators (no name column); load reads files in the export format'),
     QT_TRANSLATE_NOOP("Errors", 'Type a comment first.'),
     QT_TRANSLATE_NOOP("Errors", 'Only an admin can change the four-eyes rule.'),
     QT_TRANSLATE_NOOP("Errors", "Type the person's name."),

@@ -144,8 +144,9 @@ class GettingStartedDialog(QDialog):
                 "smaller. Help → Keyboard shortcuts lists every key."
             ),
         ]
+        title = self.tr("Getting started")
         items = "".join(f"<li style='margin-bottom:6px'>{step}</li>" for step in steps)
-        return f"<h2>{self.tr('Getting started')}</h2><ol>{items}</ol>"
+        return f"<h2>{title}</h2><ol>{items}</ol>"
 
 
 class HelpActions(QObject):
