@@ -4,6 +4,7 @@ The cheat sheet is read from the window's actions each time it opens (menus firs
 keys of panels and the review queue), so it never goes stale and is in the current language.
 """
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 Row = tuple[str, str]
+MNEMONIC_IN_BRACKETS = re.compile(r"\(&[^&)]\)")  # the Chinese way: 文件(&F)
 
 
 def keys_of(shortcuts: list[QKeySequence]) -> str:
@@ -29,7 +31,9 @@ def keys_of(shortcuts: list[QKeySequence]) -> str:
 
 
 def plain(text: str) -> str:
-    """A menu text without its mnemonic and ellipsis: "&Open database…" → "Open database"."""
+    """A menu text without its mnemonic and ellipsis: "&Open database…" → "Open database",
+    "打开数据库(&O)…" → "打开数据库"."""
+    text = MNEMONIC_IN_BRACKETS.sub("", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
@@ -86,7 +90,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 36)
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 36)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(group, action, keys) as shown."""
