@@ -56,3 +56,26 @@ def sample_doc(session, sample_file) -> int:
     )
     assert outcome.ok, outcome.error
     return outcome.document_id
+
+
+@pytest.fixture
+def overwrite_rows_page():
+    """A function that overwrites one page of a table's rows in a closed database file with
+    noise, so that the header and the schema still read and only a full check finds it.
+
+    The page is looked up (dbstat), not guessed from the file size: where the schema's pages
+    lie moves with every migration that adds an index."""
+    import os
+    import sqlite3
+    from contextlib import closing
+
+    def overwrite(db_path: Path, good: bytes, table: str = "indicators") -> None:
+        with closing(sqlite3.connect(db_path)) as conn:
+            size = conn.execute("PRAGMA page_size").fetchone()[0]
+            (page,) = conn.execute(
+                "SELECT max(pageno) FROM dbstat WHERE name = ?", [table]
+            ).fetchone()
+        start = (page - 1) * size
+        db_path.write_bytes(good[:start] + os.urandom(size) + good[start + size :])
+
+    return overwrite

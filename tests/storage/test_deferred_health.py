@@ -1,9 +1,6 @@
 """The app's fast open: the cheap check at open, the full one later, and never a write between."""
 
 import hashlib
-import os
-import sqlite3
-from contextlib import closing
 
 import pytest
 
@@ -22,20 +19,9 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 
 @pytest.fixture
-def damaged_inside(good_bytes, db_path):
-    """A page of indicator rows overwritten: the header and the schema still read.
-
-    (The pages are looked up, not guessed: where the schema's pages lie moves with every
-    migration that adds an index.)"""
-    with closing(sqlite3.connect(db_path)) as conn:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        (page,) = conn.execute(
-            "SELECT max(pageno) FROM dbstat WHERE name = 'indicators'"
-        ).fetchone()
-    start = (page - 1) * page_size
-    db_path.write_bytes(
-        good_bytes[:start] + os.urandom(page_size) + good_bytes[start + page_size :]
-    )
+def damaged_inside(good_bytes, db_path, overwrite_rows_page):
+    """A page of indicator rows overwritten: the header and the schema still read."""
+    overwrite_rows_page(db_path, good_bytes)
     return db_path
 
 

@@ -1,7 +1,6 @@
 """The full check after the window shows: damage found in the worker refuses writes and says so."""
 
 import hashlib
-import os
 
 import pytest
 
@@ -14,13 +13,11 @@ from indicite.ui.workers import TaskRunner
 
 
 @pytest.fixture
-def damaged_inside(session, sample_doc, db_path):
+def damaged_inside(session, sample_doc, db_path, overwrite_rows_page):
     for n in range(30):
         create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
     session.close()
-    good = db_path.read_bytes()
-    middle = len(good) // 2
-    db_path.write_bytes(good[:middle] + os.urandom(8192) + good[middle + 8192 :])
+    overwrite_rows_page(db_path, db_path.read_bytes())
     return db_path
 
 

@@ -92,3 +92,21 @@ def test_all_indicators_shows_the_measure(qtbot, session, sample_doc, tmp_path):
         shown.append([model.index(r, column).data() for r in range(2)])
     assert set(shown[0]) == {"Level (total)", "Year-on-year growth"}
     assert shown[1] == shown[0][::-1]
+
+
+def test_app_start_opens_the_first_document_once_the_file_is_found_sound(
+    qtbot, session, sample_doc, db_path, monkeypatch
+):
+    from indicite.services.session import Session
+    from indicite.ui.health_check import check_each_window
+    from indicite.ui.start_page import DatabaseWindows
+    from indicite.ui.workers import TaskRunner
+
+    monkeypatch.setattr(TaskRunner, "force_serial", True)
+    windows = DatabaseWindows("tester")
+    check_each_window(windows)
+    windows.show_session(Session.open(db_path, "tester", full_check=False))  # as the app starts
+    window = windows.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.current_document_id == sample_doc)
+    windows.close()

@@ -74,6 +74,7 @@ def check_each_window(windows: "DatabaseWindows") -> None:
     def opened(window: "MainWindow") -> None:
         check = DeferredHealthCheck(window.session, window)
         check.damaged.connect(lambda message: refuse(window, message))
+        check.sound.connect(window.open_first_document)  # not read before it is known sound
         QTimer.singleShot(0, check.start)  # after the first paint
 
     def refuse(window: "MainWindow", message: str) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from indicite.core.entities import STATUSES, Document, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
+from indicite.services.health import check_pending, known_damage
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
 from indicite.ui.all_indicators import AllIndicatorsMode
@@ -740,8 +741,13 @@ class MainWindow(Retranslatable, QMainWindow):
         last = s.value(self._last_document_key())
         if last is not None and str(last).isdigit():
             self.open_document(int(last))
+        if not check_pending(self.session) and known_damage(self.session) is None:
+            self.open_first_document()  # else once the full check finds the file sound
+
+    def open_first_document(self) -> None:
+        """Never a blank pane: the first listed document when none is open yet."""
         first = self.document_list.model.id_at(0)
-        if self.document is None and first is not None:  # never a blank pane
+        if self.document is None and first is not None:
             self.open_document(first)
 
     def _default_dock_heights(self) -> None:
