@@ -4,18 +4,14 @@ shows the entry now in the form; moving through the Suggestions list scrolls to 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from workspace_helpers import make_window
+from workspace_helpers import window_with_suggestions
 
 from indicite.services.indicators import create_indicator
 
 
 @pytest.fixture
 def window(qtbot, session, sample_doc, tmp_path):
-    w = make_window(qtbot, session, tmp_path)
-    with qtbot.waitSignal(w.suggestions_panel.loaded):
-        w.open_document(sample_doc)
-    w.document_view.text.setFocus()
-    return w
+    return window_with_suggestions(qtbot, session, tmp_path, sample_doc)
 
 
 def cursor_in_sight(window) -> bool:

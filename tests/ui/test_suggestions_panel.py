@@ -207,13 +207,9 @@ def test_a_failing_suggester_is_reported_in_the_panel(qtbot, workspace, sample_d
 
 @pytest.fixture
 def window(qtbot, session, sample_doc, tmp_path):
-    from workspace_helpers import make_window
+    from workspace_helpers import window_with_suggestions
 
-    w = make_window(qtbot, session, tmp_path)
-    with qtbot.waitSignal(w.suggestions_panel.loaded):
-        w.open_document(sample_doc)
-    w.document_view.text.setFocus()
-    return w
+    return window_with_suggestions(qtbot, session, tmp_path, sample_doc)
 
 
 def test_in_the_workspace_n_enter_shows_the_draft_and_a_correction_is_stored(

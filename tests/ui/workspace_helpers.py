@@ -86,3 +86,12 @@ def cite_and_name(qtbot, window: MainWindow, start: int, end: int, name: str) ->
     assert window.form.mode == "new"
     type_text(window.form.fields["name"], name)
     QTest.keyClick(window.form.fields["name"], Qt.Key.Key_Return)
+
+
+def window_with_suggestions(qtbot, session, tmp_path: Path, doc_id: int) -> MainWindow:
+    """The workspace on ``doc_id`` once its suggestions are listed, the text in focus."""
+    window = make_window(qtbot, session, tmp_path)
+    with qtbot.waitSignal(window.suggestions_panel.loaded):
+        window.open_document(doc_id)
+    window.document_view.text.setFocus()
+    return window

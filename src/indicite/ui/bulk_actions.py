@@ -7,7 +7,6 @@ Needs of the window: ``indicator_table``, ``indicator_model``, ``ops``, ``menus`
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -17,14 +16,14 @@ from indicite.services import bulk
 from indicite.services.bulk import BulkReport
 from indicite.ui.bulk_edit_dialog import BulkEditDialog
 from indicite.ui.errors import describe
+from indicite.ui.i18n import WindowHelper
 
 SKIPPED_SHOWN = 3
 
 
-class BulkActions(QObject):
+class BulkActions(WindowHelper):
     def __init__(self, window: Any):
         super().__init__(window)
-        self.window = window
         window.indicator_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.edit_action = QAction(window)
         self.edit_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
@@ -36,18 +35,12 @@ class BulkActions(QObject):
         window.menus["review"].addAction(self.submit_all_action)
         window.indicator_table.selectionModel().selectionChanged.connect(self.update_actions)
         window.document_opened.connect(self.update_actions)
-        window.installEventFilter(self)
         self.retranslate_ui()
         self.update_actions()
 
     def retranslate_ui(self) -> None:
         self.edit_action.setText(self.tr("Change &period or subject of selected…"))
         self.submit_all_action.setText(self.tr("Submit all &drafts of this document"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def update_actions(self, *_args: Any) -> None:
         self.edit_action.setEnabled(bool(self.selected_ids()))

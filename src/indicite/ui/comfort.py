@@ -3,16 +3,18 @@ names a screen reader can announce for the main widgets."""
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+from indicite.ui.i18n import WindowHelper
 
 ZOOM_KEY = "view/document_points"
 ZOOM_STEP = 1.0
 MIN_POINTS, MAX_POINTS = 7.0, 36.0
 
 
-class TextZoom(QObject):
+class TextZoom(WindowHelper):
     """View → Zoom in (Ctrl+=, Ctrl++), Zoom out (Ctrl+-), Actual size (Ctrl+0) for the
     document text of the workspace and the review queue; the size is kept in QSettings."""
 
@@ -35,7 +37,6 @@ class TextZoom(QObject):
             menu.addAction(action)
             window.addAction(action)
             self.actions[key] = action
-        window.installEventFilter(self)
         self.retranslate_ui()
         stored = settings.value(ZOOM_KEY)
         self.set_points(float(stored) if stored is not None else self.default, remember=False)
@@ -44,11 +45,6 @@ class TextZoom(QObject):
         self.actions["in"].setText(self.tr("Zoom &in"))
         self.actions["out"].setText(self.tr("Zoom &out"))
         self.actions["reset"].setText(self.tr("&Actual size"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def points(self) -> float:
         return self.views[0].text.font().pointSizeF()
@@ -111,19 +107,12 @@ def follow_colour_scheme(app: QApplication) -> None:
         apply_colour_scheme(app, hints.colorScheme())
 
 
-class AccessibleNames(QObject):
+class AccessibleNames(WindowHelper):
     """Names and descriptions a screen reader announces for the window's main widgets."""
 
     def __init__(self, window: Any):
         super().__init__(window)
-        self.window = window
-        window.installEventFilter(self)
         self.retranslate_ui()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def widgets(self) -> dict[str, QWidget]:
         w = self.window

@@ -7,7 +7,7 @@ keys of panels and the review queue), so it never goes stale and is in the curre
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from indicite.ui.i18n import WindowHelper
 
 Row = tuple[str, str]
 MNEMONIC_IN_BRACKETS = re.compile(r"\(&[^&)]\)")  # the Chinese way: 文件(&F)
@@ -153,12 +155,11 @@ class GettingStartedDialog(QDialog):
         return f"<h2>{title}</h2><ol>{items}</ol>"
 
 
-class HelpActions(QObject):
+class HelpActions(WindowHelper):
     """Help → Getting started (F1) and Help → Keyboard shortcuts, above About."""
 
     def __init__(self, window: Any):
         super().__init__(window)
-        self.window = window
         menu: QMenu = window.menus["help"]
         first = menu.actions()[0] if menu.actions() else None
         self.getting_started = QAction(window)
@@ -172,17 +173,11 @@ class HelpActions(QObject):
             window.addAction(action)
         menu.insertSeparator(first)
         self.dialog: QDialog | None = None
-        window.installEventFilter(self)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.getting_started.setText(self.tr("&Getting started"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def show_shortcuts(self) -> None:
         self._open(ShortcutsDialog(self.window))

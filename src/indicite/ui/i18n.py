@@ -8,7 +8,15 @@ that show text inherit :class:`Retranslatable` and set their texts in ``retransl
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -102,6 +110,27 @@ class Retranslatable:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)  # type: ignore[misc]
+
+
+class WindowHelper(QObject):
+    """Base of an object that adds actions or labels to a window and renames them on a
+    language switch (it watches the window's ``LanguageChange``; it is the window's child).
+
+    Subclasses set every text in ``retranslate_ui()`` and call it once from ``__init__``.
+    """
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
 
 
 class LanguageMenu(Retranslatable, QMenu):

@@ -8,6 +8,7 @@ Signals of MainWindow: ``document_opened(int)`` when a document is shown,
 ``indicators_changed()`` after every write (ours, or another app's on the same file).
 """
 
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import date
 from typing import Any
@@ -770,28 +771,37 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _ask_before_closing(self) -> None:
         """Save, discard or keep the unsaved entry; the window closes once it is resolved."""
+        self.closing_question = self.ask_about_unsaved_entry(
+            self.tr("The indicator in the form is not saved yet. Save it before closing?"),
+            self.close,
+        )
+
+    def ask_about_unsaved_entry(self, question: str, then: Callable[[], Any]) -> QMessageBox:
+        """Save, discard or keep (cancel) the unsaved entry; ``then()`` once it is resolved."""
         buttons = QMessageBox.StandardButton
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Unsaved indicator"),
-            self.tr("The indicator in the form is not saved yet. Save it before closing?"),
+            question,
             buttons.Save | buttons.Discard | buttons.Cancel,
             self,
         )
         box.setDefaultButton(buttons.Save)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(lambda _: self._close_after(box.standardButton(box.clickedButton())))
+        box.finished.connect(
+            lambda _: self._resolved(box.standardButton(box.clickedButton()), then)
+        )
         box.open()
-        self.closing_question = box
+        return box
 
-    def _close_after(self, answer: QMessageBox.StandardButton) -> None:
+    def _resolved(self, answer: QMessageBox.StandardButton, then: Callable[[], Any]) -> None:
         buttons = QMessageBox.StandardButton
         if answer == buttons.Save:
             self.form.save()
         elif answer == buttons.Discard:
             self.form.clear()
         if answer != buttons.Cancel and not self.has_unsaved_changes():
-            self.close()
+            then()
 
     def has_unsaved_changes(self) -> bool:
         """A new entry not yet saved, or typing in an entry's fields since it was shown."""

@@ -7,7 +7,7 @@ that person from the first click.
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from indicite.services.users import role_of
@@ -62,31 +62,12 @@ class SwitchUserAction(FileMenuAction):
 
     def switch(self) -> None:
         window: Any = self.window
-        if not window.has_unsaved_changes():
-            self._ask_name()
-            return
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved indicator"),
-            self.tr("The indicator in the form is not saved yet. Save it before switching?"),
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            window,
-        )
-        box.setDefaultButton(buttons.Save)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(lambda _: self._answered(box.standardButton(box.clickedButton())))
-        box.open()
-        self.question = box
-
-    def _answered(self, answer: QMessageBox.StandardButton) -> None:
-        window: Any = self.window
-        buttons = QMessageBox.StandardButton
-        if answer == buttons.Save:
-            window.form.save()
-        elif answer == buttons.Discard:
-            window.form.clear()
-        if answer != buttons.Cancel and not window.has_unsaved_changes():
+        if window.has_unsaved_changes():
+            self.question = window.ask_about_unsaved_entry(
+                self.tr("The indicator in the form is not saved yet. Save it before switching?"),
+                self._ask_name,
+            )
+        else:
             self._ask_name()
 
     def _ask_name(self) -> None:
