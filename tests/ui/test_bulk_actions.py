@@ -143,3 +143,19 @@ def test_locked_entries_are_skipped_and_named(qtbot, session, sample_doc, tmp_pa
     assert [i.id for i in left] == [entries[0]]
     message = window.statusBar().currentMessage()
     assert "Deleted 4" in message and f"#{entries[0]}" in message and "approved" in message
+
+
+def test_submit_keys_work_when_the_first_selected_is_already_submitted(
+    qtbot, session, sample_doc, tmp_path, entries
+):
+    first = session.store.indicators.get(entries[0])
+    review.submit(session, first.id, first.version)
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    window.indicator_table.setFocus()
+    click_row(window, 0)
+    click_row(window, 1, SHIFT)
+    QTest.keyClick(window.indicator_table, Qt.Key.Key_S, CTRL | SHIFT)
+    assert statuses(session, entries[:2]) == ["submitted", "submitted"]
+    assert window.undo_stack.count() == 1
+    message = window.statusBar().currentMessage()
+    assert "Submitted 1" in message and f"#{entries[0]}" in message

@@ -1,7 +1,7 @@
 """Acting on several indicators at once: select rows with Shift/Ctrl-click or Ctrl+A, then
 submit, delete, or set their period or subject — each one undoable step, one transaction.
 
-Needs of the window: ``indicator_table``, ``indicator_model``, ``ops``, ``menus``,
+Needs of the window: ``indicator_table``, ``selected_indicator_ids()``, ``ops``, ``menus``,
 ``session``, ``current_document_id``, ``statusBar()``, ``actions_by_key["undo"]``.
 """
 
@@ -47,9 +47,7 @@ class BulkActions(WindowHelper):
         self.submit_all_action.setEnabled(self.window.current_document_id is not None)
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.window.indicator_table.selectionModel().selectedRows())
-        ids = (self.window.indicator_model.id_at(row) for row in rows)
-        return [ind_id for ind_id in ids if ind_id is not None]
+        return self.window.selected_indicator_ids()
 
     def selected(self) -> list[Indicator]:
         indicators = self.window.session.store.indicators

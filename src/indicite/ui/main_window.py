@@ -199,7 +199,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.splitter.addWidget(self.document_list)
         self.splitter.addWidget(self.document_view)
         self.splitter.addWidget(self.right_splitter)
-        self.splitter.setStretchFactor(1, 1)
+        # A smaller window takes from every pane, the document least (not from it alone).
+        for pane, stretch in enumerate((1, 4, 3)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setSizes([220, 640, 580])
         self.setCentralWidget(self.splitter)
 
@@ -482,6 +484,12 @@ class MainWindow(Retranslatable, QMainWindow):
         rows = self.indicator_table.selectionModel().selectedRows()
         return self.indicator_model.id_at(rows[0].row()) if rows else None
 
+    def selected_indicator_ids(self) -> list[int]:
+        """Every selected indicator (Shift/Ctrl-click, Ctrl+A), in list order."""
+        rows = sorted(i.row() for i in self.indicator_table.selectionModel().selectedRows())
+        ids = (self.indicator_model.id_at(row) for row in rows)
+        return [ind_id for ind_id in ids if ind_id is not None]
+
     def select_indicator(self, ind_id: int, *, show_citation: bool = True) -> None:
         """Select an indicator in the list and the form; optionally scroll to its passage."""
         self._syncing = True
@@ -601,7 +609,7 @@ class MainWindow(Retranslatable, QMainWindow):
         )
 
     def delete_selected(self) -> None:
-        if len(self.bulk_actions.selected_ids()) > 1:
+        if len(self.selected_indicator_ids()) > 1:
             self.bulk_actions.delete_selected()
             return
         ind_id = self.selected_indicator_id()
@@ -758,8 +766,9 @@ class MainWindow(Retranslatable, QMainWindow):
             for dock in self.findChildren(QDockWidget)
             if self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
         ]
-        if docks:
-            self.resizeDocks(docks, [DOCK_HEIGHT] * len(docks), Qt.Orientation.Vertical)
+        if docks:  # a strip of at most a sixth of a small screen (1366×768: 128 px)
+            height = min(DOCK_HEIGHT, self.screen().availableGeometry().height() // 6)
+            self.resizeDocks(docks, [height] * len(docks), Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         s = self.settings

@@ -724,7 +724,8 @@ class ReviewMode(QObject):
 
     Needs of the window: ``menus["review"]``, ``actions_by_key["delete"]``, ``toolbar``,
     ``session``, ``form``,
-    ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``, ``refresh()``,
+    ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``,
+    ``selected_indicator_ids()``, ``refresh()``,
     ``open_document(id)``, ``select_indicator(id)``, ``bulk_actions``.
     """
 
@@ -851,6 +852,9 @@ class ReviewMode(QObject):
                 refusal = review.refusal_of(session, action, ind)
                 reason = describe(refusal) if refusal is not None else ""
             set_reason(qaction, reason)
+        if len(self.window.selected_indicator_ids()) > 1:  # the rest may be submittable
+            self.transition_actions["submit"].setEnabled(True)
+            set_reason(self.transition_actions["submit"], "")
         return allowed
 
     def follow_selection(self, *_args: Any) -> None:
@@ -862,7 +866,7 @@ class ReviewMode(QObject):
         allowed = self.update_actions()
         if ind is not None:
             self.window.form.setEnabled("edit" in allowed)
-            several = len(self.window.bulk_actions.selected_ids()) > 1  # some may be deletable
+            several = len(self.window.selected_indicator_ids()) > 1  # some may be deletable
             self.window.actions_by_key["delete"].setEnabled("delete" in allowed or several)
         if self.stack.currentIndex() == 1:
             self.view.refresh()
