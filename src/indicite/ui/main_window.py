@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -58,6 +58,7 @@ from indicite.ui.undo import Operations
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
 IDLE_REFRESH_MS = 2000
 DOCK_HEIGHT = 170
+PANE_SHARES = (220, 640, 580)  # documents, text, indicators (pixels of a 1440-wide window)
 
 
 def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, Any]:
@@ -149,7 +150,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._idle_timer.setInterval(IDLE_REFRESH_MS)
         self._idle_timer.timeout.connect(self._refresh_if_changed)
         self._idle_timer.start()
-        self.resize(1400, 860)
+        self._first_size()
         self.review_mode = ReviewMode(self)
         self.all_indicators = AllIndicatorsMode(self)
         self.bulk_actions = BulkActions(self)
@@ -199,10 +200,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.splitter.addWidget(self.document_list)
         self.splitter.addWidget(self.document_view)
         self.splitter.addWidget(self.right_splitter)
-        # A smaller window takes from every pane, the document least (not from it alone).
-        for pane, stretch in enumerate((1, 4, 3)):
-            self.splitter.setStretchFactor(pane, stretch)
-        self.splitter.setSizes([220, 640, 580])
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes(list(PANE_SHARES))
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
@@ -736,7 +735,7 @@ class MainWindow(Retranslatable, QMainWindow):
         s = self.settings
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
-            ("window/splitter", self.splitter.restoreState),
+            ("window/splitter", self._restore_splitter),
             ("window/right_splitter", self.right_splitter.restoreState),
         ):
             value = s.value(key)
@@ -758,6 +757,27 @@ class MainWindow(Retranslatable, QMainWindow):
         first = self.document_list.model.id_at(0)
         if self.document is None and first is not None:
             self.open_document(first)
+
+    def _first_size(self) -> None:
+        """1400×860, or the screen's available size when smaller (1024×640, 1366×700)."""
+        available = self.screen().availableGeometry()
+        self.resize(min(1400, available.width()), min(860, available.height()))
+        self._share_width_at_show = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a first start, each pane gets its share of the width the window really has:
+        fitting the default sizes into a small window would take it all from the document."""
+        super().showEvent(event)
+        if self._share_width_at_show:
+            self._share_width_at_show = False
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * share // sum(PANE_SHARES) for share in PANE_SHARES])
+
+    def _restore_splitter(self, state: QByteArray) -> bool:
+        """The widths the user left (then they are not shared out again at show)."""
+        restored = self.splitter.restoreState(state)
+        self._share_width_at_show = self._share_width_at_show and not restored
+        return restored
 
     def _default_dock_heights(self) -> None:
         """On a first start, panels docked below the workspace take a strip, not half of it."""
