@@ -77,6 +77,8 @@ def check_both_modes(window, size: tuple[int, int], first_id: int) -> None:
     assert table.rowAt(table.viewport().height() - 1) in (-1, 2)  # all three rows in sight
     assert window.form.fields["notes"].height() >= window.form.fields["notes"].sizeHint().height()
     assert window.document_view.width() > size[0] // 3  # the text is not squeezed to a strip
+    start = window.form.fields["period_start"]
+    assert start.width() > start.fontMetrics().horizontalAdvance(start.text())  # a whole date
     assert not window.grab().isNull()
 
     window.review_mode.mode_action.trigger()

@@ -103,6 +103,9 @@ class IndicatorForm(Retranslatable, QWidget):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         period_dates = QHBoxLayout()
+        for key in ("period_start", "period_end"):  # a whole date stays readable when narrow
+            edit = self.fields[key]
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2025-12-31") + 16)
         period_dates.addWidget(self.fields["period_start"])
         period_dates.addWidget(QLabel("–"))
         period_dates.addWidget(self.fields["period_end"])
