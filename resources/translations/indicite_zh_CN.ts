@@ -47,7 +47,7 @@
 <context>
     <name>AccessibleNames</name>
     <message>
-        <location filename="../../src/indicite/ui/comfort.py" line="+147"/>
+        <location filename="../../src/indicite/ui/comfort.py" line="+136"/>
         <source>Search documents</source>
         <translation>搜索文档</translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../src/indicite/ui/bulk_actions.py" line="+44"/>
+        <location filename="../../src/indicite/ui/bulk_actions.py" line="+42"/>
         <source>Change &amp;period or subject of selected…</source>
         <translation>更改所选条目的统计期或主体(&amp;P)…</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>提交本文档的全部草稿(&amp;D)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+24"/>
         <source>No drafts to submit in this document.</source>
         <translation>本文档没有可提交的草稿。</translation>
     </message>
@@ -1055,7 +1055,7 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/help_pages.py" line="+105"/>
+        <location filename="../../src/indicite/ui/help_pages.py" line="+111"/>
         <location line="+3"/>
         <location line="+39"/>
         <source>Getting started</source>
@@ -1100,7 +1100,7 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>&amp;Getting started</source>
         <translation>入门(&amp;G)</translation>
     </message>
@@ -1177,7 +1177,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+156"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1634,7 +1634,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../src/indicite/ui/i18n.py" line="+124"/>
+        <location filename="../../src/indicite/ui/i18n.py" line="+153"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1642,7 +1642,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+703"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+712"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1652,7 +1652,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-389"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1812,7 +1812,7 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+140"/>
         <source>Selection widened to the whole number: “{text}”</source>
         <translation>选区已扩展为完整数字：“{text}”</translation>
     </message>
@@ -1852,12 +1852,12 @@
         <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+99"/>
         <source>Unsaved indicator</source>
         <translation>指标尚未保存</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>The indicator in the form is not saved yet. Save it before closing?</source>
         <translation>表单中的指标尚未保存。关闭前是否保存？</translation>
     </message>
@@ -1924,7 +1924,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+576"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+577"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1969,7 +1969,7 @@
         <translation>请先在指标列表中选择一个条目。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -1982,7 +1982,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-709"/>
+        <location line="-713"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2233,7 +2233,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/help_pages.py" line="-104"/>
+        <location filename="../../src/indicite/ui/help_pages.py" line="-102"/>
         <location line="+3"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
@@ -2445,12 +2445,7 @@
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Unsaved indicator</source>
-        <translation>指标未保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>The indicator in the form is not saved yet. Save it before switching?</source>
         <translation>表单中的指标尚未保存。切换前要保存吗？</translation>
     </message>
@@ -2458,7 +2453,7 @@
 <context>
     <name>TextZoom</name>
     <message>
-        <location filename="../../src/indicite/ui/comfort.py" line="-113"/>
+        <location filename="../../src/indicite/ui/comfort.py" line="-101"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
