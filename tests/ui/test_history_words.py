@@ -66,3 +66,20 @@ def test_review_mode_shows_history_once(qtbot, session, sample_doc, tmp_path):
     window.review_mode.mode_action.trigger()
     assert dock.isVisible()  # back in the workspace as it was
     assert Qt.DockWidgetArea.BottomDockWidgetArea == window.dockWidgetArea(dock)
+
+
+def test_closing_in_review_mode_remembers_the_docks_of_the_workspace(
+    qtbot, session, sample_doc, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from indicite.ui.main_window import MainWindow
+
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    window.review_mode.mode_action.trigger()
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.review_mode.docks["history"].isVisible()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -789,6 +790,7 @@ class ReviewMode(QObject):
         self.retranslate()
 
         self.view.changed.connect(window.refresh)
+        window.installEventFilter(self)
         self.view.status_message.connect(lambda text: window.statusBar().showMessage(text, 10000))
         window.indicators_changed.connect(self.follow_selection)
         window.indicator_table.selectionModel().selectionChanged.connect(self.follow_selection)
@@ -815,6 +817,13 @@ class ReviewMode(QObject):
         if on:
             self.view.refresh()
             self.view.table.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window remembers its docks as the workspace shows them, not as hidden here."""
+        closing = event.type() == QEvent.Type.Close and watched is self.window
+        if closing and not self.window.has_unsaved_changes():
+            self._hide_workspace_docks(False)
+        return super().eventFilter(watched, event)
 
     def _hide_workspace_docks(self, hide: bool) -> None:
         """The queue shows its own comments and history: the workspace's docks (about the
