@@ -23,6 +23,8 @@ from indicite.core.numbers import (
     is_cn_digit_string,
     parse_arabic,
     parse_chinese,
+    parse_number,
+    read_number,
     split_magnitude,
 )
 from indicite.core.periods import PERIOD_RE, Period, resolve_match
@@ -62,7 +64,12 @@ class Suggestion:
 
 # --- grammar --------------------------------------------------------------------------
 
-_CN_RUN = "[零〇○一二两三四五六七八九十百千万亿]"
+# Capital numerals (壹佰贰拾) read like everyday ones; 陆/陸/參 also write 大陆, 参加, so a run
+# starts with them only before 拾/佰/仟. Traditional 萬億兩 are folded by fold_width.
+_CN_CAPS = "壹贰貳叁肆伍柒捌玖拾佰仟"
+_CN_START = f"[零〇○一二两三四五六七八九十百千万亿{_CN_CAPS}]"
+_CN_CHAR = f"(?:[零〇○一二两三四五六七八九十百万亿兆陆陸參{_CN_CAPS}]|千(?![米克瓦伏]))"
+_CN_RUN = f"(?:[陆陸參](?=[拾佰仟])|{_CN_START})(?: ?{_CN_CHAR}|[余多](?=[万亿]))+"
 _CN_NUM = "[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?"
 _PRE = {
     "不超过": "le", "不高于": "le", "不低于": "ge", "不少于": "ge", "不到": "lt", "不足": "lt",
@@ -70,22 +77,24 @@ _PRE = {
     "大约": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx",
 }  # fmt: skip
 _POST = {"以上": "ge", "以下": "le", "左右": "approx", "以内": "le", "上下": "approx"}
-_MAGS = "万亿|千万|百万|十万|万|亿|千(?![米克瓦伏])"
+_MAGS = "万亿|千万|百万|十万|万|亿|兆(?![瓦帕赫焦伏欧字比])|千(?![米克瓦伏])"
 
 MENTION_RE = re.compile(
     rf"(?P<pre>{U.alternation(list(_PRE))})?"
-    r"(?P<sign>[-+])?"
+    r"(?P<sign>[-+]|负|零下)?"
     r"(?P<num>"
     rf"百分之(?P<pcn>{_CN_NUM})"
     rf"|(?P<fden>[一二两三四五六七八九十百千万]+)分之(?P<fnum>{_CN_NUM})"
+    r"|(?P<cheng>[一二两三四五六七八九])成(?:(?![\u4e00-\u9fff])|(?=以上|以下|左右|多|的|是|为|来自|之))"
+    r"|(?P<mix>\d+(?:\.\d+)? ?[万亿千百](?: ?\d+ ?[万亿千百十])+(?:[余多]?[万亿])?)"
     r"|(?P<fa>\d{1,3})/(?P<fb>\d{1,3})(?![\d/])"
     r"|(?P<ra>\d+(?:\.\d+)?):(?P<rb>1(?:\.0+)?)(?![\d.:])"
     rf"|(?P<ar>{ARABIC_RE})"
-    rf"|(?P<cn>{_CN_RUN}{{2,}}(?:点[零〇○一二三四五六七八九]+)?"
-    r"|[十百千万亿](?=[余多])|(?<=[超逾近约破过足])[十百千万亿])"
+    rf"|(?P<cn>{_CN_RUN}(?:点[零〇○一二三四五六七八九]+)?"
+    r"|[十百千万亿](?=[余多几])|(?<=[超逾近约破过足])[十百千万亿])"
     r")"
     r"(?P<gap>[ \t\u3000\n]{0,4})"
-    r"(?P<yu1>余|多)?"
+    r"(?P<yu1>余|多|几)?"
     rf"(?P<mag>{_MAGS})?"
     r"(?P<yu2>余|多)?"
     rf"(?P<unit>{U.alternation(U.ALL_UNITS + U.REJECT_UNITS)})?"
@@ -94,6 +103,7 @@ MENTION_RE = re.compile(
 
 # 万元 that starts a name (万元工业增加值用水量) is not a magnitude and unit of the number before.
 _WANYUAN_NAME = re.compile(r"(?:工业|单位)?(?:增加值|GDP|地区生产总值|国内生产总值|生产总值|产值)")
+_SIGN_AFTER = set("为是至到达了")
 _BIG_MAG_ONLY = {"万", "亿", "万亿", "千万", "百万", "十万"}
 _DIR_RE = re.compile(r"(下降|减少|降低|回落|下滑|下跌|缩减|减|降|跌)(了|幅为|幅达)?$")
 _GROWTH_RE = re.compile(
@@ -199,14 +209,15 @@ class _Cand:
     indicator: str = ""
 
 
-def _qualifier(m: re.Match[str], prev: str, joined: bool = True) -> str:
+def _qualifier(m: re.Match[str], prev: str, joined: bool = True, more: bool = False) -> str:
+    """post (以上) before pre (超过) before 余/多/几 inside or after the number."""
     post = m.group("post")
     if post and joined:
         return _POST[post]
     pre = m.group("pre")
     if pre and prev not in _PRE_WORDS.get(pre, ()):
         return _PRE[pre]
-    if joined and (m.group("yu1") or m.group("yu2")):
+    if more or (joined and (m.group("yu1") or m.group("yu2"))):
         return "gt"
     return "eq"
 
@@ -234,18 +245,32 @@ def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
     if (ar := m.group("ar")) is not None:
         return "ar", parse_arabic(ar), ""
     if (cn := m.group("cn")) is not None:
+        cn = "".join(cn.split())
         if is_cn_digit_string(cn):
             return None
         qualified = m.group("pre") or m.group("yu1") or m.group("yu2")
-        if len(cn) > 1 and all(c in "十百千万亿" for c in cn) and not qualified:
+        if len(cn) > 1 and all(c in "十百千万亿兆拾佰仟" for c in cn) and not qualified:
             return None  # 千万家庭, 亿万人民: idioms, not amounts
+        few = m.group("yu1") == "几"
+        if (few and cn[-1] not in "十零") or (not few and cn[-1] == "零"):
+            return None  # 二十几万 and 一百零几万 only; 一百零 alone is no number
         if cn in _BIG_MAG_ONLY:
             return "cn", 1.0, cn
         head, mag = split_magnitude(cn)
-        return "cn", parse_chinese(head), mag
+        if re.search(r"\d", head):
+            raise NumberError(head)
+        value, approx = read_number(head)
+        return ("cn_approx" if approx else "cn"), value, mag
+    if (mix := m.group("mix")) is not None:
+        value, approx = read_number(mix)
+        return ("mix_approx" if approx else "mix"), value, ""
     if (pcn := m.group("pcn")) is not None:
         return "pct", parse_chinese(pcn), ""
+    if (cheng := m.group("cheng")) is not None:
+        return "pct", parse_number(cheng + "成"), ""
     if (fnum := m.group("fnum")) is not None:
+        if m.group("fden") == "千":
+            return "permille", parse_chinese(fnum), ""
         den = parse_chinese(m.group("fden"))
         return ("frac", parse_chinese(fnum) / den, "") if den else None
     if (fa := m.group("fa")) is not None:
@@ -264,6 +289,11 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         start = m.start("sign") if m.group("sign") else ns
     if prev == "第" or (prev and prev.isascii() and (prev.isalnum() or prev in "._-/")):
         return None
+    if prev in ("几", "数") and ns == start and ft[ns] in "十百千万亿":
+        return None  # 几十万, 数百万: no value
+    sign = m.group("sign")
+    if sign == "负" and prev > "\u4e00" and prev not in _SIGN_AFTER:
+        sign, start = "", ns  # 税负5700亿元: 负 ends a word
     try:
         parsed = _value(m)
     except (NumberError, ZeroDivisionError):
@@ -271,20 +301,28 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
     if parsed is None:
         return None
     kind, value, cn_mag = parsed
+    approx = kind.endswith("_approx")
+    kind = kind.removesuffix("_approx")
     unit = m.group("unit") or ""
     mag = m.group("mag") or ""
     end = m.end()
     joined = "\n" not in m.group("gap") or _joins_next_line(ft, m)
     if not joined:
         unit, mag, end = "", "", ne
-    if kind in ("pct", "frac", "ratio"):
-        unit = "%" if kind == "pct" else ""
+    if kind in ("pct", "permille", "frac", "ratio"):
+        unit = {"pct": "%", "permille": "‰"}.get(kind, "")
         mag = ""
         post = m.group("post")
         end = ne + len(post) if post and m.start("post") == ne else ne
     else:
         if kind == "cn":
             mag = cn_mag or mag
+            if (
+                "兆" in mag + m.group("cn")
+                and m.end() < len(ft)
+                and ft[m.end()] in "瓦帕赫焦伏欧字比"
+            ):
+                return None  # 五兆瓦 is 5 megawatts, not 5 trillion
             if not unit and not cn_mag:
                 return None  # bare Chinese numerals are words (一二, 十四五 parsed away above)
         if U.unit_kind(unit) == "reject" and not _duration_value(ft, m, unit, value):
@@ -308,8 +346,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
                 return None
     while end > ns and ft[end - 1].isspace():
         end -= 1
-    sign = m.group("sign")
-    negative = sign == "-" and not (prev.isdigit())
+    negative = (sign == "-" and not prev.isdigit()) or sign in ("负", "零下")
     if sign and not negative:
         start = m.start("num") if not m.group("pre") else start
     return _Cand(
@@ -319,7 +356,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         value=value,
         mag=mag,
         unit=unit,
-        qualifier=_qualifier(m, prev, joined),
+        qualifier=_qualifier(m, prev, joined, approx),
         kind=kind,
         negative=negative,
         bare=not unit and not mag and kind in ("ar", "cn"),
