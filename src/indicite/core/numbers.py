@@ -12,11 +12,16 @@ import re
 _FW_FROM = "０１２３４５６７８９．，％＋－／：∶\u2212萬億兩負點個"
 _FW_TO = "0123456789.,%+-/::-万亿两负点个"
 _FOLD = str.maketrans(_FW_FROM, _FW_TO)
+_TO_FOLD = re.compile(f"[{re.escape(_FW_FROM)}]+")
 
 
 def fold_width(text: str) -> str:
-    """Fold full-width digits and number punctuation to ASCII without changing any offset."""
-    return text.translate(_FOLD)
+    """Fold full-width digits and number punctuation to ASCII without changing any offset.
+
+    Only the runs that need it are translated: str.translate over a whole 3 MB report is
+    twice as slow.
+    """
+    return _TO_FOLD.sub(lambda m: m.group().translate(_FOLD), text)
 
 
 # Magnitudes are multipliers written after a number; %, ‰, 百分点 and 倍 are units, not these.
