@@ -11,6 +11,8 @@ MEASURES = (
     "count",
     "growth_yoy",
     "growth",
+    "growth_avg",
+    "change",
     "change_pp",
     "share",
     "rate",

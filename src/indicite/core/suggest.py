@@ -582,21 +582,53 @@ def _table_cells(ft: str) -> list[_Cand]:
 # --- fields around the value -----------------------------------------------------------
 
 
+# 比上年增加177.6亿斤, 减少1000万人: a change in the level (新增5家 counts new ones).
+_CHANGE_RE = re.compile(
+    r"(?<![新])(?:增加|减少|增长|下降|提高|降低|上升|回落|扩大|缩小|压减|缩减|净增|净减|增|减)了?$"
+)
+# 年均增长, 平均每年增长, 两年平均增长: an average growth per year over a span of years.
+_AVG_RE = re.compile(
+    r"(?:(?P<years>[两二三四五六七八九十]|\d{1,2})年)?(?:年均|平均每年|(?<=年)平均)"
+    r"(?:增长|增速|下降|提高|增幅|降低|上升)"
+)
+
+
+def _growth(clause: str, sentence: str) -> str:
+    if _AVG_RE.search(clause):
+        return "growth_avg"
+    return "growth_yoy" if "同比" in sentence else "growth"
+
+
+def avg_span_years(clause: str) -> int:
+    """The span of 两年平均增长 (2), 五年年均增长 (5); 1 when no span is written."""
+    m = _AVG_RE.search(clause)
+    if m is None or not m.group("years"):
+        return 1
+    years = m.group("years")
+    return int(years) if years.isdigit() else int(parse_chinese(years))
+
+
 def _measure(c: _Cand, clause: str, sentence: str, kind: str) -> str:
     if c.bare:
         return "index"
     if kind == "point":
         return "change_pp"
+    if c.kind == "frac" and _SHARE_RE.search(clause):
+        return "share"
+    if kind == "ratio" and _GROWTH_RE.search(clause):
+        return _growth(clause, sentence)  # 增长1.86倍: a growth of 186 %
     if c.kind in ("frac", "ratio") or kind == "ratio":
         return "ratio"
     if kind == "percent" or c.kind == "pct":
         if _GROWTH_RE.search(clause):
-            return "growth_yoy" if "同比" in sentence else "growth"
+            return _growth(clause, sentence)
         if _SHARE_RE.search(clause):
             return "share"
         if _INDEX_RE.search(clause[-8:]):
             return "index"
         return "rate"
+    if (kind in ("count", "money", "physical") or c.mag) and _CHANGE_RE.search(clause):
+        return "change"
     if kind == "count":
         return "count"
     if kind in ("money", "physical"):
@@ -722,23 +754,29 @@ def _build(
     )
     negative = c.negative
     dir_start = c.start
-    signed = kind in ("percent", "point") or c.kind == "pct"
+    if in_list and prev is not None:
+        measure = prev.measure
+        indicator = prev.indicator
+    else:
+        measure = c.measure or _measure(c, clause, sentence, kind)
+        indicator = c.indicator or _indicator(ft, c, clause, ce)
+        if not indicator and prev is not None and ctx.sentence_start(prev.start) == ss:
+            indicator = prev.indicator
+    signed = kind in ("percent", "point") or c.kind == "pct" or measure == "change"
     if signed and (d := _DIR_RE.search(clause)):
         negative = True
         dir_start = max(cs, c.start - len(d.group(0)))
         while dir_start < c.start and ft[dir_start : dir_start + 1] != d.group(0)[0]:
             dir_start += 1
     if in_list and prev is not None:
-        measure = prev.measure
-        indicator = prev.indicator
         negative = negative or (signed and prev.value < 0)
-    else:
-        measure = c.measure or _measure(c, clause, sentence, kind)
-        indicator = c.indicator or _indicator(ft, c, clause, ce)
-        if not indicator and prev is not None and ctx.sentence_start(prev.start) == ss:
-            indicator = prev.indicator
     pm = ctx.last_in(ctx.periods, PERIOD_RE, ss, c.start)
     period = resolve_match(pm, doc_date, text) if pm else Period("", None, None)
+    if measure == "growth_avg" and period.start and (years := avg_span_years(clause)) > 1:
+        # 2021年两年平均增长: the growth averages over 2020–2021, the span the figure covers.
+        period = Period(
+            period.label, period.start.replace(year=period.start.year - years + 1), period.end
+        )
     place = ctx.last_in(ctx.places, _PLACE_RE, ss, c.start)
     mult = MAGNITUDES.get(c.mag, 1)
     value = -c.value if negative else c.value

@@ -15,6 +15,8 @@ def measure_names() -> dict[str, str]:
         "count": QCoreApplication.translate("Labels", "Count"),
         "growth_yoy": QCoreApplication.translate("Labels", "Year-on-year growth"),
         "growth": QCoreApplication.translate("Labels", "Growth (other base)"),
+        "growth_avg": QCoreApplication.translate("Labels", "Average yearly growth"),
+        "change": QCoreApplication.translate("Labels", "Change in level"),
         "change_pp": QCoreApplication.translate("Labels", "Change in percentage points"),
         "share": QCoreApplication.translate("Labels", "Share"),
         "rate": QCoreApplication.translate("Labels", "Rate"),
