@@ -381,6 +381,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A range needs a low value and a high value not below it</source>
+        <translation>范围需要下限值，且上限值不得低于下限值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown measure “{measure}”</source>
         <translation>未知的指标类型“{measure}”</translation>
     </message>
@@ -989,7 +994,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+157"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1040,6 +1045,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>To (a range)</source>
+        <translation>至（范围上限）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The high end of a range such as 7.0%—7.5%; empty for a single value</source>
+        <translation>范围（如 7.0%—7.5%）的上限；单个数值时留空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1089,7 +1104,7 @@
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Warning: the cited passage does not contain “{text}”.</source>
         <translation>注意：引用的原文中没有“{text}”。</translation>
     </message>
@@ -1369,6 +1384,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Range up to</source>
+        <translation>范围上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base value up to</source>
+        <translation>基准值上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -1449,7 +1474,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+670"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+671"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1726,7 +1751,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+548"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+551"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1779,7 +1804,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-650"/>
+        <location line="-653"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1928,6 +1953,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Range up to</source>
+        <translation>范围上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base value up to</source>
+        <translation>基准值上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -1947,12 +1982,12 @@
         <translation>引文</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -1972,7 +2007,7 @@
         <translation>没有待审核的条目</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{new}  (was: {old})</source>
         <translation>{new}  （原为：{old}）</translation>
     </message>
@@ -2175,7 +2210,7 @@
         <translation>修改“{name}”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Delete “{name}”</source>
         <translation>删除“{name}”</translation>
     </message>

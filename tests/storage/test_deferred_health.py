@@ -1,7 +1,9 @@
 """The app's fast open: the cheap check at open, the full one later, and never a write between."""
 
+import contextlib
 import hashlib
 import os
+import sqlite3
 
 import pytest
 
@@ -21,9 +23,16 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 @pytest.fixture
 def damaged_inside(good_bytes, db_path):
-    """Pages in the middle overwritten: the header and the schema still read."""
-    middle = len(good_bytes) // 2
-    db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
+    """Pages of the indicators overwritten: the header and the schema still read.
+
+    The pages are looked up rather than taken from the middle of the file, which holds a page
+    of the schema whenever a migration makes the schema grow.
+    """
+    with contextlib.closing(sqlite3.connect(db_path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = [p for (p,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'indicators'")]
+    at = (sorted(pages)[len(pages) // 2] - 1) * page_size
+    db_path.write_bytes(good_bytes[:at] + os.urandom(page_size) + good_bytes[at + page_size :])
     return db_path
 
 

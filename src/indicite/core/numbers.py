@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 # Full-width digits and number punctuation -> ASCII. One character in, one out (offsets hold).
-_FW_FROM = "０１２３４５６７８９．，％＋－／：∶\u2212萬億兩負點個"
-_FW_TO = "0123456789.,%+-/::-万亿两负点个"
+_FW_FROM = "０１２３４５６７８９．，％＋－／：∶\u2212～萬億兩負點個"
+_FW_TO = "0123456789.,%+-/::-~万亿两负点个"
 _FOLD = str.maketrans(_FW_FROM, _FW_TO)
 _TO_FOLD = re.compile(f"[{re.escape(_FW_FROM)}]+")
 

@@ -49,15 +49,17 @@ class Suggestion:
     indicator: str = ""
     subject: str = ""
     value_text: str = ""
+    value_high: float | None = None
+    base_value_high: float | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON types only: dates as ISO strings, whole numbers as int."""
         d = {name: getattr(self, name) for name in _FIELD_NAMES}
         for key in ("period_start", "period_end"):
             d[key] = d[key].isoformat() if d[key] else None
-        for key in ("value", "base_value"):
+        for key in ("value", "base_value", "value_high", "base_value_high"):
             v = d[key]
-            if float(v).is_integer() and abs(v) < 1e18:
+            if v is not None and float(v).is_integer() and abs(v) < 1e18:
                 d[key] = int(v)
         return d
 
@@ -239,6 +241,7 @@ class _Cand:
     dir_start: int
     measure: str = ""
     indicator: str = ""
+    value_high: float | None = None
 
 
 def _qualifier(m: re.Match[str], prev: str, joined: bool = True, more: bool = False) -> str:
@@ -418,6 +421,63 @@ def _propagate_units(ft: str, cands: list[_Cand]) -> None:
         pub_a, pub_b = a.mag + a.unit, b.mag + b.unit
         if pub_a != pub_b and pub_b.startswith(pub_a) and b.unit:
             a.mag, a.unit, a.bare = b.mag, b.unit, False
+
+
+_RANGE_SEP_RE = re.compile(r"\s*(?:[—–~\-]{1,2}|至|到)\s*")
+_FROM_RE = re.compile(r"[从由]\s*$")
+
+
+def _merge_ranges(ft: str, cands: list[_Cand]) -> list[_Cand]:
+    """7.0%—7.5%, 3—5倍, 5%到6%, 2万至3万元: one candidate with a low and a high value.
+
+    The second number's magnitude and unit apply to a first written without them. Not a range:
+    从5%到6% (a change), numbers in descending order, or a second number that is no value.
+    """
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and _is_range(ft, a, b):
+            out.append(_range_of(a, b))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(ft: str, a: _Cand, b: _Cand) -> bool:
+    if b.bare or a.kind not in ("ar", "cn", "mix", "pct") or b.kind != a.kind:
+        return False
+    sep = ft[a.end : b.start]
+    dash_sign = not sep and b.negative and ft.startswith("-", b.start)
+    if not (dash_sign or _RANGE_SEP_RE.fullmatch(sep)) or "\n" in sep:
+        return False
+    if sep.strip() in ("至", "到") and _FROM_RE.search(ft, max(0, a.start - 3), a.start):
+        return False
+    if a.negative or (b.negative and not dash_sign):
+        return False
+    if not (a.bare or (a.mag, a.unit) == (b.mag, b.unit) or (a.unit == "" and a.mag == b.mag)):
+        return False
+    return a.value < b.value
+
+
+def _range_of(a: _Cand, b: _Cand) -> _Cand:
+    return _Cand(
+        start=a.start,
+        end=b.end,
+        num_end=b.num_end,
+        value=a.value,
+        mag=b.mag,
+        unit=b.unit,
+        qualifier=a.qualifier if a.qualifier != "eq" else b.qualifier,
+        kind=b.kind,
+        negative=False,
+        bare=False,
+        dir_start=a.start,
+        value_high=b.value,
+    )
 
 
 def _keep_bare(ft: str, c: _Cand) -> bool:
@@ -718,6 +778,7 @@ def suggest(text: str, *, doc_date: date | None = None, subject: str = "") -> li
             cands.append(c)
     _propagate_units(ft, cands)
     _mark_ratio_parts(ft, cands)
+    cands = _merge_ranges(ft, cands)
     cands = sorted(cands + table + _flat_mentions(ft), key=lambda c: c.start)
     ctx = _Context(ft)
     out: list[Suggestion] = []
@@ -780,13 +841,16 @@ def _build(
     place = ctx.last_in(ctx.places, _PLACE_RE, ss, c.start)
     mult = MAGNITUDES.get(c.mag, 1)
     value = -c.value if negative else c.value
+    high = None if c.value_high is None else (-c.value_high if negative else c.value_high)
+    if high is not None and high < value:
+        value, high = high, value  # 下降3%—5%: from −5 to −3
     return Suggestion(
         start=c.start,
         end=c.end,
         text=text[c.start : c.end],
         value=value,
         unit=c.mag + c.unit,
-        base_value=float(Decimal(repr(value)) * mult) if mult != 1 else value,
+        base_value=_times(value, mult),
         base_unit=U.base_unit(c.unit),
         qualifier=c.qualifier,
         measure=measure,
@@ -796,4 +860,11 @@ def _build(
         indicator=indicator,
         subject=_subject(place, subject),
         value_text="".join(text[dir_start : c.end].split()),
+        value_high=high,
+        base_value_high=None if high is None else _times(high, mult),
     )
+
+
+def _times(value: float, mult: int) -> float:
+    """value × magnitude in decimal, so 115.01 亿 is exactly 11501000000."""
+    return float(Decimal(repr(value)) * mult) if mult != 1 else value

@@ -274,3 +274,11 @@ def m006_review_queue_order(db: Database) -> None:
         "(submitted_at, id, document_id, created_by) "
         "WHERE status = 'submitted' AND deleted_at IS NULL"
     )
+
+
+@migrations()
+def m0xx_value_ranges(db: Database) -> None:
+    """A value may be a range (7.0%—7.5%, 2万至3万元, issue 19): ``value`` and ``base_value``
+    hold the low end, these the high end; both stay NULL for a single value."""
+    db.table("indicators").add_column("value_high", float)
+    db.table("indicators").add_column("base_value_high", float)

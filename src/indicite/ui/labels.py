@@ -87,6 +87,8 @@ def field_names() -> dict[str, str]:
         "unit": QCoreApplication.translate("Labels", "Unit"),
         "base_value": QCoreApplication.translate("Labels", "Base value"),
         "base_unit": QCoreApplication.translate("Labels", "Base unit"),
+        "value_high": QCoreApplication.translate("Labels", "Range up to"),
+        "base_value_high": QCoreApplication.translate("Labels", "Base value up to"),
         "qualifier": QCoreApplication.translate("Labels", "Qualifier"),
         "value_text": QCoreApplication.translate("Labels", "As written"),
         "notes": QCoreApplication.translate("Labels", "Notes"),

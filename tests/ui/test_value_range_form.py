@@ -1,0 +1,48 @@
+"""A range is entered in the form like a single value, with its high end beside the low end."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from workspace_helpers import import_text, make_window, select_passage, type_text
+
+TEXT = "2026年政府工作报告\n\n全省生产总值预期增长5%—5.5%，每户补贴2万至3万元。\n"
+
+
+def _cite(window, passage):
+    start = TEXT.index(passage)
+    select_passage(window, start, start + len(passage))
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+
+
+def test_a_cited_range_fills_both_ends_and_is_stored(qtbot, session, tmp_path):
+    doc = import_text(session, tmp_path, TEXT, "报告.txt")
+    window = make_window(qtbot, session, tmp_path, doc)
+    _cite(window, "增长5%—5.5%")
+    form = window.form
+    assert (form.fields["value"].text(), form.fields["value_high"].text()) == ("5", "5.5")
+    type_text(form.fields["name"], "生产总值增速目标")
+    QTest.keyClick(form.fields["name"], Qt.Key.Key_Return)
+    (ind,) = session.store.indicators.for_document(doc)
+    assert (ind.value, ind.value_high, ind.unit, ind.base_value_high) == (5, 5.5, "%", 5.5)
+
+
+def test_a_high_end_below_the_low_end_is_marked_and_not_stored(qtbot, session, tmp_path):
+    doc = import_text(session, tmp_path, TEXT, "报告.txt")
+    window = make_window(qtbot, session, tmp_path, doc)
+    _cite(window, "2万至3万元")
+    form = window.form
+    assert (form.fields["value_high"].text(), form.fields["unit"].text()) == ("3", "万元")
+    type_text(form.fields["name"], "每户补贴")
+    high = form.fields["value_high"]
+    high.selectAll()
+    QTest.keyClicks(high, "1")
+    QTest.keyClick(high, Qt.Key.Key_Return)
+    assert session.store.indicators.count() == 0
+    assert form.message.isVisible() and "range" in form.message.text()
+    assert "c62828" in high.styleSheet()
+    high.selectAll()
+    QTest.keyClicks(high, "3.5")
+    QTest.keyClick(high, Qt.Key.Key_Return)
+    (ind,) = session.store.indicators.for_document(doc)
+    assert (ind.value, ind.value_high, ind.base_value, ind.base_value_high) == (2, 3.5, 2e4, 3.5e4)
