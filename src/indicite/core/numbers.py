@@ -174,6 +174,8 @@ def _evaluate(tokens: list[tuple[str, float]], whole: str) -> float:
     big = max(bigs)
     i = max(j for j, t in enumerate(tokens) if t == ("b", big))
     left, right = tokens[:i], tokens[i + 1 :]
+    if ("b", big) in left and left[-1] != ("b", big):
+        raise NumberError(whole)  # 一亿二亿; only 四万万 repeats a magnitude
     high = _evaluate(left, whole) if left else 1.0
     zero = bool(right) and right[0][0] == "z"
     while right and right[0][0] == "z":
