@@ -1,7 +1,9 @@
 """Shared fixtures: a fresh database per test, isolated settings and data folder, offscreen Qt."""
 
+import contextlib
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,15 @@ def sample_doc(session, sample_file) -> int:
     )
     assert outcome.ok, outcome.error
     return outcome.document_id
+
+
+def damage_indicator_pages(db_path: Path, good: bytes) -> None:
+    """Overwrite one page of the indicators table with noise: the header and the schema still
+    read, so only a full check finds it. The page is looked up, not taken from the middle of
+    the file, which holds a page of the schema whenever a migration makes the schema grow.
+    (Read before the bytes are written: no other connection is open.)"""
+    with contextlib.closing(sqlite3.connect(db_path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = [p for (p,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'indicators'")]
+    at = (sorted(pages)[len(pages) // 2] - 1) * page_size
+    db_path.write_bytes(good[:at] + os.urandom(page_size) + good[at + page_size :])

@@ -1,12 +1,10 @@
 """The app's fast open: the cheap check at open, the full one later, and never a write between."""
 
-import contextlib
 import hashlib
-import os
-import sqlite3
 
 import pytest
 
+from conftest import damage_indicator_pages
 from indicite.core.errors import DatabaseUnusable
 from indicite.services.health import check_pending, full_check, record_health
 from indicite.services.indicators import create_indicator
@@ -23,16 +21,7 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 @pytest.fixture
 def damaged_inside(good_bytes, db_path):
-    """Pages of the indicators overwritten: the header and the schema still read.
-
-    The pages are looked up rather than taken from the middle of the file, which holds a page
-    of the schema whenever a migration makes the schema grow.
-    """
-    with contextlib.closing(sqlite3.connect(db_path)) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        pages = [p for (p,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'indicators'")]
-    at = (sorted(pages)[len(pages) // 2] - 1) * page_size
-    db_path.write_bytes(good_bytes[:at] + os.urandom(page_size) + good_bytes[at + page_size :])
+    damage_indicator_pages(db_path, good_bytes)
     return db_path
 
 

@@ -69,11 +69,13 @@ _FIELD_NAMES = tuple(f.name for f in fields(Suggestion))
 # --- grammar --------------------------------------------------------------------------
 
 # Capital numerals (壹佰贰拾) read like everyday ones; 陆/陸/參 also write 大陆, 参加, so a run
-# starts with them only before 拾/佰/仟. Traditional 萬億兩 are folded by fold_width.
+# starts with them only before 拾/佰/仟 or an amount of money (陆万元, not 大陆元首).
+# Traditional 萬億兩 are folded by fold_width.
 _CN_CAPS = "壹贰貳叁肆伍柒捌玖拾佰仟"
 _CN_START = f"[零〇○一二两三四五六七八九十百千万亿{_CN_CAPS}]"
 _CN_CHAR = f"(?:[零〇○一二两三四五六七八九十百万亿兆陆陸參{_CN_CAPS}]|千(?![米克瓦伏]))"
-_CN_RUN = f"(?:[陆陸參](?=[拾佰仟])|{_CN_START})(?: ?{_CN_CHAR}|[余多](?=[万亿]))+"
+_CN_LU = f"[陆陸參](?=[拾佰仟]|[万亿][零{_CN_CAPS}元]|元(?![首素旦年宇]))"
+_CN_RUN = f"(?:{_CN_LU}|{_CN_START})(?: ?{_CN_CHAR}|[余多](?=[万亿]))+"
 _CN_NUM = "[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?"
 _PRE = {
     "不超过": "le", "不高于": "le", "不低于": "ge", "不少于": "ge", "不到": "lt", "不足": "lt",
@@ -326,6 +328,8 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         return None
     if prev in ("几", "数") and ns == start and ft[ns] in "十百千万亿":
         return None  # 几十万, 数百万: no value
+    if prev and prev in "陆陸參" and ft[ns] in "十百千万亿兆":
+        return None  # 大陆万人; and never 万零壹 out of 陆万零壹
     sign = m.group("sign")
     if sign == "负" and prev > "\u4e00" and prev not in _SIGN_AFTER:
         sign, start = "", ns  # 税负5700亿元: 负 ends a word
