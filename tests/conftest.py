@@ -60,7 +60,13 @@ def sample_doc(session, sample_file) -> int:
     return outcome.document_id
 
 
-def damage_indicator_pages(db_path: Path, good: bytes) -> None:
+@pytest.fixture
+def damage_indicator_pages():
+    """A function that damages a database file inside, where only a full check sees it."""
+    return _damage_indicator_pages
+
+
+def _damage_indicator_pages(db_path: Path, good: bytes) -> None:
     """Overwrite one page of the indicators table with noise: the header and the schema still
     read, so only a full check finds it. The page is looked up, not taken from the middle of
     the file, which holds a page of the schema whenever a migration makes the schema grow.

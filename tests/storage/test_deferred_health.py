@@ -4,7 +4,6 @@ import hashlib
 
 import pytest
 
-from conftest import damage_indicator_pages
 from indicite.core.errors import DatabaseUnusable
 from indicite.services.health import check_pending, full_check, record_health
 from indicite.services.indicators import create_indicator
@@ -20,7 +19,7 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 
 @pytest.fixture
-def damaged_inside(good_bytes, db_path):
+def damaged_inside(good_bytes, db_path, damage_indicator_pages):
     damage_indicator_pages(db_path, good_bytes)
     return db_path
 

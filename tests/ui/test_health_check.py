@@ -4,7 +4,6 @@ import hashlib
 
 import pytest
 
-from conftest import damage_indicator_pages
 from indicite.core.errors import DatabaseUnusable
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
@@ -14,7 +13,7 @@ from indicite.ui.workers import TaskRunner
 
 
 @pytest.fixture
-def damaged_inside(session, sample_doc, db_path):
+def damaged_inside(session, sample_doc, db_path, damage_indicator_pages):
     for n in range(30):
         create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
     session.close()
