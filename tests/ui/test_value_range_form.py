@@ -1,5 +1,6 @@
 """A range is entered in the form like a single value, with its high end beside the low end."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from workspace_helpers import import_text, make_window, select_passage, type_text
@@ -7,19 +8,24 @@ from workspace_helpers import import_text, make_window, select_passage, type_tex
 TEXT = "2026年政府工作报告\n\n全省生产总值预期增长5%—5.5%，每户补贴2万至3万元。\n"
 
 
-def _cite(window, passage):
+@pytest.fixture
+def doc(session, tmp_path) -> int:
+    return import_text(session, tmp_path, TEXT, "报告.txt")
+
+
+def _cite(qtbot, session, tmp_path, doc, passage):
+    """Open the document, select the passage and press Ctrl+Enter: the form it fills."""
+    window = make_window(qtbot, session, tmp_path, doc)
     start = TEXT.index(passage)
     select_passage(window, start, start + len(passage))
     QTest.keyClick(
         window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
+    return window.form
 
 
-def test_a_cited_range_fills_both_ends_and_is_stored(qtbot, session, tmp_path):
-    doc = import_text(session, tmp_path, TEXT, "报告.txt")
-    window = make_window(qtbot, session, tmp_path, doc)
-    _cite(window, "增长5%—5.5%")
-    form = window.form
+def test_a_cited_range_fills_both_ends_and_is_stored(qtbot, session, tmp_path, doc):
+    form = _cite(qtbot, session, tmp_path, doc, "增长5%—5.5%")
     assert (form.fields["value"].text(), form.fields["value_high"].text()) == ("5", "5.5")
     type_text(form.fields["name"], "生产总值增速目标")
     QTest.keyClick(form.fields["name"], Qt.Key.Key_Return)
@@ -27,11 +33,8 @@ def test_a_cited_range_fills_both_ends_and_is_stored(qtbot, session, tmp_path):
     assert (ind.value, ind.value_high, ind.unit, ind.base_value_high) == (5, 5.5, "%", 5.5)
 
 
-def test_a_high_end_below_the_low_end_is_marked_and_not_stored(qtbot, session, tmp_path):
-    doc = import_text(session, tmp_path, TEXT, "报告.txt")
-    window = make_window(qtbot, session, tmp_path, doc)
-    _cite(window, "2万至3万元")
-    form = window.form
+def test_a_high_end_below_the_low_end_is_marked_and_not_stored(qtbot, session, tmp_path, doc):
+    form = _cite(qtbot, session, tmp_path, doc, "2万至3万元")
     assert (form.fields["value_high"].text(), form.fields["unit"].text()) == ("3", "万元")
     type_text(form.fields["name"], "每户补贴")
     high = form.fields["value_high"]
