@@ -128,6 +128,11 @@ SUGGESTED = [
     ("出生率千分之三。", "千分之三", 3, "‰", 3, "eq"),
     ("占百分之五点二。", "百分之五点二", 5.2, "%", 5.2, "eq"),
     ("税负5700多亿元。", "5700多亿元", 5700, "亿元", 5.7e11, "gt"),
+    ("投资三点五亿元。", "三点五亿元", 3.5, "亿元", 3.5e8, "eq"),
+    ("提高零点五个百分点。", "零点五个百分点", 0.5, "个百分点", 0.5, "eq"),
+    ("增长两倍。", "两倍", 2, "倍", 2, "eq"),
+    ("占比超过8成。", "超过8成", 80, "%", 80, "gt"),
+    ("人民币陆万元整。", "陆万元", 6, "万元", 60_000, "eq"),
 ]
 
 
@@ -157,6 +162,12 @@ NOT_VALUES = [
     "大陆十万",
     "陆续投产",
     "大陆元首",
+    "加大人才队伍支撑力度",
+    "三四线城市",
+    "五六十年代",
+    "二三产业",
+    "信心百倍",
+    "下午三点五十分",
     "参加会议",
     "几十万人",
     "数百万人",
@@ -210,6 +221,23 @@ def test_a_range_is_one_suggestion(sentence, mention, low, high, unit, blow, bhi
     assert s.text == mention
     assert (s.value, s.value_high, s.unit) == (low, high, unit)
     assert (s.base_value, s.base_value_high) == (blow, bhigh)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "low", "high", "base_low", "base_high"),
+    [
+        ("增加四五万人。", "四五万人", 4, 5, 40_000, 50_000),
+        ("两三个试点。", "两三个", 2, 3, 2, 3),
+        ("三五个项目。", "三五个", 3, 5, 3, 5),
+        ("增加二三十万元。", "二三十万元", 20, 30, 200_000, 300_000),
+    ],
+)
+def test_neighbouring_digits_are_an_approximate_range(
+    sentence, mention, low, high, base_low, base_high
+):
+    (s,) = suggest(sentence)
+    assert (s.text, s.value, s.value_high, s.qualifier) == (mention, low, high, "approx")
+    assert (s.base_value, s.base_value_high) == (base_low, base_high)
 
 
 @pytest.mark.parametrize(

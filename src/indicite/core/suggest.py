@@ -12,11 +12,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from indicite.core import units as U
 from indicite.core.numbers import (
     ARABIC_RE,
+    CN_DIGITS,
     MAGNITUDES,
     NumberError,
     fold_width,
@@ -91,13 +92,14 @@ MENTION_RE = re.compile(
     r"(?P<num>"
     rf"百分之(?P<pcn>{_CN_NUM})"
     rf"|(?P<fden>[一二两三四五六七八九十百千万]+)分之(?P<fnum>{_CN_NUM})"
-    r"|(?P<cheng>[一二两三四五六七八九])成(?:(?![\u4e00-\u9fff])|(?=以上|以下|左右|多|的|是|为|来自|之))"
+    r"|(?P<cheng>[一二两三四五六七八九1-9])成(?:(?![\u4e00-\u9fff])|(?=以上|以下|左右|多|的|是|为|来自|之))"
     r"|(?P<mix>\d+(?:\.\d+)? ?[万亿千百](?: ?\d+ ?[万亿千百十])+(?:[余多]?[万亿])?)"
     r"|(?P<fa>\d{1,3})/(?P<fb>\d{1,3})(?![\d/])"
     r"|(?P<ra>\d+(?:\.\d+)?):(?P<rb>1(?:\.0+)?)(?![\d.:])"
     rf"|(?P<ar>{ARABIC_RE})"
     rf"|(?P<cn>{_CN_RUN}(?:点[零〇○一二三四五六七八九]+)?"
-    r"|[十百千万亿](?=[余多几])|(?<=[超逾近约破过足])[十百千万亿]|[壹贰貳叁肆伍柒捌玖])"
+    r"|[零〇○一二两三四五六七八九]点[零〇○一二三四五六七八九]+|[一二两三四五六七八九十](?=倍)"
+    r"|[十百千万亿](?=[余多几])|(?<=[超逾近约破过足])[十百千万亿]|[壹贰貳叁肆伍柒捌玖](?=[万亿]?元))"
     r")"
     r"(?P<gap>[ \t\u3000\n]{0,4})"
     r"(?P<yu1>余|多|几)?"
@@ -246,8 +248,11 @@ class _Cand:
     value_high: float | None = None
 
 
-def _qualifier(m: re.Match[str], prev: str, joined: bool = True, more: bool = False) -> str:
-    """post (以上) before pre (超过) before 余/多/几 inside or after the number."""
+def _qualifier(
+    m: re.Match[str], prev: str, joined: bool = True, more: bool = False, about: bool = False
+) -> str:
+    """post (以上) before pre (超过) before 余/多/几 inside or after the number, then 四五万
+    (``about``)."""
     post = m.group("post")
     if post and joined:
         return _POST[post]
@@ -256,7 +261,7 @@ def _qualifier(m: re.Match[str], prev: str, joined: bool = True, more: bool = Fa
         return _PRE[pre]
     if more or (joined and (m.group("yu1") or m.group("yu2"))):
         return "gt"
-    return "eq"
+    return "approx" if about else "eq"
 
 
 def _joins_next_line(ft: str, m: re.Match[str]) -> bool:
@@ -277,12 +282,38 @@ def _joins_next_line(ft: str, m: re.Match[str]) -> bool:
     return not any(ft.startswith(w, tail_start) for w in U.UNIT_LEADING_WORDS)
 
 
-def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
-    """(kind, published value, magnitude inside a Chinese numeral) or None if not a value."""
+class _Read(NamedTuple):
+    kind: str
+    value: float
+    mag: str
+    high: float | None = None
+
+
+_PAIR_RE = re.compile("([一二两三四五六七八九])([二三四五六七八九])([十百千]?)")
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "": 1}
+
+
+def _pair(head: str) -> tuple[float, float] | None:
+    """四五万, 两三个, 二三十万, 三五个: two neighbouring digits say "about this to that"."""
+    m = _PAIR_RE.fullmatch(head)
+    if m is None:
+        return None
+    low, high = CN_DIGITS[m[1]], CN_DIGITS[m[2]]
+    if high != low + 1 and (low, high) != (3, 5):
+        return None
+    unit = _SMALL_UNITS[m[3]]
+    return low * unit, high * unit
+
+
+def _value(m: re.Match[str]) -> _Read | None:
+    """The published value and the magnitude inside a Chinese numeral; None if not a value."""
     if (ar := m.group("ar")) is not None:
-        return "ar", parse_arabic(ar), ""
+        return _Read("ar", parse_arabic(ar), "")
     if (cn := m.group("cn")) is not None:
         cn = "".join(cn.split())
+        head, mag = split_magnitude(cn)
+        if (pair := _pair(head)) is not None:
+            return _Read("cn_pair", pair[0], mag, pair[1])
         if is_cn_digit_string(cn):
             return None
         qualified = m.group("pre") or m.group("yu1") or m.group("yu2")
@@ -292,28 +323,27 @@ def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
         if (few and cn[-1] not in "十零") or (not few and cn[-1] == "零"):
             return None  # 二十几万 and 一百零几万 only; 一百零 alone is no number
         if cn in _BIG_MAG_ONLY:
-            return "cn", 1.0, cn
-        head, mag = split_magnitude(cn)
+            return _Read("cn", 1.0, cn)
         if re.search(r"\d", head):
             raise NumberError(head)
         value, approx = read_number(head)
-        return ("cn_approx" if approx else "cn"), value, mag
+        return _Read("cn_approx" if approx else "cn", value, mag)
     if (mix := m.group("mix")) is not None:
         value, approx = read_number(mix)
-        return ("mix_approx" if approx else "mix"), value, ""
+        return _Read("mix_approx" if approx else "mix", value, "")
     if (pcn := m.group("pcn")) is not None:
-        return "pct", parse_chinese(pcn), ""
+        return _Read("pct", parse_chinese(pcn), "")
     if (cheng := m.group("cheng")) is not None:
-        return "pct", parse_number(cheng + "成"), ""
+        return _Read("pct", parse_number(cheng + "成"), "")
     if (fnum := m.group("fnum")) is not None:
         if m.group("fden") == "千":
-            return "permille", parse_chinese(fnum), ""
+            return _Read("permille", parse_chinese(fnum), "")
         den = parse_chinese(m.group("fden"))
-        return ("frac", parse_chinese(fnum) / den, "") if den else None
+        return _Read("frac", parse_chinese(fnum) / den, "") if den else None
     if (fa := m.group("fa")) is not None:
         a, b = int(fa), int(m.group("fb"))
-        return ("frac", a / b, "") if 0 < a < b <= 100 else None
-    return "ratio", float(m.group("ra")) / float(m.group("rb")), ""
+        return _Read("frac", a / b, "") if 0 < a < b <= 100 else None
+    return _Read("ratio", float(m.group("ra")) / float(m.group("rb")), "")
 
 
 def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
@@ -339,9 +369,10 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         return None
     if parsed is None:
         return None
-    kind, value, cn_mag = parsed
+    kind, value, cn_mag, high = parsed
     approx = kind.endswith("_approx")
-    kind = kind.removesuffix("_approx")
+    pair = kind == "cn_pair"  # 四五万: about 4万 to 5万
+    kind = kind.removesuffix("_approx").removesuffix("_pair")
     unit = m.group("unit") or ""
     mag = m.group("mag") or ""
     end = m.end()
@@ -395,11 +426,12 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         value=value,
         mag=mag,
         unit=unit,
-        qualifier=_qualifier(m, prev, joined, approx),
+        qualifier=_qualifier(m, prev, joined, approx, pair),
         kind=kind,
         negative=negative,
         bare=not unit and not mag and kind in ("ar", "cn"),
         dir_start=start,
+        value_high=high,
     )
 
 
@@ -453,6 +485,8 @@ def _merge_ranges(ft: str, cands: list[_Cand]) -> list[_Cand]:
 
 def _is_range(ft: str, a: _Cand, b: _Cand) -> bool:
     if b.bare or a.kind not in ("ar", "cn", "mix", "pct") or b.kind != a.kind:
+        return False
+    if a.value_high is not None or b.value_high is not None:
         return False
     sep = ft[a.end : b.start]
     dash_sign = not sep and b.negative and ft.startswith("-", b.start)
