@@ -98,7 +98,7 @@ MENTION_RE = re.compile(
     r"|(?P<ra>\d+(?:\.\d+)?):(?P<rb>1(?:\.0+)?)(?![\d.:])"
     rf"|(?P<ar>{ARABIC_RE})"
     rf"|(?P<cn>{_CN_RUN}(?:点[零〇○一二三四五六七八九]+)?"
-    r"|[零〇○一二两三四五六七八九]点[零〇○一二三四五六七八九]+|[一二两三四五六七八九十](?=倍)"
+    r"|[零〇○一二两三四五六七八九]点[零〇○一二三四五六七八九]+|[一二两三四五六七八九十](?=倍|个百分点|个基点)"
     r"|[十百千万亿](?=[余多几])|(?<=[超逾近约破过足])[十百千万亿]|[壹贰貳叁肆伍柒捌玖](?=[万亿]?元))"
     r")"
     r"(?P<gap>[ \t\u3000\n]{0,4})"
@@ -141,7 +141,8 @@ def _mentions(ft: str) -> list[re.Match[str]]:
 
 # 万元 that starts a name (万元工业增加值用水量) is not a magnitude and unit of the number before.
 _WANYUAN_NAME = re.compile(r"(?:工业|单位)?(?:增加值|GDP|地区生产总值|国内生产总值|生产总值|产值)")
-_SIGN_AFTER = set("为是至到达了")
+# 负 that ends a word (税负, 减负, 胜负…) is no minus sign.
+_NOT_SIGN_AFTER = set("税正胜抱自欺担辜肩重减不")
 _BIG_MAG_ONLY = {"万", "亿", "万亿", "千万", "百万", "十万"}
 _DIR_RE = re.compile(r"(下降|减少|降低|回落|下滑|下跌|缩减|减|降|跌)(了|幅为|幅达)?$")
 _GROWTH_RE = re.compile(
@@ -361,7 +362,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
     if prev and prev in "陆陸參" and ft[ns] in "十百千万亿兆":
         return None  # 大陆万人; and never 万零壹 out of 陆万零壹
     sign = m.group("sign")
-    if sign == "负" and prev > "\u4e00" and prev not in _SIGN_AFTER:
+    if sign == "负" and prev and prev in _NOT_SIGN_AFTER:
         sign, start = "", ns  # 税负5700亿元: 负 ends a word
     try:
         parsed = _value(m)
