@@ -95,3 +95,19 @@ def test_csv_and_json_name_the_high_end(session, doc, tmp_path):
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     rows = data["indicators"] if isinstance(data, dict) else data
     assert rows[0]["value_high"] == 3 and rows[0]["base_value_high"] == 30000
+
+
+def test_a_hand_kept_sheet_with_a_range_loads_and_a_reversed_one_is_refused(session, doc, tmp_path):
+    sheet = tmp_path / "hand.csv"
+    with sheet.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["name", "value", "value_high", "unit", "quote", "document_title"])
+        writer.writerow(
+            ["每户补贴", "2", "3", "万元", "每户补贴2万至3万元", "2026年某省政府工作报告"]
+        )
+        writer.writerow(["增速目标", "5.5", "5", "%", "预期增长5%—5.5%", "2026年某省政府工作报告"])
+    report = load(session, sheet)
+    assert report.loaded == 1 and [p.row for p in report.refused] == [3]
+    assert "range" in report.refused[0].reason
+    (ind,) = session.store.indicators.for_document(doc)
+    assert (ind.value, ind.value_high, ind.base_value, ind.base_value_high) == (2, 3, 2e4, 3e4)
