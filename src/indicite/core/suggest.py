@@ -81,7 +81,9 @@ _CN_NUM = "[零〇○一二两三四五六七八九十百千]+(?:点[零〇○�
 _PRE = {
     "不超过": "le", "不高于": "le", "不低于": "ge", "不少于": "ge", "不到": "lt", "不足": "lt",
     "超过": "gt", "超出": "gt", "超": "gt", "逾": "gt", "突破": "gt", "多于": "gt",
-    "大约": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx",
+    "至少": "ge", "最少": "ge", "最多": "le",
+    "大约": "approx", "约为": "approx", "约": "approx", "接近": "approx", "将近": "approx",
+    "近": "approx",
 }  # fmt: skip
 _POST = {"以上": "ge", "以下": "le", "左右": "approx", "以内": "le", "上下": "approx"}
 _MAGS = "万亿|千万|百万|十万|万|亿|兆(?![瓦帕赫焦伏欧字比])|千(?![米克瓦伏])"
@@ -151,7 +153,11 @@ _GROWTH_RE = re.compile(
     r"|(?:增速|增幅|涨幅|跌幅|降幅)(?:分别)?(?:为|达到|达|是)?)$"
 )
 # 约 in 条约/节约, 近 in 最近/附近 are words, not qualifiers.
-_PRE_WORDS = {"约": set("条节制合预签公契隐"), "近": set("最附临邻靠贴亲")}
+_PRE_WORDS = {
+    "约": set("条节制合预签公契隐"),
+    "约为": set("条节制合预签公契隐"),
+    "近": set("最附临邻靠贴亲"),
+}
 _SHARE_RE = re.compile(r"占|比重|份额|比例|占比")
 _INDEX_RE = re.compile(r"指数|PMI|CPI|PPI|水平")
 _BARE_VERB_RE = re.compile(r"(?:为|达到|达|是|至|到)$")
@@ -384,7 +390,8 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         unit = {"pct": "%", "permille": "‰"}.get(kind, "")
         mag = ""
         post = m.group("post")
-        end = ne + len(post) if post and m.start("post") == ne else ne
+        end = m.end("yu1") if m.group("yu1") and m.start("yu1") == ne else ne  # 三成多
+        end += len(post) if post and m.start("post") == end else 0
     else:
         if kind == "cn":
             mag = cn_mag or mag
