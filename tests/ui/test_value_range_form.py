@@ -31,6 +31,20 @@ def test_a_cited_range_fills_both_ends_and_is_stored(qtbot, session, tmp_path, d
     QTest.keyClick(form.fields["name"], Qt.Key.Key_Return)
     (ind,) = session.store.indicators.for_document(doc)
     assert (ind.value, ind.value_high, ind.unit, ind.base_value_high) == (5, 5.5, "%", 5.5)
+    window = form.window()
+    table = window.indicator_model
+    value_column = table.columns.index("value")
+    assert table.index(0, value_column).data() == "5–5.5"
+
+
+def test_the_suggestions_list_shows_a_range(qtbot, session, tmp_path, doc):
+    window = make_window(qtbot, session, tmp_path, doc)
+    model = window.suggestions_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    texts = [s.text for s in model.suggestions()]
+    row = texts.index("2万至3万元")
+    assert model.index(row, model.VALUE).data() == "2–3"
+    assert model.index(row, model.UNIT).data() == "万元"
 
 
 def test_a_high_end_below_the_low_end_is_marked_and_not_stored(qtbot, session, tmp_path, doc):

@@ -23,7 +23,10 @@ SORT_COLUMNS = {
     "status": "status",
     "document": "document_id",
 }
-TABLE_COLUMNS = ("id", "document_id", "name", "subject", "period_label", "value", "unit", "status")
+TABLE_COLUMNS = (
+    "id", "document_id", "name", "subject", "period_label", "value", "unit", "status",
+    "value_high",
+)  # fmt: skip
 FILTERED_COLUMNS = ("name", "subject", "period_label", "unit", "value_text")
 
 

@@ -55,6 +55,12 @@ def format_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def format_range(value: float | None, high: float | None) -> str:
+    """A value, or a range as 2–3 (value_high is the high end of 2万至3万元)."""
+    low = format_number(value)
+    return low if high is None else f"{low}–{format_number(high)}"
+
+
 def value_missing_from(value_text: str, quotes: list[str]) -> bool:
     """True when the value as written appears in none of the cited passages."""
     return bool(value_text.strip()) and bool(quotes) and not any(value_text in q for q in quotes)

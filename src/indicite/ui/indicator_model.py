@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from indicite.core.entities import STATUSES
 from indicite.services.indicator_list import IndicatorQueries
 from indicite.ui.highlighter import STATUS_COLOURS
-from indicite.ui.indicator_form import format_number
+from indicite.ui.indicator_form import format_range
 
 PAGE_SIZE = 256
 MAX_CACHED_PAGES = 64
@@ -177,7 +177,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return STATUS_COLOURS.get(row["status"]) if key == "status" else None
         if key == "value":
-            return format_number(row["value"])
+            return format_range(row["value"], row.get("value_high"))
         if key == "status":
             return status_names().get(row["status"], row["status"])
         return str(row[key] or "")
