@@ -22,7 +22,6 @@ from indicite.core.numbers import (
     NumberError,
     fold_width,
     is_cn_digit_string,
-    parse_arabic,
     parse_chinese,
     parse_number,
     read_number,
@@ -289,6 +288,9 @@ def _joins_next_line(ft: str, m: re.Match[str]) -> bool:
     return not any(ft.startswith(w, tail_start) for w in U.UNIT_LEADING_WORDS)
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 class _Read(NamedTuple):
     kind: str
     value: float
@@ -315,7 +317,8 @@ def _pair(head: str) -> tuple[float, float] | None:
 def _value(m: re.Match[str]) -> _Read | None:
     """The published value and the magnitude inside a Chinese numeral; None if not a value."""
     if (ar := m.group("ar")) is not None:
-        return _Read("ar", parse_arabic(ar), "")
+        # ARABIC_RE matched it in folded text: only separators and spaces to drop
+        return _Read("ar", float(ar.replace(",", "").replace(" ", "")), "")
     if (cn := m.group("cn")) is not None:
         cn = "".join(cn.split())
         head, mag = split_magnitude(cn)
@@ -331,7 +334,7 @@ def _value(m: re.Match[str]) -> _Read | None:
             return None  # 二十几万 and 一百零几万 only; 一百零 alone is no number
         if cn in _BIG_MAG_ONLY:
             return _Read("cn", 1.0, cn)
-        if re.search(r"\d", head):
+        if _DIGIT_RE.search(head):
             raise NumberError(head)
         value, approx = read_number(head)
         return _Read("cn_approx" if approx else "cn", value, mag)
