@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicite.core.numbers import NumberError, parse_number, read_number
+from indicite.core.numbers import NumberError, parse_number
 from indicite.core.suggest import suggest
 
 # (written, value): parse_number reads the number in its own unit (七成 is 70, a percent).
@@ -49,7 +49,7 @@ FORMS = [
     ("负10000", -10_000),
     ("\u22123.2", -3.2),
     ("零下5", -5),
-    # approximate forms: the value is the floor; read_number says it is approximate
+    # approximate forms: the value is the floor (the suggester adds the qualifier gt)
     ("十余万", 100_000),
     ("500余万", 5_000_000),
     ("一千多万", 10_000_000),
@@ -87,17 +87,6 @@ def test_parse_number(written, value):
             parse_number(written)
     else:
         assert parse_number(written) == pytest.approx(value)
-
-
-@pytest.mark.parametrize(
-    "written", ["十余万", "500余万", "一千多万", "二十几万", "一百零几万", "1.2万余", "十几"]
-)
-def test_approximate_forms_say_so(written):
-    assert read_number(written)[1] is True
-
-
-def test_exact_forms_are_not_approximate():
-    assert read_number("一万三")[1] is False
 
 
 # (sentence, mention, value, unit, base_value, qualifier) as the suggester reads them.

@@ -190,7 +190,7 @@ def _evaluate(tokens: list[tuple[str, float]], whole: str) -> float:
     return high * big + low
 
 
-def read_number(s: str) -> tuple[float, bool]:
+def _read(s: str) -> tuple[float, bool]:
     """(value, approximate) of one numeral; approximate for 十余万, 一千多万, 二十几万, 1.2万余.
 
     Accepts Arabic and Chinese digits mixed with magnitudes (5亿1万4千6百, 7 万 5 千), capital
@@ -223,7 +223,7 @@ def parse_chinese(s: str) -> float:
     """Parse a Chinese numeral, with 点 decimals: 七十七点五, 二百五十万, 两千, 十."""
     if not s or s.translate(_NUMERAL_FOLD).startswith("点") or re.search(r"\d", s):
         raise NumberError(s)
-    value, approx = read_number(s)
+    value, approx = _read(s)
     if approx:
         raise NumberError(s)
     return value
@@ -269,7 +269,7 @@ def parse_number(s: str) -> float:
         return parse_number(s[:-1]) * 12
     if s.endswith("点") or s.startswith("点"):
         raise NumberError(s)
-    return read_number(s)[0]
+    return _read(s)[0]
 
 
 def split_magnitude(numeral: str) -> tuple[str, str]:

@@ -24,7 +24,6 @@ from indicite.core.numbers import (
     is_cn_digit_string,
     parse_chinese,
     parse_number,
-    read_number,
     split_magnitude,
 )
 from indicite.core.periods import PERIOD_RE, Period, resolve_match
@@ -68,13 +67,16 @@ _FIELD_NAMES = tuple(f.name for f in fields(Suggestion))
 
 # --- grammar --------------------------------------------------------------------------
 
-# Capital numerals (壹佰贰拾) read like everyday ones; 陆/陸/參 also write 大陆, 参加, so a run
+# Capital numerals (壹佰贰拾) read like everyday ones; 陆/陸/參 also write 大陆, 參加, so a run
 # starts with them only before 拾/佰/仟 or an amount of money (陆万元, not 大陆元首).
 # Traditional 萬億兩 are folded by fold_width.
 _CN_CAPS = "壹贰貳叁肆伍柒捌玖拾佰仟"
 _CN_START = f"[零〇○一二两三四五六七八九十百千万亿{_CN_CAPS}]"
 _CN_CHAR = f"(?:[零〇○一二两三四五六七八九十百万亿兆陆陸參{_CN_CAPS}]|千(?![米克瓦伏]))"
-_CN_LU = f"[陆陸參](?=[拾佰仟]|[万亿][零{_CN_CAPS}元]|元(?![首素旦年宇]))"
+_CN_LU = (
+    f"[陆陸參](?=[拾佰仟]|[万亿][零陆陸{_CN_CAPS}元]|元(?![首素旦年宇]))"
+    "|參(?=[十百千万亿])"  # 參 starts no word before a numeral (參加, 參與 do not)
+)
 _CN_RUN = f"(?:{_CN_LU}|{_CN_START})(?: ?{_CN_CHAR}|[余多](?=[万亿]))+"
 _CN_NUM = "[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?"
 _PRE = {
@@ -314,6 +316,11 @@ def _pair(head: str) -> tuple[float, float] | None:
     return low * unit, high * unit
 
 
+def _more(kind: str, numeral: str) -> str:
+    """二十五亿七千多万, 1亿3千余万: 余/多 inside a numeral make the value a floor."""
+    return kind + "_approx" if "余" in numeral or "多" in numeral else kind
+
+
 def _value(m: re.Match[str]) -> _Read | None:
     """The published value and the magnitude inside a Chinese numeral; None if not a value."""
     if (ar := m.group("ar")) is not None:
@@ -336,11 +343,9 @@ def _value(m: re.Match[str]) -> _Read | None:
             return _Read("cn", 1.0, cn)
         if _DIGIT_RE.search(head):
             raise NumberError(head)
-        value, approx = read_number(head)
-        return _Read("cn_approx" if approx else "cn", value, mag)
+        return _Read(_more("cn", head), parse_number(head), mag)
     if (mix := m.group("mix")) is not None:
-        value, approx = read_number(mix)
-        return _Read("mix_approx" if approx else "mix", value, "")
+        return _Read(_more("mix", mix), parse_number(mix), "")
     if (pcn := m.group("pcn")) is not None:
         return _Read("pct", parse_chinese(pcn), "")
     if (cheng := m.group("cheng")) is not None:
