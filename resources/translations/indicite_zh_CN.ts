@@ -994,7 +994,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+157"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+163"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
