@@ -263,8 +263,11 @@ def parse_number(s: str) -> float:
         return parse_number(s[:-1]) * 10
     if s in ("半", "一半"):
         return _HALF
-    if s.endswith("个半") or (s.endswith("半") and len(s) > 1):
-        return parse_number(s.removesuffix("半").removesuffix("个")) + _HALF
+    if s.endswith("个半") and len(s) > 2:  # 一个半 = 1.5; 两万半 is left unread
+        whole = parse_number(s[:-2])
+        if whole != int(whole) or not 0 < whole < 10_000:
+            raise NumberError(s)
+        return whole + _HALF
     if s.endswith("打") and len(s) > 1:
         return parse_number(s[:-1]) * 12
     if s.endswith("点") or s.startswith("点"):
