@@ -89,12 +89,13 @@ def parse_arabic(s: str) -> float:
 
 
 _TOKEN_RE = re.compile(
-    r"\d+(?:\.\d+)?|[零一二两三四五六七八九](?:点[零一二三四五六七八九]+)?|[十百千]|万|亿|兆|[余多几]"
+    r"\d+(?:\.\d+)?|[零一二两三四五六七八九]|点[零一二三四五六七八九]+|[十百千]|万|亿|兆|[余多几]"
 )
 
 
 def _tokens(s: str) -> tuple[list[tuple[str, float]], bool]:
-    """(tokens, approximate): n = a number, s = 十百千, b = 万亿兆; 余/多/几 mark "more than".
+    """(tokens, approximate): n = a number, z = 零, d = 点 and its digits, s = 十百千,
+    b = 万亿兆; 余/多/几 mark "more than".
 
     几 stands for an unknown digit and is only read after 十 or 零 (二十几万, 一百零几万);
     几十万 or 几百 give no value.
@@ -121,12 +122,13 @@ def _tokens(s: str) -> tuple[list[tuple[str, float]], bool]:
             if not out:
                 raise NumberError(s)
             approx = True
+        elif t[0] == "点":
+            if not out or out[-1][0] not in "nzs":
+                raise NumberError(s)  # 点五, 万点五
+            out.append(("d", float("0." + "".join(str(CN_DIGITS[c]) for c in t[1:]))))
         else:
-            whole, _, frac = t.partition("点")
-            value = float(CN_DIGITS[whole])
-            if frac:
-                value += float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-            out.append(("z", 0.0) if value == 0 and not frac else ("n", value))
+            value = float(CN_DIGITS[t])
+            out.append(("z", 0.0) if value == 0 else ("n", value))
     if pos != len(s) or not out:
         raise NumberError(s)
     return out, approx
@@ -138,7 +140,11 @@ def _section(tokens: list[tuple[str, float]], whole: str) -> float:
     digit: float | None = None
     last_unit = 10_000
     zero = False
+    if any(k == "d" for k, _ in tokens[:-1]):
+        raise NumberError(whole)  # 点 decimals end the group: 二十点九, 七十七点五
     for kind, v in tokens:
+        if kind == "d":
+            return total + (digit or 0.0) + v  # 点 digits are literal: no 一千五 rule
         if kind == "z":
             zero = True
             continue
@@ -180,6 +186,8 @@ def _evaluate(tokens: list[tuple[str, float]], whole: str) -> float:
     zero = bool(right) and right[0][0] == "z"
     while right and right[0][0] == "z":
         right = right[1:]
+    if any(k == "d" for k, _ in right) and not any(k == "s" for k, _ in right):
+        raise NumberError(whole)  # 一万三点五: 1.35万 or 10,003.5? no value
     if len(right) == 1 and right[0][0] == "n" and not zero and right[0][1] < 10:
         if right[0][1] != int(right[0][1]):
             raise NumberError(whole)
