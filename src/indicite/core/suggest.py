@@ -95,6 +95,7 @@ MENTION_RE = re.compile(
     r"(?P<num>"
     rf"百分之(?P<pcn>{_CN_NUM})"
     rf"|(?P<fden>[一二两三四五六七八九十百千万]+)分之(?P<fnum>{_CN_NUM})"
+    r"|(?P<half>(?<![另这那])一半)(?=以上|以下|左右|多|[，。；、,;])"
     r"|(?P<cheng>[一二两三四五六七八九1-9])成(?:(?![\u4e00-\u9fff])|(?=以上|以下|左右|多|的|是|为|来自|之))"
     r"|(?P<mix>\d+(?:\.\d+)? ?[万亿千百](?: ?\d+ ?[万亿千百十])+(?:[余多]?[万亿])?)"
     r"|(?P<fa>\d{1,3})/(?P<fb>\d{1,3})(?![\d/])"
@@ -348,6 +349,8 @@ def _value(m: re.Match[str]) -> _Read | None:
         return _Read(_more("mix", mix), parse_number(mix), "")
     if (pcn := m.group("pcn")) is not None:
         return _Read("pct", parse_chinese(pcn), "")
+    if m.group("half") is not None:
+        return _Read("pct", 50.0, "")  # 超过一半, 一半以上: a share of 50 %
     if (cheng := m.group("cheng")) is not None:
         return _Read("pct", parse_number(cheng + "成"), "")
     if (fnum := m.group("fnum")) is not None:
