@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from indicite.core.numbers import NumberError, parse_number
@@ -383,6 +383,9 @@ def test_traditional_numerals_round_trip(n):
 
 
 @given(st.integers(min_value=1, max_value=999_999_999_999))
+@example(6)  # 陆元: 陆 also writes 大陆
+@example(60_001)  # 陆万零壹: never 万零壹
+@example(660_000_000)  # 陆亿陆仟陆佰万
 def test_capital_amounts_are_suggested_back(n):
     written = _write(n, _CAPITAL, ("拾", "佰", "仟", "万", "亿"))
     (s,) = suggest(f"合同金额人民币{written}元整。")
