@@ -111,7 +111,7 @@ CREATE TABLE "indicators" (
    "reviewed_by" TEXT,
    "reviewed_at" TEXT,
    "deleted_at" TEXT
-, "submitted_at" TEXT);
+, "submitted_at" TEXT, "value_high" REAL, "base_value_high" REAL);
 
 CREATE VIRTUAL TABLE indicators_fts USING fts5(text, content='', tokenize='trigram');
 

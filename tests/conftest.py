@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,6 @@ def overwrite_rows_page():
     The page is looked up (dbstat), not guessed from the file size: where the schema's pages
     lie moves with every migration that adds an index."""
     import os
-    import sqlite3
     from contextlib import closing
 
     def overwrite(db_path: Path, good: bytes, table: str = "indicators") -> None:

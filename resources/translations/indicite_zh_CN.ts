@@ -482,7 +482,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+222"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+223"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -503,6 +503,11 @@
         <location line="+1"/>
         <source>The indicator needs a name</source>
         <translation>请填写指标名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A range needs a low value and a high value not below it</source>
+        <translation>范围需要下限值，且上限值不得低于下限值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1177,7 +1182,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+156"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+166"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1228,6 +1233,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>To (a range)</source>
+        <translation>至（范围上限）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The high end of a range such as 7.0%—7.5%; empty for a single value</source>
+        <translation>范围（如 7.0%—7.5%）的上限；单个数值时留空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1277,7 +1292,7 @@
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Warning: the cited passage does not contain “{text}”.</source>
         <translation>注意：引用的原文中没有“{text}”。</translation>
     </message>
@@ -1346,6 +1361,16 @@
         <location line="+1"/>
         <source>Growth (other base)</source>
         <translation>增长（其他基期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average yearly growth</source>
+        <translation>年均增长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change in level</source>
+        <translation>增减量</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1557,6 +1582,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Range up to</source>
+        <translation>范围上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base value up to</source>
+        <translation>基准值上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -1642,7 +1677,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+712"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+713"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1924,7 +1959,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+577"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+581"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1964,7 +1999,7 @@
         <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Select an entry in the indicator list first.</source>
         <translation>请先在指标列表中选择一个条目。</translation>
     </message>
@@ -1982,7 +2017,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-713"/>
+        <location line="-724"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2161,6 +2196,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Range up to</source>
+        <translation>范围上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base value up to</source>
+        <translation>基准值上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -2180,7 +2225,7 @@
         <translation>引文</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -2190,7 +2235,7 @@
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+398"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2210,7 +2255,7 @@
         <translation>没有待审核的条目</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{new}  (was: {old})</source>
         <translation>{new}  （原为：{old}）</translation>
     </message>
@@ -2481,7 +2526,7 @@
         <translation>修改“{name}”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Delete “{name}”</source>
         <translation>删除“{name}”</translation>
     </message>

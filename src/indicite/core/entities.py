@@ -11,6 +11,8 @@ MEASURES = (
     "count",
     "growth_yoy",
     "growth",
+    "growth_avg",
+    "change",
     "change_pp",
     "share",
     "rate",
@@ -34,6 +36,8 @@ INDICATOR_FIELDS = (
     "qualifier",
     "value_text",
     "notes",
+    "value_high",
+    "base_value_high",
 )
 
 
@@ -104,6 +108,9 @@ class Indicator(Record):
     reviewed_at: str | None = None
     deleted_at: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    # A range (7.0%—7.5%, 2万至3万元): value is the low end, value_high the high end.
+    value_high: float | None = None
+    base_value_high: float | None = None
 
     def editable_fields(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in INDICATOR_FIELDS}

@@ -51,6 +51,8 @@ INDICATOR_COLUMNS = (
     Column("unit", TEXT, 8),
     Column("base_value", NUMBER, 16),
     Column("base_unit", TEXT, 9),
+    Column("value_high", NUMBER, 12),
+    Column("base_value_high", NUMBER, 16),
     Column("qualifier", TEXT, 9),
     Column("value_text", TEXT, 16),
     Column("notes", TEXT, 20),

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 MAGNITUDES = {
     "万亿": 10**12,
+    "兆": 10**12,
     "千亿": 10**11,
     "百亿": 10**10,
     "十亿": 10**9,
@@ -18,7 +19,10 @@ MAGNITUDES = {
     "十": 10,
 }
 # Units that start with a magnitude character but are units in their own right.
-WHOLE_UNITS = ("百分点", "百分比", "千米", "千克", "千瓦", "千伏", "千焦", "千帕", "千卡", "十分")
+WHOLE_UNITS = (
+    "百分点", "百分比", "千米", "千克", "千瓦", "千伏", "千焦", "千帕", "千卡", "十分",
+    "兆瓦", "兆帕", "兆赫", "兆焦", "兆字节",
+)  # fmt: skip
 _PREFIX = re.compile("|".join(sorted(MAGNITUDES, key=len, reverse=True)))
 
 

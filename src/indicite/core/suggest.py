@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from indicite.core import units as U
 from indicite.core.numbers import (
     ARABIC_RE,
+    CN_DIGITS,
     MAGNITUDES,
     NumberError,
     fold_width,
     is_cn_digit_string,
-    parse_arabic,
     parse_chinese,
+    parse_number,
     split_magnitude,
 )
 from indicite.core.periods import PERIOD_RE, Period, resolve_match
@@ -47,53 +48,105 @@ class Suggestion:
     indicator: str = ""
     subject: str = ""
     value_text: str = ""
+    value_high: float | None = None
+    base_value_high: float | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON types only: dates as ISO strings, whole numbers as int."""
-        d = asdict(self)
+        d = {name: getattr(self, name) for name in _FIELD_NAMES}
         for key in ("period_start", "period_end"):
             d[key] = d[key].isoformat() if d[key] else None
-        for key in ("value", "base_value"):
+        for key in ("value", "base_value", "value_high", "base_value_high"):
             v = d[key]
-            if float(v).is_integer() and abs(v) < 1e18:
+            if v is not None and float(v).is_integer() and abs(v) < 1e18:
                 d[key] = int(v)
         return d
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(Suggestion))
+
 # --- grammar --------------------------------------------------------------------------
 
-_CN_RUN = "[零〇○一二两三四五六七八九十百千万亿]"
+# Capital numerals (壹佰贰拾) read like everyday ones; 陆/陸/參 also write 大陆, 參加, so a run
+# starts with them only before 拾/佰/仟 or an amount of money (陆万元, not 大陆元首).
+# Traditional 萬億兩 are folded by fold_width.
+_CN_CAPS = "壹贰貳叁肆伍柒捌玖拾佰仟"
+_CN_START = f"[零〇○一二两三四五六七八九十百千万亿{_CN_CAPS}]"
+_CN_CHAR = f"(?:[零〇○一二两三四五六七八九十百万亿兆陆陸參{_CN_CAPS}]|千(?![米克瓦伏]))"
+_CN_LU = (
+    f"[陆陸參](?=[拾佰仟]|[万亿][零陆陸{_CN_CAPS}元]|元(?![首素旦年宇]))"
+    "|參(?=[十百千万亿])"  # 參 starts no word before a numeral (參加, 參與 do not)
+)
+_CN_RUN = f"(?:{_CN_LU}|{_CN_START})(?: ?{_CN_CHAR}|[余多](?=[万亿]))+"
 _CN_NUM = "[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?"
 _PRE = {
     "不超过": "le", "不高于": "le", "不低于": "ge", "不少于": "ge", "不到": "lt", "不足": "lt",
     "超过": "gt", "超出": "gt", "超": "gt", "逾": "gt", "突破": "gt", "多于": "gt",
-    "大约": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx",
+    "至少": "ge", "最少": "ge", "最多": "le",
+    "大约": "approx", "约为": "approx", "约": "approx", "接近": "approx", "将近": "approx",
+    "近": "approx",
 }  # fmt: skip
 _POST = {"以上": "ge", "以下": "le", "左右": "approx", "以内": "le", "上下": "approx"}
-_MAGS = "万亿|千万|百万|十万|万|亿|千(?![米克瓦伏])"
+_MAGS = "万亿|千万|百万|十万|万|亿|兆(?![瓦帕赫焦伏欧字比])|千(?![米克瓦伏])"
 
 MENTION_RE = re.compile(
     rf"(?P<pre>{U.alternation(list(_PRE))})?"
-    r"(?P<sign>[-+])?"
+    r"(?P<sign>[-+]|负|零下)?"
     r"(?P<num>"
     rf"百分之(?P<pcn>{_CN_NUM})"
     rf"|(?P<fden>[一二两三四五六七八九十百千万]+)分之(?P<fnum>{_CN_NUM})"
+    r"|(?P<half>(?<![另这那])一半)(?=以上|以下|左右|多|[，。；、,;])"
+    r"|(?P<cheng>[一二两三四五六七八九1-9])成(?:(?![\u4e00-\u9fff])|(?=以上|以下|左右|多|的|是|为|来自|之))"
+    r"|(?P<mix>\d+(?:\.\d+)? ?[万亿千百](?: ?\d+ ?[万亿千百十])+(?:[余多]?[万亿])?)"
     r"|(?P<fa>\d{1,3})/(?P<fb>\d{1,3})(?![\d/])"
     r"|(?P<ra>\d+(?:\.\d+)?):(?P<rb>1(?:\.0+)?)(?![\d.:])"
     rf"|(?P<ar>{ARABIC_RE})"
-    rf"|(?P<cn>{_CN_RUN}{{2,}}(?:点[零〇○一二三四五六七八九]+)?"
-    r"|[十百千万亿](?=[余多])|(?<=[超逾近约破过足])[十百千万亿])"
+    rf"|(?P<cn>{_CN_RUN}(?:点[零〇○一二三四五六七八九]+)?"
+    r"|[零〇○一二两三四五六七八九]点[零〇○一二三四五六七八九]+|[一二两三四五六七八九十](?=倍|个百分点|个基点)"
+    r"|[十百千万亿](?=[余多几])|(?<=[超逾近约破过足])[十百千万亿]|[壹贰貳叁肆伍陆陸柒捌玖](?=[万亿]?元(?![首素旦年宇])))"
     r")"
     r"(?P<gap>[ \t\u3000\n]{0,4})"
-    r"(?P<yu1>余|多)?"
+    r"(?P<yu1>余|多|几)?"
     rf"(?P<mag>{_MAGS})?"
     r"(?P<yu2>余|多)?"
     rf"(?P<unit>{U.alternation(U.ALL_UNITS + U.REJECT_UNITS)})?"
     rf"(?P<post>{U.alternation(list(_POST))})?"
 )
 
+# Every mention starts with one of these characters (a digit, a numeral, a sign or the first
+# character of a qualifier word such as 超过, 约, 不低于).
+_ANCHOR_RE = re.compile(
+    f"[0-9+\\-{''.join(sorted({w[0] for w in _PRE} | set('负零陆陸參兆' + _CN_CAPS)))}"
+    "〇○一二两三四五六七八九十百千万亿]+"
+)
+
+
+def _mentions(ft: str) -> list[re.Match[str]]:
+    """What ``MENTION_RE.finditer(ft)`` finds, trying a match only where one can start.
+
+    A scan over every character with optional groups in front costs 0.2 s on a 3 MB report;
+    the runs of possible first characters are found in C and only their positions are tried.
+    """
+    out = []
+    match = MENTION_RE.match
+    tried = 0
+    for run in _ANCHOR_RE.finditer(ft):
+        pos, end = max(run.start(), tried), run.end()
+        while pos < end:
+            m = match(ft, pos)
+            if m is None:
+                pos += 1
+            else:
+                out.append(m)
+                pos = m.end()
+        tried = max(tried, pos)
+    return out
+
+
 # 万元 that starts a name (万元工业增加值用水量) is not a magnitude and unit of the number before.
 _WANYUAN_NAME = re.compile(r"(?:工业|单位)?(?:增加值|GDP|地区生产总值|国内生产总值|生产总值|产值)")
+# 负 that ends a word (税负, 减负, 胜负…) is no minus sign.
+_NOT_SIGN_AFTER = set("税正胜抱自欺担辜肩重减不")
 _BIG_MAG_ONLY = {"万", "亿", "万亿", "千万", "百万", "十万"}
 _DIR_RE = re.compile(r"(下降|减少|降低|回落|下滑|下跌|缩减|减|降|跌)(了|幅为|幅达)?$")
 _GROWTH_RE = re.compile(
@@ -102,7 +155,11 @@ _GROWTH_RE = re.compile(
     r"|(?:增速|增幅|涨幅|跌幅|降幅)(?:分别)?(?:为|达到|达|是)?)$"
 )
 # 约 in 条约/节约, 近 in 最近/附近 are words, not qualifiers.
-_PRE_WORDS = {"约": set("条节制合预签公契隐"), "近": set("最附临邻靠贴亲")}
+_PRE_WORDS = {
+    "约": set("条节制合预签公契隐"),
+    "约为": set("条节制合预签公契隐"),
+    "近": set("最附临邻靠贴亲"),
+}
 _SHARE_RE = re.compile(r"占|比重|份额|比例|占比")
 _INDEX_RE = re.compile(r"指数|PMI|CPI|PPI|水平")
 _BARE_VERB_RE = re.compile(r"(?:为|达到|达|是|至|到)$")
@@ -197,18 +254,23 @@ class _Cand:
     dir_start: int
     measure: str = ""
     indicator: str = ""
+    value_high: float | None = None
 
 
-def _qualifier(m: re.Match[str], prev: str, joined: bool = True) -> str:
+def _qualifier(
+    m: re.Match[str], prev: str, joined: bool = True, more: bool = False, about: bool = False
+) -> str:
+    """post (以上) before pre (超过) before 余/多/几 inside or after the number, then 四五万
+    (``about``)."""
     post = m.group("post")
     if post and joined:
         return _POST[post]
     pre = m.group("pre")
     if pre and prev not in _PRE_WORDS.get(pre, ()):
         return _PRE[pre]
-    if joined and (m.group("yu1") or m.group("yu2")):
+    if more or (joined and (m.group("yu1") or m.group("yu2"))):
         return "gt"
-    return "eq"
+    return "approx" if about else "eq"
 
 
 def _joins_next_line(ft: str, m: re.Match[str]) -> bool:
@@ -229,29 +291,77 @@ def _joins_next_line(ft: str, m: re.Match[str]) -> bool:
     return not any(ft.startswith(w, tail_start) for w in U.UNIT_LEADING_WORDS)
 
 
-def _value(m: re.Match[str]) -> tuple[str, float, str] | None:
-    """(kind, published value, magnitude inside a Chinese numeral) or None if not a value."""
+_DIGIT_RE = re.compile(r"\d")
+
+
+class _Read(NamedTuple):
+    kind: str
+    value: float
+    mag: str
+    high: float | None = None
+
+
+_PAIR_RE = re.compile("([一二两三四五六七八九])([二三四五六七八九])([十百千]?)")
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "": 1}
+
+
+def _pair(head: str) -> tuple[float, float] | None:
+    """四五万, 两三个, 二三十万, 三五个: two neighbouring digits say "about this to that"."""
+    m = _PAIR_RE.fullmatch(head)
+    if m is None:
+        return None
+    low, high = CN_DIGITS[m[1]], CN_DIGITS[m[2]]
+    if high != low + 1 and (low, high) != (3, 5):
+        return None
+    unit = _SMALL_UNITS[m[3]]
+    return low * unit, high * unit
+
+
+def _more(kind: str, numeral: str) -> str:
+    """二十五亿七千多万, 1亿3千余万: 余/多 inside a numeral make the value a floor."""
+    return kind + "_approx" if "余" in numeral or "多" in numeral else kind
+
+
+def _value(m: re.Match[str]) -> _Read | None:
+    """The published value and the magnitude inside a Chinese numeral; None if not a value."""
     if (ar := m.group("ar")) is not None:
-        return "ar", parse_arabic(ar), ""
+        # ARABIC_RE matched it in folded text: only separators and spaces to drop
+        return _Read("ar", float(ar.replace(",", "").replace(" ", "")), "")
     if (cn := m.group("cn")) is not None:
+        cn = "".join(cn.split())
+        head, mag = split_magnitude(cn)
+        if (pair := _pair(head)) is not None:
+            return _Read("cn_pair", pair[0], mag, pair[1])
         if is_cn_digit_string(cn):
             return None
         qualified = m.group("pre") or m.group("yu1") or m.group("yu2")
-        if len(cn) > 1 and all(c in "十百千万亿" for c in cn) and not qualified:
+        if len(cn) > 1 and all(c in "十百千万亿兆拾佰仟" for c in cn) and not qualified:
             return None  # 千万家庭, 亿万人民: idioms, not amounts
+        few = m.group("yu1") == "几"
+        if (few and cn[-1] not in "十零") or (not few and cn[-1] == "零"):
+            return None  # 二十几万 and 一百零几万 only; 一百零 alone is no number
         if cn in _BIG_MAG_ONLY:
-            return "cn", 1.0, cn
-        head, mag = split_magnitude(cn)
-        return "cn", parse_chinese(head), mag
+            return _Read("cn", 1.0, cn)
+        if _DIGIT_RE.search(head):
+            raise NumberError(head)
+        return _Read(_more("cn", head), parse_number(head), mag)
+    if (mix := m.group("mix")) is not None:
+        return _Read(_more("mix", mix), parse_number(mix), "")
     if (pcn := m.group("pcn")) is not None:
-        return "pct", parse_chinese(pcn), ""
+        return _Read("pct", parse_chinese(pcn), "")
+    if m.group("half") is not None:
+        return _Read("pct", 50.0, "")  # 超过一半, 一半以上: a share of 50 %
+    if (cheng := m.group("cheng")) is not None:
+        return _Read("pct", parse_number(cheng + "成"), "")
     if (fnum := m.group("fnum")) is not None:
+        if m.group("fden") == "千":
+            return _Read("permille", parse_chinese(fnum), "")
         den = parse_chinese(m.group("fden"))
-        return ("frac", parse_chinese(fnum) / den, "") if den else None
+        return _Read("frac", parse_chinese(fnum) / den, "") if den else None
     if (fa := m.group("fa")) is not None:
         a, b = int(fa), int(m.group("fb"))
-        return ("frac", a / b, "") if 0 < a < b <= 100 else None
-    return "ratio", float(m.group("ra")) / float(m.group("rb")), ""
+        return _Read("frac", a / b, "") if 0 < a < b <= 100 else None
+    return _Read("ratio", float(m.group("ra")) / float(m.group("rb")), "")
 
 
 def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
@@ -264,27 +374,44 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         start = m.start("sign") if m.group("sign") else ns
     if prev == "第" or (prev and prev.isascii() and (prev.isalnum() or prev in "._-/")):
         return None
+    if prev in ("几", "数") and ns == start and ft[ns] in "十百千万亿":
+        return None  # 几十万, 数百万: no value
+    if prev and prev in "陆陸參" and ft[ns] in "十百千万亿兆":
+        return None  # 大陆万人; and never 万零壹 out of 陆万零壹
+    sign = m.group("sign")
+    if sign == "负" and prev and prev in _NOT_SIGN_AFTER:
+        sign, start = "", ns  # 税负5700亿元: 负 ends a word
     try:
         parsed = _value(m)
     except (NumberError, ZeroDivisionError):
         return None
     if parsed is None:
         return None
-    kind, value, cn_mag = parsed
+    kind, value, cn_mag, high = parsed
+    approx = kind.endswith("_approx")
+    pair = kind == "cn_pair"  # 四五万: about 4万 to 5万
+    kind = kind.removesuffix("_approx").removesuffix("_pair")
     unit = m.group("unit") or ""
     mag = m.group("mag") or ""
     end = m.end()
     joined = "\n" not in m.group("gap") or _joins_next_line(ft, m)
     if not joined:
         unit, mag, end = "", "", ne
-    if kind in ("pct", "frac", "ratio"):
-        unit = "%" if kind == "pct" else ""
+    if kind in ("pct", "permille", "frac", "ratio"):
+        unit = {"pct": "%", "permille": "‰"}.get(kind, "")
         mag = ""
         post = m.group("post")
-        end = ne + len(post) if post and m.start("post") == ne else ne
+        end = m.end("yu1") if m.group("yu1") and m.start("yu1") == ne else ne  # 三成多
+        end += len(post) if post and m.start("post") == end else 0
     else:
         if kind == "cn":
             mag = cn_mag or mag
+            if (
+                "兆" in mag + m.group("cn")
+                and m.end() < len(ft)
+                and ft[m.end()] in "瓦帕赫焦伏欧字比"
+            ):
+                return None  # 五兆瓦 is 5 megawatts, not 5 trillion
             if not unit and not cn_mag:
                 return None  # bare Chinese numerals are words (一二, 十四五 parsed away above)
         if U.unit_kind(unit) == "reject" and not _duration_value(ft, m, unit, value):
@@ -308,8 +435,7 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
                 return None
     while end > ns and ft[end - 1].isspace():
         end -= 1
-    sign = m.group("sign")
-    negative = sign == "-" and not (prev.isdigit())
+    negative = (sign == "-" and not prev.isdigit()) or sign in ("负", "零下")
     if sign and not negative:
         start = m.start("num") if not m.group("pre") else start
     return _Cand(
@@ -319,11 +445,12 @@ def _candidate(ft: str, m: re.Match[str]) -> _Cand | None:
         value=value,
         mag=mag,
         unit=unit,
-        qualifier=_qualifier(m, prev, joined),
+        qualifier=_qualifier(m, prev, joined, approx, pair),
         kind=kind,
         negative=negative,
         bare=not unit and not mag and kind in ("ar", "cn"),
         dir_start=start,
+        value_high=high,
     )
 
 
@@ -351,6 +478,65 @@ def _propagate_units(ft: str, cands: list[_Cand]) -> None:
             a.mag, a.unit, a.bare = b.mag, b.unit, False
 
 
+_RANGE_SEP_RE = re.compile(r"\s*(?:[—–~\-]{1,2}|至|到)\s*")
+_FROM_RE = re.compile(r"[从由]\s*$")
+
+
+def _merge_ranges(ft: str, cands: list[_Cand]) -> list[_Cand]:
+    """7.0%—7.5%, 3—5倍, 5%到6%, 2万至3万元: one candidate with a low and a high value.
+
+    The second number's magnitude and unit apply to a first written without them. Not a range:
+    从5%到6% (a change), numbers in descending order, or a second number that is no value.
+    """
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and _is_range(ft, a, b):
+            out.append(_range_of(a, b))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(ft: str, a: _Cand, b: _Cand) -> bool:
+    if b.bare or a.kind not in ("ar", "cn", "mix", "pct") or b.kind != a.kind:
+        return False
+    if a.value_high is not None or b.value_high is not None:
+        return False
+    sep = ft[a.end : b.start]
+    dash_sign = not sep and b.negative and ft.startswith("-", b.start)
+    if not (dash_sign or _RANGE_SEP_RE.fullmatch(sep)) or "\n" in sep:
+        return False
+    if sep.strip() in ("至", "到") and _FROM_RE.search(ft, max(0, a.start - 3), a.start):
+        return False
+    if a.negative or (b.negative and not dash_sign):
+        return False
+    if not (a.bare or (a.mag, a.unit) == (b.mag, b.unit) or (a.unit == "" and a.mag == b.mag)):
+        return False
+    return a.value < b.value
+
+
+def _range_of(a: _Cand, b: _Cand) -> _Cand:
+    return _Cand(
+        start=a.start,
+        end=b.end,
+        num_end=b.num_end,
+        value=a.value,
+        mag=b.mag,
+        unit=b.unit,
+        qualifier=a.qualifier if a.qualifier != "eq" else b.qualifier,
+        kind=b.kind,
+        negative=False,
+        bare=False,
+        dir_start=a.start,
+        value_high=b.value,
+    )
+
+
 def _keep_bare(ft: str, c: _Cand) -> bool:
     """A bare number is a value only as a verb's object at the end of a clause (水平达到65，)."""
     if c.kind != "ar":
@@ -364,7 +550,7 @@ def _keep_bare(ft: str, c: _Cand) -> bool:
 
 
 # 三次产业比为3.9：59.5：36.6, 粮经饲比例达到87：9：4: every part is a value.
-_RATIO_CHAIN_RE = re.compile(r"(?<![\d.:])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+(?![\d.:])")
+_RATIO_CHAIN_RE = re.compile(r"\d(?<![\d.:]\d)\d*(?:\.\d+)?(?::\d+(?:\.\d+)?)+(?![\d.:])")
 _RATIO_WORD_RE = re.compile(r"比(?:例|重|值)?(?:为|是|达到|达|由|从|调整为|缩小到|缩小至)?$")
 
 
@@ -381,7 +567,8 @@ def _mark_ratio_parts(ft: str, cands: list[_Cand]) -> None:
 
 
 # 增速与一季度持平, 与上年基本持平: no change, a value of zero (保持平衡 is not one).
-_FLAT_RE = re.compile(r"(?<![保维])(?P<approx>基本|大体|总体)?持平(?![衡稳])")
+_FLAT_RE = re.compile(r"持平(?![衡稳])")  # a literal first: the scan runs in C
+_FLAT_APPROX = ("基本", "大体", "总体")
 _FLAT_BASE_RE = re.compile(r"[与和同跟较比]")
 _RATE_WORDS_RE = re.compile(r"增速|增幅|降幅|速度|增长率|涨幅|跌幅")
 
@@ -390,24 +577,29 @@ def _flat_mentions(ft: str) -> list[_Cand]:
     """持平 compared with something in the same clause: growth 0%, or 0 points for a rate."""
     out = []
     for m in _FLAT_RE.finditer(ft):
-        cs = max(ft.rfind(ch, 0, m.start()) for ch in "，,。；;：:\n")  # the clause before 持平
-        clause = ft[cs + 1 : m.start()]
+        start = m.start()
+        approx = ft[start - 2 : start] in _FLAT_APPROX
+        start -= 2 if approx else 0
+        if start and ft[start - 1] in "保维":
+            continue
+        cs = max(ft.rfind(ch, max(0, start - 200), start) for ch in "，,。；;：:\n")
+        clause = ft[cs + 1 : start]
         if not _FLAT_BASE_RE.search(clause):
             continue
         points = bool(_RATE_WORDS_RE.search(clause))
         out.append(
             _Cand(
-                start=m.start(),
+                start=start,
                 end=m.end(),
                 num_end=m.end(),
                 value=0.0,
                 mag="",
                 unit="个百分点" if points else "%",
-                qualifier="approx" if m.group("approx") else "eq",
+                qualifier="approx" if approx else "eq",
                 kind="flat",
                 negative=False,
                 bare=False,
-                dir_start=m.start(),
+                dir_start=start,
                 measure="change_pp" if points else ("growth_yoy" if "同" in clause else "growth"),
             )
         )
@@ -507,21 +699,53 @@ def _table_cells(ft: str) -> list[_Cand]:
 # --- fields around the value -----------------------------------------------------------
 
 
+# 比上年增加177.6亿斤, 减少1000万人: a change in the level (新增5家 counts new ones).
+_CHANGE_RE = re.compile(
+    r"(?<![新])(?:增加|减少|增长|下降|提高|降低|上升|回落|扩大|缩小|压减|缩减|净增|净减|增|减)了?$"
+)
+# 年均增长, 平均每年增长, 两年平均增长: an average growth per year over a span of years.
+_AVG_RE = re.compile(
+    r"(?:(?P<years>[两二三四五六七八九十]|\d{1,2})年)?(?:年均|平均每年|(?<=年)平均)"
+    r"(?:增长|增速|下降|提高|增幅|降低|上升)"
+)
+
+
+def _growth(clause: str, sentence: str) -> str:
+    if _AVG_RE.search(clause):
+        return "growth_avg"
+    return "growth_yoy" if "同比" in sentence else "growth"
+
+
+def avg_span_years(clause: str) -> int:
+    """The span of 两年平均增长 (2), 五年年均增长 (5); 1 when no span is written."""
+    m = _AVG_RE.search(clause)
+    if m is None or not m.group("years"):
+        return 1
+    years = m.group("years")
+    return int(years) if years.isdigit() else int(parse_chinese(years))
+
+
 def _measure(c: _Cand, clause: str, sentence: str, kind: str) -> str:
     if c.bare:
         return "index"
     if kind == "point":
         return "change_pp"
+    if c.kind == "frac" and _SHARE_RE.search(clause):
+        return "share"
+    if kind == "ratio" and _GROWTH_RE.search(clause):
+        return _growth(clause, sentence)  # 增长1.86倍: a growth of 186 %
     if c.kind in ("frac", "ratio") or kind == "ratio":
         return "ratio"
     if kind == "percent" or c.kind == "pct":
         if _GROWTH_RE.search(clause):
-            return "growth_yoy" if "同比" in sentence else "growth"
+            return _growth(clause, sentence)
         if _SHARE_RE.search(clause):
             return "share"
         if _INDEX_RE.search(clause[-8:]):
             return "index"
         return "rate"
+    if (kind in ("count", "money", "physical") or c.mag) and _CHANGE_RE.search(clause):
+        return "change"
     if kind == "count":
         return "count"
     if kind in ("money", "physical"):
@@ -605,12 +829,13 @@ def suggest(text: str, *, doc_date: date | None = None, subject: str = "") -> li
     table = _table_cells(ft)
     taken = {c.start for c in table}
     cands: list[_Cand] = []
-    for m in MENTION_RE.finditer(ft):
+    for m in _mentions(ft):
         c = _candidate(ft, m)
         if c is not None and c.start not in taken:
             cands.append(c)
     _propagate_units(ft, cands)
     _mark_ratio_parts(ft, cands)
+    cands = _merge_ranges(ft, cands)
     cands = sorted(cands + table + _flat_mentions(ft), key=lambda c: c.start)
     ctx = _Context(ft)
     out: list[Suggestion] = []
@@ -647,33 +872,42 @@ def _build(
     )
     negative = c.negative
     dir_start = c.start
-    signed = kind in ("percent", "point") or c.kind == "pct"
+    if in_list and prev is not None:
+        measure = prev.measure
+        indicator = prev.indicator
+    else:
+        measure = c.measure or _measure(c, clause, sentence, kind)
+        indicator = c.indicator or _indicator(ft, c, clause, ce)
+        if not indicator and prev is not None and ctx.sentence_start(prev.start) == ss:
+            indicator = prev.indicator
+    signed = kind in ("percent", "point") or c.kind == "pct" or measure == "change"
     if signed and (d := _DIR_RE.search(clause)):
         negative = True
         dir_start = max(cs, c.start - len(d.group(0)))
         while dir_start < c.start and ft[dir_start : dir_start + 1] != d.group(0)[0]:
             dir_start += 1
     if in_list and prev is not None:
-        measure = prev.measure
-        indicator = prev.indicator
         negative = negative or (signed and prev.value < 0)
-    else:
-        measure = c.measure or _measure(c, clause, sentence, kind)
-        indicator = c.indicator or _indicator(ft, c, clause, ce)
-        if not indicator and prev is not None and ctx.sentence_start(prev.start) == ss:
-            indicator = prev.indicator
     pm = ctx.last_in(ctx.periods, PERIOD_RE, ss, c.start)
     period = resolve_match(pm, doc_date, text) if pm else Period("", None, None)
+    if measure == "growth_avg" and period.start and (years := avg_span_years(clause)) > 1:
+        # 2021年两年平均增长: the growth averages over 2020–2021, the span the figure covers.
+        period = Period(
+            period.label, period.start.replace(year=period.start.year - years + 1), period.end
+        )
     place = ctx.last_in(ctx.places, _PLACE_RE, ss, c.start)
     mult = MAGNITUDES.get(c.mag, 1)
     value = -c.value if negative else c.value
+    high = None if c.value_high is None else (-c.value_high if negative else c.value_high)
+    if high is not None and high < value:
+        value, high = high, value  # 下降3%—5%: from −5 to −3
     return Suggestion(
         start=c.start,
         end=c.end,
         text=text[c.start : c.end],
         value=value,
         unit=c.mag + c.unit,
-        base_value=float(Decimal(repr(value)) * mult) if mult != 1 else value,
+        base_value=_times(value, mult),
         base_unit=U.base_unit(c.unit),
         qualifier=c.qualifier,
         measure=measure,
@@ -683,4 +917,11 @@ def _build(
         indicator=indicator,
         subject=_subject(place, subject),
         value_text="".join(text[dir_start : c.end].split()),
+        value_high=high,
+        base_value_high=None if high is None else _times(high, mult),
     )
+
+
+def _times(value: float, mult: int) -> float:
+    """value × magnitude in decimal, so 115.01 亿 is exactly 11501000000."""
+    return float(Decimal(repr(value)) * mult) if mult != 1 else value

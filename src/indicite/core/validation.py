@@ -11,13 +11,11 @@ from indicite.core.errors import ValidationError
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def parse_value(text: str) -> float:
+def parse_value(text: str, field: str = "value") -> float:
     """A number as typed: full-width digits, thousands separators and a minus sign allowed."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("−", "-")
     if not _NUMBER.fullmatch(cleaned):
-        raise ValidationError(
-            "value", "“{text}” is not a number; type digits such as 4.2", text=text
-        )
+        raise ValidationError(field, "“{text}” is not a number; type digits such as 4.2", text=text)
     return float(cleaned)
 
 
@@ -25,10 +23,15 @@ def check_fields(fields: dict[str, Any]) -> None:
     """Raise ValidationError naming the first field that breaks a rule."""
     if "name" in fields and not str(fields["name"] or "").strip():
         raise ValidationError("name", "The indicator needs a name")
-    if "value" in fields and fields["value"] is not None:
-        value = fields["value"]
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError("value", "“{value}” is not a number", value=value)
+    for key in ("value", "value_high"):
+        value = fields.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ValidationError(key, "“{value}” is not a number", value=value)
+    low, high = fields.get("value"), fields.get("value_high")
+    if high is not None and (low is None or high < low):
+        raise ValidationError(
+            "value_high", "A range needs a low value and a high value not below it"
+        )
     if "measure" in fields and fields["measure"] not in MEASURES:
         raise ValidationError("measure", "Unknown measure “{measure}”", measure=fields["measure"])
     if "qualifier" in fields and fields["qualifier"] not in QUALIFIERS:

@@ -15,11 +15,17 @@ from indicite.storage.clock import now_iso
 
 
 def with_base(fields: dict[str, Any]) -> dict[str, Any]:
-    """Fill base_value/base_unit from value/unit when the caller did not give them."""
+    """Fill base_value/base_unit (and a range's base_value_high) from value/unit when the
+    caller did not give them."""
     explicit = fields.get("base_value") is not None or "base_unit" in fields
     if ("value" in fields or "unit" in fields) and not explicit:
         base_value, base_unit = to_base(fields.get("value"), fields.get("unit") or "")
         fields = {**fields, "base_value": base_value, "base_unit": base_unit}
+    if fields.get("base_value_high") is None and (
+        "value_high" in fields or ("unit" in fields and not explicit)
+    ):
+        high, _ = to_base(fields.get("value_high"), fields.get("unit") or "")
+        fields = {**fields, "base_value_high": high}
     return fields
 
 
@@ -89,8 +95,9 @@ def update_indicator(
     store = session.store
     changes = {k: v for k, v in changes.items() if k in INDICATOR_FIELDS}
     current = store.indicators.get(ind_id, include_deleted=False)
-    if "value" in changes or "unit" in changes:
-        changes = with_base({"value": current.value, "unit": current.unit, **changes})
+    if "value" in changes or "unit" in changes or "value_high" in changes:
+        before = {"value": current.value, "unit": current.unit, "value_high": current.value_high}
+        changes = with_base({**before, **changes})
     if changes.get("period_label", current.period_label) != current.period_label:
         assert current.document_id is not None
         published_on = store.documents.published_on(current.document_id)

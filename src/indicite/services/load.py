@@ -28,6 +28,7 @@ from indicite.storage.clock import now_iso
 from indicite.storage.indicators import citation_row
 
 PROGRESS_EVERY = 500
+NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
 
 
 class RowRefused(IndiciteError):
@@ -156,7 +157,7 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         value = row.get(name)
         if value is None or value == "":
             continue
-        fields[name] = _number(name, value) if name in ("value", "base_value") else _text(value)
+        fields[name] = _number(name, value) if name in NUMBER_FIELDS else _text(value)
     fields = with_base(fields)
     check_fields({"name": "", **fields})
     return fields
@@ -203,6 +204,8 @@ def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, A
         **{name: fields.get(name, "") for name in INDICATOR_FIELDS},
         "value": fields.get("value"),
         "base_value": fields.get("base_value"),
+        "value_high": fields.get("value_high"),
+        "base_value_high": fields.get("base_value_high"),
         "period_start": fields.get("period_start"),
         "period_end": fields.get("period_end"),
         "measure": fields.get("measure", "level"),

@@ -33,6 +33,8 @@ SUGGESTION_FIELDS = (
     "period_label",
     "subject",
     "value_text",
+    "value_high",
+    "base_value_high",
 )
 # Where the part of a sentence that states one value begins.
 CLAUSE_BREAKS = frozenset("。！？；，,;：:\n")

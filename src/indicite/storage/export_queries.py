@@ -20,7 +20,8 @@ _FIRST_CITATION = (
 
 _INDICATOR_SQL = (
     "SELECT i.id, i.name, i.subject, i.period_label, i.period_start, i.period_end, i.measure, "  # noqa: S608 (fixed text)
-    "i.value, i.unit, i.base_value, i.base_unit, i.qualifier, i.value_text, i.notes, i.status, "
+    "i.value, i.unit, i.base_value, i.base_unit, i.value_high, i.base_value_high, "
+    "i.qualifier, i.value_text, i.notes, i.status, "
     "i.created_by, i.created_at, i.reviewed_by, i.reviewed_at, i.document_id, "
     "d.title AS document_title, d.issuer, d.published_on, d.source_url, "
     "d.text_sha256 AS document_sha256, c.exact AS quote, c.prefix, c.suffix, c.start, "

@@ -34,6 +34,7 @@ TABLE_COLUMNS = (
     "value",
     "unit",
     "status",
+    "value_high",
 )
 FILTERED_COLUMNS = ("name", "subject", "period_label", "unit", "value_text")
 

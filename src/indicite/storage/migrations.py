@@ -287,3 +287,11 @@ def m007_all_indicators_by_measure(db: Database) -> None:
         "CREATE INDEX indicators_live_by_status_measure ON indicators (status, measure) "
         "WHERE deleted_at IS NULL"
     )
+
+
+@migrations()
+def m008_value_ranges(db: Database) -> None:
+    """A value may be a range (7.0%—7.5%, 2万至3万元, issue 19): ``value`` and ``base_value``
+    hold the low end, these the high end; both stay NULL for a single value."""
+    db.table("indicators").add_column("value_high", float)
+    db.table("indicators").add_column("base_value_high", float)

@@ -10,6 +10,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", 'passage {start}–{end} is outside the document'),
     QT_TRANSLATE_NOOP("Errors", '“{text}” is not a number; type digits such as 4.2'),
     QT_TRANSLATE_NOOP("Errors", 'The indicator needs a name'),
+    QT_TRANSLATE_NOOP("Errors", 'A range needs a low value and a high value not below it'),
     QT_TRANSLATE_NOOP("Errors", 'Unknown measure “{measure}”'),
     QT_TRANSLATE_NOOP("Errors", 'Unknown qualifier “{qualifier}”'),
     QT_TRANSLATE_NOOP("Errors", 'The period ends before it starts'),

@@ -40,7 +40,9 @@ TEXT_FIELDS = (
     "unit",
     "value_text",
     "notes",
+    "value_high",
 )
+NUMBER_FIELDS = ("value", "value_high")
 ERROR_STYLE = "border: 2px solid #c62828;"
 ERROR_COLOUR = "#c62828"
 WARNING_COLOUR = "#8a5a00"
@@ -51,6 +53,12 @@ def format_number(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def format_range(value: float | None, high: float | None) -> str:
+    """A value, or a range as 2–3 (value_high is the high end of 2万至3万元)."""
+    low = format_number(value)
+    return low if high is None else f"{low}–{format_number(high)}"
 
 
 def value_missing_from(value_text: str, quotes: list[str]) -> bool:
@@ -112,6 +120,8 @@ class IndicatorForm(Retranslatable, QWidget):
         value_row = QHBoxLayout()
         value_row.addWidget(self.qualifier)
         value_row.addWidget(self.fields["value"], 2)
+        value_row.addWidget(QLabel("–"))
+        value_row.addWidget(self.fields["value_high"], 2)
         value_row.addWidget(self.fields["unit"], 1)
         self._labels = {
             key: QLabel()
@@ -177,6 +187,10 @@ class IndicatorForm(Retranslatable, QWidget):
             label.setBuddy(buddies[key])
         self.fields["name"].setPlaceholderText(self.tr("What is measured, e.g. 规上工业增加值"))
         self.fields["value"].setPlaceholderText(self.tr("Number, e.g. 4.2"))
+        self.fields["value_high"].setPlaceholderText(self.tr("To (a range)"))
+        self.fields["value_high"].setToolTip(
+            self.tr("The high end of a range such as 7.0%—7.5%; empty for a single value")
+        )
         self.fields["unit"].setPlaceholderText(self.tr("Unit"))
         for name in ("period_start", "period_end"):
             self.fields[name].setPlaceholderText(self.tr("YYYY-MM-DD"))
@@ -252,7 +266,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self._clear_marks()
         for name, widget in self.fields.items():
             value = values.get(name)
-            widget.setText(format_number(value) if name == "value" else str(value or ""))
+            widget.setText(format_number(value) if name in NUMBER_FIELDS else str(value or ""))
         self._select(self.measure, values.get("measure") or "level")
         self._select(self.qualifier, values.get("qualifier") or "eq")
         self._shown_codes = self._codes()
@@ -292,7 +306,8 @@ class IndicatorForm(Retranslatable, QWidget):
         """The typed fields, with the value parsed; raises ValidationError naming the field."""
         raw = {name: widget.text().strip() for name, widget in self.fields.items()}
         values: dict[str, Any] = dict(raw)
-        values["value"] = parse_value(raw["value"]) if raw["value"] else None
+        for name in NUMBER_FIELDS:
+            values[name] = parse_value(raw[name], name) if raw[name] else None
         for name in ("period_start", "period_end"):
             values[name] = raw[name] or None
         values["measure"] = self.measure.currentData()

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from indicite.core.entities import STATUSES
 from indicite.services.indicator_list import IndicatorQueries
 from indicite.ui.highlighter import ON_STATUS_COLOUR, STATUS_COLOURS
-from indicite.ui.indicator_form import format_number
+from indicite.ui.indicator_form import format_range
 from indicite.ui.labels import measure_names
 
 PAGE_SIZE = 256
@@ -182,7 +182,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return ON_STATUS_COLOUR if key == "status" else None
         if key == "value":
-            return format_number(row["value"])
+            return format_range(row["value"], row.get("value_high"))
         if key == "status":
             return status_names().get(row["status"], row["status"])
         if key == "measure":

@@ -73,6 +73,7 @@ def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, An
         s = found[0]
         fields.update(
             value=s.value,
+            value_high=s.value_high,
             unit=s.unit,
             qualifier=s.qualifier,
             measure=s.measure,

@@ -435,6 +435,8 @@ class ReviewView(Retranslatable, QWidget):
             "unit": self.tr("Unit"),
             "base_value": self.tr("Base value"),
             "base_unit": self.tr("Base unit"),
+            "value_high": self.tr("Range up to"),
+            "base_value_high": self.tr("Base value up to"),
             "qualifier": self.tr("Qualifier"),
             "value_text": self.tr("As written"),
             "notes": self.tr("Notes"),
@@ -571,7 +573,8 @@ class ReviewView(Retranslatable, QWidget):
                 value: Any = "; ".join(f"“{c.exact}”" for c in ind.citations)
             else:
                 value = getattr(ind, name)
-                value = format_number(value) if name in ("value", "base_value") else value or ""
+                numeric = name in ("value", "base_value", "value_high", "base_value_high")
+                value = format_number(value) if numeric else value or ""
                 value = code_names(name).get(value, value)
             if name in changes:
                 old = changes[name][0]

@@ -87,6 +87,8 @@ class SuggestionsModel(QAbstractTableModel):
         if column == self.CONTEXT:
             return self._context(s, CONTEXT_BEFORE, CONTEXT_AFTER)
         if column == self.VALUE:
+            if s.value_high is not None:  # a range: 5–5.5
+                return f"{format_number(s.value)}–{format_number(s.value_high)}"
             return format_number(s.value)
         if column == self.UNIT:
             return s.unit

@@ -103,8 +103,12 @@ class EditCommand(ServiceCommand):
         self._start_from(before)
         self.after = changes
         self.before = {key: getattr(before, key) for key in changes}
-        if "value" in changes or "unit" in changes:
-            self.before.update(base_value=before.base_value, base_unit=before.base_unit)
+        if "value" in changes or "unit" in changes or "value_high" in changes:
+            self.before.update(
+                base_value=before.base_value,
+                base_unit=before.base_unit,
+                base_value_high=before.base_value_high,
+            )
 
     def apply(self) -> Indicator:
         assert self.indicator_id is not None
