@@ -21,9 +21,9 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 @pytest.fixture
 def damaged_inside(good_bytes, db_path):
-    """Pages in the middle overwritten: the header and the schema still read."""
-    middle = len(good_bytes) // 2
-    db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
+    """Pages written last (the entries) overwritten: the header and the schema still read."""
+    start = len(good_bytes) - 3 * 4096
+    db_path.write_bytes(good_bytes[:start] + os.urandom(8192) + good_bytes[start + 8192 :])
     return db_path
 
 

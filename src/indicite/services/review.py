@@ -44,6 +44,7 @@ class QueueEntry:
     updated_by: str
     version: int
     submitted_at: str | None
+    source_changed: int = 0  # a new version of the document changed a cited number
     problems: tuple[str, ...] = ()
 
 
@@ -51,6 +52,11 @@ class QueueEntry:
 class ApproveReport:
     approved: list[int] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+# A person who edits, re-cites or approves an entry has looked at it: a changed source
+# (services.revisions) is dealt with.
+SEEN = {"source_changed": 0}
 
 
 def four_eyes(session: Session) -> bool:
@@ -339,6 +345,8 @@ def _transition(
         changes: dict[str, Any] = {"status": workflow.target_status(action)}
         if action in ("approve", "return"):
             changes |= {"reviewed_by": session.user, "reviewed_at": at}
+        if action == "approve":
+            changes |= SEEN
         store.indicators.update(ind_id, changes, expected_version)
         if action == "submit":
             store.review.mark_submitted(ind_id, at)
