@@ -21,13 +21,17 @@ class Revision:
     origin: list[int | None]
 
     def true_start(self, start: int, end: int) -> int | None:
-        """Where old[start:end] stands unchanged in the revision, or None if it was edited."""
+        """Where old[start:end] stands unchanged in the revision, or None if it was edited.
+
+        Whitespace may come from elsewhere (a moved paragraph brings its own line breaks)."""
         where = self._where().get(start)
         if where is None:
             return None
         for k in range(end - start):
             i = where + k
-            if i >= len(self.origin) or self.origin[i] != start + k:
+            if i >= len(self.origin) or (
+                self.origin[i] != start + k and not (self.text[i].isspace() and k)
+            ):
                 return None
         return where
 
@@ -43,8 +47,17 @@ def revise(text: str, filler: str, rnd: random.Random, rewrite_share: float = 0.
     origin: list[int | None] = list(range(len(text)))
 
     def replace(i: int, j: int, new: str) -> None:
+        """A replacement that begins or ends with what was there keeps those characters."""
+        old = chars[i:j]
+        same = 0
+        while same < min(len(old), len(new)) and old[same] == new[same]:
+            same += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - same and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        kept_tail = origin[j - tail : j] if tail else []
         chars[i:j] = list(new)
-        origin[i:j] = [None] * len(new)
+        origin[i:j] = origin[i : i + same] + [None] * (len(new) - same - tail) + kept_tail
 
     def random_piece(n: int) -> str:
         i = rnd.randrange(max(1, len(filler) - n))

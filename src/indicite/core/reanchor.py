@@ -29,9 +29,14 @@ CONTEXT_AGREEMENT = 60.0
 # Below this similarity of quote and context, an approximate match is no match.
 APPROXIMATE_AGREEMENT = 60.0
 # Unchanged text on both sides of a quote that shows the diff aligned the right passage.
-SURE_RUN = 12
+SURE_RUN = 8
 ONE_SIDE = 0.75
+# Characters next to the quote that must agree for one side to count as intact.
+ADJACENT = 6
+# Characters next to the quote, on either side, that count as one intact side.
+ADJACENT = 10
 MAX_OCCURRENCES = 2000
+DIGITS = frozenset("0123456789０１２３４５６７８９.．")
 MAX_CONTEXT_HITS = 20
 # How far from where the diff puts a passage it is looked for first (characters).
 NEAR = 20_000
@@ -62,10 +67,18 @@ class Reanchorer:
         self._old: list[int] = []
         self._new: list[int] = []
         self._len: list[int] = []
+        # Every stretch the alignment found equal, however short, for telling siblings apart.
+        self._claim_old: list[int] = []
+        self._claim_new: list[int] = []
+        self._claim_len: list[int] = []
         for old, new, length in _unchanged_runs(old_text, new_text):
-            self._old.append(old)
-            self._new.append(new)
-            self._len.append(length)
+            if length >= MIN_RUN:
+                self._old.append(old)
+                self._new.append(new)
+                self._len.append(length)
+            self._claim_old.append(old)
+            self._claim_new.append(new)
+            self._claim_len.append(length)
 
     def map_position(self, offset: int) -> int:
         """Where an old offset falls in the new text (inside an edit: the edit's start)."""
@@ -87,6 +100,14 @@ class Reanchorer:
             return found
         return self._approximate(start, exact, prefix, suffix, guess)
 
+    def _same_number_edges(self, start: int, end: int, old_start: int, old_end: int) -> bool:
+        """ "12" inside "120" is another number: a digit may touch the found quote only where
+        one touched the old quote."""
+        old, new = self.old_text, self.new_text
+        return _digit_at(new, start - 1) == _digit_at(old, old_start - 1) and _digit_at(
+            new, end
+        ) == _digit_at(old, old_end)
+
     def _claimed(self, new_start: int, new_end: int, old_start: int) -> bool:
         """The new span is, by the diff, an unchanged copy of another old passage.
 
@@ -94,10 +115,10 @@ class Reanchorer:
         says the same (第一产业…增长0.1个百分点 / 第二产业…增长0.1个百分点): that sibling is
         itself unchanged, so the diff shows where it came from.
         """
-        i = bisect_right(self._new, new_start) - 1
-        if i < 0 or new_start >= self._new[i] + self._len[i]:
+        i = bisect_right(self._claim_new, new_start) - 1
+        if i < 0 or new_start >= self._claim_new[i] + self._claim_len[i]:
             return False
-        return self._old[i] + (new_start - self._new[i]) != old_start
+        return self._claim_old[i] + (new_start - self._claim_new[i]) != old_start
 
     def _kept(self, start: int, end: int, exact: str, prefix: str, suffix: str) -> Placement | None:
         i = bisect_right(self._old, start) - 1
@@ -111,7 +132,7 @@ class Reanchorer:
         run_after = self._old[i] + self._len[i] - end
         agreement = self._context(new_start, new_end, prefix, suffix)
         sure = run_before >= min(SURE_RUN, len(prefix)) and run_after >= min(SURE_RUN, len(suffix))
-        if not sure and agreement < CONTEXT_AGREEMENT:
+        if not sure and agreement < _needed(exact):
             return None
         return Placement(EXACT if new_start == start else MOVED, new_start, new_end, agreement)
 
@@ -119,18 +140,21 @@ class Reanchorer:
         """How well the text around [start, end) agrees with the quote's context (0-100)."""
         from rapidfuzz.fuzz import ratio
 
-        parts = []
+        before = self.new_text[max(0, start - len(prefix)) : start]
+        after = self.new_text[end : end + len(suffix)]
+        sides = []  # (agreement, weight, intact up to the quote)
         if prefix:
-            parts.append(
-                (ratio(self.new_text[max(0, start - len(prefix)) : start], prefix), len(prefix))
-            )
+            adjacent = _common_suffix(before, prefix) >= min(ADJACENT, len(prefix))
+            sides.append((ratio(before, prefix), len(prefix), adjacent))
         if suffix:
-            parts.append((ratio(self.new_text[end : end + len(suffix)], suffix), len(suffix)))
-        if not parts:
+            adjacent = _common_prefix(after, suffix) >= min(ADJACENT, len(suffix))
+            sides.append((ratio(after, suffix), len(suffix), adjacent))
+        if not sides:
             return 100.0
-        both = sum(score * weight for score, weight in parts) / sum(w for _, w in parts)
-        # One side intact is good evidence too: the other side may be the edited sentence.
-        return max(both, ONE_SIDE * max(score for score, _ in parts))
+        both = sum(score * weight for score, weight, _ in sides) / sum(w for _, w, _ in sides)
+        # One side intact up to the quote is good evidence too: the other side may be the
+        # edited sentence.
+        return max([both, *(ONE_SIDE * score for score, _, intact in sides if intact)])
 
     def _verbatim(
         self, start: int, exact: str, prefix: str, suffix: str, guess: int
@@ -144,12 +168,14 @@ class Reanchorer:
             seen = 0
             while pos != -1 and seen < MAX_OCCURRENCES:
                 seen += 1
-                if not self._claimed(pos, pos + len(exact), start):
+                if self._same_number_edges(pos, pos + len(exact), start, start + len(exact)) and (
+                    not self._claimed(pos, pos + len(exact), start)
+                ):
                     agreement = self._context(pos, pos + len(exact), prefix, suffix)
                     scored.append((agreement, -abs(pos - guess), pos))
                 pos = self.new_text.find(exact, pos + 1, hi)
             scored.sort(reverse=True)
-            if not scored or scored[0][0] < CONTEXT_AGREEMENT:
+            if not scored or scored[0][0] < _needed(exact):
                 continue
             best, best_pos = scored[0][0], scored[0][2]
             # Two places whose context agrees equally well: the quote's place is not known.
@@ -184,7 +210,8 @@ class Reanchorer:
         score, start, end = best
         if (
             self.new_text[start:end] == exact
-            and self._context(start, end, prefix, suffix) >= CONTEXT_AGREEMENT
+            and self._context(start, end, prefix, suffix) >= _needed(exact)
+            and self._same_number_edges(start, end, old_start, old_start + len(exact))
             and not self._claimed(start, end, old_start)
         ):
             return Placement(MOVED, start, end, score)
@@ -204,6 +231,29 @@ class Reanchorer:
                 hits += 1
                 pos = self.new_text.find(probe, pos + 1, hi)
         return centres
+
+
+def _digit_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i] in DIGITS
+
+
+def _needed(exact: str) -> float:
+    """The context agreement a verbatim quote needs: the shorter the quote (a lone "2"), the
+    more of the finding rests on its context."""
+    return CONTEXT_AGREEMENT + max(0, 3 - len(exact)) * 8
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])
 
 
 def _inner_span(needle: str, start: int, end: int, region: str) -> tuple[int, int] | None:
@@ -227,7 +277,7 @@ def _unchanged_runs(old: str, new: str) -> list[tuple[int, int, int]]:
     """(old start, new start, length) of the stretches a revision left as they were.
 
     Sentences first, then, inside each edited stretch, characters (rapidfuzz's bit-parallel
-    alignment, in C). Stretches shorter than MIN_RUN are taken as edited.
+    alignment, in C).
     """
     from rapidfuzz.distance import Indel
 
@@ -241,7 +291,7 @@ def _unchanged_runs(old: str, new: str) -> list[tuple[int, int, int]]:
         if removed and added and len(removed) * len(added) <= MAX_ALIGNED:
             for block in Indel.opcodes(removed, added):
                 length = block.src_end - block.src_start
-                if block.tag == "equal" and length >= MIN_RUN:
+                if block.tag == "equal":
                     runs.append((old_at[o] + block.src_start, new_at[n] + block.dest_start, length))
         if count:
             runs.append((old_at[so], new_at[sn], old_at[so + count] - old_at[so]))
