@@ -159,3 +159,65 @@ def test_a_file_like_an_earlier_one_is_recognised(session, sample_doc, tmp_path)
     assert likely_earlier_version(session, outcome.document_id) is None  # no issuer given
     session.store.documents.update_meta(outcome.document_id, {"issuer": "天津市工业和信息化局"})
     assert likely_earlier_version(session, outcome.document_id) == sample_doc
+
+
+def test_export_names_the_version_each_citation_reads(revised, session, tmp_path):
+    import json
+
+    from indicite.services.export import export
+
+    export(session, tmp_path / "out.json", "json")
+    rows = {r["id"]: r for r in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))}
+    new = session.store.documents.get(revised["report"].document_id)
+    old = session.store.documents.get(revised["old_id"])
+    (kept,) = rows[revised["kept"].id]["citations"]
+    assert (kept["cited_document_id"], kept["cited_version"], kept["anchor_state"]) == (
+        new.id,
+        2,
+        "moved",
+    )
+    assert kept["cited_sha256"] == new.text_sha256
+    (lost,) = rows[revised["lost"].id]["citations"]
+    assert (lost["cited_version"], lost["cited_sha256"], lost["anchor_state"]) == (
+        1,
+        old.text_sha256,
+        "orphaned",
+    )
+    assert old.text[lost["start"] : lost["end"]] == lost["quote"]
+
+
+def test_an_export_made_before_the_revision_loads_onto_the_new_version(
+    tmp_path, sample_file, revised
+):
+    """The export of version 1, loaded into another database that has versions 1 and 2."""
+    from indicite.services.documents import import_file
+    from indicite.services.export import export
+    from indicite.services.load import load
+
+    before = tmp_path / "before"
+    before.mkdir()
+    first = Session.open(before / "v1.sqlite", "tester")
+    try:
+        doc = import_file(first, sample_file).document_id
+        text = first.store.documents.get(doc).text
+        create_indicator(first, doc, {"name": "企业数"}, [span_of(text, "超170家")])
+        create_indicator(first, doc, {"name": "增速"}, [span_of(text, "增长9.2%", "9.2%")])
+        export(first, before / "v1.csv", "csv")
+    finally:
+        first.close()
+    other = Session.open(tmp_path / "other.sqlite", "tester")
+    try:
+        old_id = import_file(other, sample_file).document_id
+        v2 = tmp_path / "v2.txt"
+        v2.write_text(revised["new_text"], encoding="utf-8")
+        new_id = import_new_version(other, v2, old_id).document_id
+        report = load(other, before / "v1.csv")
+        assert report.loaded == 2 and not report.refused
+        loaded = {i.name: i for i in other.store.indicators.for_document(new_id)}
+        kept = other.store.indicators.get(loaded["企业数"].id).citations[0]
+        grew = other.store.indicators.get(loaded["增速"].id).citations[0]
+        assert [loaded["企业数"].source_changed, loaded["增速"].source_changed] == [0, 1]
+    finally:
+        other.close()
+    assert (kept.document_id, kept.anchor_state, kept.exact) == (new_id, "moved", "超170家")
+    assert (grew.document_id, grew.anchor_state, grew.exact) == (new_id, "changed", "9.4%")

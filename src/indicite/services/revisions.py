@@ -18,7 +18,7 @@ from indicite.core import workflow
 from indicite.core.citations import Quote, quote_at
 from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused
-from indicite.core.reanchor import CHANGED, ORPHANED, Placement, Reanchorer
+from indicite.core.reanchor import CHANGED, EXACT, MOVED, ORPHANED, Placement, Reanchorer
 from indicite.services.documents import DocumentMeta, prepare_import, store_document
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
@@ -294,3 +294,50 @@ def likely_earlier_version(session: Session, doc_id: int) -> int | None:
     issuer, or the same URL."""
     doc = session.store.documents.get(doc_id)
     return session.store.revisions.likely_predecessor(doc_id, doc.title, doc.issuer, doc.source_url)
+
+
+class Carrier:
+    """Carries quotes cited in an earlier version over to the current one, the way importing
+    the new version did (``indicite load`` of an export made before the revision)."""
+
+    def __init__(self, session: Session):
+        self._store = session.store
+        self._anchorers: dict[tuple[int, int], Reanchorer] = {}
+        self._docs: dict[int, Document] = {}
+
+    def current(self, doc_id: int) -> int:
+        return self._store.revisions.current(doc_id)
+
+    def carry(self, doc: Document, quote: Quote) -> tuple[int, Quote, str]:
+        """(document, quote, anchor state) of ``quote`` (in ``doc``) in the current version;
+        a quote lost on the way stays where it was last found, ``orphaned``."""
+        assert doc.id is not None
+        state = ""
+        while (later := self._store.revisions.successor(doc.id)) is not None:
+            new = self._doc(later)
+            placement = self._anchorer(doc, new).place(
+                quote.start, quote.end, quote.exact, quote.prefix, quote.suffix
+            )
+            if not placement.placed:
+                return doc.id, quote, ORPHANED
+            state = _worse(state, placement.state)
+            doc, quote = new, _quote(new, placement)
+        assert doc.id is not None
+        return doc.id, quote, state
+
+    def _doc(self, doc_id: int) -> Document:
+        if doc_id not in self._docs:
+            self._docs[doc_id] = self._store.documents.get(doc_id)
+        return self._docs[doc_id]
+
+    def _anchorer(self, old: Document, new: Document) -> Reanchorer:
+        key = (int(old.id or 0), int(new.id or 0))
+        if key not in self._anchorers:
+            self._anchorers[key] = Reanchorer(old.text, new.text)
+        return self._anchorers[key]
+
+
+def _worse(a: str, b: str) -> str:
+    """The state of a quote carried over two revisions: the less certain of the two."""
+    order = ("", EXACT, MOVED, CHANGED, ORPHANED)
+    return max(a, b, key=order.index)
