@@ -81,7 +81,8 @@ def run_import_version(args: argparse.Namespace, meta: DocumentMeta) -> int:
     print(
         f"{args.files[0].name}: imported as document {report.document_id}, version "
         f"{report.version_no} of document {report.replaces_id}; "
-        f"{report.citations} citations re-anchored" + (f" ({states})" if states else "")
+        f"{report.citations} citation{'' if report.citations == 1 else 's'} re-anchored"
+        + (f" ({states})" if states else "")
     )
     for flagged in report.flagged:
         if flagged.state == "orphaned":
