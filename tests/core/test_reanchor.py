@@ -78,3 +78,14 @@ def test_a_sibling_sentence_is_not_taken_for_an_edited_one():
 def test_tiny_texts(text):
     anchorer = Reanchorer("原文5%", text)
     assert anchorer.place(2, 4, "5%", "原文", "").state in (CHANGED, ORPHANED)
+
+
+def test_hunks_list_each_edit_with_its_surroundings():
+    old = "一、工业增长5.2%。\n二、出口增长3.0%，进口增长1.0%。\n三、不变的一句话在这里。\n"
+    new = "一、工业增长5.4%。\n二、出口增长3.0%，进口增长1.0%。\n三、不变的一句话在这里。\n四、新增。\n"
+    hunks = Reanchorer(old, new).hunks(context=4)
+    assert [(old[h.old_start : h.old_end], new[h.new_start : h.new_end]) for h in hunks] == [
+        ("2", "4"),
+        ("", "四、新增。\n"),
+    ]
+    assert hunks[0].before == "增长5." and hunks[0].after == "%。\n二"

@@ -42,6 +42,8 @@ MAX_CONTEXT_HITS = 20
 NEAR = 20_000
 # Shorter common stretches inside an edited paragraph are coincidence, not kept text.
 MIN_RUN = 8
+# Fewer unchanged characters than this between two edits make one edit in a diff view.
+HUNK_GAP = 3
 # Edited stretches larger than this (characters squared) are not aligned character by character.
 MAX_ALIGNED = 400_000_000
 
@@ -56,6 +58,18 @@ class Placement:
     @property
     def placed(self) -> bool:
         return self.state != ORPHANED
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """One edit: old_text[old_start:old_end] became new_text[new_start:new_end]."""
+
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    before: str  # unchanged text just before the edit
+    after: str  # unchanged text just after it
 
 
 class Reanchorer:
@@ -79,6 +93,30 @@ class Reanchorer:
             self._claim_old.append(old)
             self._claim_new.append(new)
             self._claim_len.append(length)
+
+    def hunks(self, context: int = 30) -> list["Hunk"]:
+        """The edited stretches of the revision, each with some unchanged text around it."""
+        out: list[Hunk] = []
+        o = n = 0
+        kept = [
+            run
+            for run in zip(self._claim_old, self._claim_new, self._claim_len, strict=True)
+            if run[2] >= HUNK_GAP
+        ]
+        for old_start, new_start, length in [*kept, (len(self.old_text), len(self.new_text), 0)]:
+            if old_start > o or new_start > n:
+                out.append(
+                    Hunk(
+                        o,
+                        old_start,
+                        n,
+                        new_start,
+                        self.old_text[max(0, o - context) : o],
+                        self.old_text[old_start : old_start + context],
+                    )  # fmt: skip
+                )
+            o, n = old_start + length, new_start + length
+        return out
 
     def map_position(self, offset: int) -> int:
         """Where an old offset falls in the new text (inside an edit: the edit's start)."""
@@ -296,7 +334,7 @@ def _unchanged_runs(old: str, new: str) -> list[tuple[int, int, int]]:
         if count:
             runs.append((old_at[so], new_at[sn], old_at[so + count] - old_at[so]))
         o, n = so + count, sn + count
-    return runs
+    return _merged(runs)
 
 
 SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n+|$)")
