@@ -16,8 +16,7 @@ def test_new_version_from_the_command_line(session, sample_doc, db_path, tmp_pat
     out = capsys.readouterr().out
     assert code == 0
     assert (
-        "imported as document 2, version 2 of document 1; 1 citation re-anchored (1 changed)"
-        in out
+        "imported as document 2, version 2 of document 1; 1 citation re-anchored (1 changed)" in out
     )
     assert f"indicator {ind.id} «增速»: «9.2%» now reads «9.5%»" in out
 

@@ -221,3 +221,17 @@ def test_an_export_made_before_the_revision_loads_onto_the_new_version(
         other.close()
     assert (kept.document_id, kept.anchor_state, kept.exact) == (new_id, "moved", "超170家")
     assert (grew.document_id, grew.anchor_state, grew.exact) == (new_id, "changed", "9.4%")
+
+
+def test_the_diff_of_two_versions_shows_the_citations_on_both_sides(revised, session):
+    from indicite.services.revisions import version_diff
+
+    hunks = version_diff(session, revised["report"].document_id)
+    changed = [h for h in hunks if h.old == "2" and h.new == "4"]
+    assert len(changed) == 1
+    assert changed[0].before.endswith("9.") and changed[0].after.startswith("%")
+    assert changed[0].old_citations == ("工业增加值增速 (cited)",)
+    assert "工业增加值增速 (changed)" in changed[0].new_citations
+    lost = [h for h in hunks if "将被删除" in " ".join(h.old_citations)]
+    assert lost and not lost[0].new
+    assert version_diff(session, revised["old_id"]) == []

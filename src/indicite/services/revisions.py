@@ -341,3 +341,48 @@ def _worse(a: str, b: str) -> str:
     """The state of a quote carried over two revisions: the less certain of the two."""
     order = ("", EXACT, MOVED, CHANGED, ORPHANED)
     return max(a, b, key=order.index)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffHunk:
+    """One edit between two versions, with the citations that touch it on either side."""
+
+    before: str
+    old: str
+    new: str
+    after: str
+    old_citations: tuple[str, ...]  # "name (state)" of citations of the old version here
+    new_citations: tuple[str, ...]
+
+
+def version_diff(session: Session, doc_id: int) -> list[DiffHunk]:
+    """What changed from the version ``doc_id`` replaces to ``doc_id`` (empty for a first
+    version), with the citations of both versions that touch each change."""
+    store = session.store
+    new = store.documents.get(doc_id)
+    if new.replaces_id is None:
+        return []
+    old = store.documents.get(new.replaces_id)
+    old_cited = store.revisions.cited_spans(old.id, placements=True)
+    new_cited = store.revisions.cited_spans(doc_id, placements=False)
+    out = []
+    for hunk in Reanchorer(old.text, new.text).hunks():
+        out.append(
+            DiffHunk(
+                hunk.before,
+                old.text[hunk.old_start : hunk.old_end],
+                new.text[hunk.new_start : hunk.new_end],
+                hunk.after,
+                _touching(old_cited, hunk.old_start, hunk.old_end),
+                _touching(new_cited, hunk.new_start, hunk.new_end),
+            )
+        )
+    return out
+
+
+def _touching(spans: list[dict[str, Any]], start: int, end: int) -> tuple[str, ...]:
+    return tuple(
+        f"{s['name']} ({s['state'] or 'cited'})"
+        for s in spans
+        if s["start"] <= end and s["end"] >= start
+    )

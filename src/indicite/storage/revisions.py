@@ -145,6 +145,23 @@ class RevisionRepository:
             )
         )
 
+    def cited_spans(self, doc_id: int, *, placements: bool) -> list[dict[str, Any]]:
+        """Spans cited in a document version: its citations, and with ``placements`` also
+        where citations stood in it before they moved to a later version."""
+        sql = (
+            'SELECT c.start, c."end", c.anchor_state AS state, i.name FROM citations c '
+            "JOIN indicators i ON i.id = c.indicator_id WHERE c.document_id = ? "
+            "AND i.deleted_at IS NULL"
+        )
+        if placements:
+            sql += (
+                ' UNION ALL SELECT p.start, p."end", p.anchor_state AS state, i.name '
+                "FROM citation_placements p JOIN citations c ON c.id = p.citation_id "
+                "JOIN indicators i ON i.id = c.indicator_id WHERE p.document_id = ? "
+                "AND i.deleted_at IS NULL"
+            )
+        return list(self.db.query(sql + " ORDER BY 1", [doc_id] * (2 if placements else 1)))
+
     def state_counts(self) -> list[dict[str, Any]]:
         """Citations of live entries per document version and re-anchoring state."""
         return list(
