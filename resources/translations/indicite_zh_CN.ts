@@ -47,7 +47,7 @@
 <context>
     <name>AllIndicatorsMode</name>
     <message>
-        <location filename="../../src/indicite/ui/all_indicators.py" line="+199"/>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+190"/>
         <source>&amp;All indicators</source>
         <translation>全部指标(&amp;A)</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+62"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+200"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+202"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -721,6 +721,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} has the same text as document {old}; there is nothing to re-anchor.</source>
+        <translation>{name} 与文档 {old} 的文本相同，没有需要重新定位的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {doc_id} already has entries or versions of its own; import the new file as the version instead.</source>
+        <translation>文档 {doc_id} 已有自己的条目或版本；请改为把新文件作为新版本导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {doc_id} has the same text as document {old}; there is nothing to re-anchor.</source>
+        <translation>文档 {doc_id} 与文档 {old} 的文本相同，没有需要重新定位的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {old} was already replaced by document {later}; import the new version onto the current one, document {current}.</source>
+        <translation>文档 {old} 已被文档 {later} 取代；请把新版本导入到当前版本，即文档 {current}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the person&apos;s name.</source>
         <translation>请输入此人的姓名。</translation>
     </message>
@@ -753,7 +773,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+309"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+299"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -766,7 +786,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-187"/>
+        <location line="-176"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -989,7 +1009,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+152"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1069,7 +1089,7 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+90"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -1449,7 +1469,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-360"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1609,7 +1629,7 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -1675,7 +1695,7 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+84"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+73"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1688,7 +1708,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-57"/>
+        <location line="-46"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1716,7 +1736,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+548"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+557"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1769,7 +1789,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-650"/>
+        <location line="-659"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1807,7 +1827,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1972,7 +1992,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -1980,6 +2000,69 @@
         <location line="+2"/>
         <source>Skipped {n}:</source>
         <translation>跳过 {n} 条：</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionPassages</name>
+    <message>
+        <location filename="../../src/indicite/ui/revisions/report_dialog.py" line="+13"/>
+        <source>cited</source>
+        <translation>人工引用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in place</source>
+        <translation>原位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved</source>
+        <translation>已移动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>现文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not in the new version: cite it again</source>
+        <translation>新版本中没有这段文字：请重新引用</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionReportDialog</name>
+    <message>
+        <location line="+7"/>
+        <source>New version imported</source>
+        <translation>已导入新版本</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Version {version} replaces document {old}. %n citation(s) re-anchored: {counts}. Entries whose number changed went back to review.</source>
+        <translation>
+            <numerusform>第 {version} 版取代文档 {old}。已重新定位 %n 处引用：{counts}。数字有变化的条目已退回审核。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2122,7 +2205,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+88"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+98"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2132,7 +2215,7 @@
         <translation>忽略“{value}”</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳建议(&amp;A)</translation>
     </message>
@@ -2147,7 +2230,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>
@@ -2247,6 +2330,102 @@
         <location line="+0"/>
         <source>Since</source>
         <translation>加入时间</translation>
+    </message>
+</context>
+<context>
+    <name>VersionActions</name>
+    <message>
+        <location filename="../../src/indicite/ui/revisions/actions.py" line="+53"/>
+        <source>Import &amp;new version…</source>
+        <translation>导入新版本(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Versions…</source>
+        <translation>版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>A new version?</source>
+        <translation>是新版本吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” has the same title and issuer (or URL) as document {old} “{title}”. Make it the new version of that document? Its entries move to the new text and their citations are placed in it; changed numbers go back to review.</source>
+        <translation>“{name}”与文档 {old}“{title}”的标题和发布机构（或网址）相同。要把它作为该文档的新版本吗？原有条目将转到新文本，引用会在新文本中重新定位；数字有变化的条目将退回审核。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Placing the citations in the new text…</source>
+        <translation>正在新文本中定位引用…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/revisions/versions_dialog.py" line="+70"/>
+        <source>Versions of “{title}”</source>
+        <translation>“{title}”的各个版本</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The first version.</source>
+        <translation>第一版。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s) from version {old} to version {new}.</source>
+        <translation>
+            <numerusform>从第 {old} 版到第 {new} 版共有 %n 处改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Before</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>现文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Citations</source>
+        <translation>引用</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <location line="-52"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citations</source>
+        <translation>引用</translation>
     </message>
 </context>
 </TS>

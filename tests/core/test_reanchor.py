@@ -81,8 +81,9 @@ def test_tiny_texts(text):
 
 
 def test_hunks_list_each_edit_with_its_surroundings():
-    old = "一、工业增长5.2%。\n二、出口增长3.0%，进口增长1.0%。\n三、不变的一句话在这里。\n"
-    new = "一、工业增长5.4%。\n二、出口增长3.0%，进口增长1.0%。\n三、不变的一句话在这里。\n四、新增。\n"
+    rest = "二、出口增长3.0%，进口增长1.0%。\n三、不变的一句话在这里。\n"
+    old = "一、工业增长5.2%。\n" + rest
+    new = "一、工业增长5.4%。\n" + rest + "四、新增。\n"
     hunks = Reanchorer(old, new).hunks(context=4)
     assert [(old[h.old_start : h.old_end], new[h.new_start : h.new_end]) for h in hunks] == [
         ("2", "4"),

@@ -113,7 +113,7 @@ class Reanchorer:
                         new_start,
                         self.old_text[max(0, o - context) : o],
                         self.old_text[old_start : old_start + context],
-                    )  # fmt: skip
+                    )
                 )
             o, n = old_start + length, new_start + length
         return out

@@ -54,6 +54,10 @@ class ApproveReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
+SOURCE_CHANGED = (
+    "A new version of the document changed or lost a cited number: compare the passages "
+    "before approving."
+)
 # A person who edits, re-cites or approves an entry has looked at it: a changed source
 # (services.revisions) is dealt with.
 SEEN = {"source_changed": 0}
@@ -313,6 +317,8 @@ def queue_entries(session: Session, ids: Sequence[int]) -> dict[int, QueueEntry]
         problems = checks.text_problems(store, doc_id, stored_sha256) + citation_problems(
             Document(text=texts.get(doc_id, "")), Indicator(citations=cited[ind_id])
         )
+        if row["source_changed"]:  # a warning in the Check column; it does not block approval
+            problems.append(SOURCE_CHANGED)
         entries[ind_id] = QueueEntry(**row, problems=tuple(problems))
     return entries
 

@@ -351,8 +351,8 @@ class DiffHunk:
     old: str
     new: str
     after: str
-    old_citations: tuple[str, ...]  # "name (state)" of citations of the old version here
-    new_citations: tuple[str, ...]
+    old_citations: tuple[tuple[str, str], ...]  # (entry name, anchor state) in the old version
+    new_citations: tuple[tuple[str, str], ...]
 
 
 def version_diff(session: Session, doc_id: int) -> list[DiffHunk]:
@@ -380,9 +380,5 @@ def version_diff(session: Session, doc_id: int) -> list[DiffHunk]:
     return out
 
 
-def _touching(spans: list[dict[str, Any]], start: int, end: int) -> tuple[str, ...]:
-    return tuple(
-        f"{s['name']} ({s['state'] or 'cited'})"
-        for s in spans
-        if s["start"] <= end and s["end"] >= start
-    )
+def _touching(spans: list[dict[str, Any]], start: int, end: int) -> tuple[tuple[str, str], ...]:
+    return tuple((s["name"], s["state"]) for s in spans if s["start"] <= end and s["end"] >= start)
