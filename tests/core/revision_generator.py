@@ -35,6 +35,22 @@ class Revision:
                 return None
         return where
 
+    def placed_right(self, old: str, start: int, end: int, placed: int) -> bool:
+        """Whether the revision's text at ``placed`` is old[start:end] itself.
+
+        A deletion next to a quote can often stand one character to either side and give the
+        same text (作物长|势良好…生长|期 or 作物|长势良好…生|长期): which "长" survived is not
+        knowable from the texts, so characters at either end of the span may come from the
+        other explanation, as long as they read the same and the rest is the quote's own.
+        """
+        length = end - start
+        if self.text[placed : placed + length] != old[start:end]:
+            return False
+        own = [self.origin[placed + k] == start + k for k in range(length)]
+        first = own.index(True) if True in own else length
+        last = length - own[::-1].index(True) if True in own else 0
+        return first < last and all(own[first:last])
+
     def _where(self) -> dict[int, int]:
         if not hasattr(self, "_cache"):
             self._cache = {o: i for i, o in enumerate(self.origin) if o is not None}
@@ -104,10 +120,11 @@ def _move_paragraph(chars: list[str], origin: list[int | None], rnd: random.Rand
 
 
 def citations_of(text: str, rnd: random.Random, count: int) -> list[tuple[int, int]]:
-    """Spans a clerk would cite: numbers with their unit, and some longer clauses."""
+    """About ``count`` spans a clerk would cite: numbers with their unit (three in four) and
+    longer clauses."""
     numbers = [(m.start(), m.end()) for m in NUMBER.finditer(text)]
-    spans = rnd.sample(numbers, min(count, len(numbers)))
-    for _ in range(count // 4):
+    spans = rnd.sample(numbers, min(count - count // 4, len(numbers)))
+    while len(spans) < count:
         i = rnd.randrange(max(1, len(text) - 40))
         spans.append((i, i + rnd.randint(8, 40)))
     return [(s, e) for s, e in spans if text[s:e].strip()]

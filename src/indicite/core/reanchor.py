@@ -36,6 +36,10 @@ ADJACENT = 6
 # Characters next to the quote, on either side, that count as one intact side.
 ADJACENT = 10
 MAX_OCCURRENCES = 2000
+# How far around a moved sentence of its paragraph a quote is looked for (characters).
+MOVED_WINDOW = 2_000
+# Places to look closer together than this are looked at as one.
+CENTRE_GAP = 24
 DIGITS = frozenset("0123456789０１２３４５６７８９.．")
 MAX_CONTEXT_HITS = 20
 # How far from where the diff puts a passage it is looked for first (characters).
@@ -85,7 +89,15 @@ class Reanchorer:
         self._claim_old: list[int] = []
         self._claim_new: list[int] = []
         self._claim_len: list[int] = []
-        for old, new, length in _unchanged_runs(old_text, new_text):
+        old_sentences, new_sentences = _sentences(old_text), _sentences(new_text)
+        # Where each old sentence starts, and where each sentence of the new text stands (if
+        # it stands there a few times at most): a moved paragraph is found by its sentences.
+        self._old_sentence = old_sentences
+        self._old_sentence_at = _starts(old_sentences)
+        self._new_sentence_at: dict[str, list[int]] = {}
+        for sentence, at in zip(new_sentences, _starts(new_sentences), strict=False):
+            self._new_sentence_at.setdefault(sentence, []).append(at)
+        for old, new, length in _unchanged_runs(old_text, new_text, old_sentences, new_sentences):
             if length >= MIN_RUN:
                 self._old.append(old)
                 self._new.append(new)
@@ -199,16 +211,15 @@ class Reanchorer:
     ) -> Placement | None:
         """The quote found verbatim near where the diff puts it, else anywhere (a moved
         paragraph), where its context agrees clearly better than at any other place."""
-        near = (max(0, guess - NEAR), guess + NEAR)
-        for lo, hi in (near, (0, len(self.new_text))):
+        windows = [(max(0, guess - NEAR), guess + NEAR)]
+        windows += [(max(0, c - MOVED_WINDOW), c + MOVED_WINDOW) for c in self._moved_to(start)]
+        for lo, hi in (windows[0], *_merged_windows(windows[1:])):
             scored = []
             pos = self.new_text.find(exact, lo, hi)
-            seen = 0
-            while pos != -1 and seen < MAX_OCCURRENCES:
-                seen += 1
-                if self._same_number_edges(pos, pos + len(exact), start, start + len(exact)) and (
-                    not self._claimed(pos, pos + len(exact), start)
-                ):
+            while pos != -1 and len(scored) < MAX_OCCURRENCES:
+                if self._same_number_edges(
+                    pos, pos + len(exact), start, start + len(exact)
+                ) and not self._claimed(pos, pos + len(exact), start):
                     agreement = self._context(pos, pos + len(exact), prefix, suffix)
                     scored.append((agreement, -abs(pos - guess), pos))
                 pos = self.new_text.find(exact, pos + 1, hi)
@@ -222,6 +233,16 @@ class Reanchorer:
             return Placement(MOVED, best_pos, best_pos + len(exact), best)
         return None
 
+    def _moved_to(self, start: int) -> list[int]:
+        """Where the sentences around an old offset stand in the new text, carried to the
+        offset itself: a paragraph moved elsewhere keeps most of its sentences."""
+        k = bisect_right(self._old_sentence_at, start) - 1
+        centres = []
+        for near in range(max(0, k - 3), min(len(self._old_sentence), k + 4)):
+            for at in self._new_sentence_at.get(self._old_sentence[near], [])[:3]:
+                centres.append(at + start - self._old_sentence_at[near])
+        return centres
+
     def _approximate(
         self, old_start: int, exact: str, prefix: str, suffix: str, guess: int
     ) -> Placement:
@@ -230,7 +251,7 @@ class Reanchorer:
         needle = prefix + exact + suffix
         margin = len(needle) + 64
         best: tuple[float, int, int] | None = None
-        for centre in self._candidate_centres(prefix, suffix, guess):
+        for centre in self._candidate_centres(old_start, prefix, suffix, guess):
             lo = max(0, centre - margin)
             window = self.new_text[lo : centre + margin]
             aligned = partial_ratio_alignment(needle, window, score_cutoff=APPROXIMATE_AGREEMENT)
@@ -255,9 +276,9 @@ class Reanchorer:
             return Placement(MOVED, start, end, score)
         return Placement(CHANGED, start, end, score)
 
-    def _candidate_centres(self, prefix: str, suffix: str, guess: int) -> list[int]:
+    def _candidate_centres(self, old_start: int, prefix: str, suffix: str, guess: int) -> list[int]:
         """Where to look: where the diff puts the passage, and where its context still stands."""
-        centres = [guess]
+        centres = [guess, *self._moved_to(old_start)]
         for probe, shift in ((prefix[-10:], len(prefix[-10:])), (suffix[:10], 0)):
             if len(probe) < 4:
                 continue
@@ -268,7 +289,21 @@ class Reanchorer:
                 centres.append(pos + shift)
                 hits += 1
                 pos = self.new_text.find(probe, pos + 1, hi)
-        return centres
+        kept: list[int] = []
+        for centre in sorted(centres):  # windows that overlap much are looked at once
+            if not kept or centre - kept[-1] > CENTRE_GAP:
+                kept.append(centre)
+        return kept
+
+
+def _merged_windows(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _digit_at(text: str, i: int) -> bool:
@@ -311,7 +346,9 @@ def _inner_span(needle: str, start: int, end: int, region: str) -> tuple[int, in
     return inner_start, inner_end
 
 
-def _unchanged_runs(old: str, new: str) -> list[tuple[int, int, int]]:
+def _unchanged_runs(
+    old: str, new: str, old_sentences: list[str], new_sentences: list[str]
+) -> list[tuple[int, int, int]]:
     """(old start, new start, length) of the stretches a revision left as they were.
 
     Sentences first, then, inside each edited stretch, characters (rapidfuzz's bit-parallel
@@ -319,7 +356,6 @@ def _unchanged_runs(old: str, new: str) -> list[tuple[int, int, int]]:
     """
     from rapidfuzz.distance import Indel
 
-    old_sentences, new_sentences = _sentences(old), _sentences(new)
     old_at, new_at = _starts(old_sentences), _starts(new_sentences)
     runs: list[tuple[int, int, int]] = []
     o = n = 0  # sentence indices reached in both texts

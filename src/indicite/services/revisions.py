@@ -182,6 +182,7 @@ def _reanchor(
     store = session.store
     assert old.id is not None and new.id is not None
     changed_entries: dict[int, list[tuple[str, str, str]]] = {}
+    moved, placed, orphaned = [], [], []
     for citation in store.revisions.live_citations(old.id):
         placement = anchorer.place(
             citation["start"], citation["end"], citation["exact"], citation["prefix"],
@@ -189,18 +190,21 @@ def _reanchor(
         )  # fmt: skip
         report.states[placement.state] += 1
         if placement.state == ORPHANED:
-            store.revisions.mark_orphaned(citation["id"])
+            orphaned.append(citation["id"])
             changed_entries.setdefault(citation["indicator_id"], []).append(
                 (ORPHANED, citation["exact"], "")
             )
             continue
         quote = _quote(new, placement)
-        store.revisions.keep_placement(citation, old.id, at)
-        store.revisions.place(citation["id"], new.id, quote, placement.state, placement.score)
+        moved.append(citation)
+        placed.append((citation["id"], quote, placement.state, placement.score))
         if placement.state == CHANGED and numbers_differ(citation["exact"], quote.exact):
             changed_entries.setdefault(citation["indicator_id"], []).append(
                 (CHANGED, citation["exact"], quote.exact)
             )
+    store.revisions.keep_placements(moved, old.id, at)
+    store.revisions.place(placed, new.id)
+    store.revisions.mark_orphaned(orphaned)
     store.revisions.move_entries(old.id, new.id)
     for ind_id, changes in changed_entries.items():
         report.flagged.extend(_flag(session, ind_id, new, changes, at))

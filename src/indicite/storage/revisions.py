@@ -6,6 +6,8 @@ from sqlite_utils import Database
 
 from indicite.core.citations import Quote
 
+PLACEMENT_COLUMNS = ("start", "end", "exact", "prefix", "suffix", "page", "anchor_state")
+
 
 class RevisionRepository:
     def __init__(self, db: Database):
@@ -77,51 +79,45 @@ class RevisionRepository:
             )
         )
 
-    def keep_placement(self, citation: dict[str, Any], doc_id: int, at: str) -> None:
-        """Remember where a citation stood before re-anchoring moves it."""
-        self.db.execute(
+    def keep_placements(self, citations: list[dict[str, Any]], doc_id: int, at: str) -> None:
+        """Remember where citations stood before re-anchoring moves them."""
+        self.db.conn.executemany(
             'INSERT INTO citation_placements (citation_id, document_id, start, "end", exact, '
             "prefix, suffix, page, anchor_state, replaced_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                citation["id"],
-                doc_id,
-                citation["start"],
-                citation["end"],
-                citation["exact"],
-                citation["prefix"],
-                citation["suffix"],
-                citation["page"],
-                citation["anchor_state"],
-                at,
-            ],
+                [
+                    c["id"],
+                    doc_id,
+                    c["start"],
+                    c["end"],
+                    c["exact"],
+                    c["prefix"],
+                    c["suffix"],
+                    c["page"],
+                    c["anchor_state"],
+                    at,
+                ]
+                for c in citations
+            ],  # fmt: skip
         )
 
-    def place(
-        self, citation_id: int, doc_id: int, quote: Quote, state: str, score: float | None
-    ) -> None:
-        self.db.execute(
+    def place(self, placed: list[tuple[int, Quote, str, float | None]], doc_id: int) -> None:
+        """Move citations (id, new quote, state, score) into version ``doc_id``."""
+        self.db.conn.executemany(
             'UPDATE citations SET document_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, '
             "suffix = ?, page = ?, anchor_state = ?, anchor_score = ? WHERE id = ?",
             [
-                doc_id,
-                quote.start,
-                quote.end,
-                quote.exact,
-                quote.prefix,
-                quote.suffix,
-                quote.page,
-                state,
-                score,
-                citation_id,
+                [doc_id, q.start, q.end, q.exact, q.prefix, q.suffix, q.page, state, score, cid]
+                for cid, q, state, score in placed
             ],
         )
 
-    def mark_orphaned(self, citation_id: int) -> None:
-        """The citation stays on the old version (where it still reads its quote)."""
-        self.db.execute(
+    def mark_orphaned(self, citation_ids: list[int]) -> None:
+        """These citations stay on the old version (where they still read their quotes)."""
+        self.db.conn.executemany(
             "UPDATE citations SET anchor_state = 'orphaned', anchor_score = NULL WHERE id = ?",
-            [citation_id],
+            [[cid] for cid in citation_ids],
         )
 
     def flag(self, ind_id: int) -> None:
