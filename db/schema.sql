@@ -5,6 +5,20 @@ CREATE TABLE "_sqlite_migrations" (
    "applied_at" TEXT
 );
 
+CREATE TABLE "citation_placements" (
+   "id" INTEGER PRIMARY KEY,
+   "citation_id" INTEGER NOT NULL,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "start" INTEGER NOT NULL,
+   "end" INTEGER NOT NULL,
+   "exact" TEXT NOT NULL,
+   "prefix" TEXT,
+   "suffix" TEXT,
+   "page" INTEGER,
+   "anchor_state" TEXT,
+   "replaced_at" TEXT NOT NULL
+);
+
 CREATE TABLE "citations" (
    "id" INTEGER PRIMARY KEY,
    "indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
@@ -16,7 +30,7 @@ CREATE TABLE "citations" (
    "suffix" TEXT DEFAULT '',
    "page" INTEGER,
    "position" INTEGER NOT NULL DEFAULT 0
-);
+, "anchor_state" TEXT NOT NULL DEFAULT '', "anchor_score" REAL);
 
 CREATE VIRTUAL TABLE citations_fts USING fts5(text, content='', tokenize='trigram');
 
@@ -61,8 +75,9 @@ CREATE TABLE "documents" (
    "page_starts" TEXT,
    "char_count" INTEGER NOT NULL,
    "imported_at" TEXT NOT NULL,
-   "imported_by" TEXT
-);
+   "imported_by" TEXT,
+   "replaces_id" INTEGER REFERENCES "documents"("id")
+, "version_no" INTEGER NOT NULL DEFAULT 1);
 
 CREATE TABLE "events" (
    "id" INTEGER PRIMARY KEY,
@@ -111,7 +126,7 @@ CREATE TABLE "indicators" (
    "reviewed_by" TEXT,
    "reviewed_at" TEXT,
    "deleted_at" TEXT
-, "submitted_at" TEXT, "value_high" REAL, "base_value_high" REAL);
+, "submitted_at" TEXT, "value_high" REAL, "base_value_high" REAL, "source_changed" INTEGER NOT NULL DEFAULT 0);
 
 CREATE VIRTUAL TABLE indicators_fts USING fts5(text, content='', tokenize='trigram');
 
@@ -140,6 +155,9 @@ CREATE TABLE "users" (
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
 
+CREATE INDEX "idx_citation_placements_citation_id_id"
+    ON "citation_placements" ("citation_id", "id");
+
 CREATE INDEX "idx_citations_document_id_start"
     ON "citations" ("document_id", "start");
 
@@ -148,6 +166,8 @@ CREATE INDEX "idx_citations_indicator_id_position"
 
 CREATE INDEX "idx_comments_indicator_id_id"
     ON "comments" ("indicator_id", "id");
+
+CREATE INDEX documents_replaces ON documents (replaces_id);
 
 CREATE INDEX "idx_documents_text_sha256"
     ON "documents" ("text_sha256");

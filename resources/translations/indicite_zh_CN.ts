@@ -482,7 +482,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+223"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+225"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -853,6 +853,26 @@
         <location line="+1"/>
         <source>Only an admin can change the four-eyes rule.</source>
         <translation>只有管理员才能更改双人审核规则。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has the same text as document {old}; there is nothing to re-anchor.</source>
+        <translation>{name} 与文档 {old} 的文本相同，没有需要重新定位的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {doc_id} already has entries or versions of its own; import the new file as the version instead.</source>
+        <translation>文档 {doc_id} 已有自己的条目或版本；请改为把新文件作为新版本导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {doc_id} has the same text as document {old}; there is nothing to re-anchor.</source>
+        <translation>文档 {doc_id} 与文档 {old} 的文本相同，没有需要重新定位的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {old} was already replaced by document {later}; import the new version onto the current one, document {current}.</source>
+        <translation>文档 {old} 已被文档 {later} 取代；请把新版本导入到当前版本，即文档 {current}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1959,7 +1979,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+581"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+590"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -2017,7 +2037,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-724"/>
+        <location line="-733"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2060,7 +2080,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+180"/>
+        <location line="+183"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2230,12 +2250,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-324"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+401"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2265,7 +2285,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+130"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -2273,6 +2293,69 @@
         <location line="+2"/>
         <source>Skipped {n}:</source>
         <translation>跳过 {n} 条：</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionPassages</name>
+    <message>
+        <location filename="../../src/indicite/ui/revisions/report_dialog.py" line="+13"/>
+        <source>cited</source>
+        <translation>人工引用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in place</source>
+        <translation>原位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved</source>
+        <translation>已移动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>现文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not in the new version: cite it again</source>
+        <translation>新版本中没有这段文字：请重新引用</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionReportDialog</name>
+    <message>
+        <location line="+7"/>
+        <source>New version imported</source>
+        <translation>已导入新版本</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Version {version} replaces document {old}. %n citation(s) re-anchored: {counts}. Entries whose number changed went back to review.</source>
+        <translation>
+            <numerusform>第 {version} 版取代文档 {old}。已重新定位 %n 处引用：{counts}。数字有变化的条目已退回审核。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2706,102 @@
         <location line="+0"/>
         <source>Since</source>
         <translation>加入时间</translation>
+    </message>
+</context>
+<context>
+    <name>VersionActions</name>
+    <message>
+        <location filename="../../src/indicite/ui/revisions/actions.py" line="+53"/>
+        <source>Import &amp;new version…</source>
+        <translation>导入新版本(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Versions…</source>
+        <translation>版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>A new version?</source>
+        <translation>是新版本吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” has the same title and issuer (or URL) as document {old} “{title}”. Make it the new version of that document? Its entries move to the new text and their citations are placed in it; changed numbers go back to review.</source>
+        <translation>“{name}”与文档 {old}“{title}”的标题和发布机构（或网址）相同。要把它作为该文档的新版本吗？原有条目将转到新文本，引用会在新文本中重新定位；数字有变化的条目将退回审核。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Placing the citations in the new text…</source>
+        <translation>正在新文本中定位引用…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/revisions/versions_dialog.py" line="+70"/>
+        <source>Versions of “{title}”</source>
+        <translation>“{title}”的各个版本</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The first version.</source>
+        <translation>第一版。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s) from version {old} to version {new}.</source>
+        <translation>
+            <numerusform>从第 {old} 版到第 {new} 版共有 %n 处改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Before</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>现文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Citations</source>
+        <translation>引用</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <location line="-52"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citations</source>
+        <translation>引用</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,7 @@
 import argparse
 
 from indicite.cli.common import open_session
-from indicite.services.verify import verify_citations
+from indicite.services.verify import citations_by_version, verify_citations
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,8 +17,11 @@ def run_verify(args: argparse.Namespace) -> int:
         problems = verify_citations(session)
         citations = session.store.review.citation_count()
         documents = session.store.documents.count()
+        by_version = citations_by_version(session)
     finally:
         session.close()
+    for line in by_version:
+        print(line)
     for problem in problems:
         print(problem)
     if problems:

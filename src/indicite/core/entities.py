@@ -65,6 +65,8 @@ class Document(Record):
     char_count: int = 0
     imported_at: str = ""
     imported_by: str = ""
+    replaces_id: int | None = None  # the earlier version this one replaces
+    version_no: int = 1
 
 
 @dataclass(slots=True)
@@ -79,6 +81,8 @@ class Citation(Record):
     suffix: str = ""
     page: int | None = None
     position: int = 0
+    anchor_state: str = ""  # how re-anchoring placed it (core.reanchor); "" if a person did
+    anchor_score: float | None = None
 
 
 @dataclass(slots=True)
@@ -107,6 +111,7 @@ class Indicator(Record):
     reviewed_by: str | None = None
     reviewed_at: str | None = None
     deleted_at: str | None = None
+    source_changed: int = 0  # a new version of the document changed or lost a cited number
     citations: list[Citation] = field(default_factory=list)
     # A range (7.0%—7.5%, 2万至3万元): value is the low end, value_high the high end.
     value_high: float | None = None

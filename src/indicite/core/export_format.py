@@ -37,6 +37,10 @@ CITATION_FIELDS = (
     Column("paragraph", INT, 10),
     Column("page", INT, 6),
     Column("citation", TEXT, 48),
+    Column("cited_document_id", INT, 11),
+    Column("cited_version", INT, 8),
+    Column("cited_sha256", TEXT, 20),
+    Column("anchor_state", TEXT, 10),
 )
 
 INDICATOR_COLUMNS = (

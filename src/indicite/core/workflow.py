@@ -2,7 +2,9 @@
 
 draft → submitted → approved; submitted → returned (comment required) → submitted once it
 was changed; a submitted entry can be withdrawn to draft (how a submit is undone);
-an editor reopens an approved entry (comment required), which makes it a draft again.
+an editor reopens an approved entry (comment required), which makes it a draft again;
+a new version of the document that changes a cited number sends an approved entry back to
+submitted (``status_after_source_change``).
 An approved entry is locked: no edit, citation change or delete until it is reopened.
 Four eyes: an editor may not approve an entry they created or last changed.
 
@@ -37,6 +39,12 @@ TRANSITIONS: dict[str, Transition] = {
 # Actions that change an entry's content; none of them changes its status.
 CONTENT_ACTIONS = ("edit", "delete")
 ACTIONS = (*TRANSITIONS, *CONTENT_ACTIONS, "comment")
+
+
+def status_after_source_change(status: str) -> str:
+    """A new version of the document changed a cited number: an approved entry is no longer
+    checked against its source, so it goes back to the review queue (services.revisions)."""
+    return "submitted" if status == "approved" else status
 
 
 def target_status(action: str) -> str:

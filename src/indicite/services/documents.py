@@ -53,14 +53,39 @@ class ImportReport:
 def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta()) -> ImportOutcome:
     """Import one file as one transaction; the same bytes again return the existing document."""
     try:
-        result = read_file(Path(path))
+        prepared = prepare_import(session, path, meta)
     except ImportRefused as e:
         return ImportOutcome(Path(path), error=str(e))
     store = session.store
-    file_sha = sha256_bytes(result.content)
-    existing = store.documents.id_for_file_sha256(file_sha)
+    existing = store.documents.id_for_file_sha256(prepared.file_sha256)
     if existing is not None:
         return ImportOutcome(Path(path), existing, existed=True)
+    try:
+        with store.transaction():
+            existing = store.documents.id_for_file_sha256(prepared.file_sha256)
+            if existing is not None:
+                return ImportOutcome(Path(path), existing, existed=True)
+            doc_id = store_document(session, prepared)
+    except IndiciteError as e:
+        return ImportOutcome(Path(path), error=f"{Path(path).name}: {e}")
+    return ImportOutcome(Path(path), doc_id)
+
+
+@dataclass(frozen=True)
+class PreparedImport:
+    """A file read and turned into the document it would be stored as."""
+
+    path: Path
+    document: Document
+    content: bytes
+    file_sha256: str
+
+
+def prepare_import(
+    session: Session, path: Path, meta: DocumentMeta = DocumentMeta()
+) -> PreparedImport:
+    """Read a file (ImportRefused says why it cannot be) into a document, without storing it."""
+    result = read_file(Path(path))
     text = normalize_newlines(result.text)
     doc = Document(
         title=meta.title or first_line(text) or Path(path).stem,
@@ -75,22 +100,22 @@ def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta(
         imported_at=now_iso(),
         imported_by=session.user,
     )
-    try:
-        with store.transaction():
-            existing = store.documents.id_for_file_sha256(file_sha)
-            if existing is not None:
-                return ImportOutcome(Path(path), existing, existed=True)
-            doc_id = store.documents.add(doc, Path(path).name, file_sha, result.content)
-            store.events.append(
-                at=doc.imported_at,
-                who=session.user,
-                action="import",
-                document_id=doc_id,
-                after={"title": doc.title, "file": Path(path).name, "sha256": file_sha},
-            )
-    except IndiciteError as e:
-        return ImportOutcome(Path(path), error=f"{Path(path).name}: {e}")
-    return ImportOutcome(Path(path), doc_id)
+    return PreparedImport(Path(path), doc, result.content, sha256_bytes(result.content))
+
+
+def store_document(session: Session, prepared: PreparedImport) -> int:
+    """Store a prepared document with its file and import event (inside a transaction)."""
+    store, doc = session.store, prepared.document
+    name = prepared.path.name
+    doc_id = store.documents.add(doc, name, prepared.file_sha256, prepared.content)
+    store.events.append(
+        at=doc.imported_at,
+        who=session.user,
+        action="import",
+        document_id=doc_id,
+        after={"title": doc.title, "file": name, "sha256": prepared.file_sha256},
+    )
+    return doc_id
 
 
 def import_files(

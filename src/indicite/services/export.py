@@ -97,7 +97,7 @@ def _records(
             row.update(position=None, start_utf16=None, end_utf16=None, paragraph=None)
             row.update(citation=None, citation_count=0)
         else:
-            documents.cite(row, row["document_id"], 1)
+            documents.cite(row, row["cited_document_id"], 1)
             row["citation_count"] = 1 + len(more)
         yield row, more
 

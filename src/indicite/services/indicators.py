@@ -9,7 +9,7 @@ from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.magnitudes import to_base
 from indicite.core.validation import check_fields
-from indicite.services.review import require
+from indicite.services.review import SEEN, require
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 
@@ -110,7 +110,9 @@ def update_indicator(
     at = now_iso()
     with store.transaction():
         store.indicators.update(
-            ind_id, {**changed, "updated_by": session.user, "updated_at": at}, expected_version
+            ind_id,
+            {**changed, "updated_by": session.user, "updated_at": at, **SEEN},
+            expected_version,
         )
         store.events.append(
             at=at,
@@ -171,7 +173,7 @@ def add_citation(
     at = now_iso()
     with store.transaction():
         store.indicators.update(
-            ind_id, {"updated_by": session.user, "updated_at": at}, expected_version
+            ind_id, {"updated_by": session.user, "updated_at": at, **SEEN}, expected_version
         )
         citation_id = store.indicators.add_citation(ind_id, current.document_id, quote)
         store.events.append(
@@ -201,7 +203,7 @@ def remove_citation(
     gone = cited[citation_id]
     with store.transaction():
         store.indicators.update(
-            ind_id, {"updated_by": session.user, "updated_at": at}, expected_version
+            ind_id, {"updated_by": session.user, "updated_at": at, **SEEN}, expected_version
         )
         store.indicators.remove_citation(citation_id)
         store.events.append(

@@ -19,9 +19,11 @@ from typing import Any
 from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
 from indicite.core.entities import INDICATOR_FIELDS, STATUSES, Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
+from indicite.core.reanchor import CHANGED, ORPHANED
 from indicite.core.validation import check_fields, parse_value
 from indicite.io.table_reader import read_table
 from indicite.services.indicators import with_base
+from indicite.services.revisions import Carrier, numbers_differ
 from indicite.services.session import Session
 from indicite.storage import export_queries as q
 from indicite.storage.clock import now_iso
@@ -94,6 +96,7 @@ class _Documents:
         self._by_sha = q.documents_by_sha256(session.store.db)
         self._by_title = q.documents_by_title(session.store.db)
         self._docs: dict[int, Document] = {}
+        self.carrier = Carrier(session)
 
     def find(self, row: dict[str, Any]) -> Document:
         sha = _text(row.get("document_sha256")).strip().lower()
@@ -110,6 +113,11 @@ class _Documents:
         if len(ids) > 1:
             raise RowRefused(f"{len(ids)} documents are titled “{title}”; add document_sha256")
         return self._get(ids[0])
+
+    def cited(self, citation: dict[str, Any], default: Document) -> Document:
+        """The version a citation was made in (``cited_sha256``), else the row's document."""
+        sha = _text(citation.get("cited_sha256")).strip().lower()
+        return self._get(self._by_sha[sha]) if sha in self._by_sha else default
 
     def _get(self, doc_id: int) -> Document:
         if doc_id not in self._docs:
@@ -170,9 +178,18 @@ class _Row:
     document_id: int
     fields: dict[str, Any]
     quotes: list[Quote]
+    placed: list[dict[str, Any]]  # each quote's document version and re-anchoring state
     status: str
     reviewed_by: str | None
     reviewed_at: str | None
+
+    @property
+    def source_changed(self) -> bool:
+        """A quote carried to a newer version changed its number there, or was lost."""
+        return any(p["anchor_state"] == ORPHANED for p in self.placed) or any(
+            p["anchor_state"] == CHANGED and numbers_differ(p["was"], q.exact)
+            for p, q in zip(self.placed, self.quotes, strict=True)
+        )
 
     @property
     def key(self) -> tuple[str, float | None, int, int]:
@@ -187,14 +204,22 @@ def _prepare(
     """Check and anchor one row; RowRefused or ValidationError say why it cannot be loaded."""
     doc = documents.find(row)
     fields = _fields(row)
-    quotes = [anchor(doc, row)]
-    for i, extra in enumerate(extras, start=2):
+    quotes, placed = [], []
+    for i, citation in enumerate([row, *extras], start=1):
+        source = documents.cited(citation, doc)
         try:
-            quotes.append(anchor(doc, extra))
+            quote = anchor(source, citation)
         except RowRefused as e:
+            if i == 1:
+                raise
             raise RowRefused(f"citation {i}: {e}") from None
+        # A citation of an earlier version is carried to the current one (issue 17).
+        doc_id, carried, state = documents.carrier.carry(source, quote)
+        quotes.append(carried)
+        placed.append({"document_id": doc_id, "anchor_state": state, "was": quote.exact})
     assert doc.id is not None
-    return _Row(doc.id, fields, quotes, *_status(row, report))
+    current = documents.carrier.current(doc.id)
+    return _Row(current, fields, quotes, placed, *_status(row, report))
 
 
 def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, Any]:
@@ -279,11 +304,19 @@ def load(
                 "file": path.name,
                 "row": number,
             }
-            q.insert_loaded(
+            ind_id = q.insert_loaded(
                 store.db,
                 indicator,
-                [citation_row(quote, position) for position, quote in enumerate(ready.quotes)],
+                [
+                    citation_row(quote, position)
+                    | {"document_id": where["document_id"], "anchor_state": where["anchor_state"]}
+                    for position, (quote, where) in enumerate(
+                        zip(ready.quotes, ready.placed, strict=True)
+                    )
+                ],
                 {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""},
             )
+            if ready.source_changed:
+                store.revisions.flag(ind_id)
             report.loaded += 1
     return report

@@ -44,6 +44,7 @@ class QueueEntry:
     updated_by: str
     version: int
     submitted_at: str | None
+    source_changed: int = 0  # a new version of the document changed a cited number
     problems: tuple[str, ...] = ()
 
 
@@ -51,6 +52,15 @@ class QueueEntry:
 class ApproveReport:
     approved: list[int] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+SOURCE_CHANGED = (
+    "A new version of the document changed or lost a cited number: compare the passages "
+    "before approving."
+)
+# A person who edits, re-cites or approves an entry has looked at it: a changed source
+# (services.revisions) is dealt with.
+SEEN = {"source_changed": 0}
 
 
 def four_eyes(session: Session) -> bool:
@@ -312,6 +322,8 @@ def queue_entries(session: Session, ids: Sequence[int]) -> dict[int, QueueEntry]
         problems = checks.text_problems(store, doc_id, stored_sha256) + citation_problems(
             Document(text=texts.get(doc_id, "")), Indicator(citations=cited[ind_id])
         )
+        if row["source_changed"]:  # a warning in the Check column; it does not block approval
+            problems.append(SOURCE_CHANGED)
         entries[ind_id] = QueueEntry(**row, problems=tuple(problems))
     return entries
 
@@ -344,6 +356,8 @@ def _transition(
         changes: dict[str, Any] = {"status": workflow.target_status(action)}
         if action in ("approve", "return"):
             changes |= {"reviewed_by": session.user, "reviewed_at": at}
+        if action == "approve":
+            changes |= SEEN
         store.indicators.update(ind_id, changes, expected_version)
         if action == "submit":
             store.review.mark_submitted(ind_id, at)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from indicite.core.citations import is_anchored
 from indicite.core.entities import Document, Indicator
+from indicite.core.reanchor import ORPHANED
 from indicite.core.text import sha256_text
 from indicite.services.session import Session
 
@@ -65,8 +66,32 @@ def text_problems(doc: Document) -> list[str]:
 
 def citation_problems(doc: Document, indicator: Indicator) -> list[str]:
     """Cited passages of ``indicator`` that no longer read as quoted in ``doc``."""
-    return [
-        f"The passage at {c.start}–{c.end} no longer reads «{c.exact}»."
-        for c in indicator.citations
-        if not is_anchored(doc.text, c.start, c.end, c.exact)
-    ]
+    problems = []
+    for c in indicator.citations:
+        if c.anchor_state == ORPHANED:  # it reads its quote, but in an earlier version
+            problems.append(
+                f"«{c.exact}» is not in the new version of the document: cite the passage "
+                "again, then remove the old citation."
+            )
+        elif not is_anchored(doc.text, c.start, c.end, c.exact):
+            problems.append(f"The passage at {c.start}–{c.end} no longer reads «{c.exact}».")
+    return problems
+
+
+def citations_by_version(session: Session) -> list[str]:
+    """One line per version of a revised document: how its citations were re-anchored.
+
+    Documents never revised are left out (all their citations were placed by people).
+    """
+    from indicite.services.revisions import state_counts
+
+    lines: dict[int, tuple[str, list[str]]] = {}
+    for row in state_counts(session):
+        if not row["state"] and row["version_no"] == 1 and not row["replaced"]:
+            continue
+        head = f"document {row['document_id']} «{row['title']}» version {row['version_no']}"
+        if row["replaced"]:
+            head += " (replaced)"
+        state = row["state"] or "cited by hand"
+        lines.setdefault(row["document_id"], (head, []))[1].append(f"{row['citations']} {state}")
+    return [f"{head}: {', '.join(parts)}" for head, parts in lines.values()]

@@ -12,9 +12,11 @@ from indicite.storage.rows import insert_row
 
 LIST_SQL = (
     "SELECT d.id, d.title, d.issuer, d.published_on, d.subject, d.char_count, d.imported_at, "
-    "d.doc_type, (SELECT count(*) FROM indicators i WHERE i.document_id = d.id "
+    "d.doc_type, d.version_no, (SELECT count(*) FROM indicators i WHERE i.document_id = d.id "
     "AND i.deleted_at IS NULL) AS indicators FROM documents d "
 )
+# The list shows the current version of each document; earlier ones are under Versions.
+CURRENT = "NOT EXISTS (SELECT 1 FROM documents n WHERE n.replaces_id = d.id)"
 
 
 # What may change after import; the text (and so every citation) never does.
@@ -39,6 +41,8 @@ class DocumentRepository:
             "char_count": len(doc.text),
             "imported_at": doc.imported_at,
             "imported_by": doc.imported_by,
+            "replaces_id": doc.replaces_id,
+            "version_no": doc.version_no,
         }
         doc_id = insert_row(self.db, "documents", row)
         self.db.table("files").insert(
@@ -95,9 +99,9 @@ class DocumentRepository:
 
     def list(self, search: str = "") -> list[dict[str, Any]]:
         """Documents for the list screen, newest first, with indicator counts."""
-        where, params = "", []
+        where, params = f"WHERE {CURRENT}", []
         if search:
-            where = "WHERE d.title LIKE ? ESCAPE '\\' OR d.issuer LIKE ? ESCAPE '\\'"
+            where += " AND (d.title LIKE ? ESCAPE '\\' OR d.issuer LIKE ? ESCAPE '\\')"
             pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params = [pattern + "%", pattern + "%"]
         sql = LIST_SQL + where + " ORDER BY d.id DESC"

@@ -18,6 +18,12 @@ _FIRST_CITATION = (
     "(SELECT id FROM citations WHERE indicator_id = i.id ORDER BY position, id LIMIT 1)"
 )
 
+# Which version of the document a citation reads (issue 17), and how it got there.
+_CITED_VERSION = (
+    "c.document_id AS cited_document_id, cd.version_no AS cited_version, "
+    "cd.text_sha256 AS cited_sha256, c.anchor_state"
+)
+
 _INDICATOR_SQL = (
     "SELECT i.id, i.name, i.subject, i.period_label, i.period_start, i.period_end, i.measure, "  # noqa: S608 (fixed text)
     "i.value, i.unit, i.base_value, i.base_unit, i.value_high, i.base_value_high, "
@@ -25,13 +31,15 @@ _INDICATOR_SQL = (
     "i.created_by, i.created_at, i.reviewed_by, i.reviewed_at, i.document_id, "
     "d.title AS document_title, d.issuer, d.published_on, d.source_url, "
     "d.text_sha256 AS document_sha256, c.exact AS quote, c.prefix, c.suffix, c.start, "
-    'c."end", c.page FROM indicators i JOIN documents d ON d.id = i.document_id '
+    f'c."end", c.page, {_CITED_VERSION} FROM indicators i JOIN documents d ON d.id = i.document_id '
     f"LEFT JOIN citations c ON c.id = {_FIRST_CITATION} "
+    "LEFT JOIN documents cd ON cd.id = c.document_id "
 )
 
 _EXTRA_CITATION_SQL = (
     "SELECT c.indicator_id, c.document_id, c.exact AS quote, c.prefix, c.suffix, c.start, "  # noqa: S608
-    'c."end", c.page FROM citations c JOIN indicators i ON i.id = c.indicator_id '
+    f'c."end", c.page, {_CITED_VERSION} FROM citations c '
+    "JOIN indicators i ON i.id = c.indicator_id JOIN documents cd ON cd.id = c.document_id "
     f"WHERE c.id != {_FIRST_CITATION} "
 )
 
@@ -156,6 +164,7 @@ _CITATION_INSERT_COLUMNS = (
     "suffix",
     "page",
     "position",
+    "anchor_state",
 )
 _EVENT_INSERT_COLUMNS = ("at", "who", "action", "indicator_id", "document_id", "after", "comment")
 
@@ -188,7 +197,14 @@ def insert_loaded(
     conn.executemany(
         _INSERT_CITATION,
         [
-            [ind_id, indicator["document_id"], *(c[k] for k in _CITATION_INSERT_COLUMNS[2:])]
+            [
+                ind_id,
+                c.get("document_id", indicator["document_id"]),
+                *(
+                    c.get(k, "") if k == "anchor_state" else c[k]
+                    for k in _CITATION_INSERT_COLUMNS[2:]
+                ),
+            ]
             for c in citations
         ],
     )

@@ -23,7 +23,12 @@ ROW_FIELDS = (
     "deleted_at",
 )
 # Columns an update may set; the set is fixed so no user value ever names a column.
-UPDATABLE = frozenset(ROW_FIELDS) - {"document_id", "version", "created_by", "created_at"}
+UPDATABLE = (frozenset(ROW_FIELDS) | {"source_changed"}) - {
+    "document_id",
+    "version",
+    "created_by",
+    "created_at",
+}
 
 
 def citation_row(quote: Quote, position: int) -> dict[str, Any]:

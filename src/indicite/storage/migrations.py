@@ -295,3 +295,42 @@ def m008_value_ranges(db: Database) -> None:
     hold the low end, these the high end; both stay NULL for a single value."""
     db.table("indicators").add_column("value_high", float)
     db.table("indicators").add_column("base_value_high", float)
+
+
+@migrations()
+def m009_document_versions(db: Database) -> None:
+    """Revised documents (issue 17): a version replaces another, citations re-anchor.
+
+    A new version is a new document row (a text never changes after import) naming the one it
+    replaces. Re-anchoring moves a citation to the new text and records how it got there
+    (``anchor_state``: exact, moved, changed, orphaned; empty for a citation made by a person)
+    and keeps where it stood before in ``citation_placements``, so nothing of an old version
+    or its citations is lost. ``source_changed`` marks an entry whose cited number changed or
+    whose passage was lost, until someone edits or approves it.
+    """
+    db.table("documents").add_column("replaces_id", int, fk="documents", fk_col="id")
+    db.table("documents").add_column("version_no", int, not_null_default=1)
+    db.execute("CREATE INDEX documents_replaces ON documents (replaces_id)")
+    db.table("citations").add_column("anchor_state", str, not_null_default="")
+    db.table("citations").add_column("anchor_score", float)
+    db.table("indicators").add_column("source_changed", int, not_null_default=0)
+    db.table("citation_placements").create(
+        {
+            "id": int,
+            "citation_id": int,
+            "document_id": int,
+            "start": int,
+            "end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "page": int,
+            "anchor_state": str,
+            "replaced_at": str,
+        },
+        pk="id",
+        # No foreign key to citations: the history stays when a person removes the citation.
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"citation_id", "document_id", "start", "end", "exact", "replaced_at"},
+    )
+    db.table("citation_placements").create_index(["citation_id", "id"])

@@ -19,7 +19,7 @@ QUEUE_SOURCE = "indicators i INDEXED BY indicators_review_queue"
 ROW_SQL = (
     "SELECT i.id, i.document_id, d.title AS document_title, i.name, i.subject, i.period_label, "
     "i.value, i.unit, i.value_text, i.created_by, i.updated_by, i.version, i.submitted_at, "
-    "d.text_sha256 FROM indicators i JOIN documents d ON d.id = i.document_id "
+    "i.source_changed, d.text_sha256 FROM indicators i JOIN documents d ON d.id = i.document_id "
     "WHERE i.id IN (SELECT value FROM json_each(?))"
 )
 

@@ -15,6 +15,7 @@ from indicite.storage.events import EventRepository
 from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.review_queries import ReviewQueries
+from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
 from indicite.storage.users import SettingsRepository, UserRepository
 
@@ -42,6 +43,7 @@ class Store:
         self.comments = CommentRepository(db)
         self.review = ReviewQueries(db)
         self.search = SearchRepository(db)
+        self.revisions = RevisionRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True) -> "Store":

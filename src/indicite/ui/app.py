@@ -101,6 +101,7 @@ def run_app(args: argparse.Namespace) -> int:
     from indicite.ui.export_dialog import ExportAction
     from indicite.ui.health_check import check_each_window
     from indicite.ui.restore_dialog import RestoreAction
+    from indicite.ui.revisions.actions import VersionActions
     from indicite.ui.signed_in import offer_switch_user
 
     windows = DatabaseWindows(args.user, app)
@@ -108,6 +109,7 @@ def run_app(args: argparse.Namespace) -> int:
     windows.window_opened.connect(lambda window: RestoreAction(window))
     windows.window_opened.connect(lambda window: ExportAction(window))
     offer_switch_user(windows)
+    windows.window_opened.connect(lambda window: VersionActions(window))
     backup_timer = start_backups(windows)
     windows.show_session(session, doc_id)
     try:

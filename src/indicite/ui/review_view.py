@@ -48,6 +48,7 @@ from indicite.core.errors import ConflictError, IndiciteError, ValidationError
 from indicite.services import review
 from indicite.services.indicators import update_indicator
 from indicite.services.review import QueueEntry, QueueFilter
+from indicite.services.revisions import source_changes
 from indicite.services.session import Session
 from indicite.services.users import ensure_user
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
@@ -58,6 +59,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import code_names, outcome_names
+from indicite.ui.revisions.report_dialog import changes_html
 from indicite.ui.say_why import SayWhy, set_reason
 from indicite.ui.small_screens import scrolling
 from indicite.ui.users_dialog import UsersDialog
@@ -308,6 +310,9 @@ class ReviewView(Retranslatable, QWidget):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c62828;")
+        self.source_change = QLabel()  # a new version changed the cited number: before | now
+        self.source_change.setWordWrap(True)
+        self.source_change.hide()
         self.field_labels = {name: QLabel() for name in INDICATOR_FIELDS}
         self.field_labels["citations"] = QLabel()
         self.field_titles = {name: QLabel() for name in self.field_labels}
@@ -337,7 +342,7 @@ class ReviewView(Retranslatable, QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.progress, self.status_label, self.problems):
+        for widget in (self.progress, self.status_label, self.problems, self.source_change):
             detail_layout.addWidget(widget)
         detail_layout.addLayout(fields)
         detail_layout.addLayout(buttons)
@@ -591,6 +596,12 @@ class ReviewView(Retranslatable, QWidget):
         problems = review.problems_of(self.session, ind)
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
+        assert ind.document_id is not None
+        changes = (
+            source_changes(self.session, ind.document_id, ind.id) if ind.source_changed else []
+        )
+        self.source_change.setText(changes_html(changes) if changes else "")
+        self.source_change.setVisible(bool(changes))
         self._enable(review.allowed_actions(self.session, ind))
 
     def _enable(self, allowed: set[str]) -> None:

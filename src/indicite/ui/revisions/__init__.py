@@ -1,0 +1,1 @@
+"""Revised documents in the interface: Import new version…, Versions…, the changed passages."""
