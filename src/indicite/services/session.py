@@ -21,10 +21,19 @@ class Session:
 
     @classmethod
     def open(
-        cls, path: str | Path, user: str | None = None, *, full_check: bool = True
+        cls,
+        path: str | Path,
+        user: str | None = None,
+        *,
+        full_check: bool = True,
+        create: bool = True,
     ) -> "Session":
-        """Open a database; ``full_check=False``: see ``services.health`` (the app's start)."""
-        return cls(Store.open(path, full_check=full_check), user or login_name())
+        """Open a database; ``full_check=False``: see ``services.health`` (the app's start).
+
+        Commands and windows that open a path the user gave pass ``create=False`` unless the
+        user asked for a new database (``--create``): a wrong path is then an error.
+        """
+        return cls(Store.open(path, full_check=full_check, create=create), user or login_name())
 
     def close(self) -> None:
         self.store.close()

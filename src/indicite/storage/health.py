@@ -4,6 +4,9 @@ The check reads the header and runs ``PRAGMA quick_check`` on a read-only connec
 (URI ``mode=ro``), so a file that turns out to be damaged is left exactly as it was for
 recovery tools and the user's IT department.
 
+The header is read with Python's ``open()`` only before the process's first connection to
+the file (``header=False`` otherwise): see the rule in ``storage.open_files``.
+
 ``quick_check`` reads the whole file (1 s for 1 GB). The app may open with the cheap part only
 (header, length, schema readable) and finish with ``require_sound()`` in a worker: the Store
 then runs that check itself before its first write if the worker has not answered yet.
@@ -20,15 +23,28 @@ HEADER_BYTES = 100
 BUSY_TIMEOUT_S = 10
 
 
-def check_health(path: Path, *, full: bool = True) -> None:
+def check_health(path: Path, *, full: bool = True, header: bool = True) -> None:
     """Raise DatabaseUnusable if ``path`` exists but is not a sound SQLite database.
 
     A missing or empty file is fine: opening it creates a new database. ``full=False`` skips
-    the read of every page (``require_sound()``) and only reads the schema.
+    the read of every page (``require_sound()``) and only reads the schema. ``header=False``
+    (the file is open in this process) leaves out the reads by other means than SQLite.
     """
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return
+    if header:
+        _check_header(path)
+    if full:
+        require_sound(path)
+    else:
+        problem = _run_read_only(path, "SELECT count(*) FROM sqlite_master", ok=())
+        if problem:
+            raise _damaged(path, problem)
+
+
+def _check_header(path: Path) -> None:
+    """Only before the first connection of the process (storage.open_files)."""
     with path.open("rb") as f:
         header = f.read(HEADER_BYTES)
     if not header.startswith(SQLITE_HEADER):
@@ -39,12 +55,6 @@ def check_health(path: Path, *, full: bool = True) -> None:
         )
     if len(header) < HEADER_BYTES or _is_truncated(path, header):
         raise _damaged(path, "the file is cut short")
-    if full:
-        require_sound(path)
-    else:
-        problem = _run_read_only(path, "SELECT count(*) FROM sqlite_master", ok=())
-        if problem:
-            raise _damaged(path, problem)
 
 
 def require_sound(path: Path) -> None:

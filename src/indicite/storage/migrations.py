@@ -5,6 +5,10 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("indicite")
 
+# PRAGMA application_id of every Indicite database: "INDC" in ASCII. Files without it are
+# refused unless their migration record shows an Indicite file made before the id (issue 12).
+APPLICATION_ID = 0x494E4443
+
 
 @migrations()
 def m001_initial(db: Database) -> None:
@@ -274,3 +278,12 @@ def m006_review_queue_order(db: Database) -> None:
         "(submitted_at, id, document_id, created_by) "
         "WHERE status = 'submitted' AND deleted_at IS NULL"
     )
+
+
+@migrations()
+def m0xx_application_id(db: Database) -> None:
+    """Mark the file as Indicite's (issue 12): other programs' SQLite files are then refused.
+
+    The id lives in the file header and changes in this migration's transaction.
+    """
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
