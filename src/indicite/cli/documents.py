@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from indicite.cli.common import iso_date, open_session, print_table
+from indicite.cli.common import add_create_option, iso_date, open_session, print_table
 from indicite.services.documents import DocumentMeta, import_files, list_documents
 
 
@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("--date", type=iso_date, help="publication date, YYYY-MM-DD")
     imp.add_argument("--url", default="", help="where the document was published")
     imp.add_argument("--subject", default="", help="default subject, e.g. 天津")
+    add_create_option(imp)
     imp.set_defaults(func=run_import)
 
     docs = subparsers.add_parser("docs", help="list documents")

@@ -38,7 +38,9 @@ def open_session(args: argparse.Namespace) -> tuple[Session, int | None]:
 
         return open_demo(args.user)
     # The full check reads every page (1 s per GB): it runs after the window shows (health_check).
-    return Session.open(args.db or default_database(), args.user, full_check=False), None
+    # Only the app's own default database is created when missing: a wrong --db is an error.
+    path = args.db or default_database()
+    return Session.open(path, args.user, full_check=False, create=args.db is None), None
 
 
 def app_icon() -> QIcon:

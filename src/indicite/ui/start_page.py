@@ -389,7 +389,7 @@ class DatabaseWindows(QObject):
     @Slot(Path)
     def open_path(self, path: Path) -> bool:
         try:
-            session = Session.open(path, self.user)
+            session = Session.open(path, self.user, create=False)
         except IndiciteError as e:
             QMessageBox.warning(self.window, self.tr("Cannot open the database"), describe(e))
             return False
