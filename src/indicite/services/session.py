@@ -16,8 +16,11 @@ def login_name() -> str:
 
 @dataclass
 class Session:
+    """``throwaway``: the demo's database, never backed up nor remembered (services.demo)."""
+
     store: Store
     user: str
+    throwaway: bool = False
 
     @classmethod
     def open(

@@ -60,7 +60,7 @@ def start_backups(windows: "DatabaseWindows") -> QTimer:
     from indicite.ui.workers import TaskRunner
 
     def backup(action) -> None:
-        if windows.window is not None:
+        if windows.window is not None and not windows.window.session.throwaway:
             session = windows.window.session
             runner = TaskRunner(session.store.path, session.user, windows.window)
             task = runner.task(lambda job_session, _progress: action(job_session))
@@ -113,4 +113,8 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         backup_timer.stop()
         windows.close()
+        if args.demo:
+            from indicite.services.demo import discard_demo
+
+            discard_demo(session)
         shutdown_logging()

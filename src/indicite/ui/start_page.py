@@ -414,7 +414,7 @@ class DatabaseWindows(QObject):
             old.session.close()
             old.deleteLater()
         self.window = window
-        if session.store.path is not None:
+        if session.store.path is not None and not session.throwaway:
             remember_database(session.store.path)
         if doc_id is not None:
             window.open_document(doc_id)
