@@ -92,6 +92,14 @@ def last_event_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
 
 
+def actions_after(conn: sqlite3.Connection, event_id: int) -> dict[str, int]:
+    """How many history entries of each action were recorded after ``event_id``."""
+    rows = conn.execute(
+        "SELECT action, count(*) FROM events WHERE id > ? GROUP BY action", [event_id]
+    ).fetchall()
+    return {action: int(n) for action, n in rows}
+
+
 def last_event_id_of_file(path: Path) -> int | None:
     try:
         conn = _connect_read_only(path)

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseTooNew, DatabaseUnusable, NotFound, StorageProblem
 from indicite.storage.filesystems import is_network_path
-from indicite.storage.health import check_health, require_sound
+from indicite.storage.health import check_health, require_sound, unreadable
 from indicite.storage.migrations import APPLICATION_ID, migrations
 from indicite.storage.retry import begin_immediate
 
@@ -55,7 +55,7 @@ def open_database(
             upgrade_schema(db)
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise DatabaseUnusable("{path} cannot be opened: {detail}", path=path, detail=str(e)) from e
+        raise unreadable(path, e) from e
     except BaseException:
         conn.close()
         raise

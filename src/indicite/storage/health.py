@@ -45,16 +45,24 @@ def check_health(path: Path, *, full: bool = True, header: bool = True) -> None:
 
 def _check_header(path: Path) -> None:
     """Only before the first connection of the process (storage.open_files)."""
-    with path.open("rb") as f:
-        header = f.read(HEADER_BYTES)
+    try:
+        with path.open("rb") as f:
+            header = f.read(HEADER_BYTES)
+    except OSError as e:
+        raise unreadable(path, e) from e
     if not header.startswith(SQLITE_HEADER):
         raise DatabaseUnusable(
-            "{path} is not an Indicite database (not an SQLite file); "
-            "choose another file, or restore a backup (the file was not changed)",
+            "{path} is not an Indicite database: it is not an SQLite file at all. "
+            "It was not changed; choose another file, or restore a backup.",
             path=path,
         )
     if len(header) < HEADER_BYTES or _is_truncated(path, header):
-        raise _damaged(path, "the file is cut short")
+        raise DatabaseUnusable(
+            "{path} is cut short: the file is smaller than its own header says (an "
+            "interrupted copy or a full disk). It was not opened or changed; restore a backup "
+            "(File → Restore) or open another database.",
+            path=path,
+        )
 
 
 def require_sound(path: Path) -> None:
@@ -76,7 +84,7 @@ def _run_read_only(path: Path, sql: str, ok: tuple[str, ...] = ("ok",)) -> str:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     except sqlite3.OperationalError as e:
-        raise DatabaseUnusable("{path} cannot be opened: {detail}", path=path, detail=str(e)) from e
+        raise unreadable(path, e) from e
     try:
         rows = conn.execute(sql).fetchall()
     except sqlite3.OperationalError as e:
@@ -87,7 +95,7 @@ def _run_read_only(path: Path, sql: str, ok: tuple[str, ...] = ("ok",)) -> str:
                 "Another program kept {path} busy while it was checked; try again in a moment.",
                 path=path,
             ) from e
-        raise DatabaseUnusable("{path} cannot be read: {detail}", path=path, detail=str(e)) from e
+        raise unreadable(path, e) from e
     except sqlite3.DatabaseError as e:
         return str(e)
     finally:
@@ -117,8 +125,19 @@ def _is_truncated(path: Path, header: bytes) -> bool:
 
 def _damaged(path: Path, detail: str) -> DatabaseUnusable:
     return DatabaseUnusable(
-        "{path} is damaged ({detail}) and was not opened or changed; "
-        "restore a backup (File → Restore) or open another database",
+        "{path} failed SQLite's integrity check ({detail}). It was not opened or changed; "
+        "restore a backup (File → Restore) or open another database.",
         path=path,
         detail=detail,
+    )
+
+
+def unreadable(path: Path, error: Exception) -> DatabaseUnusable:
+    """SQLite could not read the file: our checks cannot tell whether the file is at fault."""
+    return DatabaseUnusable(
+        "{path} could not be opened ({detail}). That may be the disk, the network or the "
+        "file's permissions rather than the file itself; it was not changed. Try again, or "
+        "restore a backup.",
+        path=path,
+        detail=str(error),
     )
