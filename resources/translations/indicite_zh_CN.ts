@@ -746,6 +746,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is the open database {database} (or its journal), not a document or table; choose the file to import.</source>
+        <translation>{path} 是已打开的数据库 {database}（或其日志文件），不是文档或表格；请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot write {path}: there is no folder {folder}; choose an existing folder.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在；请选择已有的文件夹。</translation>
     </message>

@@ -10,6 +10,7 @@ from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import read_file
+from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 from indicite.storage.documents import EDITABLE_COLUMNS
@@ -52,6 +53,7 @@ class ImportReport:
 def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta()) -> ImportOutcome:
     """Import one file as one transaction; the same bytes again return the existing document."""
     try:
+        refuse_open_database_as_input(Path(path))
         result = read_file(Path(path))
     except ImportRefused as e:
         return ImportOutcome(Path(path), error=str(e))

@@ -1,4 +1,5 @@
-"""Where an export may be written: never onto a database, its journals, a folder or a pipe.
+"""Where an export may be written: never onto a database, its journals, a folder or a pipe;
+and no file to import or load may be a database open here.
 
 An export replaces its target by renaming a finished temporary file in the same folder over
 it (io.writers.PendingFile), so a target that is the open database, its ``-wal``/``-shm``/
@@ -11,9 +12,21 @@ import os
 import stat
 from pathlib import Path
 
-from indicite.core.errors import IndiciteError
+from indicite.core.errors import ImportRefused, IndiciteError
 from indicite.storage.health import SQLITE_HEADER
 from indicite.storage.open_files import SIDE_FILES, open_database_of
+
+
+def refuse_open_database_as_input(path: Path) -> None:
+    """Reading a database open here with Python would drop its locks (storage.open_files)."""
+    database = open_database_of(path)
+    if database is not None:
+        raise ImportRefused(
+            "{path} is the open database {database} (or its journal), not a document or "
+            "table; choose the file to import.",
+            path=path,
+            database=database,
+        )
 
 
 def check_output(path: Path, fmt: str, database: Path | None) -> None:

@@ -83,6 +83,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", '{name} “{value}” is not a whole number'),
     QT_TRANSLATE_NOOP("Errors", 'Type a comment first.'),
     QT_TRANSLATE_NOOP("Errors", 'Only an admin can change the four-eyes rule.'),
+    QT_TRANSLATE_NOOP("Errors", '{path} is the open database {database} (or its journal), not a document or table; choose the file to import.'),
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: there is no folder {folder}; choose an existing folder.'),
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: it is the database {database} (or its journal); choose another file name.'),
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: it is a folder; choose a file name.'),
