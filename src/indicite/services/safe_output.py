@@ -58,14 +58,8 @@ def check_target(path: Path, database: Path | None) -> None:
         )
     try:
         mode = os.stat(path).st_mode
-    except FileNotFoundError:
+    except OSError:  # nothing there yet, or the writer's own open will say why it cannot
         return
-    except OSError as e:
-        raise IndiciteError(
-            "Cannot write {path}: {detail}; choose another folder or file name.",
-            path=path,
-            detail=e.strerror or str(e),
-        ) from None
     if stat.S_ISDIR(mode):
         raise IndiciteError("Cannot write {path}: it is a folder; choose a file name.", path=path)
     if not stat.S_ISREG(mode):
