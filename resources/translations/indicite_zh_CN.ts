@@ -776,6 +776,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} exists already; open it with File → Open database, or choose a new name.</source>
+        <translation>{path} 已存在；请用“文件 → 打开数据库”打开它，或换一个新名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the person&apos;s name.</source>
         <translation>请输入此人的姓名。</translation>
     </message>
@@ -1707,6 +1712,29 @@
         <location line="+1"/>
         <source>The indicator in the form is not saved yet. Save it before closing?</source>
         <translation>表单中的指标尚未保存。关闭前是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>NewDatabaseAction</name>
+    <message>
+        <location filename="../../src/indicite/ui/new_database.py" line="+33"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indicite databases (*.sqlite)</source>
+        <translation>Indicite 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No database was created</source>
+        <translation>未创建数据库</translation>
     </message>
 </context>
 <context>

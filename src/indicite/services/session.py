@@ -4,6 +4,7 @@ import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicite.core.errors import StorageProblem
 from indicite.storage import Store
 
 
@@ -37,6 +38,17 @@ class Session:
         user asked for a new database (``--create``): a wrong path is then an error.
         """
         return cls(Store.open(path, full_check=full_check, create=create), user or login_name())
+
+    @classmethod
+    def create(cls, path: str | Path, user: str | None = None) -> "Session":
+        """A new, empty database at ``path`` (File → New database); an existing file is
+        refused, so a new database never replaces anything."""
+        if Path(path).exists():
+            raise StorageProblem(
+                "{path} exists already; open it with File → Open database, or choose a new name.",
+                path=path,
+            )
+        return cls.open(path, user, create=True)
 
     def close(self) -> None:
         self.store.close()

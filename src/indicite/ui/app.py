@@ -100,12 +100,14 @@ def run_app(args: argparse.Namespace) -> int:
         session, doc_id = restored, None
     from indicite.ui.export_dialog import ExportAction
     from indicite.ui.health_check import check_each_window
+    from indicite.ui.new_database import NewDatabaseAction
     from indicite.ui.restore_dialog import RestoreAction
 
     windows = DatabaseWindows(args.user, app)
     check_each_window(windows)
     windows.window_opened.connect(lambda window: RestoreAction(window))
     windows.window_opened.connect(lambda window: ExportAction(window))
+    windows.window_opened.connect(lambda window: NewDatabaseAction(window, windows))
     backup_timer = start_backups(windows)
     windows.show_session(session, doc_id)
     try:

@@ -89,6 +89,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: it is a folder; choose a file name.'),
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: it is not an ordinary file (a pipe or device); choose another file name.'),
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: it is a database (or a backup); an export never replaces one. Choose another file name.'),
+    QT_TRANSLATE_NOOP("Errors", '{path} exists already; open it with File → Open database, or choose a new name.'),
     QT_TRANSLATE_NOOP("Errors", "Type the person's name."),
     QT_TRANSLATE_NOOP("Errors", '{role} is not a role; use one of {roles}.'),
     QT_TRANSLATE_NOOP("Errors", 'Only an admin can manage users and settings.'),
