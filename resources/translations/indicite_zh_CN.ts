@@ -314,8 +314,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Restore the latest backup, from {time} (documents: {documents}, indicators: {indicators})? The damaged file is kept, unchanged, in the backups folder.</source>
-        <translation>是否恢复最近一次备份（备份时间 {time}，文档 {documents} 篇，指标 {indicators} 条）？已损坏的文件会原样保留在备份文件夹中。</translation>
+        <source>Restore the latest backup, from {time} (documents: {documents}, indicators: {indicators})? The current file is kept, unchanged, in the backups folder.</source>
+        <translation>是否恢复最新的备份（{time}，文档：{documents}，指标：{indicators}）？当前文件会原样保留在备份文件夹中。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -576,6 +576,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{database} is still there, so the backup was not put in its place; close every program using it and try again.</source>
+        <translation>{database} 仍然存在，因此没有用备份替换它；请关闭所有正在使用它的程序后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no folder {folder}; check the path (folders are not created for you).</source>
+        <translation>文件夹 {folder} 不存在；请检查路径（不会自动创建文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no database at {path}; check --db, or create one with `indicite --db {path} import --create FILE`.</source>
+        <translation>{path} 处没有数据库；请检查 --db，或用 `indicite --db {path} import --create FILE` 新建一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is another program&apos;s SQLite database, not an Indicite one; it was not changed. Open an Indicite database or create a new one.</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是 Indicite 数据库；文件未被改动。请打开 Indicite 数据库或新建一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} was written by a newer version of Indicite; install the newer version to open it (the file was not changed)</source>
         <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（文件未被改动）</translation>
     </message>
@@ -601,28 +621,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} cannot be opened: {detail}</source>
-        <translation>无法打开 {path}：{detail}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>There is no document {doc_id}; `indicite docs` lists them.</source>
         <translation>没有编号为 {doc_id} 的文档；可用 `indicite docs` 查看所有文档。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} is damaged ({detail}) and was not opened or changed; restore a backup (File → Restore) or open another database</source>
-        <translation>{path} 已损坏（{detail}），未打开也未改动；请恢复备份（文件 → 恢复）或打开其他数据库</translation>
+        <source>{path} failed SQLite&apos;s integrity check ({detail}). It was not opened or changed; restore a backup (File → Restore) or open another database.</source>
+        <translation>{path} 未通过 SQLite 完整性检查（{detail}）。文件未被打开或改动；请恢复备份（文件 → 从备份恢复）或打开其他数据库。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} is not an Indicite database (not an SQLite file); choose another file, or restore a backup (the file was not changed)</source>
-        <translation>{path} 不是 Indicite 数据库（不是 SQLite 文件）；请选择其他文件，或恢复备份（文件未被改动）</translation>
+        <source>{path} could not be opened ({detail}). That may be the disk, the network or the file&apos;s permissions rather than the file itself; it was not changed. Try again, or restore a backup.</source>
+        <translation>无法打开 {path}（{detail}）。原因可能在磁盘、网络或文件权限，而不一定是文件本身；文件未被改动。请重试，或恢复备份。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} cannot be read: {detail}</source>
-        <translation>无法读取 {path}：{detail}</translation>
+        <source>{path} is not an Indicite database: it is not an SQLite file at all. It was not changed; choose another file, or restore a backup.</source>
+        <translation>{path} 不是 Indicite 数据库：它根本不是 SQLite 文件。文件未被改动；请选择其他文件，或恢复备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is cut short: the file is smaller than its own header says (an interrupted copy or a full disk). It was not opened or changed; restore a backup (File → Restore) or open another database.</source>
+        <translation>{path} 不完整：文件比其文件头声明的要小（可能是复制中断或磁盘已满）。文件未被打开或改动；请恢复备份（文件 → 从备份恢复）或打开其他数据库。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -638,6 +658,11 @@
         <location line="+1"/>
         <source>Someone else changed this entry since you opened it; reload it to see their change, then edit again.</source>
         <translation>在您打开此条目后，有其他人修改了它；请重新载入查看对方的修改，然后再编辑。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is the open database {database} (or its journal); only SQLite may write it — choose another file.</source>
+        <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -873,6 +898,41 @@
         <location line="+1"/>
         <source>Document {old} was already replaced by document {later}; import the new version onto the current one, document {current}.</source>
         <translation>文档 {old} 已被文档 {later} 取代；请把新版本导入到当前版本，即文档 {current}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is the open database {database} (or its journal), not a document or table; choose the file to import.</source>
+        <translation>{path} 是已打开的数据库 {database}（或其日志文件），不是文档或表格；请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: there is no folder {folder}; choose an existing folder.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在；请选择已有的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: it is the database {database} (or its journal); choose another file name.</source>
+        <translation>无法写入 {path}：它就是数据库 {database}（或其日志文件）；请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: it is a folder; choose a file name.</source>
+        <translation>无法写入 {path}：这是一个文件夹；请填写文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: it is not an ordinary file (a pipe or device); choose another file name.</source>
+        <translation>无法写入 {path}：它不是普通文件（而是管道或设备）；请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: it is a database (or a backup); an export never replaces one. Choose another file name.</source>
+        <translation>无法写入 {path}：它是数据库（或备份）；导出绝不会覆盖数据库。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} exists already; open it with File → Open database, or choose a new name.</source>
+        <translation>{path} 已存在；请用“文件 → 打开数据库”打开它，或换一个新名称。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1918,6 +1978,29 @@
     </message>
 </context>
 <context>
+    <name>NewDatabaseAction</name>
+    <message>
+        <location filename="../../src/indicite/ui/new_database.py" line="+33"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indicite databases (*.sqlite)</source>
+        <translation>Indicite 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No database was created</source>
+        <translation>未创建数据库</translation>
+    </message>
+</context>
+<context>
     <name>RecentDatabasesMenu</name>
     <message>
         <location filename="../../src/indicite/ui/start_page.py" line="-116"/>
@@ -1938,7 +2021,7 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+73"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+102"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1951,7 +2034,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-46"/>
+        <location line="-72"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1969,6 +2052,21 @@
         <location line="+2"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What was recorded after {time} cannot be told: the history of the backup or of the database cannot be read.</source>
+        <translation>无法得知 {time} 之后记录了哪些内容：备份或数据库的历史记录无法读取。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was recorded after {time}: restoring this backup loses no work.</source>
+        <translation>{time} 之后没有新的记录：恢复此备份不会丢失任何工作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restoring the backup of {time} loses what was recorded after it: {decisions} review decisions, {entries} new entries and {others} other changes.</source>
+        <translation>恢复 {time} 的备份将丢失此后记录的内容：{decisions} 项审核决定、{entries} 条新录入和 {others} 项其他修改。</translation>
     </message>
     <message>
         <location line="+16"/>

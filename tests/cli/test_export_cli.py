@@ -93,7 +93,7 @@ def test_load_of_a_missing_file_is_one_line_error(capsys, db_path, tmp_path):
 def test_load_of_a_damaged_spreadsheet_is_one_line_error(capsys, db_path, tmp_path):
     fake = tmp_path / "report.xlsx"
     fake.write_text("not a workbook", encoding="utf-8")
-    code, _, err = run(capsys, "--db", db_path, "load", fake)
+    code, _, err = run(capsys, "--db", db_path, "load", "--create", fake)
     assert code == 1 and "report.xlsx is not a readable spreadsheet" in err
     assert err.count("\n") == 1
 

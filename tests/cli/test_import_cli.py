@@ -28,6 +28,7 @@ def test_import_then_docs_lists_the_document(capsys, db_path, sample_file):
         "--db",
         db_path,
         "import",
+        "--create",
         sample_file,
         "--issuer",
         "天津市工业和信息化局",
@@ -48,10 +49,10 @@ def test_import_then_docs_lists_the_document(capsys, db_path, sample_file):
 
 
 def test_same_bytes_again_return_the_existing_document(capsys, db_path, sample_file, tmp_path):
-    run(capsys, "--db", db_path, "import", sample_file)
+    run(capsys, "--db", db_path, "import", "--create", sample_file)
     copy = tmp_path / "renamed copy.txt"
     copy.write_bytes(sample_file.read_bytes())
-    code, out, _ = run(capsys, "--db", db_path, "import", copy)
+    code, out, _ = run(capsys, "--db", db_path, "import", "--create", copy)
     assert code == 0
     assert "already imported as document 1" in out
     _, out, _ = run(capsys, "--db", db_path, "docs")
@@ -60,7 +61,7 @@ def test_same_bytes_again_return_the_existing_document(capsys, db_path, sample_f
 
 def test_bad_date_is_refused_before_anything_happens(capsys, db_path, sample_file):
     with pytest.raises(SystemExit) as exc:
-        main(["--db", str(db_path), "import", str(sample_file), "--date", "20251220"])
+        main(["--db", str(db_path), "import", "--create", str(sample_file), "--date", "20251220"])
     assert exc.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert not db_path.exists()
@@ -87,10 +88,10 @@ def _bad_inputs(tmp_path):
 def test_each_bad_input_is_one_line_and_leaves_the_database_unchanged(
     capsys, db_path, sample_file, tmp_path
 ):
-    run(capsys, "--db", db_path, "import", sample_file)
+    run(capsys, "--db", db_path, "import", "--create", sample_file)
     before = db_path.read_bytes()
     for label, path in _bad_inputs(tmp_path).items():
-        code, _out, err = run(capsys, "--db", db_path, "import", path)
+        code, _out, err = run(capsys, "--db", db_path, "import", "--create", path)
         assert code == 1, label
         lines = err.strip().splitlines()
         assert len(lines) == 1, (label, err)
@@ -101,7 +102,7 @@ def test_each_bad_input_is_one_line_and_leaves_the_database_unchanged(
 def test_several_files_import_the_good_and_report_the_bad(capsys, db_path, sample_file, tmp_path):
     bad = _bad_inputs(tmp_path)
     code, out, err = run(
-        capsys, "--db", db_path, "import", bad["empty"], sample_file, bad["binary"]
+        capsys, "--db", db_path, "import", "--create", bad["empty"], sample_file, bad["binary"]
     )
     assert code == 1
     assert "imported as document 1" in out

@@ -29,7 +29,7 @@ def test_jsonl_from_a_file_carries_every_field_and_true_offsets(capsys, sample_f
 
 
 def test_a_stored_document_by_id_gives_the_same_suggestions(capsys, db_path, sample_file):
-    main(["--db", str(db_path), "import", str(sample_file)])
+    main(["--db", str(db_path), "import", "--create", str(sample_file)])
     capsys.readouterr()
     main(["suggest", str(sample_file)])
     from_file = capsys.readouterr().out
@@ -37,7 +37,7 @@ def test_a_stored_document_by_id_gives_the_same_suggestions(capsys, db_path, sam
     assert capsys.readouterr().out == from_file
 
 
-def test_table_format_and_a_missing_document(capsys, db_path, sample_file):
+def test_table_format_and_a_missing_document(capsys, session, db_path, sample_file):
     assert main(["suggest", str(sample_file), "--format", "table"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert header.split()[:4] == ["start", "end", "text", "value"]

@@ -32,6 +32,7 @@ def test_backup_lists_time_and_counts(session, sample_doc):
 
 def test_backups_of_other_databases_are_not_listed(session, sample_doc, tmp_path):
     back_up(session, T0)
+    (tmp_path / "elsewhere").mkdir()
     other = Session.open(tmp_path / "elsewhere" / session.store.path.name, "tester")
     try:
         back_up(other, T0)

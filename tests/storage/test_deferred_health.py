@@ -34,9 +34,9 @@ def test_damage_inside_is_refused_at_the_first_write_and_nothing_is_written(dama
     session = Session.open(damaged_inside, "tester", full_check=False)
     try:
         assert check_pending(session)
-        with pytest.raises(DatabaseUnusable, match="damaged"):
+        with pytest.raises(DatabaseUnusable, match="integrity check"):
             create_indicator(session, 1, {"name": "新指标"}, [(0, 2)])
-        with pytest.raises(DatabaseUnusable, match="damaged"):  # and every write after it
+        with pytest.raises(DatabaseUnusable, match="integrity check"):  # and every write after it
             create_indicator(session, 1, {"name": "新指标"}, [(0, 2)])
     finally:
         session.close()
@@ -46,12 +46,12 @@ def test_damage_inside_is_refused_at_the_first_write_and_nothing_is_written(dama
 def test_the_workers_verdict_refuses_writes_without_checking_again(damaged_inside):
     before = digest(damaged_inside)
     problem = full_check(damaged_inside)
-    assert "damaged" in str(problem) and "restore a backup" in str(problem)
+    assert "integrity check" in str(problem) and "restore a backup" in str(problem)
     session = Session.open(damaged_inside, "tester", full_check=False)
     try:
         record_health(session, problem)
         assert not check_pending(session)
-        with pytest.raises(DatabaseUnusable, match="damaged"):
+        with pytest.raises(DatabaseUnusable, match="integrity check"):
             create_indicator(session, 1, {"name": "新指标"}, [(0, 2)])
     finally:
         session.close()

@@ -41,18 +41,18 @@ def test_not_sqlite_is_refused(tmp_path):
 def test_truncated_file_is_refused(good_bytes, db_path, keep):
     db_path.write_bytes(good_bytes[: int(len(good_bytes) * keep)])
     message = _refused(db_path)
-    assert "damaged" in message and "restore a backup" in message
+    assert "is cut short" in message and "restore a backup" in message
 
 
 def test_overwritten_pages_fail_quick_check(good_bytes, db_path):
     middle = len(good_bytes) // 2
     db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
-    assert "damaged" in _refused(db_path)
+    assert "failed SQLite's integrity check" in _refused(db_path)
 
 
 def test_zeroed_file_after_header_is_refused(good_bytes, db_path):
     db_path.write_bytes(good_bytes[:100] + bytes(len(good_bytes) - 100))
-    assert "damaged" in _refused(db_path)
+    assert "failed SQLite's integrity check" in _refused(db_path)
 
 
 def test_a_busy_database_is_not_called_damaged(good_bytes, db_path, monkeypatch):
@@ -73,3 +73,16 @@ def test_a_busy_database_is_not_called_damaged(good_bytes, db_path, monkeypatch)
         holder.execute("ROLLBACK")
         holder.close()
     check_health(db_path)
+
+
+def test_a_file_that_cannot_be_read_is_not_blamed(tmp_path):
+    """When our checks cannot tell (here: a folder where the file should be), the message
+    says what happened and does not call the file damaged."""
+    folder = tmp_path / "looks-like.sqlite"
+    folder.mkdir()
+    (folder / "inside").write_text("x", encoding="utf-8")
+    with pytest.raises(DatabaseUnusable) as info:
+        Session.open(folder, "tester")
+    message = str(info.value)
+    assert "could not be opened" in message and "rather than the file itself" in message
+    assert "damaged" not in message and "integrity" not in message

@@ -28,7 +28,7 @@ def test_worker_finds_the_damage_and_the_session_refuses_writes(qtbot, damaged_i
     try:
         with qtbot.waitSignal(check.damaged, timeout=10_000) as signal:
             check.start()
-        assert "damaged" in signal.args[0]
+        assert "integrity check" in signal.args[0]
         assert not session.store.health_pending
         with pytest.raises(DatabaseUnusable):
             create_indicator(session, 1, {"name": "新指标"}, [(0, 2)])
@@ -48,6 +48,6 @@ def test_the_window_shows_the_damaged_database_dialog(qtbot, damaged_inside, mon
     qtbot.waitUntil(lambda: getattr(window, "damaged_dialog", None) is not None)
     dialog = window.damaged_dialog
     assert dialog.isVisible()
-    assert "damaged" in dialog.text() and str(damaged_inside) in dialog.text()
+    assert "integrity check" in dialog.text() and str(damaged_inside) in dialog.text()
     dialog.reject()
     windows.close()

@@ -29,6 +29,38 @@ def test_restore_dialog_lists_backups_and_restores_the_chosen_one(qtbot, session
     assert backups_of(session.store.path)[0].indicators == 2  # what it held was kept first
 
 
+def test_restore_dialog_says_what_the_chosen_backup_would_undo(qtbot, session, sample_doc):
+    from indicite.services import review
+    from indicite.services.session import Session
+    from indicite.services.users import add_user, ensure_user
+
+    ensure_user(session)
+    add_user(session, "eve", "editor")
+    back_up(session, datetime(2026, 3, 1, 12, 30))
+    editor = Session(session.store, "eve")
+    for name in ("工业投资", "出口额"):
+        ind = create_indicator(session, sample_doc, {"name": name}, [(0, 4)])
+        ind = review.submit(session, ind.id, ind.version)
+        review.approve(editor, ind.id, ind.version)
+    back_up(session, datetime(2026, 3, 1, 13, 0))
+
+    dialog = RestoreDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.consequence.text() == (
+        "Nothing was recorded after 2026-03-01 13:00: restoring this backup loses no work."
+    )
+    dialog.table.selectRow(1)
+    assert dialog.consequence.text() == (
+        "Restoring the backup of 2026-03-01 12:30 loses what was recorded after it: "
+        "2 review decisions, 2 new entries and 2 other changes."
+    )
+    dialog.restore_button.click()
+    assert session.store.indicators.count() == 0
+    kept = backups_of(session.store.path)[0]  # the current content was backed up first
+    assert kept.indicators == 2
+
+
 def test_restore_dialog_without_backups_says_so(qtbot, session):
     dialog = RestoreDialog(session)
     qtbot.addWidget(dialog)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from indicite.ui.start_page import (
     FileDropFilter,
@@ -195,6 +195,7 @@ def test_open_another_database_from_the_start_page(qtbot, windows, tmp_path, mon
     from indicite.services.session import Session
 
     first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    Session.open(second, "tester").close()
     windows.show_session(Session.open(first, "tester"))
     old = windows.window
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(second), ""))
@@ -204,3 +205,22 @@ def test_open_another_database_from_the_start_page(qtbot, windows, tmp_path, mon
     assert windows.window.session.store.path == second
     assert not old.isVisible()
     assert recent_databases() == [second.resolve(), first.resolve()]
+
+
+def test_opening_a_database_that_is_gone_says_so_and_creates_nothing(
+    qtbot, windows, tmp_path, monkeypatch
+):
+    from indicite.services.session import Session
+
+    first, gone = tmp_path / "first.sqlite", tmp_path / "gone.sqlite"
+    windows.show_session(Session.open(first, "tester"))
+    old = windows.window
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    assert not windows.open_path(gone)
+    assert windows.window is old
+    assert not gone.exists()
+    assert warnings == [
+        f"There is no database at {gone}; check --db, or create one with "
+        f"`indicite --db {gone} import --create FILE`."
+    ]

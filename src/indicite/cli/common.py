@@ -11,7 +11,20 @@ from indicite.services.session import Session
 
 
 def open_session(args: argparse.Namespace) -> Session:
-    return Session.open(args.db or default_database(), getattr(args, "user", None))
+    """The database of --db; a path where none is is an error unless the command has --create."""
+    return Session.open(
+        args.db or default_database(),
+        getattr(args, "user", None),
+        create=getattr(args, "create", False),
+    )
+
+
+def add_create_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="create the database if there is none at --db (its folder must exist)",
+    )
 
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:

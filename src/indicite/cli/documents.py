@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from indicite.cli.common import iso_date, open_session, print_table
+from indicite.cli.common import add_create_option, iso_date, open_session, print_table
 from indicite.core.reanchor import STATES
 from indicite.services.documents import DocumentMeta, import_files, list_documents
 from indicite.services.revisions import import_new_version, likely_earlier_version, versions
@@ -24,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="DOC_ID",
         help="import FILE as a new version of document DOC_ID: its citations re-anchor",
     )
+    add_create_option(imp)
     imp.set_defaults(func=run_import)
 
     versions = subparsers.add_parser("versions", help="list the versions of a document")

@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from indicite.cli.common import open_session
+from indicite.cli.common import add_create_option, open_session
 from indicite.core.entities import STATUSES
 from indicite.services.export import ENCODINGS, FORMATS, export
 from indicite.services.load import load
@@ -42,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     lod = subparsers.add_parser("load", help="load indicators from a CSV/XLSX/JSON file")
     lod.add_argument("file", type=Path, metavar="FILE")
+    add_create_option(lod)
     lod.set_defaults(func=run_load)
 
 

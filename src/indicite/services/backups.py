@@ -5,6 +5,7 @@ or deleted shared folder does not take the backups with it.
 """
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from indicite.paths import data_dir
 from indicite.services.session import Session
 from indicite.storage.backups import (
     BackupInfo,
+    actions_after,
     backup_prefix,
     copy_backup_to,
     last_event_id,
@@ -71,6 +73,41 @@ def back_up_if_due(session: Session, now: datetime | None = None) -> Path | None
         if last_event_id_of_file(newest.path) == last_event_id(session.store.db.conn):
             return None
     return back_up(session, now)
+
+
+REVIEW_DECISIONS = frozenset({"approve", "return", "reopen"})
+NEW_ENTRIES = frozenset({"create", "load"})
+
+
+@dataclass(frozen=True)
+class WorkAfter:
+    """What the current file recorded after a backup: what restoring that backup undoes."""
+
+    review_decisions: int
+    new_entries: int
+    other_changes: int
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.review_decisions or self.new_entries or self.other_changes)
+
+
+def work_after(session: Session, backup: Path) -> WorkAfter | None:
+    """Count the history entries recorded after ``backup`` (None when either cannot be read).
+
+    The backup's newest event marks where it stops; events are append-only, so everything
+    after it in the current file is what a restore would take away.
+    """
+    since = last_event_id_of_file(Path(backup))
+    if since is None:
+        return None
+    try:
+        counts = actions_after(session.store.db.conn, since)
+    except sqlite3.Error:
+        return None
+    decisions = sum(n for a, n in counts.items() if a in REVIEW_DECISIONS)
+    entries = sum(n for a, n in counts.items() if a in NEW_ENTRIES)
+    return WorkAfter(decisions, entries, sum(counts.values()) - decisions - entries)
 
 
 def restore_backup(session: Session, backup: Path) -> None:

@@ -1,5 +1,6 @@
 """The throwaway database `indicite --demo` opens, holding the bundled sample document."""
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,22 @@ def import_sample(session: Session) -> int:
     return outcome.document_id
 
 
+DEMO_PREFIX = "indicite-demo-"
+
+
 def open_demo(user: str | None = None) -> tuple[Session, int]:
-    folder = Path(tempfile.mkdtemp(prefix="indicite-demo-"))
+    """A new database in a folder of its own, to be thrown away with ``discard_demo``."""
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
     session = Session.open(folder / "demo.sqlite", user)
+    session.throwaway = True
     return session, import_sample(session)
+
+
+def discard_demo(session: Session) -> None:
+    """Remove the demo's folder once its session is closed (the app's exit)."""
+    path = session.store.path
+    if not session.throwaway or path is None or not path.parent.name.startswith(DEMO_PREFIX):
+        return
+    if not session.store.closed:
+        session.close()
+    shutil.rmtree(path.parent, ignore_errors=True)

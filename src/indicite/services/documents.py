@@ -11,6 +11,7 @@ from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
 from indicite.io.readers import read_file
+from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 from indicite.storage.documents import EDITABLE_COLUMNS
@@ -85,6 +86,7 @@ def prepare_import(
     session: Session, path: Path, meta: DocumentMeta = DocumentMeta()
 ) -> PreparedImport:
     """Read a file (ImportRefused says why it cannot be) into a document, without storing it."""
+    refuse_open_database_as_input(Path(path))
     result = read_file(Path(path))
     text = normalize_newlines(result.text)
     doc = Document(

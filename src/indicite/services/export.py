@@ -14,6 +14,7 @@ from indicite.core.entities import STATUSES
 from indicite.core.errors import IndiciteError, NotFound, ValidationError
 from indicite.core.export_format import FORMAT_VERSION, DocumentPositions
 from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
+from indicite.services.safe_output import check_output
 from indicite.services.session import Session
 from indicite.storage import export_queries as q
 from indicite.storage.clock import now_iso
@@ -119,6 +120,7 @@ def export(
     """
     _check(fmt, statuses, encoding)
     path = Path(path)
+    check_output(path, fmt, session.store.path)
     db = session.store.db
     missing = q.missing_documents(db, document_ids)
     if missing:

@@ -24,6 +24,7 @@ from indicite.core.validation import check_fields, parse_value
 from indicite.io.table_reader import read_table
 from indicite.services.indicators import with_base
 from indicite.services.revisions import Carrier, numbers_differ
+from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session
 from indicite.storage import export_queries as q
 from indicite.storage.clock import now_iso
@@ -272,6 +273,7 @@ def load(
     ``progress(rows_read)`` is called every few hundred rows, before the row is handled.
     """
     path = Path(path)
+    refuse_open_database_as_input(path)
     table = read_table(path)
     rows = _indicator_rows(table.rows, path)
     store = session.store

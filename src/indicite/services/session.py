@@ -4,6 +4,7 @@ import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicite.core.errors import StorageProblem
 from indicite.storage import Store
 
 
@@ -16,15 +17,38 @@ def login_name() -> str:
 
 @dataclass
 class Session:
+    """``throwaway``: the demo's database, never backed up nor remembered (services.demo)."""
+
     store: Store
     user: str
+    throwaway: bool = False
 
     @classmethod
     def open(
-        cls, path: str | Path, user: str | None = None, *, full_check: bool = True
+        cls,
+        path: str | Path,
+        user: str | None = None,
+        *,
+        full_check: bool = True,
+        create: bool = True,
     ) -> "Session":
-        """Open a database; ``full_check=False``: see ``services.health`` (the app's start)."""
-        return cls(Store.open(path, full_check=full_check), user or login_name())
+        """Open a database; ``full_check=False``: see ``services.health`` (the app's start).
+
+        Commands and windows that open a path the user gave pass ``create=False`` unless the
+        user asked for a new database (``--create``): a wrong path is then an error.
+        """
+        return cls(Store.open(path, full_check=full_check, create=create), user or login_name())
+
+    @classmethod
+    def create(cls, path: str | Path, user: str | None = None) -> "Session":
+        """A new, empty database at ``path`` (File → New database); an existing file is
+        refused, so a new database never replaces anything."""
+        if Path(path).exists():
+            raise StorageProblem(
+                "{path} exists already; open it with File → Open database, or choose a new name.",
+                path=path,
+            )
+        return cls.open(path, user, create=True)
 
     def close(self) -> None:
         self.store.close()

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from indicite.core.errors import StorageProblem
+from indicite.storage.open_files import refuse_if_open
+
 SUFFIX = ".sqlite"
 DAMAGED_SUFFIX = ".damaged"
 STAMP = "%Y%m%d-%H%M%S-%f"
@@ -41,6 +44,7 @@ def write_backup(conn: sqlite3.Connection, folder: Path, prefix: str, now: datet
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{prefix}-{now.strftime(STAMP)}{SUFFIX}"
     partial = target.with_name(target.name + ".partial")
+    refuse_if_open(target)
     partial.unlink(missing_ok=True)
     dest = sqlite3.connect(partial)
     try:
@@ -88,6 +92,14 @@ def last_event_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
 
 
+def actions_after(conn: sqlite3.Connection, event_id: int) -> dict[str, int]:
+    """How many history entries of each action were recorded after ``event_id``."""
+    rows = conn.execute(
+        "SELECT action, count(*) FROM events WHERE id > ? GROUP BY action", [event_id]
+    ).fetchall()
+    return {action: int(n) for action, n in rows}
+
+
 def last_event_id_of_file(path: Path) -> int | None:
     try:
         conn = _connect_read_only(path)
@@ -128,6 +140,7 @@ def set_aside(database: Path, folder: Path, prefix: str, now: datetime) -> Path:
     """Move a damaged database (and its journal files) out of the way, untouched."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{prefix}-{now.strftime(STAMP)}{DAMAGED_SUFFIX}"
+    refuse_if_open(database)  # a move across disks copies the file with Python
     for extra in ("", "-wal", "-shm", "-journal"):
         source = database.with_name(database.name + extra)
         if source.exists():
@@ -137,6 +150,12 @@ def set_aside(database: Path, folder: Path, prefix: str, now: datetime) -> Path:
 
 def copy_backup_to(backup: Path, database: Path) -> None:
     """Write a backup's content to a new database file at ``database`` (which must not exist)."""
+    if database.exists():
+        raise StorageProblem(
+            "{database} is still there, so the backup was not put in its place; "
+            "close every program using it and try again.",
+            database=database,
+        )
     source = _connect_read_only(backup)
     dest = sqlite3.connect(database)
     try:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indicite.core.errors import DatabaseTooNew, DatabaseUnusable, StorageProblem
+from indicite.core.errors import DatabaseTooNew, DatabaseUnusable, NotFound, StorageProblem
 from indicite.storage.filesystems import is_network_path
-from indicite.storage.health import check_health, require_sound
-from indicite.storage.migrations import migrations
+from indicite.storage.health import check_health, require_sound, unreadable
+from indicite.storage.migrations import APPLICATION_ID, migrations
 from indicite.storage.retry import begin_immediate
 
 BUSY_TIMEOUT_MS = 10_000
@@ -21,22 +21,32 @@ def schema_version() -> int:
     return len(migrations._migrations)
 
 
-def open_database(path: str | Path, *, migrate: bool = True, full_check: bool = True) -> Database:
-    """Open (or create) a database, refusing files this app must not touch.
+def open_database(
+    path: str | Path,
+    *,
+    migrate: bool = True,
+    full_check: bool = True,
+    create: bool = True,
+    header: bool = True,
+) -> Database:
+    """Open (or, with ``create``, create) a database, refusing files this app must not touch.
 
-    A file that is not SQLite, or a database from a newer app, is refused before any write.
-    ``full_check=False`` leaves the read of every page to the caller (storage.health), except
-    when opening must write (migrations, the journal mode): then it is done here first.
+    A file that is not SQLite, someone else's SQLite database, or a database from a newer app
+    is refused before any write. A missing folder is never created. ``full_check=False``
+    leaves the read of every page to the caller (storage.health), except when opening must
+    write (migrations, the journal mode): then it is done here first. ``header=False``: the
+    file is open in this process already, so its header is not read again (storage.open_files).
     """
     path = Path(path)
-    check_health(path, full=full_check)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    refuse_missing(path, create=create)
+    check_health(path, full=full_check, header=header)
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
     db = Database(conn)
     try:
         _refuse_newer(db, path)
+        _refuse_foreign(db, path)
         wal = not is_network_path(path)
         if not full_check and _opening_writes(db, wal):
             require_sound(path)
@@ -45,11 +55,48 @@ def open_database(path: str | Path, *, migrate: bool = True, full_check: bool = 
             upgrade_schema(db)
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise DatabaseUnusable("{path} cannot be opened: {detail}", path=path, detail=str(e)) from e
+        raise unreadable(path, e) from e
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def refuse_missing(path: Path, *, create: bool) -> None:
+    """A wrong path is an error, not a new database: creating one is asked for explicitly."""
+    if not path.parent.is_dir():
+        raise NotFound(
+            "There is no folder {folder}; check the path (folders are not created for you).",
+            folder=path.parent,
+        )
+    if not create and not path.exists():
+        raise NotFound(
+            "There is no database at {path}; check --db, or create one with "
+            "`indicite --db {path} import --create FILE`.",
+            path=path,
+        )
+
+
+def is_indicite_database(db: Database) -> bool:
+    """Ours: the application id, an empty file, or (made before the id) our migration record."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if app_id:
+        return app_id == APPLICATION_ID
+    if not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        return True
+    if not db["_sqlite_migrations"].exists():
+        return False
+    sets = db.execute("SELECT DISTINCT migration_set FROM _sqlite_migrations")
+    return migrations.name in {row[0] for row in sets}
+
+
+def _refuse_foreign(db: Database, path: Path) -> None:
+    if not is_indicite_database(db):
+        raise DatabaseUnusable(
+            "{path} is another program's SQLite database, not an Indicite one; "
+            "it was not changed. Open an Indicite database or create a new one.",
+            path=path,
+        )
 
 
 def upgrade_schema(db: Database) -> None:

@@ -4,6 +4,9 @@ The check reads the header and runs ``PRAGMA quick_check`` on a read-only connec
 (URI ``mode=ro``), so a file that turns out to be damaged is left exactly as it was for
 recovery tools and the user's IT department.
 
+The header is read with Python's ``open()`` only before the process's first connection to
+the file (``header=False`` otherwise): see the rule in ``storage.open_files``.
+
 ``quick_check`` reads the whole file (1 s for 1 GB). The app may open with the cheap part only
 (header, length, schema readable) and finish with ``require_sound()`` in a worker: the Store
 then runs that check itself before its first write if the worker has not answered yet.
@@ -20,31 +23,46 @@ HEADER_BYTES = 100
 BUSY_TIMEOUT_S = 10
 
 
-def check_health(path: Path, *, full: bool = True) -> None:
+def check_health(path: Path, *, full: bool = True, header: bool = True) -> None:
     """Raise DatabaseUnusable if ``path`` exists but is not a sound SQLite database.
 
     A missing or empty file is fine: opening it creates a new database. ``full=False`` skips
-    the read of every page (``require_sound()``) and only reads the schema.
+    the read of every page (``require_sound()``) and only reads the schema. ``header=False``
+    (the file is open in this process) leaves out the reads by other means than SQLite.
     """
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as f:
-        header = f.read(HEADER_BYTES)
-    if not header.startswith(SQLITE_HEADER):
-        raise DatabaseUnusable(
-            "{path} is not an Indicite database (not an SQLite file); "
-            "choose another file, or restore a backup (the file was not changed)",
-            path=path,
-        )
-    if len(header) < HEADER_BYTES or _is_truncated(path, header):
-        raise _damaged(path, "the file is cut short")
+    if header:
+        _check_header(path)
     if full:
         require_sound(path)
     else:
         problem = _run_read_only(path, "SELECT count(*) FROM sqlite_master", ok=())
         if problem:
             raise _damaged(path, problem)
+
+
+def _check_header(path: Path) -> None:
+    """Only before the first connection of the process (storage.open_files)."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(HEADER_BYTES)
+    except OSError as e:
+        raise unreadable(path, e) from e
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseUnusable(
+            "{path} is not an Indicite database: it is not an SQLite file at all. "
+            "It was not changed; choose another file, or restore a backup.",
+            path=path,
+        )
+    if len(header) < HEADER_BYTES or _is_truncated(path, header):
+        raise DatabaseUnusable(
+            "{path} is cut short: the file is smaller than its own header says (an "
+            "interrupted copy or a full disk). It was not opened or changed; restore a backup "
+            "(File → Restore) or open another database.",
+            path=path,
+        )
 
 
 def require_sound(path: Path) -> None:
@@ -66,7 +84,7 @@ def _run_read_only(path: Path, sql: str, ok: tuple[str, ...] = ("ok",)) -> str:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     except sqlite3.OperationalError as e:
-        raise DatabaseUnusable("{path} cannot be opened: {detail}", path=path, detail=str(e)) from e
+        raise unreadable(path, e) from e
     try:
         rows = conn.execute(sql).fetchall()
     except sqlite3.OperationalError as e:
@@ -77,7 +95,7 @@ def _run_read_only(path: Path, sql: str, ok: tuple[str, ...] = ("ok",)) -> str:
                 "Another program kept {path} busy while it was checked; try again in a moment.",
                 path=path,
             ) from e
-        raise DatabaseUnusable("{path} cannot be read: {detail}", path=path, detail=str(e)) from e
+        raise unreadable(path, e) from e
     except sqlite3.DatabaseError as e:
         return str(e)
     finally:
@@ -107,8 +125,19 @@ def _is_truncated(path: Path, header: bytes) -> bool:
 
 def _damaged(path: Path, detail: str) -> DatabaseUnusable:
     return DatabaseUnusable(
-        "{path} is damaged ({detail}) and was not opened or changed; "
-        "restore a backup (File → Restore) or open another database",
+        "{path} failed SQLite's integrity check ({detail}). It was not opened or changed; "
+        "restore a backup (File → Restore) or open another database.",
         path=path,
         detail=detail,
+    )
+
+
+def unreadable(path: Path, error: Exception) -> DatabaseUnusable:
+    """SQLite could not read the file: our checks cannot tell whether the file is at fault."""
+    return DatabaseUnusable(
+        "{path} could not be opened ({detail}). That may be the disk, the network or the "
+        "file's permissions rather than the file itself; it was not changed. Try again, or "
+        "restore a backup.",
+        path=path,
+        detail=str(error),
     )

@@ -5,6 +5,10 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("indicite")
 
+# PRAGMA application_id of every Indicite database: "INDC" in ASCII. Files without it are
+# refused unless their migration record shows an Indicite file made before the id (issue 12).
+APPLICATION_ID = 0x494E4443
+
 
 @migrations()
 def m001_initial(db: Database) -> None:
@@ -334,3 +338,12 @@ def m009_document_versions(db: Database) -> None:
         not_null={"citation_id", "document_id", "start", "end", "exact", "replaced_at"},
     )
     db.table("citation_placements").create_index(["citation_id", "id"])
+
+
+@migrations()
+def m010_application_id(db: Database) -> None:
+    """Mark the file as Indicite's (issue 12): other programs' SQLite files are then refused.
+
+    The id lives in the file header and changes in this migration's transaction.
+    """
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseUnusable
+from indicite.storage import open_files
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
 from indicite.storage.dismissals import DismissalRepository
@@ -26,6 +27,9 @@ class Store:
     Opened with ``full_check=False`` the file's pages are not all read yet (``health_pending``):
     whoever reads them reports with ``record_health()``; a write before that reads them first,
     and after a bad verdict every write is refused, so a damaged file is never written to.
+
+    A Store on a file this process has open already (a worker's) does not check it again:
+    see the rule in ``storage.open_files``.
     """
 
     def __init__(self, db: Database, path: Path | None = None, *, health_pending: bool = False):
@@ -44,16 +48,28 @@ class Store:
         self.review = ReviewQueries(db)
         self.search = SearchRepository(db)
         self.revisions = RevisionRepository(db)
+        self._file_key: open_files.FileKey | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, full_check: bool = True) -> "Store":
-        db = open_database(path, full_check=full_check)
-        return cls(db, Path(path), health_pending=not full_check)
+    def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":
+        """Open ``path``; ``create=False`` refuses a path where no database is."""
+        path = Path(path)
+        already_open = open_files.is_open(path)
+        checked = open_files.is_known_sound(path)
+        db = open_database(
+            path, full_check=full_check and not checked, create=create, header=not already_open
+        )
+        sound = full_check or checked
+        store = cls(db, path, health_pending=not sound)
+        store._file_key = open_files.opened(path, sound=sound)
+        return store
 
     def record_health(self, problem: DatabaseUnusable | None) -> None:
         """The verdict of the full check: None for a sound file, else why it is refused."""
         self.health_pending = False
         self.refusal = problem
+        if problem is None:
+            open_files.mark_sound(self._file_key)
 
     def ensure_sound(self) -> None:
         """Raise DatabaseUnusable if the file is known, or now found, to be damaged."""
@@ -77,3 +93,5 @@ class Store:
     def close(self) -> None:
         self.db.close()
         self.closed = True
+        open_files.closed(self._file_key)
+        self._file_key = None

@@ -38,7 +38,9 @@ def open_session(args: argparse.Namespace) -> tuple[Session, int | None]:
 
         return open_demo(args.user)
     # The full check reads every page (1 s per GB): it runs after the window shows (health_check).
-    return Session.open(args.db or default_database(), args.user, full_check=False), None
+    # Only the app's own default database is created when missing: a wrong --db is an error.
+    path = args.db or default_database()
+    return Session.open(path, args.user, full_check=False, create=args.db is None), None
 
 
 def app_icon() -> QIcon:
@@ -58,7 +60,7 @@ def start_backups(windows: "DatabaseWindows") -> QTimer:
     from indicite.ui.workers import TaskRunner
 
     def backup(action) -> None:
-        if windows.window is not None:
+        if windows.window is not None and not windows.window.session.throwaway:
             session = windows.window.session
             runner = TaskRunner(session.store.path, session.user, windows.window)
             task = runner.task(lambda job_session, _progress: action(job_session))
@@ -100,6 +102,7 @@ def run_app(args: argparse.Namespace) -> int:
         session, doc_id = restored, None
     from indicite.ui.export_dialog import ExportAction
     from indicite.ui.health_check import check_each_window
+    from indicite.ui.new_database import NewDatabaseAction
     from indicite.ui.restore_dialog import RestoreAction
     from indicite.ui.revisions.actions import VersionActions
     from indicite.ui.signed_in import offer_switch_user
@@ -110,6 +113,7 @@ def run_app(args: argparse.Namespace) -> int:
     windows.window_opened.connect(lambda window: ExportAction(window))
     offer_switch_user(windows)
     windows.window_opened.connect(lambda window: VersionActions(window))
+    windows.window_opened.connect(lambda window: NewDatabaseAction(window, windows))
     backup_timer = start_backups(windows)
     windows.show_session(session, doc_id)
     try:
@@ -117,4 +121,8 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         backup_timer.stop()
         windows.close()
+        if args.demo:
+            from indicite.services.demo import discard_demo
+
+            discard_demo(session)
         shutdown_logging()

@@ -30,7 +30,7 @@ class DamagedDialog(QMessageBox):
             self.setInformativeText(
                 self.tr(
                     "Restore the latest backup, from {time} (documents: {documents}, "
-                    "indicators: {indicators})? The damaged file is kept, unchanged, "
+                    "indicators: {indicators})? The current file is kept, unchanged, "
                     "in the backups folder."
                 ).format(
                     time=self.backup.taken_at.strftime("%Y-%m-%d %H:%M"),

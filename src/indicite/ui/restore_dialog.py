@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.errors import IndiciteError
-from indicite.services.backups import BackupInfo, backups_of, restore_backup
+from indicite.services.backups import BackupInfo, backups_of, restore_backup, work_after
 from indicite.services.session import Session
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
@@ -77,6 +77,8 @@ class RestoreDialog(Retranslatable, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.consequence = QLabel()
+        self.consequence.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.restore_selected)
@@ -84,6 +86,7 @@ class RestoreDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
+        layout.addWidget(self.consequence)
         layout.addWidget(self.buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_button)
         if self.model.backups:
@@ -103,13 +106,39 @@ class RestoreDialog(Retranslatable, QDialog):
             else self.tr("There are no backups of this database yet.")
         )
         self.restore_button.setText(self.tr("&Restore"))
+        self._update_button()
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.backups[rows[0].row()] if rows else None
 
     def _update_button(self) -> None:
-        self.restore_button.setEnabled(self.selected_backup() is not None)
+        backup = self.selected_backup()
+        self.restore_button.setEnabled(backup is not None)
+        self.consequence.setText("" if backup is None else self.what_is_lost(backup))
+
+    def what_is_lost(self, backup: BackupInfo) -> str:
+        """What restoring ``backup`` undoes, from the current file's history after it."""
+        time = backup.taken_at.strftime("%Y-%m-%d %H:%M")
+        work = work_after(self.session, backup.path)
+        if work is None:
+            return self.tr(
+                "What was recorded after {time} cannot be told: the history of the backup "
+                "or of the database cannot be read."
+            ).format(time=time)
+        if work.nothing:
+            return self.tr(
+                "Nothing was recorded after {time}: restoring this backup loses no work."
+            ).format(time=time)
+        return self.tr(
+            "Restoring the backup of {time} loses what was recorded after it: "
+            "{decisions} review decisions, {entries} new entries and {others} other changes."
+        ).format(
+            time=time,
+            decisions=work.review_decisions,
+            entries=work.new_entries,
+            others=work.other_changes,
+        )
 
     def restore_selected(self) -> None:
         backup = self.selected_backup()

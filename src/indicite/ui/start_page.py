@@ -395,7 +395,7 @@ class DatabaseWindows(QObject):
     @Slot(Path)
     def open_path(self, path: Path) -> bool:
         try:
-            session = Session.open(path, self.user)
+            session = Session.open(path, self.user, create=False)
         except IndiciteError as e:
             QMessageBox.warning(self.window, self.tr("Cannot open the database"), describe(e))
             return False
@@ -420,7 +420,7 @@ class DatabaseWindows(QObject):
             old.session.close()
             old.deleteLater()
         self.window = window
-        if session.store.path is not None:
+        if session.store.path is not None and not session.throwaway:
             remember_database(session.store.path)
         if doc_id is not None:
             window.open_document(doc_id)

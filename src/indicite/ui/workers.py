@@ -84,7 +84,7 @@ class Task(QObject):
     def run(self) -> None:
         """Open a session of this thread's own, run the job, report how it ended."""
         try:
-            session = Session.open(self.database, self.user)
+            session = Session.open(self.database, self.user, create=False)
             try:
                 result = self.job(session, Progress(self))
             finally:
