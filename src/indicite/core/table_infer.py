@@ -1,0 +1,352 @@
+"""Table structure: header rows and stub columns of a known grid, or a whole grid from plain text.
+
+Marked-up files (HTML, DOCX, XLSX) give their grid; ``structure`` decides which rows are
+headers and which columns the stub, from what the cells hold. Copy-paste and PDF extraction
+give lines whose cells are separated by tabs or runs of spaces; ``infer_tables`` rebuilds the
+grid from them, including the usual statistical layouts: a second header row one cell short
+(the stub header spans both rows), group headers over two sub-columns, 单位：万元 lines, section
+rows, 其中： sub-rows, repeated headers. Whatever it had to guess is written in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indicite.core.numbers import fold_width
+from indicite.core.tables import INFERRED, MARKUP, Cell, Table, numbered
+
+# A value as it stands in a cell: 1103450.2, -0.8, 1,570, 4, 12.5%, 持平.
+VALUE_CELL_RE = re.compile(r"[-+−]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?|持平")
+# Cells that hold no value but are not labels either: notes, dashes, "not applicable".
+MARKER_CELL_RE = re.compile(
+    r"[（(]?\s*注\s*\d*\s*[）)]?|[-—–…·.×*＊/／]+|[（(]?\s*\d{1,2}\s*[）)]|\*+\d*|—{1,2}|…+"
+)
+UNIT_LINE_RE = re.compile(r"^\s*[（(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s）)]{1,10})\s*[）)]?\s*$")
+UNIT_TAIL_RE = re.compile(r"[（(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s）)]{1,10})\s*[）)]?\s*$")
+_SPACED_RE = re.compile(r"[^ \u3000\t]+(?: [^ \u3000\t]+)*")
+_WIDE_GAP_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
+_SENTENCE_END = "。；;！？!?"
+MAX_CAPTION = 60
+MAX_SECTION = 16
+
+
+def is_value_cell(text: str) -> bool:
+    return bool(VALUE_CELL_RE.fullmatch(fold_width(text).strip()))
+
+
+def is_marker_cell(text: str) -> bool:
+    return bool(MARKER_CELL_RE.fullmatch(fold_width(text).strip()))
+
+
+def _is_label(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and not is_value_cell(t) and not is_marker_cell(t)
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    fields: list[tuple[int, int]]  # spans of the fields, empty ones included
+
+
+# --- structure of a known grid --------------------------------------------------------------
+
+
+def structure(
+    cells: list[Cell],
+    text: str,
+    *,
+    caption: str = "",
+    unit: str = "",
+    header_rows: int | None = None,
+    source: str = MARKUP,
+) -> Table | None:
+    """A table from a grid of cells, its header rows and stub columns found from the contents.
+
+    None when the grid holds no value at all (a layout table, a box around a paragraph).
+    """
+    if not cells:
+        return None
+    by_row: dict[int, list[Cell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    n_rows = max(c.row + c.rowspan for c in cells)
+
+    def words(c: Cell) -> str:
+        return text[c.start : c.end].strip()
+
+    def is_data(row: int) -> bool:
+        row_cells = sorted(by_row.get(row, []), key=lambda c: c.col)
+        return any(
+            is_value_cell(words(c)) and not _is_year(words(c)) for c in row_cells[1:]
+        ) and bool(row_cells and words(row_cells[0]))
+
+    first_data = next((r for r in range(n_rows) if is_data(r)), None)
+    if first_data is None:
+        return None
+    if header_rows is None:
+        header_rows = first_data
+        # a header cell spanning down into the data rows (a stub header) ends with its rows
+        header_rows = max(
+            [header_rows] + [c.row + c.rowspan for c in cells if c.row < header_rows and c.col > 0]
+        )
+        header_rows = min(header_rows, first_data)
+    stub = _stub_columns(cells, header_rows, words)
+    return Table(
+        start=min(c.start for c in cells),
+        end=max(c.end for c in cells),
+        cells=tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        header_rows=header_rows,
+        stub_cols=stub,
+        caption=caption,
+        unit=unit,
+        source=source,
+    )
+
+
+def _is_year(text: str) -> bool:
+    t = fold_width(text).strip().rstrip("年")
+    return t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100
+
+
+def _stub_columns(cells: list[Cell], header_rows: int, words) -> int:
+    """Leading columns whose body cells are labels (years down the side are labels too)."""
+    n_cols = max(c.col + c.colspan for c in cells)
+    body = [c for c in cells if c.row >= header_rows]
+    stub = 0
+    for col in range(n_cols):
+        column = [words(c) for c in body if c.col == col and words(c)]
+        if not column:
+            if col == stub:
+                stub += 1
+                continue
+            break
+        labels = sum(1 for w in column if _is_label(w) or (col == 0 and _is_year(w)))
+        if labels * 2 >= len(column) or (col == 0 and labels):
+            stub = col + 1
+        else:
+            break
+    return max(1, min(stub, n_cols - 1)) if n_cols > 1 else 1
+
+
+# --- grids from flattened text ---------------------------------------------------------------
+
+
+def _fields(line: str, line_start: int) -> list[tuple[int, int]] | None:
+    """The cells of a line that looks like a table row, or None for prose and headings."""
+    if "\t" in line:
+        out, pos = [], line_start
+        for raw in line.split("\t"):
+            lead = len(raw) - len(raw.lstrip(" \u3000"))
+            body = raw.strip(" \u3000")
+            out.append((pos + lead, pos + lead + len(body)))
+            pos += len(raw) + 1
+        while out and out[-1][0] == out[-1][1]:
+            out.pop()
+        while out and out[0][0] == out[0][1] and len(out) > 1:
+            out.pop(0)  # text indented with a tab is not an empty stub
+        return out if len(out) >= 2 else None
+    if not _WIDE_GAP_RE.search(line):
+        return None
+    stripped = line.strip(" \u3000")
+    if stripped and stripped[-1] in _SENTENCE_END:
+        return None
+    parts = [(line_start + m.start(), line_start + m.end()) for m in _SPACED_RE.finditer(line)]
+    return parts if len(parts) >= 2 else None
+
+
+def infer_tables(text: str) -> list[Table]:
+    """Every tab- or space-aligned table in a plain text, numbered in reading order."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        fields = _fields(lines[i][1], lines[i][0])
+        if fields is None:
+            i += 1
+            continue
+        block: list[_Line | tuple[int, int]] = [_Line(lines[i][0], fields)]
+        j = i + 1
+        while j < len(lines):
+            start, line = lines[j]
+            f = _fields(line, start)
+            if f is not None:
+                block.append(_Line(start, f))
+                j += 1
+                continue
+            if _section_line(line) and _rows_follow(lines, j + 1):
+                s = start + len(line) - len(line.lstrip(" \u3000"))
+                block.append((s, s + len(line.strip(" \u3000"))))
+                j += 1
+                continue
+            if not line.strip() and _rows_follow(lines, j + 1):
+                j += 1
+                continue
+            break
+        table = _grid_from_block(text, block)
+        if table is not None:
+            tables.append(table)
+        i = j
+    return numbered(tables)
+
+
+def _section_line(line: str) -> bool:
+    t = line.strip(" \u3000")
+    return 0 < len(t) <= MAX_SECTION and not any(ch in t for ch in "，。；,;") and "\t" not in t
+
+
+def _rows_follow(lines: list[tuple[int, str]], k: int) -> bool:
+    """Whether a table row comes next, after blank lines and at most one section line."""
+    sections = 0
+    while k < len(lines):
+        start, line = lines[k]
+        if _fields(line, start) is not None:
+            return True
+        if line.strip():
+            sections += 1
+            if sections > 1 or not _section_line(line):
+                return False
+        k += 1
+    return False
+
+
+def _grid_from_block(text: str, block: list) -> Table | None:
+    rows = [b for b in block if isinstance(b, _Line)]
+
+    def words(span: tuple[int, int]) -> str:
+        return text[span[0] : span[1]]
+
+    def is_data(line: _Line) -> bool:
+        f = line.fields
+        return bool(words(f[0]).strip()) and any(
+            is_value_cell(words(s)) and not _is_year(words(s)) for s in f[1:]
+        )
+
+    data = [r for r in rows if is_data(r)]
+    if len(data) < 2 and not (data and len(rows) >= 2):
+        return None
+    first = next(k for k, b in enumerate(block) if isinstance(b, _Line) and is_data(b))
+    headers = [b for b in block[:first] if isinstance(b, _Line)]
+    header_texts = {tuple(words(s) for s in h.fields) for h in headers}
+    body = [
+        b
+        for b in block[first:]
+        if not (isinstance(b, _Line) and tuple(words(s) for s in b.fields) in header_texts)
+    ]  # a header repeated on the next page is not data
+    width = max(len(r.fields) for r in data)
+    ghosts = {
+        k
+        for k in range(1, width)
+        if all(k >= len(r.fields) or words(r.fields[k]) == "" for r in data)
+    }
+    keep = [k for k in range(width) if k not in ghosts]
+    n_cols = len(keep)
+    notes: list[str] = []
+    cells: list[Cell] = []
+    header_cells, n_header = _header_grid(text, headers, keep, width, notes)
+    cells.extend(header_cells)
+    row = n_header
+    for b in body:
+        if isinstance(b, tuple):
+            cells.append(Cell(row, 0, b[0], b[1], colspan=n_cols))
+            row += 1
+            continue
+        fields = [b.fields[k] for k in keep if k < len(b.fields)]
+        extra = [s for k, s in enumerate(b.fields) if k >= width or (k in ghosts and words(s))]
+        if extra or len(b.fields) > width:
+            notes.append("a row has more cells than the columns")
+        for col, (s, e) in enumerate(fields):
+            if e > s:
+                cells.append(Cell(row, col, s, e))
+        row += 1
+    if len(set(len(r.fields) for r in data)) > 1:
+        notes.append("rows have different numbers of cells")
+    caption, unit = _caption_and_unit(text, min(c.start for c in cells))
+    table = structure(
+        cells, text, caption=caption, unit=unit, header_rows=n_header, source=INFERRED
+    )
+    if table is None:
+        return None
+    from dataclasses import replace
+
+    uncertain = "; ".join(dict.fromkeys(notes))
+    start = min(table.start, rows[0].start)
+    return replace(table, start=start, uncertain=uncertain)
+
+
+def _header_grid(
+    text: str,
+    headers: list[_Line],
+    keep: list[int],
+    width: int,
+    notes: list[str],
+) -> tuple[list[Cell], int]:
+    """Header cells over the kept columns; a short row under a full one lacks the stub header."""
+    n_cols = len(keep)
+    cells: list[Cell] = []
+    stub_rows = 0
+    for r, h in enumerate(headers):
+        filled = [s for s in h.fields if s[1] > s[0]]
+        if len(h.fields) == width:
+            spans = [h.fields[k] for k in keep]
+            for c, (s, e) in enumerate(spans):
+                if e > s:
+                    cells.append(Cell(r, c, s, e))
+        elif len(filled) == n_cols:
+            cells.extend(Cell(r, c, s, e) for c, (s, e) in enumerate(filled))
+        elif len(filled) == n_cols - 1:
+            # 分 组 | 营业收入 … over 1-10月（亿元） | 同比增长（%）…: the stub header spans down
+            cells.extend(Cell(r, c, s, e) for c, (s, e) in enumerate(filled, start=1))
+            if r > 0:
+                stub_rows = r + 1
+        elif len(filled) >= 2 and (n_cols - 1) % (len(filled) - 1) == 0:
+            per = (n_cols - 1) // (len(filled) - 1)
+            cells.append(Cell(r, 0, *filled[0]))
+            for k, (s, e) in enumerate(filled[1:]):
+                cells.append(Cell(r, 1 + k * per, s, e, colspan=per))
+        else:
+            notes.append("header cells could not all be matched to columns")
+            offset = n_cols - len(filled)  # right-aligned: value headers sit over values
+            for c, (s, e) in enumerate(filled):
+                cells.append(Cell(r, 0 if c == 0 else c + offset, s, e))
+    if stub_rows:
+        cells = [
+            Cell(0, 0, c.start, c.end, rowspan=stub_rows) if (c.row, c.col) == (0, 0) else c
+            for c in cells
+        ]
+    return cells, len(headers)
+
+
+def _caption_and_unit(text: str, start: int) -> tuple[str, str]:
+    """The caption and the 单位：… line in the few lines above a table."""
+    caption, unit = "", ""
+    end = start
+    looked = 0
+    while end > 0 and looked < 4:
+        line_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[line_start:end].strip(" \u3000\n\t")
+        end = line_start
+        if not line:
+            continue
+        looked += 1
+        if um := UNIT_LINE_RE.match(line):
+            unit = unit or um.group(1)
+            continue
+        if len(line) > MAX_CAPTION or line[-1] in _SENTENCE_END + "，,：:":
+            break
+        if um := UNIT_TAIL_RE.search(line):
+            unit = unit or um.group(1)
+            line = line[: um.start()].strip()
+        caption = line
+        break
+    return caption, unit
+
+
+def caption_and_unit(text: str, start: int) -> tuple[str, str]:
+    """What readers of marked-up files use for a table's caption and unit line."""
+    return _caption_and_unit(text, start)
