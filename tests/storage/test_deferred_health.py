@@ -2,6 +2,8 @@
 
 import hashlib
 import os
+import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -21,9 +23,18 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 @pytest.fixture
 def damaged_inside(good_bytes, db_path):
-    """Pages in the middle overwritten: the header and the schema still read."""
-    middle = len(good_bytes) // 2
-    db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
+    """Two pages of the indicators table overwritten: the header and the schema still read.
+
+    The pages are looked up (dbstat) rather than taken from the middle of the file: where the
+    schema's own pages lie depends on how many tables the migrations create.
+    """
+    with closing(sqlite3.connect(db_path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        (page,) = db.execute(
+            "SELECT max(pageno) FROM dbstat WHERE name = 'indicators' AND pagetype = 'leaf'"
+        ).fetchone()
+    at = (page - 1) * page_size
+    db_path.write_bytes(good_bytes[:at] + os.urandom(page_size) + good_bytes[at + page_size :])
     return db_path
 
 

@@ -92,6 +92,8 @@ def structure(
             [header_rows] + [c.row + c.rowspan for c in cells if c.row < header_rows and c.col > 0]
         )
         header_rows = min(header_rows, first_data)
+        while header_rows > 1 and _section_row(by_row.get(header_rows - 1, []), words):
+            header_rows -= 1  # 期末畜禽存栏 alone on its row heads the rows below, not columns
     stub = _stub_columns(cells, header_rows, words)
     return Table(
         start=min(c.start for c in cells),
@@ -103,6 +105,11 @@ def structure(
         unit=unit,
         source=source,
     )
+
+
+def _section_row(row_cells: list[Cell], words) -> bool:
+    filled = [c for c in row_cells if words(c)]
+    return len(filled) == 1 and filled[0].col == 0
 
 
 def _is_year(text: str) -> bool:

@@ -180,48 +180,66 @@ def _suggest_table(
     table_unit = table.unit or caption_unit
     note = f"table structure guessed ({table.uncertain})" if table.uncertain else ""
     out: list[Suggestion] = []
-    for cell in table.cells:
-        if table.is_header(cell) or cell.col < table.stub_cols or cell.col in unit_cols:
+    inherited = ""  # 大牲畜（万头） then #黄牛及肉牛, 奶牛: rows below share the unit
+    for row in range(table.header_rows, table.n_rows):
+        labels, row_unit = _row_labels(table, text, row, unit_cols)
+        if _is_section(table, text, row):
+            inherited = ""
             continue
-        column = columns.get(cell.col)
-        if column is None or column.skip:
-            continue
-        raw = text[cell.start : cell.end]
-        if not is_value_cell(raw):
-            continue
-        stub_words = [
-            w
-            for c in range(table.stub_cols)
-            if c not in unit_cols and (w := _stub_text(table, text, cell.row, c))
-        ]
-        row_unit = ""
-        labels = []
-        for w in stub_words:
-            label, u = _clean_label(w)
-            row_unit = row_unit or u
-            if label:
-                labels.append(label)
-        unit_cell = next(
-            (_squash(text[u.start : u.end]) for c in unit_cols if (u := table.at(cell.row, c))),
-            "",
+        if row_unit:
+            inherited = row_unit
+        unit_word = next(
+            (_squash(text[u.start : u.end]) for c in unit_cols if (u := table.at(row, c))), ""
         )
-        suggestion = _cell_suggestion(
-            text,
-            table,
-            cell,
-            column,
-            labels,
-            row_unit or unit_cell,
-            table_unit,
-            names_are_indicators,
-            caption_period,
-            doc_date,
-            subject,
-            note,
-        )
-        if suggestion is not None:
-            out.append(suggestion)
+        for col in range(table.stub_cols, table.n_cols):
+            cell = table.at(row, col)
+            column = columns.get(col)
+            if cell is None or cell.row != row or cell.col != col or col in unit_cols:
+                continue
+            if column is None or column.skip or not is_value_cell(text[cell.start : cell.end]):
+                continue
+            suggestion = _cell_suggestion(
+                text,
+                table,
+                cell,
+                column,
+                labels,
+                row_unit or unit_word or inherited,
+                table_unit,
+                names_are_indicators,
+                caption_period,
+                doc_date,
+                subject,
+                note,
+            )
+            if suggestion is not None:
+                out.append(suggestion)
     return out
+
+
+def _row_labels(
+    table: Table, text: str, row: int, unit_cols: list[int]
+) -> tuple[list[str], str]:
+    """The stub labels of a row, cleaned, and a unit one of them names (大牲畜（万头））."""
+    labels, unit = [], ""
+    for c in range(table.stub_cols):
+        if c in unit_cols or not (words := _stub_text(table, text, row, c)):
+            continue
+        label, u = _clean_label(words)
+        unit = unit or u
+        if label:
+            labels.append(label)
+    return labels, unit
+
+
+def _is_section(table: Table, text: str, row: int) -> bool:
+    """A row with only a label (期末畜禽存栏) heads the rows below it."""
+    filled = {
+        cell
+        for col in range(table.n_cols)
+        if (cell := table.at(row, col)) is not None and cell.end > cell.start
+    }
+    return len(filled) == 1 and next(iter(filled)).col == 0
 
 
 def _stub_text(table: Table, text: str, row: int, col: int) -> str:

@@ -11,6 +11,7 @@ from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import read_file
 from indicite.services.session import Session
+from indicite.services.tables import tables_at_import
 from indicite.storage.clock import now_iso
 from indicite.storage.documents import EDITABLE_COLUMNS
 
@@ -80,6 +81,7 @@ def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta(
             if existing is not None:
                 return ImportOutcome(Path(path), existing, existed=True)
             doc_id = store.documents.add(doc, Path(path).name, file_sha, result.content)
+            store.tables.add_all(doc_id, tables_at_import(result, text))
             store.events.append(
                 at=doc.imported_at,
                 who=session.user,
@@ -97,11 +99,6 @@ def import_files(
 ) -> ImportReport:
     """Each good file is imported, each bad one reported; one bad file stops nothing."""
     return ImportReport([import_file(session, Path(p), meta) for p in paths])
-
-
-def read_text_of(path: Path) -> str:
-    """The text a file would be stored with, without importing it."""
-    return normalize_newlines(read_file(Path(path)).text)
 
 
 def list_documents(session: Session, search: str = "") -> list[dict[str, Any]]:

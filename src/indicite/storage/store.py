@@ -16,6 +16,7 @@ from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.search import SearchRepository
+from indicite.storage.tables import TableRepository
 from indicite.storage.users import SettingsRepository, UserRepository
 
 
@@ -42,6 +43,7 @@ class Store:
         self.comments = CommentRepository(db)
         self.review = ReviewQueries(db)
         self.search = SearchRepository(db)
+        self.tables = TableRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True) -> "Store":

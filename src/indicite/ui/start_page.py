@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
 DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-DOCUMENT_PATTERNS = "*.txt *.docx *.pdf *.html *.htm"
+DOCUMENT_PATTERNS = "*.txt *.md *.docx *.pdf *.html *.htm *.xlsx *.csv"
 
 
 def choose_document_files(parent: QWidget) -> list[Path]:

@@ -1,0 +1,40 @@
+"""A document's tables: stored at import, or inferred from the text of older imports."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from indicite.core.entities import Document
+from indicite.core.table_infer import infer_tables
+from indicite.core.tables import Table
+from indicite.core.text import normalize_newlines
+from indicite.io.readers import ReadResult, read_file
+from indicite.services.session import Session
+
+
+def tables_at_import(result: ReadResult, text: str) -> list[Table]:
+    """The file's marked-up tables, or those inferred from its text (txt, md, pdf)."""
+    return result.tables if result.tables is not None else infer_tables(text)
+
+
+def tables_of(session: Session, doc: Document) -> list[Table]:
+    """The stored tables; a document imported before tables were kept gets them inferred."""
+    stored = stored_tables(session, doc)
+    return stored if stored is not None else list(_inferred(doc.text))
+
+
+def stored_tables(session: Session, doc: Document) -> list[Table] | None:
+    """The tables stored at import, or None (infer them, e.g. in a worker thread)."""
+    assert doc.id is not None
+    return session.store.tables.for_document(doc.id) or None
+
+
+@lru_cache(maxsize=8)
+def _inferred(text: str) -> tuple[Table, ...]:
+    return tuple(infer_tables(text))
+
+
+def read_with_tables(path: Path) -> tuple[str, list[Table]]:
+    """The text a file would be stored with and its tables, without importing it."""
+    result = read_file(Path(path))
+    text = normalize_newlines(result.text)
+    return text, tables_at_import(result, text)
