@@ -18,8 +18,13 @@ def tables_at_import(result: ReadResult, text: str) -> list[Table]:
 
 def tables_of(session: Session, doc: Document) -> list[Table]:
     """The stored tables; a document imported before tables were kept gets them inferred."""
-    stored = stored_tables(session, doc)
-    return stored if stored is not None else list(_inferred(doc.text))
+    assert doc.id is not None
+    return tables_for_text(session, doc.id, doc.text)
+
+
+def tables_for_text(session: Session, doc_id: int, text: str) -> list[Table]:
+    """``tables_of`` for a caller that has only the document's id and text."""
+    return session.store.tables.for_document(doc_id) or list(_inferred(text))
 
 
 def stored_tables(session: Session, doc: Document) -> list[Table] | None:
