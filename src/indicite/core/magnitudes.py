@@ -18,7 +18,19 @@ MAGNITUDES = {
     "十": 10,
 }
 # Units that start with a magnitude character but are units in their own right.
-WHOLE_UNITS = ("百分点", "百分比", "千米", "千克", "千瓦", "千伏", "千焦", "千帕", "千卡", "千升", "十分")
+WHOLE_UNITS = (
+    "百分点",
+    "百分比",
+    "千米",
+    "千克",
+    "千瓦",
+    "千伏",
+    "千焦",
+    "千帕",
+    "千卡",
+    "千升",
+    "十分",
+)
 _PREFIX = re.compile("|".join(sorted(MAGNITUDES, key=len, reverse=True)))
 
 

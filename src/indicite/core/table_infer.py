@@ -178,20 +178,22 @@ def infer_tables(text: str) -> list[Table]:
             i += 1
             continue
         block: list[_Line | tuple[int, int]] = [_Line(lines[i][0], fields)]
+        seen_rows = {lines[i][1].strip()}
         j = i + 1
         while j < len(lines):
             start, line = lines[j]
             f = _fields(line, start)
             if f is not None:
                 block.append(_Line(start, f))
+                seen_rows.add(line.strip())
                 j += 1
                 continue
-            if _section_line(line) and _rows_follow(lines, j + 1):
+            if _section_line(line) and _rows_follow(text, lines, j + 1, seen_rows):
                 s = start + len(line) - len(line.lstrip(" \u3000"))
                 block.append((s, s + len(line.strip(" \u3000"))))
                 j += 1
                 continue
-            if not line.strip() and _rows_follow(lines, j + 1):
+            if not line.strip() and _rows_follow(text, lines, j + 1, seen_rows):
                 j += 1
                 continue
             break
@@ -207,13 +209,17 @@ def _section_line(line: str) -> bool:
     return 0 < len(t) <= MAX_SECTION and not any(ch in t for ch in "，。；,;") and "\t" not in t
 
 
-def _rows_follow(lines: list[tuple[int, str]], k: int) -> bool:
-    """Whether a table row comes next, after blank lines and at most one section line."""
+def _rows_follow(text: str, lines: list[tuple[int, str]], k: int, seen: set[str]) -> bool:
+    """Whether the table goes on after a gap: a data row comes next (after blank lines and at
+    most one section line), or a header row seen before (repeated after a page break)."""
     sections = 0
     while k < len(lines):
         start, line = lines[k]
-        if _fields(line, start) is not None:
-            return True
+        fields = _fields(line, start)
+        if fields is not None:
+            return line.strip() in seen or any(
+                is_value_cell(text[a:b]) and not _is_year(text[a:b]) for a, b in fields[1:]
+            )
         if line.strip():
             sections += 1
             if sections > 1 or not _section_line(line):

@@ -217,9 +217,7 @@ def _suggest_table(
     return out
 
 
-def _row_labels(
-    table: Table, text: str, row: int, unit_cols: list[int]
-) -> tuple[list[str], str]:
+def _row_labels(table: Table, text: str, row: int, unit_cols: list[int]) -> tuple[list[str], str]:
     """The stub labels of a row, cleaned, and a unit one of them names (大牲畜（万头））."""
     labels, unit = [], ""
     for c in range(table.stub_cols):

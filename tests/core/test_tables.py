@@ -1,0 +1,122 @@
+"""Tables in plain text: the structure staff see in a pasted release, and a suggestion per value."""
+
+from datetime import date
+
+from indicite.core.suggest import suggest
+from indicite.core.table_infer import infer_tables
+from indicite.core.tables import cell_text, locate
+
+RELEASE = (
+    "表2 2025年1—10月份分经济类型工业企业主要指标\n"
+    "分 组\t营业收入\t营业成本\t利润总额\n"
+    "1-10月（亿元）\t同比增长（%）\t1-10月（亿元）\t同比增长（%）\t1-10月（亿元）\t同比增长（%）\n"
+    "总计\t1103450.2\t2.4\t936120.8\t2.6\t59502.9\t1.9\n"
+    "其中：国有控股企业\t281004.7\t-0.8\t236511.0\t-0.2\t18012.3\t-3.1\n"
+    "私营企业\t398211.5\t3.3\t345880.1\t3.5\t17650.6\t4\n"
+    "燃气生产和供应业\t9950.3\t5.1\t8877.2\t6\t-12.4\t（注2）\n"
+    "注：2.上年同期亏损。\n"
+)
+
+
+def _by_text(suggestions):
+    return {s.text: s for s in suggestions}
+
+
+def test_two_header_rows_with_the_stub_header_spanning_both():
+    (table,) = infer_tables(RELEASE)
+    assert (table.header_rows, table.stub_cols, table.n_cols) == (2, 1, 7)
+    assert table.caption == "表2 2025年1—10月份分经济类型工业企业主要指标"
+    stub_header = table.at(1, 0)
+    assert cell_text(RELEASE, stub_header) == "分 组" and stub_header.rowspan == 2
+    assert table.column_headers(6, RELEASE) == ["利润总额", "同比增长（%）"]
+    assert table.row_label(3, RELEASE) == "其中：国有控股企业"
+    assert not table.uncertain
+
+
+def test_every_value_cell_is_suggested_with_its_headers_and_no_note_marker():
+    found = suggest(RELEASE, doc_date=date(2025, 11, 27), subject="全国")
+    cells = [s for s in found if s.table]
+    assert len(cells) == 23  # 4 rows × 6 values, less the note marker
+    assert "（注2）" not in {s.text for s in found}
+    profit = _by_text(found)["18012.3"]
+    assert profit.indicator == "利润总额 · 国有控股企业"
+    assert (profit.unit, profit.base_value, profit.base_unit) == ("亿元", 1801230000000, "元")
+    assert (profit.measure, profit.period_start, profit.period_end) == (
+        "level",
+        date(2025, 1, 1),
+        date(2025, 10, 31),
+    )
+    four = _by_text(found)["4"]
+    assert (four.value, four.unit, four.measure) == (4.0, "%", "growth_yoy")
+    assert four.column_label == "利润总额 · 同比增长（%）"
+    loss = _by_text(found)["-12.4"]
+    assert (loss.value, loss.unit) == (-12.4, "亿元")
+
+
+def test_unit_line_years_down_the_side_and_a_unit_column():
+    text = (
+        "表1 主要财务指标\n单位：万元\n年 份\t营业收入\t利润率（%）\n"
+        "2023\t133445823\t5.76\n2024\t137765214\t5.39\n\n"
+        "产品名称\t单位\t10月\t同比增长（%）\n发电量\t亿千瓦时\t7604.1\t1.9\n粗钢\t万吨\t7200.4\t-12.1\n"
+    )
+    found = _by_text(suggest(text))
+    assert "2023" not in found and "2024" not in found  # years in the stub are labels
+    revenue = found["137765214"]
+    assert (revenue.unit, revenue.base_unit, revenue.period_label) == ("万元", "元", "2024年")
+    assert revenue.indicator == "营业收入"
+    assert (found["5.39"].unit, found["5.39"].measure) == ("%", "rate")
+    steel = found["7200.4"]
+    assert (steel.unit, steel.base_value, steel.indicator) == ("万吨", 72004000, "粗钢")
+    assert "万吨" not in found and "亿千瓦时" not in found
+
+
+def test_section_rows_sub_rows_and_units_named_in_the_stub():
+    text = (
+        "2012年畜牧业生产及产品产量\n指标名称\t指标值\t同比增长（±%）\n期末畜禽存栏\n"
+        "大牲畜（万头）\t96.9\t\t8.7\n#黄牛及肉牛\t32.1\t\t9.3\n期末畜禽出栏\n"
+        "肉羊（万只）\t96.2\t\t5.3\n"
+    )
+    (table,) = infer_tables(text)
+    assert table.header_rows == 1
+    found = _by_text(suggest(text))
+    assert (found["96.9"].unit, found["96.9"].indicator) == ("万头", "大牲畜")
+    assert found["32.1"].unit == "万头"  # a # sub-row is counted like its parent
+    assert (found["8.7"].unit, found["8.7"].measure) == ("%", "growth_yoy")
+    assert found["96.2"].unit == "万只"
+    assert "期末畜禽出栏" not in {s.text for s in found.values()}
+
+
+def test_space_aligned_rows_and_a_header_repeated_after_a_page_break():
+    text = (
+        "表4 分地区利润\n地 区    利润总额（亿元）    同比增长（%）\n"
+        "东部地区    36120.4    3.1\n中部地区    12210.8    -0.4\n- 2 -\n"
+        "地 区    利润总额（亿元）    同比增长（%）\n东北地区    1560.4    -5.2\n"
+    )
+    found = _by_text(suggest(text))
+    assert set(found) == {"36120.4", "3.1", "12210.8", "-0.4", "1560.4", "-5.2"}
+    # a region down the side is whose figure it is
+    assert (found["1560.4"].indicator, found["1560.4"].subject) == ("利润总额", "东北地区")
+
+
+def test_an_uncertain_structure_is_said_in_the_suggestion():
+    text = "指标\t甲\t乙\t丙\t丁\n总计\t1.5\t2.5\t3.5\n合计\t1.0\t2.0\t3.0\t4.0\t5.0\n"
+    found = [s for s in suggest(text) if s.table]
+    assert found and all("guessed" in s.note for s in found)
+
+
+def test_prose_stays_with_the_prose_rules():
+    text = "全年实现地区生产总值4000.5亿元，比上年增长10%。\n"
+    assert infer_tables(text) == []
+    (level, growth) = suggest(text)
+    assert (level.table, level.unit) == (0, "亿元")
+
+
+def test_locate_names_table_row_and_column_of_a_cited_cell():
+    (table,) = infer_tables(RELEASE)
+    start = RELEASE.index("18012.3")
+    ref = locate([table], RELEASE, start, start + len("18012.3"))
+    assert ref is not None
+    assert ref.table == "表1 表2 2025年1—10月份分经济类型工业企业主要指标"
+    assert (ref.row_label, ref.column_label) == ("其中：国有控股企业", "利润总额 · 1-10月（亿元）")
+    prose = RELEASE.index("上年同期")
+    assert locate([table], RELEASE, prose, prose + 2) is None
