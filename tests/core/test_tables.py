@@ -107,8 +107,8 @@ def test_an_uncertain_structure_is_said_in_the_suggestion():
 def test_prose_stays_with_the_prose_rules():
     text = "全年实现地区生产总值4000.5亿元，比上年增长10%。\n"
     assert infer_tables(text) == []
-    (level, growth) = suggest(text)
-    assert (level.table, level.unit) == (0, "亿元")
+    level, growth = suggest(text)
+    assert (level.table, level.unit, growth.table, growth.unit) == (0, "亿元", 0, "%")
 
 
 def test_locate_names_table_row_and_column_of_a_cited_cell():
