@@ -165,8 +165,21 @@ def table_suggestions(
     return sorted(out, key=lambda s: s.start)
 
 
+def cell_suggestion(
+    text: str,
+    table: Table,
+    cell: Cell,
+    *,
+    doc_date: date | None = None,
+    subject: str = "",
+) -> Suggestion | None:
+    """The suggestion for one cell (a selected cell fills the form with it), or None."""
+    found = _suggest_table(text, table, doc_date, subject, only=cell)
+    return found[0] if found else None
+
+
 def _suggest_table(
-    text: str, table: Table, doc_date: date | None, subject: str
+    text: str, table: Table, doc_date: date | None, subject: str, only: Cell | None = None
 ) -> list[Suggestion]:
     columns = _columns(table, text)
     unit_cols = [c for c, info in columns.items() if info.unit_column]
@@ -181,17 +194,21 @@ def _suggest_table(
     note = f"table structure guessed ({table.uncertain})" if table.uncertain else ""
     out: list[Suggestion] = []
     inherited = ""  # 大牲畜（万头） then #黄牛及肉牛, 奶牛: rows below share the unit
-    for row in range(table.header_rows, table.n_rows):
+    last_row = table.n_rows if only is None else only.row + 1
+    for row in range(table.header_rows, last_row):
         labels, row_unit = _row_labels(table, text, row, unit_cols)
         if _is_section(table, text, row):
             inherited = ""
             continue
         if row_unit:
             inherited = row_unit
+        if only is not None and row != only.row:
+            continue
         unit_word = next(
             (_squash(text[u.start : u.end]) for c in unit_cols if (u := table.at(row, c))), ""
         )
-        for col in range(table.stub_cols, table.n_cols):
+        cols = range(table.stub_cols, table.n_cols) if only is None else [only.col]
+        for col in cols:
             cell = table.at(row, col)
             column = columns.get(col)
             if cell is None or cell.row != row or cell.col != col or col in unit_cols:

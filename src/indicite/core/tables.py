@@ -208,3 +208,21 @@ def row_cells(line: str, line_start: int, separator: str = "\t") -> list[tuple[i
         out.append((s, s + len(stripped)))
         pos += len(raw) + len(separator)
     return out
+
+
+def neighbour(table: Table, cell: Cell, direction: str) -> Cell | None:
+    """The next filled cell right, left, down or up of ``cell`` (wrapping at row ends for
+    right/left), for moving through a table from the keyboard; None at the table's edge."""
+    if direction in ("right", "left"):
+        ordered = [c for c in table.cells if c.end > c.start]
+        i = ordered.index(cell) if cell in ordered else -1
+        j = i + 1 if direction == "right" else i - 1
+        return ordered[j] if 0 <= j < len(ordered) and i >= 0 else None
+    step = 1 if direction == "down" else -1
+    row = (cell.row + cell.rowspan - 1 if step > 0 else cell.row) + step
+    while 0 <= row < table.n_rows:
+        found = table.at(row, cell.col)
+        if found is not None and found is not cell and found.end > found.start:
+            return found
+        row += step
+    return None

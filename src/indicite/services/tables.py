@@ -1,11 +1,13 @@
 """A document's tables: stored at import, or inferred from the text of older imports."""
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from indicite.core.entities import Document
 from indicite.core.table_infer import infer_tables
-from indicite.core.tables import Table
+from indicite.core.tables import Table, table_at
 from indicite.core.text import normalize_newlines
 from indicite.io.readers import ReadResult, read_file
 from indicite.services.session import Session
@@ -43,3 +45,39 @@ def read_with_tables(path: Path) -> tuple[str, list[Table]]:
     result = read_file(Path(path))
     text = normalize_newlines(result.text)
     return text, tables_at_import(result, text)
+
+
+def cell_fields(session: Session, doc: Document, start: int, end: int) -> dict[str, Any]:
+    """The form's fields for a selected table cell, read from its headers; {} for prose.
+
+    Name from the stub and column headers, unit from the header or unit line, measure and
+    period from the headers or caption, subject from the document (or a region stub).
+    """
+    from indicite.core.table_suggest import cell_suggestion
+
+    table = table_at(tables_of(session, doc), start)
+    cell = table.cell_for_span(start, end) if table is not None else None
+    if table is None or cell is None or table.is_header(cell):
+        return {}
+    try:
+        doc_date = date.fromisoformat(doc.published_on) if doc.published_on else None
+    except ValueError:
+        doc_date = None
+    s = cell_suggestion(doc.text, table, cell, doc_date=doc_date, subject=doc.subject)
+    if s is None:
+        return {}
+    fields = {
+        "name": s.indicator,
+        "subject": s.subject,
+        "value": s.value,
+        "unit": s.unit,
+        "qualifier": s.qualifier,
+        "measure": s.measure,
+        "value_text": s.value_text,
+        "period_label": s.period_label,
+        "period_start": s.period_start.isoformat() if s.period_start else None,
+        "period_end": s.period_end.isoformat() if s.period_end else None,
+    }
+    if s.note:
+        fields["notes"] = s.note
+    return fields

@@ -36,6 +36,7 @@ from indicite.core.entities import STATUSES, Document, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
+from indicite.services.tables import cell_fields, tables_of
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
@@ -379,7 +380,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.document = doc
         self.current_document_id = doc_id
         self.form.clear()
-        self.document_view.set_document(doc.text, doc.page_starts)
+        self.document_view.set_document(doc.text, doc.page_starts, tables_of(self.session, doc))
         self._show_highlights(doc_id)
         self.indicator_model.set_document(doc_id)
         self.document_list.mark_current(doc_id)
@@ -544,9 +545,9 @@ class MainWindow(Retranslatable, QMainWindow):
         last = self.session.store.indicators.last_in_document(self.document.id or 0)
         self.indicator_table.clearSelection()
         self.document_view.set_current_indicator(None)
-        self.form.start_new(
-            self.document.id or 0, [span], [passage], prefill(self.document, passage, last)
-        )
+        fields = prefill(self.document, passage, last)
+        fields.update(cell_fields(self.session, self.document, start, end))  # a table cell
+        self.form.start_new(self.document.id or 0, [span], [passage], fields)
 
     def add_selection_as_citation(self) -> None:
         span = self.document_view.selected_span()
