@@ -47,7 +47,7 @@
 <context>
     <name>AllIndicatorsMode</name>
     <message>
-        <location filename="../../src/indicite/ui/all_indicators.py" line="+199"/>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+190"/>
         <source>&amp;All indicators</source>
         <translation>全部指标(&amp;A)</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+62"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+398"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+462"/>
         <source>Page {page}</source>
         <translation>第 {page} 页</translation>
     </message>
@@ -591,6 +591,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is not a readable Excel workbook (damaged, or not really an .xlsx); open it in Excel, save it as .xlsx and import again</source>
+        <translation>{name} 不是可读取的 Excel 工作簿（已损坏，或并非真正的 .xlsx 文件）；请在 Excel 中打开，另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Excel, save a copy and import that</source>
+        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含有恶意内容）；请在 Excel 中打开，另存一份后导入该副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: sheet {sheet} has more than {limit} cells; split it into smaller files</source>
+        <translation>{name}：工作表 {sheet} 的单元格超过 {limit} 个；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name}: load reads .csv, .xlsx, .xls, .ods or .json files</source>
         <translation>{name}：载入只支持 .csv、.xlsx、.xls、.ods 或 .json 文件</translation>
     </message>
@@ -753,7 +768,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+309"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+299"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -766,7 +781,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-187"/>
+        <location line="-176"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -874,7 +889,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-183"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-217"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -989,7 +1004,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+152"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1069,7 +1084,7 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+90"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -1439,7 +1454,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+670"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+671"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1449,7 +1464,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-360"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1609,7 +1624,7 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -1675,7 +1690,7 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+84"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+73"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1688,7 +1703,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-57"/>
+        <location line="-46"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -2122,7 +2137,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+88"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+100"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2132,7 +2147,7 @@
         <translation>忽略“{value}”</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳建议(&amp;A)</translation>
     </message>
@@ -2147,7 +2162,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>
