@@ -56,3 +56,30 @@ def sample_doc(session, sample_file) -> int:
     )
     assert outcome.ok, outcome.error
     return outcome.document_id
+
+
+@pytest.fixture
+def damaged_inside(session, sample_doc, db_path) -> Path:
+    """A database of 30 entries with a page of the indicators table overwritten: the header
+    and the schema still read, so only the full check finds the damage.
+
+    The page is looked up (dbstat) rather than taken from the middle of the file: where the
+    schema's own pages lie depends on how many tables the migrations create.
+    """
+    import sqlite3
+    from contextlib import closing
+
+    from indicite.services.indicators import create_indicator
+
+    for n in range(30):
+        create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
+    session.close()
+    good = db_path.read_bytes()
+    with closing(sqlite3.connect(db_path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        (page,) = db.execute(
+            "SELECT max(pageno) FROM dbstat WHERE name = 'indicators' AND pagetype = 'leaf'"
+        ).fetchone()
+    at = (page - 1) * page_size
+    db_path.write_bytes(good[:at] + os.urandom(page_size) + good[at + page_size :])
+    return db_path

@@ -1,9 +1,6 @@
 """The app's fast open: the cheap check at open, the full one later, and never a write between."""
 
 import hashlib
-import os
-import sqlite3
-from contextlib import closing
 
 import pytest
 
@@ -19,23 +16,6 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
         create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
     session.close()
     return db_path.read_bytes()
-
-
-@pytest.fixture
-def damaged_inside(good_bytes, db_path):
-    """Two pages of the indicators table overwritten: the header and the schema still read.
-
-    The pages are looked up (dbstat) rather than taken from the middle of the file: where the
-    schema's own pages lie depends on how many tables the migrations create.
-    """
-    with closing(sqlite3.connect(db_path)) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        (page,) = db.execute(
-            "SELECT max(pageno) FROM dbstat WHERE name = 'indicators' AND pagetype = 'leaf'"
-        ).fetchone()
-    at = (page - 1) * page_size
-    db_path.write_bytes(good_bytes[:at] + os.urandom(page_size) + good_bytes[at + page_size :])
-    return db_path
 
 
 def digest(path) -> str:

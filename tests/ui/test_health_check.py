@@ -1,7 +1,6 @@
 """The full check after the window shows: damage found in the worker refuses writes and says so."""
 
 import hashlib
-import os
 
 import pytest
 
@@ -11,17 +10,6 @@ from indicite.services.session import Session
 from indicite.ui.health_check import DeferredHealthCheck, check_each_window
 from indicite.ui.start_page import DatabaseWindows
 from indicite.ui.workers import TaskRunner
-
-
-@pytest.fixture
-def damaged_inside(session, sample_doc, db_path):
-    for n in range(30):
-        create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
-    session.close()
-    good = db_path.read_bytes()
-    middle = len(good) // 2
-    db_path.write_bytes(good[:middle] + os.urandom(8192) + good[middle + 8192 :])
-    return db_path
 
 
 def test_worker_finds_the_damage_and_the_session_refuses_writes(qtbot, damaged_inside):
