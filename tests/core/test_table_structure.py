@@ -120,3 +120,19 @@ def test_locate_names_table_row_and_column_of_a_cited_cell():
     assert (ref.row_label, ref.column_label) == ("其中：国有控股企业", "利润总额 · 1-10月（亿元）")
     prose = RELEASE.index("上年同期")
     assert locate([table], RELEASE, prose, prose + 2) is None
+
+
+def test_years_across_the_top_a_change_column_and_units_in_brackets_of_the_stub():
+    text = (
+        "表3 主要财务指标\t\t\t单位：元\n指 标\t2023\t2024\t增减\n"
+        "营业收入利润率（%）\t5.76\t5.39\t-0.37\n产成品存货周转天数（天）\t19.2\t20.1\t0.9\n"
+        "每百元营业收入中的成本\t85.12\t85.45\t0.33\n"
+    )
+    (table,) = infer_tables(text)
+    assert (table.caption, table.unit, table.header_rows) == ("表3 主要财务指标", "元", 1)
+    found = _by_text(suggest(text))
+    assert "2023" not in found  # a year heading a column is a period, not a value
+    assert (found["5.39"].unit, found["5.39"].period_label) == ("%", "2024年")
+    assert (found["-0.37"].unit, found["-0.37"].measure) == ("百分点", "change_pp")
+    assert (found["20.1"].unit, found["0.9"].unit) == ("天", "天")
+    assert (found["85.45"].unit, found["0.33"].unit) == ("元", "元")

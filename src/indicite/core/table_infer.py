@@ -246,6 +246,7 @@ def _grid_from_block(text: str, block: list) -> Table | None:
     first = next(k for k, b in enumerate(block) if isinstance(b, _Line) and is_data(b))
     headers = [b for b in block[:first] if isinstance(b, _Line)]
     header_texts = {tuple(words(s) for s in h.fields) for h in headers}
+    headers, own_caption, own_unit = _unit_cells(text, headers)
     body = [
         b
         for b in block[first:]
@@ -280,6 +281,7 @@ def _grid_from_block(text: str, block: list) -> Table | None:
     if len(set(len(r.fields) for r in data)) > 1:
         notes.append("rows have different numbers of cells")
     caption, unit = _caption_and_unit(text, min(c.start for c in cells))
+    caption, unit = own_caption or caption, own_unit or unit
     table = structure(
         cells, text, caption=caption, unit=unit, header_rows=n_header, source=INFERRED
     )
@@ -290,6 +292,26 @@ def _grid_from_block(text: str, block: list) -> Table | None:
     uncertain = "; ".join(dict.fromkeys(notes))
     start = min(table.start, rows[0].start)
     return replace(table, start=start, uncertain=uncertain)
+
+
+def _unit_cells(text: str, headers: list[_Line]) -> tuple[list[_Line], str, str]:
+    """Take 单位：亿元 out of the end of a header row, and a caption row (表1 …  单位：亿元)
+    out of the headers: (header rows, caption, unit)."""
+    caption, unit, kept = "", "", []
+    for h in headers:
+        filled = [s for s in h.fields if s[1] > s[0]]
+        if filled and (m := UNIT_LINE_RE.match(text[filled[-1][0] : filled[-1][1]])):
+            unit = unit or m.group(1)
+            filled = filled[:-1]
+            if len(filled) == 1 and not kept:
+                caption = text[filled[0][0] : filled[0][1]]
+                continue
+            h = _Line(h.start, [s for s in h.fields if s in filled or s[1] == s[0]])
+            while h.fields and h.fields[-1][1] == h.fields[-1][0]:
+                h.fields.pop()
+        if h.fields:
+            kept.append(h)
+    return kept, caption, unit
 
 
 def _header_grid(

@@ -47,6 +47,10 @@ _NO_VALUE_COLUMNS = re.compile(r"序号|编号|代码|代号|排名|位次|名�
 _LEAD_RE = re.compile(
     r"^(?:其中\s*[:：]?|内\s*[:：]|#+|[一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(]\d{1,2}[）)])+"
 )
+_SUB_ROW_RE = re.compile(r"#|＃|其中|内\s*[:：]")
+_CHANGE_RE = re.compile(r"增减(?![率幅速])|增加额|增减额|增减量|增量|减少额")
+_YEAR_HEADER_RE = re.compile(r"(?:19|20)\d{2}年?")
+_DURATIONS = {"天", "日", "小时", "年", "个月", "月", "岁", "分钟", "秒"}
 _PLACE_STUB = re.compile(r"^(?:全国|全省|全市|.{1,6}(?:省|市|区|县|自治区|自治州|旗|盟))$")
 
 
@@ -69,7 +73,7 @@ def _read_header(text: str) -> _Header:
     unit = ""
     if (m := _PAREN_RE.search(t)) is not None:
         inside = m.group(1).replace("±", "").replace("单位:", "").replace("单位：", "")
-        if _looks_like_unit(inside):
+        if _looks_like_unit(inside, in_parens=True):
             unit = "%" if "%" in inside else inside
             t = t[: m.start()] + t[m.end() :]
     if not unit and (m := _UNIT_WORD_RE.search(t)) is not None:
@@ -78,6 +82,8 @@ def _read_header(text: str) -> _Header:
         unit, t = t, ""
     measure = _measure_of(text)
     period = ""
+    if _YEAR_HEADER_RE.fullmatch(t):  # years across the top: 2023 | 2024
+        return _Header(name="", unit=unit, measure=measure, period=t.rstrip("年") + "年")
     if (pm := PERIOD_RE.search(t)) is not None and t[pm.end() : pm.end() + 1] not in ("末",):
         period = pm.group(0)
         t = t[: pm.start()] + t[pm.end() :]
@@ -90,10 +96,13 @@ def _read_header(text: str) -> _Header:
     return _Header(name=name, unit=unit, measure=measure, period=period)
 
 
-def _looks_like_unit(words: str) -> bool:
+def _looks_like_unit(words: str, in_parens: bool = False) -> bool:
+    """万吨, 亿元, %, 万元/人; in a header's brackets also durations: （天）, （小时）."""
     w = words.strip()
     if not w or len(w) > 8:
         return False
+    if in_parens and w in _DURATIONS:
+        return True
     if w in ("%", "‰", "±%", "百分点", "个百分点", "倍"):
         return True
     _, rest = split_magnitude(w)
@@ -105,6 +114,8 @@ def _measure_of(text: str) -> str:
     t = _squash(text)
     if _POINTS_RE.search(t):
         return "change_pp"
+    if _CHANGE_RE.search(t) and "%" not in t:
+        return "change"  # 增减, 比年初增加额: a difference in the row's own unit
     if _SHARE_RE.search(t):
         return "share"
     if _GROWTH_RE.search(t):
@@ -120,7 +131,7 @@ def _clean_label(label: str) -> tuple[str, str]:
     """(label, unit): 其中：国有控股企业 → 国有控股企业; 大牲畜（万头） → (大牲畜, 万头)."""
     t = _squash(label)
     unit = ""
-    if (m := _PAREN_RE.search(t)) is not None and _looks_like_unit(m.group(1)):
+    if (m := _PAREN_RE.search(t)) is not None and _looks_like_unit(m.group(1), in_parens=True):
         unit = m.group(1)
         t = t[: m.start()] + t[m.end() :]
     t = _LEAD_RE.sub("", t)
@@ -193,15 +204,20 @@ def _suggest_table(
     table_unit = table.unit or caption_unit
     note = f"table structure guessed ({table.uncertain})" if table.uncertain else ""
     out: list[Suggestion] = []
-    inherited = ""  # 大牲畜（万头） then #黄牛及肉牛, 奶牛: rows below share the unit
+    # 大牲畜（万头） then #黄牛及肉牛 and its sibling 奶牛: sub-rows count in their parent's unit
+    inherited, in_group = "", False
     last_row = table.n_rows if only is None else only.row + 1
     for row in range(table.header_rows, last_row):
         labels, row_unit = _row_labels(table, text, row, unit_cols)
         if _is_section(table, text, row):
-            inherited = ""
+            inherited, in_group = "", False
             continue
+        sub_row = bool(_SUB_ROW_RE.match(_stub_text(table, text, row, 0)))
+        in_group = sub_row or (in_group and not row_unit)
         if row_unit:
             inherited = row_unit
+        elif not in_group:
+            inherited = ""
         if only is not None and row != only.row:
             continue
         unit_word = next(
@@ -294,7 +310,11 @@ def _cell_suggestion(
     headers = column.headers
     measure = next((h.measure for h in reversed(headers) if h.measure), "")
     unit = next((h.unit for h in reversed(headers) if h.unit), "") or row_unit
-    if not unit:
+    if measure == "change":
+        measure, unit = "other", unit or table_unit
+        if unit in ("%", "‰", "±%"):
+            measure, unit = "change_pp", "百分点"
+    elif not unit:
         unit = "%" if measure in ("growth_yoy", "growth", "share", "rate") else table_unit
     elif (
         measure in ("growth_yoy", "growth", "share")
