@@ -136,3 +136,13 @@ def test_years_across_the_top_a_change_column_and_units_in_brackets_of_the_stub(
     assert (found["-0.37"].unit, found["-0.37"].measure) == ("百分点", "change_pp")
     assert (found["20.1"].unit, found["0.9"].unit) == ("天", "天")
     assert (found["85.45"].unit, found["0.33"].unit) == ("元", "元")
+
+
+def test_pdf_text_with_single_spaces_between_cells():
+    text = RELEASE.replace("\t", " ").replace("分 组 ", "分 组 ")
+    (table,) = infer_tables(text)
+    assert (table.header_rows, table.n_cols) == (2, 7)
+    found = _by_text(suggest(text, doc_date=date(2025, 11, 27)))
+    assert found["18012.3"].indicator == "利润总额 · 国有控股企业"
+    assert (found["18012.3"].unit, found["4"].unit) == ("亿元", "%")
+    assert "（注2）" not in found

@@ -154,13 +154,32 @@ def _fields(line: str, line_start: int) -> list[tuple[int, int]] | None:
         while out and out[0][0] == out[0][1] and len(out) > 1:
             out.pop(0)  # text indented with a tab is not an empty stub
         return out if len(out) >= 2 else None
-    if not _WIDE_GAP_RE.search(line):
-        return None
     stripped = line.strip(" \u3000")
-    if stripped and stripped[-1] in _SENTENCE_END:
+    if not stripped or stripped[-1] in _SENTENCE_END:
         return None
+    if not _WIDE_GAP_RE.search(line):
+        return _single_spaced(line, line_start)
     parts = [(line_start + m.start(), line_start + m.end()) for m in _SPACED_RE.finditer(line)]
     return parts if len(parts) >= 2 else None
+
+
+def _single_spaced(line: str, line_start: int) -> list[tuple[int, int]] | None:
+    """A PDF-extracted row, one space between cells: a label, then only values and markers
+    (总计 1103450.2 2.4 936120.8); the label may hold spaces itself (分 组)."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    k = len(tokens)
+    while k > 0 and (
+        is_value_cell(line[slice(*tokens[k - 1])]) or is_marker_cell(line[slice(*tokens[k - 1])])
+    ):
+        k -= 1
+    values = tokens[k:]
+    if k == 0 or len(values) < 2 or not any(is_value_cell(line[a:b]) for a, b in values):
+        return None
+    label = (tokens[0][0], tokens[k - 1][1])
+    words = line[label[0] : label[1]]
+    if len(words) > MAX_SECTION * 2 or any(ch in words for ch in "，。；,;") or _is_year(words):
+        return None
+    return [(line_start + a, line_start + b) for a, b in (label, *values)]
 
 
 def infer_tables(text: str) -> list[Table]:
@@ -177,7 +196,10 @@ def infer_tables(text: str) -> list[Table]:
         if fields is None:
             i += 1
             continue
-        block: list[_Line | tuple[int, int]] = [_Line(lines[i][0], fields)]
+        block: list[_Line | tuple[int, int]] = [
+            *_spaced_headers(lines, i),
+            _Line(lines[i][0], fields),
+        ]
         seen_rows = {lines[i][1].strip()}
         j = i + 1
         while j < len(lines):
@@ -202,6 +224,50 @@ def infer_tables(text: str) -> list[Table]:
             tables.append(table)
         i = j
     return numbered(tables)
+
+
+def _spaced_headers(lines: list[tuple[int, str]], i: int) -> list[_Line]:
+    """Header rows over a table whose rows have single spaces between cells (PDF text):
+    up to two lines right above its first row, their words as cells (分 组 is one word)."""
+    if "\t" in lines[i][1] or _WIDE_GAP_RE.search(lines[i][1]):
+        return []
+    found: list[_Line] = []
+    k = i - 1
+    while k >= 0 and len(found) < 2:
+        start, line = lines[k]
+        words = line.strip(" \u3000")
+        if (
+            not words
+            or UNIT_LINE_RE.match(words)
+            or re.match(r"表\s*\d", words)
+            or any(ch in words for ch in _SENTENCE_END + "，,")
+            or len(words) > MAX_CAPTION * 2
+        ):
+            break
+        cells = _header_words(line, start)
+        if len(cells) < 2:
+            break
+        found.insert(0, _Line(start, cells))
+        k -= 1
+    return found
+
+
+def _header_words(line: str, line_start: int) -> list[tuple[int, int]]:
+    """Words of a header line; single CJK characters spaced out (分 组, 地 区) join up."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    merged: list[tuple[int, int]] = []
+    for a, b in words:
+        if merged and _spaced_cjk(line, merged[-1], (a, b)):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return [(line_start + a, line_start + b) for a, b in merged]
+
+
+def _spaced_cjk(line: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Two single Chinese characters one space apart: one spaced-out word (分 组)."""
+    single = left[1] - left[0] == 1 and right[1] - right[0] == 1 and right[0] - left[1] == 1
+    return single and all("\u4e00" <= line[p] <= "\u9fff" for p in (left[0], right[0]))
 
 
 def _section_line(line: str) -> bool:
