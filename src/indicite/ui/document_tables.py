@@ -25,8 +25,9 @@ DIRECTIONS = {"right", "left", "down", "up"}
 def tab_stops(text: str, tables: Sequence[Table], metrics: QFontMetricsF) -> list[float]:
     """Tab positions (pixels) that line up the tab-separated rows of every table.
 
-    Widths come from the body rows: a header wider than its column runs on into the next
-    one rather than widening every column until rows wrap in the pane.
+    Widths come from the body rows and from header rows with a field for every column; a
+    header row with fewer fields (spanning cells) runs on across the stops rather than
+    widening every column until rows wrap in the pane.
     """
     em = metrics.horizontalAdvance("中")
     cap = MAX_COLUMN_EMS * em
@@ -34,8 +35,11 @@ def tab_stops(text: str, tables: Sequence[Table], metrics: QFontMetricsF) -> lis
     for table in tables:
         body = min((c.start for c in table.cells if not table.is_header(c)), default=table.end)
         body = text.rfind("\n", 0, body) + 1
-        for line in text[body : table.end].split("\n"):
-            for i, field in enumerate(line.split("\t")[:-1]):  # the last field needs no stop
+        rows = [line.split("\t") for line in text[body : table.end].split("\n")]
+        full = max((len(r) for r in rows), default=0)
+        heads = [line.split("\t") for line in text[table.start : body].split("\n")]
+        for fields in rows + [h for h in heads if len(h) == full]:
+            for i, field in enumerate(fields[:-1]):  # the last field needs no stop
                 width = min(metrics.horizontalAdvance(field), cap)
                 if i == len(widths):
                     widths.append(width)
