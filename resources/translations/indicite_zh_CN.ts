@@ -357,7 +357,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+200"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+201"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -510,17 +510,17 @@
         <translation>在您打开此条目后，有其他人修改了它；请重新载入查看对方的修改，然后再编辑。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a readable Word document (damaged, or not really a .docx); open it in Word, save it as .docx and import again</source>
         <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Word, save a copy and import that</source>
         <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请用 Word 打开，另存一份副本后导入副本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -590,17 +590,17 @@
         <translation>无法读取 {name}（{reason}）；请检查文件权限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a readable Excel workbook (damaged, or not really an .xlsx); open it in Excel, save it as .xlsx and import again</source>
         <translation>{name} 不是可读取的 Excel 工作簿（已损坏，或并非真正的 .xlsx 文件）；请在 Excel 中打开，另存为 .xlsx 后再导入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Excel, save a copy and import that</source>
         <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含有恶意内容）；请在 Excel 中打开，另存一份后导入该副本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name}: sheet {sheet} has more than {limit} cells; split it into smaller files</source>
         <translation>{name}：工作表 {sheet} 的单元格超过 {limit} 个；请拆分为较小的文件</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -98,31 +99,12 @@ class Table:
 
     def column_headers(self, col: int, text: str) -> list[str]:
         """Header texts over a column, top to bottom, each once (a spanning header counts once)."""
-        out: list[str] = []
-        seen: set[Cell] = set()
-        for r in range(self.header_rows):
-            cell = self.at(r, col)
-            if cell is None or cell in seen or cell.col < self.stub_cols <= col:
-                continue
-            seen.add(cell)
-            words = cell_text(text, cell)
-            if words:
-                out.append(words)
-        return out
+        cells = (self.at(r, col) for r in range(self.header_rows))
+        return _texts(text, (c for c in cells if c is None or not c.col < self.stub_cols <= col))
 
     def row_labels(self, row: int, text: str) -> list[str]:
         """Stub texts of a row, left to right (a spanning stub cell counts for each row)."""
-        out: list[str] = []
-        seen: set[Cell] = set()
-        for c in range(self.stub_cols):
-            cell = self.at(row, c)
-            if cell is None or cell in seen:
-                continue
-            seen.add(cell)
-            words = cell_text(text, cell)
-            if words:
-                out.append(words)
-        return out
+        return _texts(text, (self.at(row, c) for c in range(self.stub_cols)))
 
     def row_label(self, row: int, text: str) -> str:
         return " · ".join(self.row_labels(row, text))
@@ -152,6 +134,19 @@ class Table:
             for c in self.cells
         )
         return replace(self, start=self.start + offset, end=self.end + offset, cells=cells)
+
+
+def _texts(text: str, cells: Iterable[Cell | None]) -> list[str]:
+    """The non-empty texts of cells in order, a cell met twice (spanning) given once."""
+    out: list[str] = []
+    seen: set[Cell] = set()
+    for cell in cells:
+        if cell is None or cell in seen:
+            continue
+        seen.add(cell)
+        if words := cell_text(text, cell):
+            out.append(words)
+    return out
 
 
 def numbered(tables: list[Table]) -> list[Table]:

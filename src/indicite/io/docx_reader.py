@@ -6,10 +6,8 @@ import zipfile
 from indicite.core.errors import ImportRefused
 from indicite.core.tables import Table
 from indicite.core.text import normalize_newlines
+from indicite.io.archives import MAX_UNZIPPED_BYTES, checked_members
 from indicite.io.table_grid import RawCell, RawTable, lay_out, row_line
-
-# A .docx is a zip; refuse one that would unpack to more than this (a zip bomb).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
 
 def read_docx_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
@@ -34,19 +32,13 @@ def read_docx_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
 
 
 def _check_zip(content: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-        raise _damaged(name) from None
-    if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-        raise ImportRefused(
-            "{name} would unpack to more than {limit_mb} MB "
-            "(a damaged or malicious file); open it in Word, save a copy and import that",
-            name=name,
-            limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
-        )
-    if "word/document.xml" not in {m.filename for m in members}:
+    too_big = ImportRefused(
+        "{name} would unpack to more than {limit_mb} MB "
+        "(a damaged or malicious file); open it in Word, save a copy and import that",
+        name=name,
+        limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
+    )
+    if "word/document.xml" not in checked_members(content, _damaged(name), too_big):
         raise _damaged(name)
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from indicite.core.errors import ImportRefused
 from indicite.core.tables import Table
 from indicite.core.text import normalize_newlines
-from indicite.io.docx_reader import MAX_UNZIPPED_BYTES
+from indicite.io.archives import MAX_UNZIPPED_BYTES, checked_members
 from indicite.io.table_grid import RawCell, RawTable, lay_out, row_line
 from indicite.io.text_reader import decode_bytes
 
@@ -151,18 +151,13 @@ def _one_line(text: str) -> str:
 
 
 def _check_zip(content: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-        raise _damaged(name) from None
-    if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-        raise ImportRefused(
-            "{name} would unpack to more than {limit_mb} MB "
-            "(a damaged or malicious file); open it in Excel, save a copy and import that",
-            name=name,
-            limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
-        )
+    too_big = ImportRefused(
+        "{name} would unpack to more than {limit_mb} MB "
+        "(a damaged or malicious file); open it in Excel, save a copy and import that",
+        name=name,
+        limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
+    )
+    checked_members(content, _damaged(name), too_big)
 
 
 def _damaged(name: str) -> ImportRefused:
