@@ -363,7 +363,8 @@ def _grid_from_block(text: str, block: list) -> Table | None:
 def _unit_cells(text: str, headers: list[_Line]) -> tuple[list[_Line], str, str]:
     """Take 单位：亿元 out of the end of a header row, and a caption row (表1 …  单位：亿元)
     out of the headers: (header rows, caption, unit)."""
-    caption, unit, kept = "", "", []
+    caption, unit = "", ""
+    kept: list[_Line] = []
     for h in headers:
         filled = [s for s in h.fields if s[1] > s[0]]
         if filled and (m := UNIT_LINE_RE.match(text[filled[-1][0] : filled[-1][1]])):
