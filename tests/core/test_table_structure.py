@@ -146,3 +146,14 @@ def test_pdf_text_with_single_spaces_between_cells():
     assert found["18012.3"].indicator == "利润总额 · 国有控股企业"
     assert (found["18012.3"].unit, found["4"].unit) == ("亿元", "%")
     assert "（注2）" not in found
+
+
+def test_note_marks_after_values_and_a_unit_line_naming_two_units():
+    text = (
+        "表1 主要指标\n单位：亿元、%\n指 标\t1-10月\t同比增长\n"
+        "营业收入\t1103450.2*\t2.4①\n利润总额\t59502.9\t1.9\n"
+    )
+    found = _by_text(suggest(text))
+    assert (found["1103450.2*"].value, found["1103450.2*"].unit) == (1103450.2, "亿元")
+    assert (found["2.4①"].value, found["2.4①"].unit) == (2.4, "%")
+    assert found["59502.9"].base_value == 5950290000000

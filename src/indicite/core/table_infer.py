@@ -17,13 +17,20 @@ from indicite.core.numbers import fold_width
 from indicite.core.tables import INFERRED, MARKUP, Cell, Table, numbered
 
 # A value as it stands in a cell: 1103450.2, -0.8, 1,570, 4, 12.5%, 持平.
-VALUE_CELL_RE = re.compile(r"[-+−]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?|持平")
+VALUE_CELL_RE = re.compile(
+    r"[-+−]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?(?:\s?[*＊#①-⑳])?|持平"
+)  # 12.5* and 12.5① carry a note mark after the value
 # Cells that hold no value but are not labels either: notes, dashes, "not applicable".
 MARKER_CELL_RE = re.compile(
     r"[（(]?\s*注\s*\d*\s*[）)]?|[-—–…·.×*＊/／]+|[（(]?\s*\d{1,2}\s*[）)]|\*+\d*|—{1,2}|…+"
 )
-UNIT_LINE_RE = re.compile(r"^\s*[（(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s）)]{1,10})\s*[）)]?\s*$")
-UNIT_TAIL_RE = re.compile(r"[（(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s）)]{1,10})\s*[）)]?\s*$")
+# 单位：亿元 (单位：亿元、% names the level unit first; growth columns say % themselves)
+UNIT_LINE_RE = re.compile(
+    r"^\s*[（(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s）)、，,;；]{1,10})[^）)]*[）)]?\s*$"
+)
+UNIT_TAIL_RE = re.compile(
+    r"[（(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s）)、，,;；]{1,10})[^）)]*[）)]?\s*$"
+)
 _SPACED_RE = re.compile(r"[^ \u3000\t]+(?: [^ \u3000\t]+)*")
 _WIDE_GAP_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
 _SENTENCE_END = "。；;！？!?"

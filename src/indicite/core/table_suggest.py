@@ -327,11 +327,11 @@ def _cell_suggestion(
     else:
         negative = raw.startswith(("-", "−"))
         try:
-            value = parse_number(raw.lstrip("+-− ").rstrip("%").strip())
+            value = parse_number(raw.lstrip("+-− ").rstrip("*＊#①②③④⑤⑥⑦⑧⑨⑩ ").rstrip("%").strip())
         except NumberError:
             return None
         value = -value if negative else value
-        if raw.endswith("%") and not unit:
+        if "%" in raw and not unit:
             unit = "%"
     if unit in ("±%",):
         unit = "%"
