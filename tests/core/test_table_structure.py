@@ -157,3 +157,16 @@ def test_note_marks_after_values_and_a_unit_line_naming_two_units():
     assert (found["1103450.2*"].value, found["1103450.2*"].unit) == (1103450.2, "亿元")
     assert (found["2.4①"].value, found["2.4①"].unit) == (2.4, "%")
     assert found["59502.9"].base_value == 5950290000000
+
+
+def test_row_numbers_and_codes_are_labels_not_values():
+    text = (
+        "表2 分行业利润\n代码\t行 业\t利润总额（亿元）\t同比增长（%）\n"
+        "06\t煤炭开采和洗选业\t3520.1\t-41.2\n07\t石油和天然气开采业\t2800.4\t-5.1\n\n"
+        "序号\t指标\t数值（亿元）\n1\t地区生产总值\t4000.5\n2\t工业增加值\t3157.4\n"
+    )
+    found = _by_text(suggest(text))
+    assert set(found) == {"3520.1", "-41.2", "2800.4", "-5.1", "4000.5", "3157.4"}
+    assert found["3520.1"].indicator == "利润总额 · 煤炭开采和洗选业"
+    assert found["3520.1"].row_label == "06 · 煤炭开采和洗选业"
+    assert (found["4000.5"].indicator, found["4000.5"].unit) == ("地区生产总值", "亿元")

@@ -125,23 +125,19 @@ def _is_year(text: str) -> bool:
 
 
 def _stub_columns(cells: list[Cell], header_rows: int, words) -> int:
-    """Leading columns whose body cells are labels (years down the side are labels too)."""
+    """The first column and the columns after it whose body cells are labels: row numbers or
+    codes (06) in the first column are labels too, and so are years down the side."""
     n_cols = max(c.col + c.colspan for c in cells)
     body = [c for c in cells if c.row >= header_rows]
-    stub = 0
-    for col in range(n_cols):
+    stub = 1
+    for col in range(1, n_cols):
         column = [words(c) for c in body if c.col == col and words(c)]
-        if not column:
-            if col == stub:
-                stub += 1
-                continue
-            break
-        labels = sum(1 for w in column if _is_label(w) or (col == 0 and _is_year(w)))
-        if labels * 2 >= len(column) or (col == 0 and labels):
+        labels = sum(1 for w in column if _is_label(w))
+        if column and labels * 2 >= len(column):
             stub = col + 1
         else:
             break
-    return max(1, min(stub, n_cols - 1)) if n_cols > 1 else 1
+    return min(stub, n_cols - 1) if n_cols > 1 else 1
 
 
 # --- grids from flattened text ---------------------------------------------------------------

@@ -157,9 +157,11 @@ def _columns(table: Table, text: str) -> dict[int, _Column]:
     return out
 
 
-def _stub_header(table: Table, text: str) -> str:
-    cell = table.at(0, 0)
-    return _squash(text[cell.start : cell.end]) if cell and table.header_rows else ""
+def _names_indicators(table: Table, text: str) -> bool:
+    """Whether the stub names indicators (指标, 产品名称, 序号 | 指标) rather than groups."""
+    heads = (table.at(0, c) for c in range(table.stub_cols)) if table.header_rows else ()
+    words = "|".join(_squash(text[c.start : c.end]) for c in heads if c is not None)
+    return any(_INDICATOR_STUBS.match(w) for w in words.split("|"))
 
 
 def table_suggestions(
@@ -196,7 +198,7 @@ def _suggest_table(
     unit_cols = [c for c, info in columns.items() if info.unit_column]
     if not unit_cols:
         unit_cols = _unit_columns_by_content(table, text)
-    names_are_indicators = bool(_INDICATOR_STUBS.match(_stub_header(table, text)))
+    names_are_indicators = _names_indicators(table, text)
     caption_period = find_period(table.caption, doc_date) if table.caption else None
     caption_unit = ""
     if (m := _PAREN_RE.search(table.caption)) is not None and _looks_like_unit(m.group(1)):
@@ -353,7 +355,7 @@ def _cell_suggestion(
             row_period = label if pm is None else pm.group(0)
         elif _PLACE_STUB.match(label) and not names_are_indicators:
             row_subject = label
-        else:
+        elif not label.isdigit():  # a row number or code (06) is no part of a name
             kept.append(label)
     name = " · ".join(kept + names) if names_are_indicators else " · ".join(names + kept)
     period = _period(headers, row_period, caption_period, doc_date)
