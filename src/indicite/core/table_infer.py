@@ -163,6 +163,10 @@ def _fields(line: str, line_start: int) -> list[tuple[int, int]] | None:
     if not _WIDE_GAP_RE.search(line):
         return _single_spaced(line, line_start)
     parts = [(line_start + m.start(), line_start + m.end()) for m in _SPACED_RE.finditer(line)]
+    if len(parts) >= 3 and all(b - a == 1 for a, b in parts[:2]):
+        label = line[parts[0][0] - line_start] + line[parts[1][0] - line_start]
+        if all("\u4e00" <= ch <= "\u9fff" for ch in label):  # 粮　　食: one label, padded
+            parts[:2] = [(parts[0][0], parts[1][1])]
     return parts if len(parts) >= 2 else None
 
 

@@ -203,7 +203,9 @@ def _suggest_table(
     caption_unit = ""
     if (m := _PAREN_RE.search(table.caption)) is not None and _looks_like_unit(m.group(1)):
         caption_unit = m.group(1)
-    table_unit = table.unit or caption_unit
+    stub_head = table.at(0, 0) if table.header_rows else None
+    stub_unit = _read_header(text[stub_head.start : stub_head.end]).unit if stub_head else ""
+    table_unit = table.unit or stub_unit or caption_unit  # 项目（万元）: the stub header's
     note = f"table structure guessed ({table.uncertain})" if table.uncertain else ""
     out: list[Suggestion] = []
     # 大牲畜（万头） then #黄牛及肉牛 and its sibling 奶牛: sub-rows count in their parent's unit
