@@ -7,15 +7,21 @@ from typing import Any
 
 from indicite.core.entities import Document
 from indicite.core.table_infer import infer_tables
-from indicite.core.tables import Table, table_at
+from indicite.core.tables import Table, numbered, table_at
 from indicite.core.text import normalize_newlines
 from indicite.io.readers import ReadResult, read_file
 from indicite.services.session import Session
 
 
 def tables_at_import(result: ReadResult, text: str) -> list[Table]:
-    """The file's marked-up tables, or those inferred from its text (txt, md, pdf)."""
-    return result.tables if result.tables is not None else infer_tables(text)
+    """The file's marked-up tables, and tables inferred from the rest of its text (all of a
+    txt, md or pdf; tab-aligned paragraphs of a Word file), numbered in reading order."""
+    inferred = infer_tables(text)
+    if not result.tables:
+        return inferred
+    marked = [(t.start, t.end) for t in result.tables]
+    outside = [t for t in inferred if not any(t.start < e and s < t.end for s, e in marked)]
+    return numbered([*result.tables, *outside])
 
 
 def tables_of(session: Session, doc: Document) -> list[Table]:
