@@ -175,7 +175,8 @@ def test_row_numbers_and_codes_are_labels_not_values():
 def test_unit_in_the_stub_header_and_labels_padded_with_ideographic_spaces():
     text = (
         "项目（万元）\t本年\t上年\n营业收入\t1234.5\t1100.2\n利润\t88.1\t70.3\n\n"
-        "指标名称    产量（万吨）    同比增长（%）\n粮　　食    650.0    17.3\n玉　　米    540.4    17.8\n"
+        "指标名称    产量（万吨）    同比增长（%）\n"
+        "粮　　食    650.0    17.3\n玉　　米    540.4    17.8\n"
     )
     found = _by_text(suggest(text, doc_date=date(2025, 3, 1)))
     assert (found["1100.2"].unit, found["1100.2"].period_label) == ("万元", "上年")

@@ -93,3 +93,26 @@ def test_table_heavy_documents_meet_the_targets(source, name):
     sugg = [s.to_json_dict() for s in suggestions_for_text(text, None, "", tables)]
     recall, precision, exact = _score(text, gold, sugg)
     assert recall >= 0.97 and precision >= 0.95 and exact >= 0.93, (recall, precision, exact)
+
+
+def test_a_word_file_keeps_its_table_and_its_tab_aligned_paragraphs(session, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("表1 主要指标")
+    for line in ("指标\t1-10月（亿元）", "营业收入\t1103450.2", "利润总额\t59502.9"):
+        document.add_paragraph(line)
+    document.add_paragraph("表2 产量")
+    table = document.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate((("产品", "产量（万吨）"), ("粗钢", "7200.4"), ("水泥", "14910.0"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    path = tmp_path / "mixed.docx"
+    document.save(path)
+    doc = session.store.documents.get(import_file(session, path).document_id)
+    tables = session.store.tables.for_document(doc.id)
+    assert [(t.number, t.source, t.caption) for t in tables] == [
+        (1, "inferred", "表1 主要指标"),
+        (2, "markup", "表2 产量"),
+    ]
+    found = {s.text: s for s in suggestions_for_text(doc.text, None, "", tables)}
+    assert (found["59502.9"].unit, found["7200.4"].unit) == ("亿元", "万吨")

@@ -60,8 +60,3 @@ class TableRepository:
                 cells,
             ) in rows
         ]
-
-    def count(self, doc_id: int) -> int:
-        return self.db.execute(
-            "SELECT count(*) FROM document_tables WHERE document_id = ?", [doc_id]
-        ).fetchone()[0]
