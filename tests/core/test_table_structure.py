@@ -182,3 +182,38 @@ def test_unit_in_the_stub_header_and_labels_padded_with_ideographic_spaces():
     assert (found["1100.2"].unit, found["1100.2"].period_label) == ("万元", "上年")
     assert (found["650.0"].unit, found["650.0"].indicator) == ("万吨", "粮食 · 产量")
     assert found["17.8"].unit == "%"
+
+
+NBS_OUTPUT = (
+    "附表：2024年11月份规模以上工业生产主要数据\n"
+    "指标\t11月\t\t1—11月\t\n"
+    "\t绝对量\t同比增长（%）\t绝对量\t同比增长（%）\n"
+    "规模以上工业增加值\t…\t5.4\t…\t5.8\n"
+    "分三大门类\t\t\t\t\n"
+    "采矿业\t…\t4.0\t…\t3.3\n"
+    "主要产品产量\t\t\t\t\n"
+    "发电量（亿千瓦时）\t7474\t1.0\t85424\t4.6\n"
+    "粗钢（万吨）\t7840\t2.5\t92916\t-3.0\n\n"
+    "附表：2024年1—11月份规模以上工业企业主要财务指标\n"
+    "指标\t1—11月\t比上年同期增减\n"
+    "每百元营业收入中的成本（元）\t85.46\t0.31\n"
+    "营业收入利润率（%）\t5.21\t-0.38\n"
+)
+
+
+def test_an_output_release_with_section_rows_and_a_change_column():
+    tables = infer_tables(NBS_OUTPUT)
+    assert [(t.header_rows, t.n_cols) for t in tables] == [(2, 5), (1, 3)]
+    found = _by_text(suggest(NBS_OUTPUT, doc_date=date(2025, 1, 15)))
+    assert "…" not in found and "分三大门类" not in found
+    power = found["85424"]
+    assert (power.unit, power.base_value, power.indicator) == ("亿千瓦时", 8542400000000, "发电量")
+    assert (power.period_start, power.period_end) == (date(2024, 1, 1), date(2024, 11, 30))
+    assert (found["4.0"].unit, found["4.0"].period_label) == ("%", "2024年11月")
+    cost = found["0.31"]
+    assert (cost.unit, cost.indicator, cost.period_label) == (
+        "元",
+        "每百元营业收入中的成本",
+        "2024年1—11月份",
+    )
+    assert (found["-0.38"].unit, found["-0.38"].measure) == ("百分点", "change_pp")

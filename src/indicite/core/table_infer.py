@@ -218,8 +218,8 @@ def infer_tables(text: str) -> list[Table]:
                 j += 1
                 continue
             if _section_line(line) and _rows_follow(text, lines, j + 1, seen_rows):
-                s = start + len(line) - len(line.lstrip(" \u3000"))
-                block.append((s, s + len(line.strip(" \u3000"))))
+                s = start + len(line) - len(line.lstrip(" \u3000\t"))
+                block.append((s, s + len(line.strip(" \u3000\t"))))
                 j += 1
                 continue
             if not line.strip() and _rows_follow(text, lines, j + 1, seen_rows):
@@ -278,8 +278,9 @@ def _spaced_cjk(line: str, left: tuple[int, int], right: tuple[int, int]) -> boo
 
 
 def _section_line(line: str) -> bool:
-    t = line.strip(" \u3000")
-    return 0 < len(t) <= MAX_SECTION and not any(ch in t for ch in "，。；,;") and "\t" not in t
+    """A short label alone on its line (分三大门类, with the row's empty cells or without)."""
+    t = line.strip(" \u3000\t")
+    return 0 < len(t) <= MAX_SECTION and not any(ch in t for ch in "，。；,;\t")
 
 
 def _rows_follow(text: str, lines: list[tuple[int, str]], k: int, seen: set[str]) -> bool:

@@ -32,14 +32,16 @@ _INDEX_RE = re.compile(r"指数")
 _RATE_RE = re.compile(r"率")
 # Words of a header that say how a value is measured, not what it is.
 _MEASURE_WORDS_RE = re.compile(
-    r"(?:比上年同期|比上年|比去年|同比|环比|上年同期)?(?:增长|增速|增幅|增减|涨跌|涨幅|降幅|[±+-])*"
-    r"(?:速度)?$"
+    r"(?:比上年同期|比去年同期|比上年同月|比上年|比去年|比年初|同比|环比|上年同期)?"
+    r"(?:增长|增速|增幅|增减额?|增加额?|减少额?|涨跌|涨幅|降幅|[±+-])*(?:速度|率)?$"
 )
+# 比上年同期 names the base of a comparison, not the period of the value.
+_COMPARED_RE = re.compile(r"比上年同期|比去年同期|比上年同月|比上年|比去年|比年初|上年同期")
 # Column headers that only say "the value" (指标值) or "the amount": left out of names.
 _GENERIC = {
     "指标值", "数值", "绝对数", "绝对值", "总量", "本期", "本年", "本月", "累计", "金额", "数量",
     "年末数", "期末数", "本期数", "本年累计", "全年", "当年", "实际", "实绩", "数据", "合计值",
-    "绝对量", "规模", "总额", "计", "",
+    "绝对量", "规模", "总额", "计", "绝对额", "当月", "当期", "",
 }  # fmt: skip
 # Stub headers of a stub that names indicators; other stubs name groups (分组, 地区, 行业).
 _INDICATOR_STUBS = re.compile(r"^(?:主要)?(?:指标|项目|产品|品种|名称|指标名称|产品名称|项目名称)")
@@ -82,6 +84,8 @@ def _read_header(text: str) -> _Header:
         unit, t = t, ""
     measure = _measure_of(text)
     period = ""
+    if _COMPARED_RE.search(t):
+        t = _MEASURE_WORDS_RE.sub("", _COMPARED_RE.sub("", t)) if measure else t
     if _YEAR_HEADER_RE.fullmatch(t):  # years across the top: 2023 | 2024
         return _Header(name="", unit=unit, measure=measure, period=t.rstrip("年") + "年")
     if (pm := PERIOD_RE.search(t)) is not None and t[pm.end() : pm.end() + 1] not in ("末",):
@@ -406,13 +410,9 @@ def _period(
             continue
         if _is_year_label(words):
             words = words.rstrip("年") + "年"
+        year = caption_period.label[:5] if caption_period else ""
+        if "年" not in words and re.fullmatch(r"\d{4}年", year):
+            words = year + words  # 1-10月 under a caption of 2025年: 2025年1-10月
         found = find_period(words, doc_date)
-        if found is not None:
-            if not found.start and caption_period and caption_period.start:
-                found = (
-                    find_period(caption_period.label[:5] + words, doc_date)
-                    if caption_period.label[:4].isdigit()
-                    else found
-                )
-            return found or Period(words, None, None)
+        return found or Period(words, None, None)
     return caption_period or Period("", None, None)
