@@ -217,3 +217,11 @@ def test_an_output_release_with_section_rows_and_a_change_column():
         "2024年1—11月份",
     )
     assert (found["-0.38"].unit, found["-0.38"].measure) == ("百分点", "change_pp")
+
+
+def test_a_cell_with_its_unit_written_out_is_read_by_the_prose_rules():
+    text = "指 标\t1-10月\t同比增长（%）\n营业收入\t1103450.2亿元\t2.4\n利润总额\t59502.9\t1.9\n"
+    found = _by_text(suggest(text))
+    written = found["1103450.2亿元"]
+    assert (written.unit, written.base_value, written.table) == ("亿元", 110345020000000, 0)
+    assert (found["2.4"].unit, found["2.4"].table) == ("%", 1)

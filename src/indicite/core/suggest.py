@@ -528,17 +528,17 @@ def suggest(
     """
     # table_suggest builds Suggestions, so it is imported here rather than at the top.
     from indicite.core.table_infer import infer_tables
-    from indicite.core.table_suggest import table_suggestions
+    from indicite.core.table_suggest import owned_spans, table_suggestions
 
     if tables is None:
         tables = infer_tables(text)
     ft = fold_width(text)
-    regions = sorted((t.start, t.end) for t in tables)
-    region_starts = [a for a, _ in regions]
+    owned = owned_spans(text, tables)  # headers, stubs and value cells: read by the tables
+    owned_starts = [a for a, _ in owned]
 
     def in_table(pos: int) -> bool:
-        i = bisect_right(region_starts, pos) - 1
-        return i >= 0 and pos < regions[i][1]
+        i = bisect_right(owned_starts, pos) - 1
+        return i >= 0 and pos < owned[i][1]
 
     cands: list[_Cand] = []
     for m in MENTION_RE.finditer(ft):

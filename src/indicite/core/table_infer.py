@@ -133,7 +133,7 @@ def _stub_columns(cells: list[Cell], header_rows: int, words) -> int:
     for col in range(1, n_cols):
         column = [words(c) for c in body if c.col == col and words(c)]
         labels = sum(1 for w in column if _is_label(w))
-        if column and labels * 2 >= len(column):
+        if column and labels * 2 > len(column):
             stub = col + 1
         else:
             break

@@ -19,7 +19,7 @@ from indicite.core.magnitudes import split_magnitude
 from indicite.core.numbers import NumberError, fold_width, parse_number
 from indicite.core.periods import PERIOD_RE, Period, find_period
 from indicite.core.suggest import Suggestion
-from indicite.core.table_infer import is_value_cell
+from indicite.core.table_infer import is_marker_cell, is_value_cell
 from indicite.core.tables import Cell, Table
 
 _PAREN_RE = re.compile(r"[（(]\s*([^（）()]{1,12}?)\s*[）)]")
@@ -166,6 +166,22 @@ def _names_indicators(table: Table, text: str) -> bool:
     heads = (table.at(0, c) for c in range(table.stub_cols)) if table.header_rows else ()
     words = "|".join(_squash(text[c.start : c.end]) for c in heads if c is not None)
     return any(_INDICATOR_STUBS.match(w) for w in words.split("|"))
+
+
+def owned_spans(text: str, tables: list[Table]) -> list[tuple[int, int]]:
+    """Spans the tables read themselves, sorted: header and stub cells, and body cells that
+    hold a value or a note marker. Other body cells (4000.5亿元 written out) are left to the
+    prose rules."""
+    out = []
+    for table in tables:
+        for cell in table.cells:
+            if cell.end <= cell.start:
+                continue
+            words = text[cell.start : cell.end]
+            read = table.is_header(cell) or table.is_stub(cell)
+            if read or is_value_cell(words) or is_marker_cell(words):
+                out.append((cell.start, cell.end))
+    return sorted(out)
 
 
 def table_suggestions(
