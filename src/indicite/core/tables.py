@@ -12,13 +12,16 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 
 MARKUP, INFERRED = "markup", "inferred"
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One cell: its grid position and spans, and ``text[start:end]`` (empty when start == end)."""
+class Cell(NamedTuple):
+    """One cell: its grid position and spans, and ``text[start:end]`` (empty when start == end).
+
+    A named tuple: a 2,000 × 20 table loads 40,000 of them from the database at once.
+    """
 
     row: int
     col: int
@@ -26,11 +29,6 @@ class Cell:
     end: int
     rowspan: int = 1
     colspan: int = 1
-
-    def covers(self, row: int, col: int) -> bool:
-        return (
-            self.row <= row < self.row + self.rowspan and self.col <= col < self.col + self.colspan
-        )
 
 
 @dataclass(frozen=True)
@@ -125,7 +123,7 @@ class Table:
 
     @staticmethod
     def cells_from_json(data: str) -> tuple[Cell, ...]:
-        return tuple(Cell(r, c, s, e, rs, cs) for r, c, s, e, rs, cs in json.loads(data))
+        return tuple(map(Cell._make, json.loads(data)))
 
     def shifted(self, offset: int) -> Table:
         """The same table with every span moved by ``offset`` (a reader's text was prefixed)."""
