@@ -11,7 +11,7 @@ rows, 其中： sub-rows, repeated headers. Whatever it had to guess is written 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indicite.core.numbers import fold_width
 from indicite.core.tables import INFERRED, MARKUP, Cell, Table, numbered
@@ -154,8 +154,8 @@ def _fields(line: str, line_start: int) -> list[tuple[int, int]] | None:
             pos += len(raw) + 1
         while out and out[-1][0] == out[-1][1]:
             out.pop()
-        while out and out[0][0] == out[0][1] and len(out) > 1:
-            out.pop(0)  # text indented with a tab is not an empty stub
+        if len(out) == 2 and out[0][0] == out[0][1]:
+            return None  # text indented with a tab is not a row
         return out if len(out) >= 2 else None
     stripped = line.strip(" \u3000")
     if not stripped or stripped[-1] in _SENTENCE_END:
@@ -302,7 +302,7 @@ def _rows_follow(text: str, lines: list[tuple[int, str]], k: int, seen: set[str]
     return False
 
 
-def _grid_from_block(text: str, block: list) -> Table | None:
+def _grid_from_block(text: str, block: list[_Line | tuple[int, int]]) -> Table | None:
     rows = [b for b in block if isinstance(b, _Line)]
 
     def words(span: tuple[int, int]) -> str:
@@ -361,11 +361,13 @@ def _grid_from_block(text: str, block: list) -> Table | None:
     )
     if table is None:
         return None
-    from dataclasses import replace
-
     uncertain = "; ".join(dict.fromkeys(notes))
     start = min(table.start, rows[0].start)
     return replace(table, start=start, uncertain=uncertain)
+
+
+def _empty(span: tuple[int, int]) -> bool:
+    return span[1] <= span[0]
 
 
 def _unit_cells(text: str, headers: list[_Line]) -> tuple[list[_Line], str, str]:
@@ -402,11 +404,19 @@ def _header_grid(
     stub_rows = 0
     for r, h in enumerate(headers):
         filled = [s for s in h.fields if s[1] > s[0]]
-        if len(h.fields) == width:
-            spans = [h.fields[k] for k in keep]
+        if len(h.fields) == width or (_empty(h.fields[0]) and len(h.fields) <= width):
+            # a full row, or one that starts with a tab: its cells stand where the data's do
+            spans = [h.fields[k] if k < len(h.fields) else (0, 0) for k in keep]
+            if _empty(spans[0]) and r > 0:
+                stub_rows = r + 1
+            above_another = r < len(headers) - 1
             for c, (s, e) in enumerate(spans):
                 if e > s:
-                    cells.append(Cell(r, c, s, e))
+                    # a merged header copied out of a sheet leaves empty cells to its right
+                    span = 1
+                    while above_another and c + span < n_cols and _empty(spans[c + span]):
+                        span += 1
+                    cells.append(Cell(r, c, s, e, colspan=span if c else 1))
         elif len(filled) == n_cols:
             cells.extend(Cell(r, c, s, e) for c, (s, e) in enumerate(filled))
         elif len(filled) == n_cols - 1:
