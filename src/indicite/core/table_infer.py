@@ -347,13 +347,13 @@ def _grid_from_block(text: str, block: list[_Line | tuple[int, int]]) -> Table |
         fields = [b.fields[k] for k in keep if k < len(b.fields)]
         extra = [s for k, s in enumerate(b.fields) if k >= width or (k in ghosts and words(s))]
         if extra or len(b.fields) > width:
-            notes.append("a row has more cells than the columns")
+            notes.append("有的行单元格多于列数")
         for col, (s, e) in enumerate(fields):
             if e > s:
                 cells.append(Cell(row, col, s, e))
         row += 1
     if len(set(len(r.fields) for r in data)) > 1:
-        notes.append("rows have different numbers of cells")
+        notes.append("各行单元格数不一")
     caption, unit = _caption_and_unit(text, min(c.start for c in cells))
     caption, unit = own_caption or caption, own_unit or unit
     table = structure(
@@ -430,7 +430,7 @@ def _header_grid(
             for k, (s, e) in enumerate(filled[1:]):
                 cells.append(Cell(r, 1 + k * per, s, e, colspan=per))
         else:
-            notes.append("header cells could not all be matched to columns")
+            notes.append("表头未能与各列一一对应")
             offset = n_cols - len(filled)  # right-aligned: value headers sit over values
             for c, (s, e) in enumerate(filled):
                 cells.append(Cell(r, 0 if c == 0 else c + offset, s, e))

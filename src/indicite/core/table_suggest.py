@@ -226,7 +226,8 @@ def _suggest_table(
     stub_head = table.at(0, 0) if table.header_rows else None
     stub_unit = _read_header(text[stub_head.start : stub_head.end]).unit if stub_head else ""
     table_unit = table.unit or stub_unit or caption_unit  # 项目（万元）: the stub header's
-    note = f"table structure guessed ({table.uncertain})" if table.uncertain else ""
+    # Stored in the entry's notes, which are data for Chinese-speaking staff (like the text).
+    note = f"表格结构为推断，请核对（{table.uncertain}）" if table.uncertain else ""
     out: list[Suggestion] = []
     # 大牲畜（万头） then #黄牛及肉牛 and its sibling 奶牛: sub-rows count in their parent's unit
     inherited, in_group = "", False
