@@ -1004,7 +1004,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+155"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1084,12 +1084,17 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>{table} · row {row} · column {column}</source>
+        <translation>{table} · 行：{row} · 列：{column}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
@@ -1454,7 +1459,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+671"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+675"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1464,7 +1469,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-364"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1624,12 +1629,12 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Select an indicator and a passage in the document first.</source>
         <translation>请先选择一条指标，并在文档中选中一段原文。</translation>
     </message>

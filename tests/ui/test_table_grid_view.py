@@ -83,6 +83,9 @@ def test_tab_and_ctrl_arrows_move_between_cells_and_ctrl_enter_fills_from_header
     form = window.form
     assert form.mode == "new"
     assert form.fields["name"].text() == "利润总额 · 国有控股企业"
+    where = "其中：国有控股企业 · column 利润总额 · 1-10月（亿元）"
+    assert "表1 表2 2025年1—10月份分经济类型工业企业主要指标" in form.citation.text()
+    assert where in form.citation.text()
     QTest.keyClick(form.fields["name"], Qt.Key.Key_Return)
     (ind,) = session.store.indicators.for_document(doc_id)
     assert (ind.name, ind.value, ind.unit, ind.measure) == (
@@ -94,6 +97,9 @@ def test_tab_and_ctrl_arrows_move_between_cells_and_ctrl_enter_fills_from_header
     assert ind.period_start == "2025-01-01" and ind.period_end == "2025-10-31"
     (citation,) = session.store.indicators.citations(ind.id)
     assert citation.exact == "18012.3"
+    window.form.clear()
+    window.select_indicator(ind.id)
+    assert where in window.form.citation.text()  # the stored entry shows its cell again
 
 
 def test_a_cited_cell_is_highlighted_like_prose(qtbot, session, tmp_path):

@@ -7,7 +7,7 @@ from typing import Any
 
 from indicite.core.entities import Document
 from indicite.core.table_infer import infer_tables
-from indicite.core.tables import Table, numbered, table_at
+from indicite.core.tables import CellRef, Table, locate, numbered, table_at
 from indicite.core.text import normalize_newlines
 from indicite.io.readers import ReadResult, read_file
 from indicite.services.session import Session
@@ -87,3 +87,8 @@ def cell_fields(session: Session, doc: Document, start: int, end: int) -> dict[s
     if s.note:
         fields["notes"] = s.note
     return fields
+
+
+def cell_location(session: Session, doc: Document, start: int, end: int) -> CellRef | None:
+    """The table, row and column of a cited table cell; None for a passage of prose."""
+    return locate(tables_of(session, doc), doc.text, start, end)

@@ -36,7 +36,7 @@ from indicite.core.entities import STATUSES, Document, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
-from indicite.services.tables import cell_fields, tables_of
+from indicite.services.tables import cell_fields, cell_location, tables_of
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
@@ -502,6 +502,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.document_view.set_current_indicator(None)
             return
         self.form.show_indicator(ind, [c.exact for c in ind.citations])
+        if ind.citations and self.document is not None and self.document.id == ind.document_id:
+            first = ind.citations[0]
+            self.form.show_cell(cell_location(self.session, self.document, first.start, first.end))
         self.document_view.set_current_indicator(ind_id)
         if show_citation and ind.citations:
             first = ind.citations[0]
@@ -548,6 +551,7 @@ class MainWindow(Retranslatable, QMainWindow):
         fields = prefill(self.document, passage, last)
         fields.update(cell_fields(self.session, self.document, start, end))  # a table cell
         self.form.start_new(self.document.id or 0, [span], [passage], fields)
+        self.form.show_cell(cell_location(self.session, self.document, start, end))
 
     def add_selection_as_citation(self) -> None:
         span = self.document_view.selected_span()
