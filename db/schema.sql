@@ -62,6 +62,21 @@ CREATE TABLE "dismissed_suggestions" (
    PRIMARY KEY ("document_id", "start", "end")
 );
 
+CREATE TABLE "document_tables" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "number" INTEGER NOT NULL,
+   "start" INTEGER NOT NULL,
+   "end" INTEGER NOT NULL,
+   "header_rows" INTEGER NOT NULL,
+   "stub_cols" INTEGER NOT NULL,
+   "caption" TEXT DEFAULT '',
+   "unit" TEXT DEFAULT '',
+   "source" TEXT DEFAULT 'markup',
+   "uncertain" TEXT DEFAULT '',
+   "cells" TEXT NOT NULL
+);
+
 CREATE TABLE "documents" (
    "id" INTEGER PRIMARY KEY,
    "title" TEXT NOT NULL,
@@ -166,6 +181,9 @@ CREATE INDEX "idx_citations_indicator_id_position"
 
 CREATE INDEX "idx_comments_indicator_id_id"
     ON "comments" ("indicator_id", "id");
+
+CREATE UNIQUE INDEX "idx_document_tables_document_id_number"
+    ON "document_tables" ("document_id", "number");
 
 CREATE INDEX documents_replaces ON documents (replaces_id);
 

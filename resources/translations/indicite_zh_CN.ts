@@ -474,7 +474,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+404"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+468"/>
         <source>Page {page}</source>
         <translation>第 {page} 页</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+225"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+226"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -665,17 +665,17 @@
         <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a readable Word document (damaged, or not really a .docx); open it in Word, save it as .docx and import again</source>
         <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Word, save a copy and import that</source>
         <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请用 Word 打开，另存一份副本后导入副本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -743,6 +743,21 @@
         <location line="+1"/>
         <source>{name} cannot be read ({reason}); check its permissions</source>
         <translation>无法读取 {name}（{reason}）；请检查文件权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Excel, save a copy and import that</source>
+        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含有恶意内容）；请在 Excel 中打开，另存一份后导入该副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a readable Excel workbook (damaged, or not really an .xlsx); open it in Excel, save it as .xlsx and import again</source>
+        <translation>{name} 不是可读取的 Excel 工作簿（已损坏，或并非真正的 .xlsx 文件）；请在 Excel 中打开，另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: sheet {sheet} has more than {limit} cells; split it into smaller files</source>
+        <translation>{name}：工作表 {sheet} 的单元格超过 {limit} 个；请拆分为较小的文件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1089,7 +1104,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-189"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-223"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -1262,7 +1277,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+166"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+168"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1352,12 +1367,17 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>{table} · row {row} · column {column}</source>
+        <translation>{table} · 行：{row} · 列：{column}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
@@ -1757,7 +1777,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+713"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+718"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1767,7 +1787,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-393"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1927,7 +1947,7 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>Selection widened to the whole number: “{text}”</source>
         <translation>选区已扩展为完整数字：“{text}”</translation>
     </message>
@@ -1937,7 +1957,7 @@
         <translation>请先在文档中选中一段原文。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Select an indicator and a passage in the document first.</source>
         <translation>请先选择一条指标，并在文档中选中一段原文。</translation>
     </message>
@@ -2633,7 +2653,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+98"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+100"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2658,7 +2678,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>

@@ -43,3 +43,27 @@ def test_table_format_and_a_missing_document(capsys, session, db_path, sample_fi
     assert header.split()[:4] == ["start", "end", "text", "value"]
     assert main(["--db", str(db_path), "suggest", "42"]) == 1
     assert "no document 42" in capsys.readouterr().err
+
+
+def test_a_workbook_suggests_its_cells_by_their_headers_as_file_and_as_document(capsys, db_path):
+    from pathlib import Path
+
+    workbook = Path(__file__).resolve().parents[1] / "data" / "yearbook_gdp.xlsx"
+    assert main(["suggest", str(workbook)]) == 0
+    from_file = capsys.readouterr().out
+    rows = [json.loads(line) for line in from_file.splitlines()]
+    cell = next(r for r in rows if r["text"] == "106,436")
+    assert (cell["value"], cell["unit"], cell["base_unit"], cell["table"]) == (
+        106436,
+        "元",
+        "元",
+        1,
+    )
+    assert (cell["row_label"], cell["period_label"]) == ("2017", "2017年")
+    assert cell["indicator"] == "人均地区生产总值"
+    assert cell["column_label"] == "人均地区生产总值（元）"
+    assert "2017" not in {r["text"] for r in rows}
+    assert main(["--db", str(db_path), "import", "--create", str(workbook)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "suggest", "1"]) == 0
+    assert capsys.readouterr().out == from_file

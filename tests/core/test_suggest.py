@@ -167,5 +167,5 @@ def test_flat_and_table_cells_have_measures():
     assert (flat.value, flat.qualifier, flat.measure) == (0, "approx", "growth")
     table = "指标名称\t产量（万吨）\t同比增长（±%）\n玉 米\t540.4\t\t17.8\n大 豆\t7.0\t\t-1.6\n"
     level, growth, _, fall = suggest(table)
-    assert (level.indicator, level.unit, level.measure) == ("玉米", "万吨", "level")
+    assert (level.indicator, level.unit, level.measure) == ("玉米 · 产量", "万吨", "level")
     assert (growth.measure, fall.value, fall.value_text) == ("growth_yoy", -1.6, "-1.6")

@@ -302,7 +302,8 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
         ("picture.html", PNG, "binary"),
         ("nul.txt", b"GDP grew\x00\x005%\x00\n" * 3, "binary"),
         ("controls.md", b"GDP\x01\x02\x03\x04\x05\x06 grew\x07\x08\x0e 5%\n", "binary"),
-        ("table.xlsx", b"PK\x03\x04", "supported: .txt, .md, .docx, .pdf, .html, .htm"),
+        ("table.xlsx", b"PK\x03\x04", "not a readable Excel workbook"),
+        ("table.ods", b"PK\x03\x04", "supported: .txt, .md, .docx, .pdf, .html, .htm, .xlsx, .csv"),
         ("README", b"GDP grew 5%", "supported: .txt"),
     ],
 )

@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 from indicite.cli.common import iso_date, open_session, print_table
-from indicite.services.documents import read_text_of
 from indicite.services.suggestions import suggestions_for_document, suggestions_for_text
+from indicite.services.tables import read_with_tables, tables_of
 
 TABLE_COLUMNS = ["start", "end", "text", "value", "unit", "qualifier", "measure", "indicator"]
 
@@ -27,12 +27,13 @@ def run_suggest(args: argparse.Namespace) -> int:
     if args.source.isdigit() and not path.exists():
         session = open_session(args)
         try:
-            suggestions = suggestions_for_document(session.store.documents.get(int(args.source)))
+            doc = session.store.documents.get(int(args.source))
+            suggestions = suggestions_for_document(doc, tables_of(session, doc))
         finally:
             session.close()
     else:
-        text = read_text_of(path)
-        suggestions = suggestions_for_text(text, args.date, args.subject)
+        text, tables = read_with_tables(path)
+        suggestions = suggestions_for_text(text, args.date, args.subject, tables)
     rows = [s.to_json_dict() for s in suggestions]
     if args.format == "table":
         print_table(rows, TABLE_COLUMNS)

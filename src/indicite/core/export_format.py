@@ -5,10 +5,12 @@ defined once. Changing a column's name or meaning means a new FORMAT_VERSION.
 """
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from indicite.core.citations import Utf16Map
+from indicite.core.tables import Table, locate
 from indicite.core.text import paragraph_starts
 
 FORMAT_VERSION = "1"
@@ -41,6 +43,9 @@ CITATION_FIELDS = (
     Column("cited_version", INT, 8),
     Column("cited_sha256", TEXT, 20),
     Column("anchor_state", TEXT, 10),
+    Column("table", TEXT, 24),
+    Column("row_label", TEXT, 20),
+    Column("column_label", TEXT, 28),
 )
 
 INDICATOR_COLUMNS = (
@@ -135,12 +140,15 @@ class DocumentPositions:
     """Paragraph numbers and Qt (UTF-16) offsets for one document's text.
 
     Keeps only the paragraph starts and the few astral characters, not the text itself, so an
-    export can hold one per document cheaply.
+    export can hold one per document cheaply; a document with tables also keeps the text and
+    its tables, to name the table, row and column of a cited cell.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, tables: Sequence[Table] = ()):
         self._paragraphs = paragraph_starts(text)
         self._utf16 = Utf16Map(text)
+        self._tables = sorted(tables, key=lambda t: t.start)
+        self._text = text if tables else ""
 
     def paragraph_of(self, offset: int) -> int | None:
         """1-based number of the non-empty paragraph holding ``offset`` (第N段)."""
@@ -152,6 +160,7 @@ class DocumentPositions:
     ) -> dict[str, Any]:
         """The derived fields of one citation: UTF-16 offsets, paragraph, readable citation."""
         paragraph = self.paragraph_of(start)
+        cell = locate(self._tables, self._text, start, end) if self._tables else None
         return {
             "start_utf16": self._utf16.to_utf16(start),
             "end_utf16": self._utf16.to_utf16(end),
@@ -159,4 +168,7 @@ class DocumentPositions:
             "citation": human_citation(
                 document["title"], document["issuer"], document["published_on"], paragraph, page
             ),
+            "table": cell.table if cell else None,
+            "row_label": cell.row_label if cell else None,
+            "column_label": cell.column_label if cell else None,
         }

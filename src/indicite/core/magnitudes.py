@@ -20,7 +20,7 @@ MAGNITUDES = {
 }
 # Units that start with a magnitude character but are units in their own right.
 WHOLE_UNITS = (
-    "百分点", "百分比", "千米", "千克", "千瓦", "千伏", "千焦", "千帕", "千卡", "十分",
+    "百分点", "百分比", "千米", "千克", "千瓦", "千伏", "千焦", "千帕", "千卡", "千升", "十分",
     "兆瓦", "兆帕", "兆赫", "兆焦", "兆字节",
 )  # fmt: skip
 _PREFIX = re.compile("|".join(sorted(MAGNITUDES, key=len, reverse=True)))

@@ -27,6 +27,7 @@ from indicite.core.numbers import (
     split_magnitude,
 )
 from indicite.core.periods import PERIOD_RE, Period, resolve_match
+from indicite.core.tables import Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,11 @@ class Suggestion:
     value_text: str = ""
     value_high: float | None = None
     base_value_high: float | None = None
+    # A table cell's place (core/tables.py): table number, row and column labels; else 0/"".
+    table: int = 0
+    row_label: str = ""
+    column_label: str = ""
+    note: str = ""  # what was guessed, e.g. an inferred table's uncertain structure
 
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON types only: dates as ISO strings, whole numbers as int."""
@@ -606,96 +612,6 @@ def _flat_mentions(ft: str) -> list[_Cand]:
     return out
 
 
-# --- tables: tab-separated rows whose units sit in the header -----------------------------
-
-_CELL_NUM_RE = re.compile(r"[-+]?\d+(?:\.\d+)?")
-_PAREN_UNIT_RE = re.compile(r"[（(]\s*(?:±\s*)?([^（）()]{1,8}?)\s*[）)]")
-_UNIT_LINE_RE = re.compile(r"单\s*位\s*[:：]\s*(\S{1,8})")
-_SPLIT_MAGS = ("万亿", "千万", "百万", "十万", "亿", "万")
-
-
-def _split_unit(written: str) -> tuple[str, str]:
-    """亿元 -> (亿, 元), 万千升 -> (万, 千升), % -> ("", %)."""
-    for mag in _SPLIT_MAGS:
-        if written.startswith(mag) and len(written) > len(mag):
-            return mag, written[len(mag) :]
-    return "", written
-
-
-def _cell_unit(header: str, label: str, unit_cell: str, default: str) -> str:
-    if (hm := _PAREN_UNIT_RE.search(header)) is not None:
-        return "%" if "%" in hm.group(1) else hm.group(1)
-    if unit_cell:
-        return unit_cell
-    if (lm := _PAREN_UNIT_RE.search(label)) is not None:
-        return lm.group(1)
-    return default
-
-
-def _table_cells(ft: str) -> list[_Cand]:
-    """Numbers in tab-separated rows, with the unit their header or a 单位：亿元 line names.
-
-    Cells are matched to header names by position among non-empty cells. A number whose column
-    has no unit anywhere is left out: a bare figure in a table is too often a code or a rank.
-    """
-    out: list[_Cand] = []
-    header: list[str] = []
-    default = ""
-    pos = 0
-    for line in ft.split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        if um := _UNIT_LINE_RE.search(line):
-            default = um.group(1)
-            continue
-        if "\t" not in line:
-            if line.strip() and len(line.strip()) > 30:
-                header, default = [], ""  # prose: the table has ended
-            continue
-        cells: list[tuple[int, str]] = []
-        col = line_start
-        for raw in line.split("\t"):
-            if raw.strip():
-                cells.append((col + len(raw) - len(raw.lstrip()), raw.strip()))
-            col += len(raw) + 1
-        if not any(_CELL_NUM_RE.fullmatch(t) or t == "持平" for _, t in cells[1:]):
-            header = [t for _, t in cells]
-            continue
-        label = cells[0][1]
-        names = ["".join(h.split()) for h in header]
-        unit_col = next((i for i, h in enumerate(names) if h == "单位"), -1)
-        unit_cell = cells[unit_col][1] if 0 <= unit_col < len(cells) else ""
-        for i, (start, cell) in enumerate(cells[1:], start=1):
-            if not (_CELL_NUM_RE.fullmatch(cell) or cell == "持平"):
-                continue
-            head = header[i] if i < len(header) else ""
-            written = _cell_unit(head, label, "" if "%" in head else unit_cell, default)
-            if not written:
-                continue
-            mag, unit = _split_unit(written)
-            value = 0.0 if cell == "持平" else float(cell)
-            growth = "增" in head or "减" in head
-            out.append(
-                _Cand(
-                    start=start,
-                    end=start + len(cell),
-                    num_end=start + len(cell),
-                    value=abs(value),
-                    mag=mag,
-                    unit=unit,
-                    qualifier="eq",
-                    kind="table",
-                    negative=value < 0,
-                    bare=False,
-                    dir_start=start,
-                    measure=("growth_yoy" if "同比" in head else "growth")
-                    if growth and unit == "%"
-                    else ("share" if "比重" in head else ""),
-                    indicator=_PAREN_UNIT_RE.sub("", label).lstrip("#").replace(" ", ""),
-                )
-            )
-    return out
-
-
 # --- fields around the value -----------------------------------------------------------
 
 
@@ -823,20 +739,41 @@ def _subject(m: re.Match[str] | None, default: str) -> str:
     return m.group("place")
 
 
-def suggest(text: str, *, doc_date: date | None = None, subject: str = "") -> list[Suggestion]:
-    """Every value mention in `text`, in order, with its fields filled in as far as we can."""
+def suggest(
+    text: str,
+    *,
+    doc_date: date | None = None,
+    subject: str = "",
+    tables: list[Table] | None = None,
+) -> list[Suggestion]:
+    """Every value mention in `text`, in order, with its fields filled in as far as we can.
+
+    Numbers inside ``tables`` (inferred from the text when None) are read by their headers.
+    """
+    # table_suggest builds Suggestions, so it is imported here rather than at the top.
+    from indicite.core.table_infer import infer_tables
+    from indicite.core.table_suggest import owned_spans, table_suggestions
+
+    if tables is None:
+        tables = infer_tables(text)
     ft = fold_width(text)
-    table = _table_cells(ft)
-    taken = {c.start for c in table}
+    owned = owned_spans(text, tables)  # headers, stubs and value cells: read by the tables
+    owned_starts = [a for a, _ in owned]
+
+    def in_table(pos: int) -> bool:
+        i = bisect_right(owned_starts, pos) - 1
+        return i >= 0 and pos < owned[i][1]
+
     cands: list[_Cand] = []
     for m in _mentions(ft):
         c = _candidate(ft, m)
-        if c is not None and c.start not in taken:
+        if c is not None and not in_table(c.start):
             cands.append(c)
     _propagate_units(ft, cands)
     _mark_ratio_parts(ft, cands)
     cands = _merge_ranges(ft, cands)
-    cands = sorted(cands + table + _flat_mentions(ft), key=lambda c: c.start)
+    flat = [c for c in _flat_mentions(ft) if not in_table(c.start)]
+    cands = sorted(cands + flat, key=lambda c: c.start)
     ctx = _Context(ft)
     out: list[Suggestion] = []
     prev: Suggestion | None = None
@@ -847,7 +784,8 @@ def suggest(text: str, *, doc_date: date | None = None, subject: str = "") -> li
         out_s = _build(ft, text, ctx, c, doc_date, subject, prev, prev_cand)
         out.append(out_s)
         prev, prev_cand = out_s, c
-    return out
+    cells = table_suggestions(text, tables, doc_date=doc_date, subject=subject)
+    return sorted(out + cells, key=lambda s: s.start)
 
 
 def _build(

@@ -4,14 +4,14 @@ import io
 import zipfile
 
 from indicite.core.errors import ImportRefused
+from indicite.core.tables import Table
 from indicite.core.text import normalize_newlines
+from indicite.io.archives import MAX_UNZIPPED_BYTES, checked_members
+from indicite.io.table_grid import RawCell, RawTable, lay_out, row_line
 
-# A .docx is a zip; refuse one that would unpack to more than this (a zip bomb).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
-
-def read_docx(content: bytes, name: str) -> str:
-    """One line per paragraph and per table row (cells separated by tabs)."""
+def read_docx_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
+    """The text and its tables, merged cells as one cell spanning rows and columns."""
     _check_zip(content, name)
 
     import docx
@@ -20,53 +20,68 @@ def read_docx(content: bytes, name: str) -> str:
 
     try:
         document = docx.Document(io.BytesIO(content))
-        lines = list(_lines(document))
+        raw_tables: list[RawTable] = []
+        lines = list(_lines(document, raw_tables))
     except (OpcError, LxmlError, KeyError, ValueError, zipfile.BadZipFile):
         raise _damaged(name) from None
     except (AttributeError, TypeError):
         # python-docx assumes w:document at the root; another root breaks its attribute access
         raise _damaged(name) from None
-    return normalize_newlines("\n".join(lines))
+    text = normalize_newlines("\n".join(lines))
+    return text, lay_out(text, raw_tables)
 
 
 def _check_zip(content: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-        raise _damaged(name) from None
-    if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-        raise ImportRefused(
-            "{name} would unpack to more than {limit_mb} MB "
-            "(a damaged or malicious file); open it in Word, save a copy and import that",
-            name=name,
-            limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
-        )
-    if "word/document.xml" not in {m.filename for m in members}:
+    too_big = ImportRefused(
+        "{name} would unpack to more than {limit_mb} MB "
+        "(a damaged or malicious file); open it in Word, save a copy and import that",
+        name=name,
+        limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
+    )
+    if "word/document.xml" not in checked_members(content, _damaged(name), too_big):
         raise _damaged(name)
 
 
-def _lines(document):
-    from docx.table import Table
+def _lines(document, raw_tables: list[RawTable]):
+    from docx.table import Table as DocxTable
 
     for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _table_rows(block)
+        if isinstance(block, DocxTable):
+            raw = RawTable()
+            raw_tables.append(raw)
+            for fields in _table_rows(block):
+                raw.rows.append(fields)
+                yield row_line(fields)
         else:
             yield block.text
 
 
-def _table_rows(table):
-    # A merged cell comes back once per grid cell it spans; give its text only once.
-    # The dict keeps the elements alive, so their ids stay unique.
+def _table_rows(table) -> list[list[RawCell]]:
+    """One field per grid column; a merged cell comes back once per grid cell it spans, so its
+    text is given once and its spans counted. The dict keeps the elements alive (unique ids)."""
+    grid = [[cell._tc for cell in row.cells] for row in table.rows]
     seen: dict[int, object] = {}
-    for row in table.rows:
-        cells = []
-        for cell in row.cells:
-            key = id(cell._tc)
-            cells.append("" if key in seen else _one_line(cell.text))
-            seen[key] = cell._tc
-        yield "\t".join(cells)
+    rows: list[list[RawCell]] = []
+    for r, row in enumerate(table.rows):
+        fields = []
+        for c, cell in enumerate(row.cells):
+            tc = grid[r][c]
+            key = id(tc)
+            if key in seen:
+                fields.append(RawCell("", covered=True, col=c))
+                continue
+            seen[key] = tc
+            colspan = 1
+            while c + colspan < len(grid[r]) and grid[r][c + colspan] is tc:
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(grid) and c < len(grid[r + rowspan]):
+                if grid[r + rowspan][c] is not tc:
+                    break
+                rowspan += 1
+            fields.append(RawCell(_one_line(cell.text), rowspan, colspan, col=c))
+        rows.append(fields)
+    return rows
 
 
 def _one_line(text: str) -> str:

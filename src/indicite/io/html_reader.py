@@ -4,7 +4,9 @@ import codecs
 import re
 import warnings
 
+from indicite.core.tables import Table
 from indicite.core.text import normalize_newlines
+from indicite.io.table_grid import RawCell, RawTable, lay_out
 from indicite.io.text_reader import decode_bytes, refuse_if_binary
 
 # Never rendered, so never cited.
@@ -26,8 +28,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
 
 
-def read_html(content: bytes, name: str) -> str:
-    """Readable text: one line per block and per table row (cells separated by tabs)."""
+def read_html_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
+    """The readable text and its tables, each cell (with its row/column span) a span of it."""
     markup = _decode(content, name)
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
@@ -38,7 +40,9 @@ def read_html(content: bytes, name: str) -> str:
         # lxml's HTML parser loads no DTDs or external entities, and nothing here follows
         # a URL: the page is read as it is on disk.
         soup = BeautifulSoup(markup, "lxml")
-    return normalize_newlines(_Text().extract(soup))
+    walker = _Text()
+    text = normalize_newlines(walker.extract(soup))
+    return text, lay_out(text, walker.tables)
 
 
 def _decode(content: bytes, name: str) -> str:
@@ -91,6 +95,11 @@ class _Text:
         self.row: list[str] | None = None  # cells of the table row being read
         self.cell_depth = 0
         self.pre_depth = 0
+        self.tables: list[RawTable] = []  # in document order, for the cells' spans
+        self.open_tables: list[RawTable] = []
+        self.raw_row: list[RawCell] = []
+        self.cell_attrs = (1, 1, False)
+        self.thead_depth = 0
 
     def extract(self, soup) -> str:
         from bs4.element import NavigableString, PreformattedString, Tag
@@ -104,7 +113,7 @@ class _Text:
                     continue
                 if node.name in _SKIP or node.has_attr("hidden"):
                     continue
-                self._enter(node.name)
+                self._enter(node.name, node)
                 stack.append((node, True))
                 stack.extend((child, False) for child in reversed(node.contents))
             elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
@@ -112,19 +121,30 @@ class _Text:
         self._flush()
         return "\n".join(_collapse_blank_lines(self.lines))
 
-    def _enter(self, tag: str) -> None:
+    def _enter(self, tag: str, node) -> None:
         if self.cell_depth:  # inside a cell everything stays on the cell's line
             if tag in _BLOCK or tag in _CELL or tag in ("br", "tr"):
                 self.buffer.append(" ")
             if tag in _CELL:
                 self.cell_depth += 1
             return
+        if tag == "table":
+            self.open_tables.append(RawTable())
+            self.tables.append(self.open_tables[-1])
+        elif tag == "thead":
+            self.thead_depth += 1
         if tag == "tr":
             self._flush()
             self.row = []
+            self.raw_row = []
         elif tag in _CELL:
             self._flush()
             self.cell_depth = 1
+            self.cell_attrs = (
+                _span(node.get("rowspan")),
+                _span(node.get("colspan")),
+                tag == "th" or self.thead_depth > 0,
+            )
         elif tag == "br":
             self._flush(keep_empty=True)
         elif tag in _BLOCK:
@@ -143,6 +163,8 @@ class _Text:
                 self.lines.append(cell)
             else:
                 self.row.append(cell)
+                rowspan, colspan, header = self.cell_attrs
+                self.raw_row.append(RawCell(cell, rowspan, colspan, header))
             return
         if self.cell_depth:
             if tag in _BLOCK or tag == "tr":
@@ -151,7 +173,15 @@ class _Text:
         if tag == "tr":
             if self.row is not None and any(self.row):
                 self.lines.append("\t".join(self.row))
+                if self.open_tables:
+                    self.open_tables[-1].rows.append(self.raw_row)
             self.row = None
+            self.raw_row = []
+        elif tag == "table" and self.open_tables:
+            self.open_tables.pop()
+            self._flush()
+        elif tag == "thead":
+            self.thead_depth = max(0, self.thead_depth - 1)
         elif tag in _BLOCK:
             self._flush()
         if tag == "pre":
@@ -173,6 +203,14 @@ class _Text:
         line = joined.rstrip() if verbatim else _SPACES.sub(" ", joined).strip()
         if line or keep_empty:
             self.lines.append(line)
+
+
+def _span(value) -> int:
+    """A rowspan/colspan attribute as a count (browsers treat nonsense as 1, cap at 1000)."""
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
 
 
 def _collapse_blank_lines(lines: list[str]) -> list[str]:

@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indicite.core.errors import ImportRefused
-from indicite.io.docx_reader import read_docx
-from indicite.io.html_reader import read_html
+from indicite.core.tables import Table
+from indicite.io.docx_reader import read_docx_tables
+from indicite.io.html_reader import read_html_tables
 from indicite.io.pdf_reader import read_pdf
+from indicite.io.sheet_reader import read_csv_tables, read_xlsx_tables
 from indicite.io.text_reader import read_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -15,26 +17,49 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ReadResult:
-    """What an importer stores: the text, page starts for paged formats, the original bytes."""
+    """What an importer stores: the text, page starts for paged formats, the original bytes.
+
+    ``tables`` is the structure the file's markup gave (HTML, DOCX, XLSX, CSV); None for
+    formats without markup, whose tables are inferred from the text.
+    """
 
     text: str
     content: bytes
     doc_type: str
     page_starts: list[int] | None = None
+    tables: list[Table] | None = None
 
 
-def _unpaged(reader: Callable[[bytes, str], str]):
-    return lambda content, name: (reader(content, name), None)
+_Read = tuple[str, list[int] | None, list[Table] | None]
 
 
-# extension -> (doc_type, reader returning the text and the page starts or None)
-_READERS: dict[str, tuple[str, Callable[[bytes, str], tuple[str, list[int] | None]]]] = {
-    ".txt": ("txt", _unpaged(read_text)),
-    ".md": ("md", _unpaged(read_text)),
-    ".docx": ("docx", _unpaged(read_docx)),
-    ".pdf": ("pdf", read_pdf),
-    ".html": ("html", _unpaged(read_html)),
-    ".htm": ("html", _unpaged(read_html)),
+def _plain(reader: Callable[[bytes, str], str]) -> Callable[[bytes, str], _Read]:
+    return lambda content, name: (reader(content, name), None, None)
+
+
+def _marked_up(reader: Callable[[bytes, str], tuple[str, list[Table]]]):
+    def read(content: bytes, name: str) -> _Read:
+        text, tables = reader(content, name)
+        return text, None, tables
+
+    return read
+
+
+def _paged(content: bytes, name: str) -> _Read:
+    text, page_starts = read_pdf(content, name)
+    return text, page_starts, None
+
+
+# extension -> (doc_type, reader returning the text, the page starts and the marked-up tables)
+_READERS: dict[str, tuple[str, Callable[[bytes, str], _Read]]] = {
+    ".txt": ("txt", _plain(read_text)),
+    ".md": ("md", _plain(read_text)),
+    ".docx": ("docx", _marked_up(read_docx_tables)),
+    ".pdf": ("pdf", _paged),
+    ".html": ("html", _marked_up(read_html_tables)),
+    ".htm": ("html", _marked_up(read_html_tables)),
+    ".xlsx": ("xlsx", _marked_up(read_xlsx_tables)),
+    ".csv": ("csv", _marked_up(read_csv_tables)),
 }
 SUPPORTED_EXTENSIONS = tuple(_READERS)
 
@@ -74,15 +99,19 @@ def read_file(path: Path) -> ReadResult:
     if not content:
         raise ImportRefused("{name} is empty (0 bytes); check that it is the right file", name=name)
     doc_type, reader = _READERS[suffix]
-    text, page_starts = reader(content, name)
+    text, page_starts, tables = reader(content, name)
     if text.startswith("\ufeff"):  # a second BOM would be dropped again on import
         dropped = len(text) - len(text.lstrip("\ufeff"))
         text = text[dropped:]
         if page_starts:
             page_starts = [max(0, start - dropped) for start in page_starts]
+        if tables:
+            tables = [t.shifted(-dropped) for t in tables]
     if not text.strip():
         raise ImportRefused("{name} contains no text; check that it is the right file", name=name)
-    return ReadResult(text=text, content=content, doc_type=doc_type, page_starts=page_starts)
+    return ReadResult(
+        text=text, content=content, doc_type=doc_type, page_starts=page_starts, tables=tables
+    )
 
 
 def _read_bytes(path: Path, name: str) -> bytes:

@@ -8,11 +8,13 @@ from typing import Any
 
 from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
+from indicite.core.tables import Table
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
 from indicite.io.readers import read_file
 from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session
+from indicite.services.tables import tables_at_import
 from indicite.storage.clock import now_iso
 from indicite.storage.documents import EDITABLE_COLUMNS
 
@@ -80,6 +82,7 @@ class PreparedImport:
     document: Document
     content: bytes
     file_sha256: str
+    tables: list[Table]  # marked up in the file, or inferred from its text
 
 
 def prepare_import(
@@ -102,7 +105,8 @@ def prepare_import(
         imported_at=now_iso(),
         imported_by=session.user,
     )
-    return PreparedImport(Path(path), doc, result.content, sha256_bytes(result.content))
+    tables = tables_at_import(result, text)
+    return PreparedImport(Path(path), doc, result.content, sha256_bytes(result.content), tables)
 
 
 def store_document(session: Session, prepared: PreparedImport) -> int:
@@ -110,6 +114,7 @@ def store_document(session: Session, prepared: PreparedImport) -> int:
     store, doc = session.store, prepared.document
     name = prepared.path.name
     doc_id = store.documents.add(doc, name, prepared.file_sha256, prepared.content)
+    store.tables.add_all(doc_id, prepared.tables)
     store.events.append(
         at=doc.imported_at,
         who=session.user,
@@ -125,11 +130,6 @@ def import_files(
 ) -> ImportReport:
     """Each good file is imported, each bad one reported; one bad file stops nothing."""
     return ImportReport([import_file(session, Path(p), meta) for p in paths])
-
-
-def read_text_of(path: Path) -> str:
-    """The text a file would be stored with, without importing it."""
-    return normalize_newlines(read_file(Path(path)).text)
 
 
 def list_documents(session: Session, search: str = "") -> list[dict[str, Any]]:

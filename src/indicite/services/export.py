@@ -16,6 +16,7 @@ from indicite.core.export_format import FORMAT_VERSION, DocumentPositions
 from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
 from indicite.services.safe_output import check_output
 from indicite.services.session import Session
+from indicite.services.tables import tables_for_text
 from indicite.storage import export_queries as q
 from indicite.storage.clock import now_iso
 
@@ -37,13 +38,15 @@ class _Documents:
 
     def __init__(self, session: Session):
         self._db = session.store.db
+        self._session = session
         self._known: dict[int, tuple[dict[str, Any], DocumentPositions]] = {}
 
     def get(self, doc_id: int) -> tuple[dict[str, Any], DocumentPositions]:
         if doc_id not in self._known:
+            text = q.document_text(self._db, doc_id)
             self._known[doc_id] = (
                 q.document_header(self._db, doc_id),
-                DocumentPositions(q.document_text(self._db, doc_id)),
+                DocumentPositions(text, tables_for_text(self._session, doc_id, text)),
             )
         return self._known[doc_id]
 
@@ -96,7 +99,8 @@ def _records(
             pending = next(extras, None)
         if row["quote"] is None:
             row.update(position=None, start_utf16=None, end_utf16=None, paragraph=None)
-            row.update(citation=None, citation_count=0)
+            row.update(citation=None, citation_count=0, table=None, row_label=None)
+            row.update(column_label=None)
         else:
             documents.cite(row, row["cited_document_id"], 1)
             row["citation_count"] = 1 + len(more)

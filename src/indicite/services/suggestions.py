@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 from indicite.core.entities import Document
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
+from indicite.services.tables import tables_of
 from indicite.storage.clock import now_iso
 
 if TYPE_CHECKING:
     from indicite.core.entities import Indicator
     from indicite.core.suggest import Suggestion
+    from indicite.core.tables import Table
 
 SUGGESTION_FIELDS = (
     "value",
@@ -52,25 +54,34 @@ class Coverage:
 
 
 def suggestions_for_text(
-    text: str, published_on: str | None = None, subject: str = ""
+    text: str,
+    published_on: str | None = None,
+    subject: str = "",
+    tables: Sequence["Table"] | None = None,
 ) -> list["Suggestion"]:
     """Suggestions for any text; cached, since the text of a document never changes.
 
-    Pure Python on plain arguments, so the app can call it from a worker thread.
+    ``tables`` are the document's tables (inferred from the text when None). Pure Python on
+    plain arguments, so the app can call it from a worker thread.
     """
-    return list(_cached(text, published_on, subject))
+    return list(_cached(text, published_on, subject, None if tables is None else tuple(tables)))
 
 
 @lru_cache(maxsize=16)
-def _cached(text: str, published_on: str | None, subject: str) -> tuple["Suggestion", ...]:
+def _cached(
+    text: str, published_on: str | None, subject: str, tables: tuple["Table", ...] | None
+) -> tuple["Suggestion", ...]:
     from indicite.core.suggest import suggest
 
     doc_date = date.fromisoformat(published_on) if published_on else None
-    return tuple(suggest(text, doc_date=doc_date, subject=subject))
+    listed = None if tables is None else list(tables)
+    return tuple(suggest(text, doc_date=doc_date, subject=subject, tables=listed))
 
 
-def suggestions_for_document(doc: Document) -> list["Suggestion"]:
-    return suggestions_for_text(doc.text, doc.published_on, doc.subject)
+def suggestions_for_document(
+    doc: Document, tables: Sequence["Table"] | None = None
+) -> list["Suggestion"]:
+    return suggestions_for_text(doc.text, doc.published_on, doc.subject, tables)
 
 
 def handled_spans(
@@ -107,14 +118,14 @@ def _holds(row: dict[str, Any], s: "Suggestion") -> bool:
 def open_suggestions(session: Session, doc: Document) -> list["Suggestion"]:
     """Suggestions not yet handled, in reading order."""
     assert doc.id is not None
-    all_suggestions = suggestions_for_document(doc)
+    all_suggestions = suggestions_for_document(doc, tables_of(session, doc))
     handled = handled_spans(session, doc.id, all_suggestions)
     return [s for s in all_suggestions if (s.start, s.end) not in handled]
 
 
 def coverage(session: Session, doc: Document) -> Coverage:
     assert doc.id is not None
-    all_suggestions = suggestions_for_document(doc)
+    all_suggestions = suggestions_for_document(doc, tables_of(session, doc))
     handled = handled_spans(session, doc.id, all_suggestions)
     return Coverage(
         sum(1 for s in all_suggestions if (s.start, s.end) in handled), len(all_suggestions)
@@ -123,7 +134,10 @@ def coverage(session: Session, doc: Document) -> Coverage:
 
 def citation_span(text: str, suggestion: "Suggestion") -> tuple[int, int]:
     """The part of the sentence that states the value: from the last comma or stop before it
-    (at most MAX_CLAUSE characters back) to the end of the number."""
+    (at most MAX_CLAUSE characters back) to the end of the number. A table cell is its own
+    citation: its headers say what it is."""
+    if suggestion.table:
+        return suggestion.start, suggestion.end
     start = suggestion.start
     floor = max(0, start - MAX_CLAUSE)
     while start > floor and text[start - 1] not in CLAUSE_BREAKS:
@@ -143,6 +157,8 @@ def accept(session: Session, doc_id: int, suggestion: "Suggestion", name: str = 
         fields[key] = day.isoformat() if day else None
     clause = "".join(text[start : suggestion.start].split())
     fields["name"] = name or suggestion.indicator or clause or suggestion.value_text
+    if suggestion.note:
+        fields["notes"] = suggestion.note
     return create_indicator(session, doc_id, fields, [(start, end)])
 
 

@@ -18,6 +18,7 @@ from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
+from indicite.storage.tables import TableRepository
 from indicite.storage.users import SettingsRepository, UserRepository
 
 
@@ -49,6 +50,7 @@ class Store:
         self.search = SearchRepository(db)
         self.revisions = RevisionRepository(db)
         self._file_key: open_files.FileKey | None = None
+        self.tables = TableRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

@@ -9,6 +9,7 @@ Signals of DocumentView: ``indicator_clicked(int)`` when a click lands inside a 
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
@@ -16,6 +17,8 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -34,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.citations import Utf16Map, page_of
+from indicite.core.tables import Table, table_at
+from indicite.ui.document_tables import CellKeys, apply_tab_stops, header_spans, tab_stops
 from indicite.ui.highlighter import CitationHighlighter, Span
 from indicite.ui.i18n import Retranslatable
 
@@ -103,6 +108,7 @@ class DocumentTextEdit(QPlainTextEdit):
         self.highlighter = CitationHighlighter(self.document())
         self.context_actions: list[QAction] = []
         self.empty_blocks: list[int] = []
+        self.cell_key_handler: Callable[[str], bool] | None = None
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
@@ -171,6 +177,15 @@ class DocumentTextEdit(QPlainTextEdit):
             if spans:
                 self.indicator_clicked.emit(spans[0].indicator_id)
 
+    def event(self, event: QEvent) -> bool:
+        # Tab reaches keyPressEvent only if caught before QWidget turns it into a focus change.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            direction = _cell_direction(event)
+            if direction and self.cell_key_handler is not None and self.cell_key_handler(direction):
+                event.accept()
+                return True
+        return super().event(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         if self.context_actions:
@@ -179,6 +194,21 @@ class DocumentTextEdit(QPlainTextEdit):
             menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _cell_direction(event: QKeyEvent) -> str:
+    """Tab / Shift+Tab: next / previous cell; Ctrl+Down / Ctrl+Up: the cell below / above."""
+    key, mods = event.key(), event.modifiers()
+    ctrl = mods & Qt.KeyboardModifier.ControlModifier
+    if key == Qt.Key.Key_Tab and not ctrl:
+        return "right"
+    if key == Qt.Key.Key_Backtab:
+        return "left"
+    if ctrl and key == Qt.Key.Key_Down:
+        return "down"
+    if ctrl and key == Qt.Key.Key_Up:
+        return "up"
+    return ""
 
 
 class FindBar(Retranslatable, QWidget):
@@ -316,18 +346,35 @@ class DocumentView(Retranslatable, QWidget):
         self._text = ""
         self._map: Utf16Map | _NoAstral = _NoAstral()
         self._page_starts: list[int] | None = None
+        self._tables: list[Table] = []
+        self.cell_keys = CellKeys()
+        self.text.cell_key_handler = self._move_to_cell
         self.text.indicator_clicked.connect(self.indicator_clicked)
         self.text.selectionChanged.connect(self.selection_changed)
         self.text.cursorPositionChanged.connect(self._show_page)
         self.setFocusProxy(self.text)
 
-    def set_document(self, text: str, page_starts: list[int] | None = None) -> None:
-        """Show a new text; highlights are cleared first so the text is formatted once."""
+    def set_document(
+        self, text: str, page_starts: list[int] | None = None, tables: Sequence[Table] = ()
+    ) -> None:
+        """Show a new text; highlights are cleared first so the text is formatted once.
+
+        ``tables`` (code points) are shown as grids: aligned columns, header rows set off.
+        """
         self.text.highlighter.set_spans([])
         self.text.highlighter.set_suggestion_spans([])
         self._text = text
         self._map = utf16_map(text)
         self._page_starts = page_starts
+        self._tables = list(tables)
+        self.cell_keys.tables = self._tables
+        to16 = self._map.to_utf16
+        self.text.highlighter.set_header_spans(
+            [(to16(a), to16(b)) for a, b in header_spans(self._tables)]
+        )
+        document = self.text.document()
+        stops = tab_stops(text, self._tables, QFontMetricsF(self.text.font()))
+        document.setDefaultTextOption(apply_tab_stops(document.defaultTextOption(), stops))
         self.text.empty_blocks = [n for n, line in enumerate(text.split("\n")) if not line]
         self.text.setPlainText(text)
         self.page_label.setVisible(bool(page_starts))
@@ -388,6 +435,23 @@ class DocumentView(Retranslatable, QWidget):
         self.text.setTextCursor(cursor)
         if centre:
             self.text.centerCursor()
+
+    def tables(self) -> list[Table]:
+        return list(self._tables)
+
+    def _move_to_cell(self, direction: str) -> bool:
+        """Select the neighbouring table cell; False (key not used) outside tables."""
+        span = self.selected_span()
+        position = span[0] if span else self.cursor_code_point()
+        cell = self.cell_keys.target(position, direction, selected=span is not None)
+        if cell is None:
+            return table_at(self._tables, position) is not None  # at an edge: stay put
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map.to_utf16(cell.start))
+        cursor.setPosition(self._map.to_utf16(cell.end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+        return True
 
     def cursor_code_point(self) -> int:
         return self._map.to_code_point(self.text.textCursor().position())

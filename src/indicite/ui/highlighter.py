@@ -20,6 +20,8 @@ ON_STATUS_COLOUR = QColor("#1a1a1a")  # text on a status colour, whatever the pa
 CURRENT_OUTLINE = QColor("#b04a00")
 # Suggested numbers: a wave underline, so they never look like a citation.
 SUGGESTION_UNDERLINE = QColor("#d0312d")
+# Table header cells: a grey-blue tint and bold, under any citation colour.
+TABLE_HEADER = QColor("#e3e8ef")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,11 @@ class CitationHighlighter(QSyntaxHighlighter):
         self._suggestion_format = QTextCharFormat()
         self._suggestion_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._suggestion_format.setUnderlineColor(SUGGESTION_UNDERLINE)
+        self._headers: list[tuple[int, int]] = []
+        self._header_starts: list[int] = []
+        self._header_format = QTextCharFormat()
+        self._header_format.setBackground(TABLE_HEADER)
+        self._header_format.setFontWeight(700)
 
     def set_spans(self, spans: list[Span]) -> None:
         """Replace the highlights; only blocks whose highlights changed are repainted."""
@@ -70,6 +77,14 @@ class CitationHighlighter(QSyntaxHighlighter):
         self._suggestions = sorted(spans)
         self._suggestion_starts = [start for start, _ in self._suggestions]
         self._rehighlight_ranges(old.symmetric_difference(self._suggestions))
+
+    def set_header_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Set off the header cells of tables (Qt positions); the caller repaints with the text."""
+        self._headers = sorted(spans)
+        self._header_starts = [start for start, _ in self._headers]
+
+    def header_spans(self) -> list[tuple[int, int]]:
+        return list(self._headers)
 
     def suggestion_spans(self) -> list[tuple[int, int]]:
         return list(self._suggestions)
@@ -117,11 +132,16 @@ class CitationHighlighter(QSyntaxHighlighter):
             self.rehighlightBlock(doc.findBlockByNumber(number))
 
     def highlightBlock(self, text: str) -> None:
-        if not text or (not self._spans and not self._suggestions):
+        if not text or (not self._spans and not self._suggestions and not self._headers):
             return
         block = self.currentBlock()
         start = block.position()
         end = start + block.length() - 1  # Qt positions: UTF-16 units, not len(text)
+        lo = max(0, bisect_left(self._header_starts, start) - 1)
+        for h_start, h_end in self._headers[lo : bisect_left(self._header_starts, end)]:
+            a, b = max(h_start, start) - start, min(h_end, end) - start
+            if b > a:
+                self.setFormat(a, b - a, self._header_format)
         for span in self._overlapping(start, end):
             a = max(span.start, start) - start
             b = min(span.end, end) - start

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
 from indicite.core.errors import ValidationError
+from indicite.core.tables import CellRef
 from indicite.core.validation import check_fields, parse_value
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
@@ -79,6 +80,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.version: int | None = None
         self.spans: list[tuple[int, int]] = []
         self.quotes: list[str] = []
+        self.cell_ref: CellRef | None = None  # the table cell the first passage is, if any
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
@@ -229,6 +231,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.mode = None
         self.document_id = self.indicator_id = self.version = None
         self.spans, self.quotes = [], []
+        self.cell_ref = None
         self._fill({})
         self._show_quotes()
         self.setEnabled(False)
@@ -245,6 +248,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.mode = "new"
         self.document_id, self.indicator_id, self.version = doc_id, None, None
         self.spans, self.quotes = list(spans), list(quotes)
+        self.cell_ref = None
         self._fill(fields)
         self._show_quotes()
         self.setEnabled(True)
@@ -257,6 +261,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.document_id, self.indicator_id, self.version = ind.document_id, ind.id, ind.version
         self.spans = [(c.start, c.end) for c in ind.citations]
         self.quotes = list(quotes)
+        self.cell_ref = None
         self._fill(ind.editable_fields())
         self._show_quotes()
         self.setEnabled(True)
@@ -290,7 +295,20 @@ class IndicatorForm(Retranslatable, QWidget):
             self.citation.setText(self.tr("Select a passage in the document and press Ctrl+Enter."))
             return
         shown = " … ".join(q if len(q) <= 120 else q[:117] + "…" for q in self.quotes)
-        self.citation.setText(f"“{shown}”" if shown else "")
+        text = f"“{shown}”" if shown else ""
+        if self.cell_ref is not None:
+            where = self.tr("{table} · row {row} · column {column}").format(
+                table=self.cell_ref.table,
+                row=self.cell_ref.row_label,
+                column=self.cell_ref.column_label,
+            )
+            text = f"{text}\n{where}"
+        self.citation.setText(text)
+
+    def show_cell(self, ref: CellRef | None) -> None:
+        """Say which table cell the first cited passage is (table, row, column); None: prose."""
+        self.cell_ref = ref
+        self._show_quotes()
 
     def _update_heading(self) -> None:
         if self.mode == "new":

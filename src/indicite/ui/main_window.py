@@ -38,6 +38,7 @@ from indicite.core.errors import ConflictError, IndiciteError, NotFound, Validat
 from indicite.services.health import check_pending, known_damage
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
+from indicite.services.tables import cell_fields, cell_location, tables_of
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.bulk_actions import BulkActions
 from indicite.ui.comfort import AccessibleNames, TextZoom
@@ -393,7 +394,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.document = doc
         self.current_document_id = doc_id
         self.form.clear()
-        self.document_view.set_document(doc.text, doc.page_starts)
+        self.document_view.set_document(doc.text, doc.page_starts, tables_of(self.session, doc))
         self._show_highlights(doc_id)
         self.indicator_model.set_document(doc_id)
         self.document_list.mark_current(doc_id)
@@ -523,6 +524,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.document_view.set_current_indicator(None)
             return
         self.form.show_indicator(ind, [c.exact for c in ind.citations])
+        if ind.citations and self.document is not None and self.document.id == ind.document_id:
+            first = ind.citations[0]
+            self.form.show_cell(cell_location(self.session, self.document, first.start, first.end))
         self.document_view.set_current_indicator(ind_id)
         if show_citation and ind.citations:
             first = ind.citations[0]
@@ -584,9 +588,10 @@ class MainWindow(Retranslatable, QMainWindow):
         last = self.session.store.indicators.last_in_document(self.document.id or 0)
         self.indicator_table.clearSelection()
         self.document_view.set_current_indicator(None)
-        self.form.start_new(
-            self.document.id or 0, [span], [passage], prefill(self.document, passage, last)
-        )
+        fields = prefill(self.document, passage, last)
+        fields.update(cell_fields(self.session, self.document, start, end))  # a table cell
+        self.form.start_new(self.document.id or 0, [span], [passage], fields)
+        self.form.show_cell(cell_location(self.session, self.document, start, end))
 
     def add_selection_as_citation(self) -> None:
         span = self.snapped_selection()

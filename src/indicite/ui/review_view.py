@@ -50,6 +50,7 @@ from indicite.services.indicators import update_indicator
 from indicite.services.review import QueueEntry, QueueFilter
 from indicite.services.revisions import source_changes
 from indicite.services.session import Session
+from indicite.services.tables import tables_of
 from indicite.services.users import ensure_user
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
@@ -624,7 +625,7 @@ class ReviewView(Retranslatable, QWidget):
         assert ind.document_id is not None
         if self._shown_document != ind.document_id:
             doc = self.session.store.documents.get(ind.document_id)
-            self.document.set_document(doc.text, doc.page_starts)
+            self.document.set_document(doc.text, doc.page_starts, tables_of(self.session, doc))
             self._shown_document = ind.document_id
         self.document.set_highlights(self.session.store.indicators.highlights(ind.document_id))
         self.document.set_current_indicator(ind.id)

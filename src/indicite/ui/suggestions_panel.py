@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from indicite.core.entities import Document, Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import suggestions as service
+from indicite.services.tables import stored_tables
 from indicite.ui.coverage_meter import CoverageMeter
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
@@ -43,6 +44,7 @@ from indicite.ui.undo import CreateCommand, Operations
 
 if TYPE_CHECKING:
     from indicite.core.suggest import Suggestion
+    from indicite.core.tables import Table
 
 
 CONTEXT_WIDTH = 190
@@ -70,10 +72,10 @@ class _Relay(QObject):
 
 
 class _SuggestRun(QRunnable):
-    def __init__(self, relay: _Relay, generation: int, doc: Document):
+    def __init__(self, relay: _Relay, generation: int, doc: Document, tables: "list[Table] | None"):
         super().__init__()
         self.relay, self.generation = relay, generation
-        self.args = (doc.text, doc.published_on, doc.subject)
+        self.args = (doc.text, doc.published_on, doc.subject, tables)
 
     def run(self) -> None:
         try:
@@ -240,7 +242,8 @@ class SuggestionsPanel(Retranslatable, QWidget):
 
     def _start(self) -> None:
         if self._doc is not None and not self.ops.session.store.closed:
-            run = _SuggestRun(self._relay, self._generation, self._doc)
+            tables = stored_tables(self.ops.session, self._doc)
+            run = _SuggestRun(self._relay, self._generation, self._doc, tables)
             QThreadPool.globalInstance().start(run)
 
     def _on_suggestions(self, generation: int, suggestions: list["Suggestion"]) -> None:
