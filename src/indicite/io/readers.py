@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicite.core.char_map import CharMap
 from indicite.core.errors import ImportRefused
 from indicite.io.docx_reader import read_docx
 from indicite.io.html_reader import read_html
@@ -21,14 +22,18 @@ class ReadResult:
     content: bytes
     doc_type: str
     page_starts: list[int] | None = None
+    char_map: CharMap | None = None  # where each character sits on the pages (PDF)
 
 
-def _unpaged(reader: Callable[[bytes, str], str]):
-    return lambda content, name: (reader(content, name), None)
+Paged = tuple[str, list[int] | None, CharMap | None]
 
 
-# extension -> (doc_type, reader returning the text and the page starts or None)
-_READERS: dict[str, tuple[str, Callable[[bytes, str], tuple[str, list[int] | None]]]] = {
+def _unpaged(reader: Callable[[bytes, str], str]) -> Callable[[bytes, str], Paged]:
+    return lambda content, name: (reader(content, name), None, None)
+
+
+# extension -> (doc_type, reader returning the text, the page starts and the character map)
+_READERS: dict[str, tuple[str, Callable[[bytes, str], Paged]]] = {
     ".txt": ("txt", _unpaged(read_text)),
     ".md": ("md", _unpaged(read_text)),
     ".docx": ("docx", _unpaged(read_docx)),
@@ -74,15 +79,23 @@ def read_file(path: Path) -> ReadResult:
     if not content:
         raise ImportRefused("{name} is empty (0 bytes); check that it is the right file", name=name)
     doc_type, reader = _READERS[suffix]
-    text, page_starts = reader(content, name)
+    text, page_starts, char_map = reader(content, name)
     if text.startswith("\ufeff"):  # a second BOM would be dropped again on import
         dropped = len(text) - len(text.lstrip("\ufeff"))
         text = text[dropped:]
         if page_starts:
             page_starts = [max(0, start - dropped) for start in page_starts]
+        if char_map:
+            char_map = char_map.shifted(-dropped)
     if not text.strip():
         raise ImportRefused("{name} contains no text; check that it is the right file", name=name)
-    return ReadResult(text=text, content=content, doc_type=doc_type, page_starts=page_starts)
+    return ReadResult(
+        text=text,
+        content=content,
+        doc_type=doc_type,
+        page_starts=page_starts,
+        char_map=char_map,
+    )
 
 
 def _read_bytes(path: Path, name: str) -> bytes:

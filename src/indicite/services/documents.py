@@ -80,6 +80,8 @@ def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta(
             if existing is not None:
                 return ImportOutcome(Path(path), existing, existed=True)
             doc_id = store.documents.add(doc, Path(path).name, file_sha, result.content)
+            if result.char_map is not None:
+                store.char_maps.put(doc_id, result.char_map, doc.imported_at)
             store.events.append(
                 at=doc.imported_at,
                 who=session.user,

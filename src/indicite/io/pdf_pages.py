@@ -1,0 +1,138 @@
+"""A PDF's pages for showing: size, characters' boxes, rendered pictures, span rectangles.
+
+Every pdfium call goes under PDFIUM_LOCK (pdfium is not thread-safe, even across documents).
+"""
+
+from dataclasses import dataclass
+
+from indicite.core.char_map import CharMap
+from indicite.core.page_boxes import Box, line_boxes
+from indicite.io.pdf_text import PDFIUM_LOCK
+
+_BREAKS = "\r\n"
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """A page's size in points (as displayed, rotation applied) and its characters' boxes.
+
+    ``boxes[i]`` is character i's loose box in unrotated page space, None for a break.
+    """
+
+    index: int
+    width: float
+    height: float
+    rotation: int
+    media_width: float
+    media_height: float
+    boxes: list[Box | None]
+
+
+class PdfPages:
+    """One open PDF for the page view; ``close()`` when done."""
+
+    def __init__(self, content: bytes):
+        import pypdfium2
+
+        with PDFIUM_LOCK:
+            self._pdf = pypdfium2.PdfDocument(content)
+            self.count = len(self._pdf)
+            self.sizes = [self._pdf.get_page_size(i) for i in range(self.count)]
+            self.rotations = [self._rotation(i) for i in range(self.count)]
+
+    def _rotation(self, index: int) -> int:
+        page = self._pdf[index]
+        try:
+            return page.get_rotation()
+        finally:
+            page.close()
+
+    def display_size(self, index: int) -> tuple[float, float]:
+        width, height = self.sizes[index]
+        return (height, width) if self.rotations[index] % 180 else (width, height)
+
+    def geometry(self, index: int) -> PageGeometry:
+        with PDFIUM_LOCK:
+            page = self._pdf[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    boxes = _boxes(textpage)
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+        width, height = self.display_size(index)
+        media_width, media_height = self.sizes[index]
+        return PageGeometry(
+            index, width, height, self.rotations[index], media_width, media_height, boxes
+        )
+
+    def render(self, index: int, scale: float, band: tuple[int, int] | None = None):
+        """The page at ``scale`` pixels per point as a PIL-free (width, height, bytes) BGRA
+        picture; ``band`` = (top, bottom) limits it to those pixel rows."""
+        with PDFIUM_LOCK:
+            page = self._pdf[index]
+            try:
+                _, height = self.display_size(index)
+                crop = (0, 0, 0, 0)
+                if band is not None:
+                    top, bottom = band
+                    total = height * scale
+                    crop = (0, (total - min(bottom, total)) / scale, 0, top / scale)
+                bitmap = page.render(
+                    scale=scale, crop=crop, may_draw_forms=True, rev_byteorder=False
+                )
+                try:
+                    info = bitmap.get_info()
+                    data = bytes(bitmap.buffer)
+                    return info.width, info.height, info.stride, data
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+
+    def close(self) -> None:
+        with PDFIUM_LOCK:
+            self._pdf.close()
+
+
+def _boxes(textpage) -> list[Box | None]:
+    import pypdfium2.raw as pdfium_c
+
+    count = textpage.count_chars()
+    rect = pdfium_c.FS_RECTF()
+    boxes: list[Box | None] = []
+    for index in range(count):
+        if pdfium_c.FPDFText_GetUnicode(textpage, index) in (10, 13) or not (
+            pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
+        ):
+            boxes.append(None)
+        else:
+            boxes.append((rect.left, rect.bottom, rect.right, rect.top))
+    return boxes
+
+
+def span_rects(content: bytes, char_map: CharMap, spans: list[tuple[int, int]]):
+    """For each document span, its (page number 1-based, [rectangles]) per page it covers."""
+    import pypdfium2
+
+    out: list[list[tuple[int, list[Box]]]] = []
+    with PDFIUM_LOCK:
+        pdf = pypdfium2.PdfDocument(content)
+        cache: dict[int, list[Box | None]] = {}
+        try:
+            for start, end in spans:
+                per_page: dict[int, list[Box]] = {}
+                for page, first, last in char_map.chars_of(start, end):
+                    if page not in cache:
+                        p = pdf[page]
+                        textpage = p.get_textpage()
+                        cache[page] = _boxes(textpage)
+                        textpage.close()
+                        p.close()
+                    per_page.setdefault(page, []).extend(line_boxes(cache[page], first, last))
+                out.append([(page + 1, rects) for page, rects in sorted(per_page.items())])
+        finally:
+            pdf.close()
+    return out

@@ -1,0 +1,304 @@
+"""The reading text of a PDF and where each of its characters sits on the pages.
+
+pdfium ends every printed line with a line break, so a number wrapped at the right margin
+(``创建12`` / ``3家``) is split in two. The reading text joins such soft wraps: a line that
+runs to the right edge of its column, followed directly below by a line that starts at the
+column's left edge (no first-line indent), continues the same paragraph. Real paragraph
+breaks stay; running headers, footers and page numbers (``- 3 -``) are left out of the text
+(they stay on the page). Every kept character is recorded in a CharMap, so the document's
+offsets still point at exact characters on the page.
+"""
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from indicite.core.char_map import CharMap
+
+PAGE_SEPARATOR = "\n\n"
+# pdfium is not thread-safe, not even across documents: every call goes under this lock.
+PDFIUM_LOCK = threading.RLock()
+
+_BREAKS = "\r\n"
+_BLANK = " \t\u3000\xa0"
+_DROPPED = "\x00\ufeff"
+_SENTENCE_END = "。！？；：!?;:"
+_PAGE_NUMBER = re.compile(
+    r"[-—–_·•\s]*(?:第\s*)?#(?:\s*页)?(?:\s*(?:[/／]|共)\s*#\s*页?)?[-—–_·•\s]*"
+    r"|[-—–_·•\s]*(?:page|p\.)\s*#(?:\s*(?:of|/)\s*#)?[-—–_·•\s]*",
+    re.IGNORECASE,
+)
+_TABLE_GAP = re.compile(r"\S\s{2,}\S")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# Margins of the page (as a share of its height) where running headers and footers live.
+_BAND = 0.1
+
+
+@dataclass
+class Line:
+    """One printed line: pdfium characters [start, end) and the box of its visible ink."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+    left: float = 0.0
+    bottom: float = 0.0
+    right: float = 0.0
+    top: float = 0.0
+    size: float = 0.0
+    column: int = -1
+    running: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip(_BLANK + _DROPPED)
+
+
+@dataclass
+class PageText:
+    """pdfium's characters of one page (index i is character i) and its printed lines."""
+
+    chars: str
+    lines: list[Line]
+    height: float
+
+
+def page_chars(textpage) -> str:
+    """The page's characters, one per pdfium character index."""
+    import pypdfium2.raw as pdfium_c
+
+    count = textpage.count_chars()
+    text = textpage.get_text_range() if count > 0 else ""
+    if len(text) == count:
+        return text
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(count))
+
+
+def read_page(pdf, index: int) -> PageText:
+    """The characters and printed lines of page ``index`` (call under PDFIUM_LOCK)."""
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            chars = page_chars(textpage)
+            lines = _lines(textpage, chars, index)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return PageText(chars, lines, height)
+
+
+def _lines(textpage, chars: str, page: int) -> list[Line]:
+    lines = []
+    start = 0
+    n = len(chars)
+    while start <= n:
+        end = start
+        while end < n and chars[end] not in _BREAKS:
+            end += 1
+        if end > start:
+            lines.append(Line(page, start, end, chars[start:end]))
+        start = end + 1
+        if end >= n:
+            break
+    for line in lines:
+        if not line.blank:
+            _measure(textpage, line)
+    return lines
+
+
+def _measure(textpage, line: Line) -> None:
+    import pypdfium2.raw as pdfium_c
+
+    first = line.start
+    while line.text[first - line.start] in _BLANK + _DROPPED:
+        first += 1
+    last = line.end - 1
+    while line.text[last - line.start] in _BLANK + _DROPPED:
+        last -= 1
+    left, bottom, _, top = textpage.get_charbox(first, loose=True)
+    _, bottom2, right, top2 = textpage.get_charbox(last, loose=True)
+    line.left, line.right = left, right
+    line.bottom, line.top = min(bottom, bottom2), max(top, top2)
+    size = max(pdfium_c.FPDFText_GetFontSize(textpage, first), 0.0)
+    line.size = size or max(top - bottom, 1.0)
+
+
+def reading_text(pages: list[PageText]) -> tuple[str, list[int], CharMap]:
+    """The reading text, each page's start offset, and the map of its characters."""
+    _mark_running(pages)
+    _assign_columns(pages)
+    margins = _margins(pages)
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    starts: list[int] = []
+    offset = 0
+    previous: Line | None = None
+    for page in pages:
+        page_start: int | None = None
+        for line in page.lines:
+            if line.running or line.blank:
+                continue
+            if previous is not None:
+                if line.page != previous.page:
+                    joiner = _joiner(previous, line, margins, across_pages=True)
+                    joiner = PAGE_SEPARATOR if joiner is None else joiner
+                else:
+                    joiner = _joiner(previous, line, margins, across_pages=False)
+                    joiner = "\n" if joiner is None else joiner
+                parts.append(joiner)
+                offset += len(joiner)
+            if page_start is None:
+                page_start = offset
+            offset = _emit(line, parts, pieces, offset)
+            previous = line
+        if page_start is None:  # a page with no reading text starts where the next one does
+            page_start = offset + (len(PAGE_SEPARATOR) if previous is not None else 0)
+        starts.append(page_start)
+    return "".join(parts), starts, CharMap.from_pieces(pieces)
+
+
+def _emit(line: Line, parts: list[str], pieces: list, offset: int) -> int:
+    run_start = None
+    for i, ch in enumerate(line.text):
+        if ch in _DROPPED:
+            if run_start is not None:
+                pieces.append(
+                    (offset - (i - run_start), line.page, line.start + run_start, i - run_start)
+                )
+                run_start = None
+            continue
+        if run_start is None:
+            run_start = i
+        parts.append(ch)
+        offset += 1
+    if run_start is not None:
+        length = len(line.text) - run_start
+        pieces.append((offset - length, line.page, line.start + run_start, length))
+    return offset
+
+
+def _joiner(prev: Line, line: Line, margins: dict, across_pages: bool) -> str | None:
+    """'' or ' ' when ``line`` continues ``prev``'s paragraph (a soft wrap), else None."""
+    if prev.column != line.column or prev.column < 0:
+        return None
+    if abs(prev.size - line.size) > 0.2 * max(prev.size, line.size):
+        return None
+    last, first = prev.text.rstrip(_BLANK)[-1:], line.text.lstrip(_BLANK)[:1]
+    if not last or last in _SENTENCE_END or line.text[:1] in _BLANK:
+        return None
+    if _TABLE_GAP.search(prev.text.strip(_BLANK)) or _TABLE_GAP.search(line.text.strip(_BLANK)):
+        return None
+    left, right = margins[prev.column]
+    size = max(prev.size, line.size)
+    if prev.right < right - 1.6 * size or line.left > left + 0.5 * size:
+        return None
+    if not across_pages:
+        drop = prev.bottom - line.bottom
+        if drop <= 0.5 * size or drop > 2.5 * size:
+            return None
+    if _CJK.search(prev.text) or _CJK.match(first) or _CJK.match(last):
+        return ""
+    return "" if last == "-" else " "
+
+
+def _mark_running(pages: list[PageText]) -> None:
+    """Mark headers, footers and page numbers: lines in the page margins that repeat."""
+    keys: Counter[str] = Counter()
+    candidates: list[tuple[Line, str]] = []
+    for page in pages:
+        seen: set[str] = set()
+        for line in page.lines:
+            if line.blank or not _in_band(line, page.height):
+                continue
+            key = re.sub(r"\s+", "", re.sub(r"\d+", "#", line.text))
+            if _PAGE_NUMBER.fullmatch(re.sub(r"\d+", "#", line.text.strip())):
+                line.running = True
+                continue
+            candidates.append((line, key))
+            if key not in seen:
+                keys[key] += 1
+                seen.add(key)
+    needed = max(2, len(pages) // 3)
+    for line, key in candidates:
+        if keys[key] >= needed:
+            line.running = True
+
+
+def _in_band(line: Line, height: float) -> bool:
+    band = _BAND * height
+    return line.bottom >= height - band or line.top <= band
+
+
+def _assign_columns(pages: list[PageText]) -> None:
+    """Group lines of one font size whose horizontal extents overlap into columns."""
+    lines = [line for page in pages for line in page.lines if not line.blank and not line.running]
+    lines.sort(key=lambda line: (round(line.size), line.left))
+    column, size_class, reach = -1, None, float("-inf")
+    for line in lines:
+        size = round(line.size)
+        if size != size_class or line.left >= reach:
+            column += 1
+            size_class, reach = size, line.right
+        else:
+            reach = max(reach, line.right)
+        line.column = column
+
+
+def _margins(pages: list[PageText]) -> dict[int, tuple[float, float]]:
+    """Each column's left and right edge: where most of its lines start and end."""
+    lefts: dict[int, list[float]] = {}
+    rights: dict[int, list[float]] = {}
+    for page in pages:
+        for line in page.lines:
+            if line.column >= 0:
+                lefts.setdefault(line.column, []).append(line.left)
+                rights.setdefault(line.column, []).append(line.right)
+    margins = {}
+    for column, values in lefts.items():
+        values.sort()
+        ends = sorted(rights[column], reverse=True)
+        margins[column] = (values[len(values) // 10], ends[len(ends) // 10])
+    return margins
+
+
+def page_text_as_printed(chars: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text of a page as earlier versions stored it (every line break kept, CRLF as LF).
+
+    Returns the text and, for each of its characters taken from the page, (offset, char).
+    """
+    out: list[str] = []
+    kept: list[tuple[int, int]] = []
+    i, n = 0, len(chars)
+    while i < n:
+        ch = chars[i]
+        if ch == "\r":
+            out.append("\n")
+            i += 2 if i + 1 < n and chars[i + 1] == "\n" else 1
+            continue
+        if ch == "\n":
+            out.append("\n")
+        elif ch not in _DROPPED:
+            kept.append((len(out), i))
+            out.append(ch)
+        i += 1
+    return "".join(out), kept
+
+
+def printed_text(pages: list[PageText]) -> tuple[str, list[int], CharMap]:
+    """Text, page starts and map of the layout earlier versions stored (every line kept)."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    starts: list[int] = []
+    offset = 0
+    for number, page in enumerate(pages):
+        starts.append(offset)
+        text, kept = page_text_as_printed(page.chars)
+        pieces.extend((offset + at, number, char, 1) for at, char in kept)
+        parts.append(text)
+        offset += len(text) + len(PAGE_SEPARATOR)
+    return PAGE_SEPARATOR.join(parts), starts, CharMap.from_pieces(pieces)
