@@ -51,3 +51,39 @@ def char_at(boxes: Sequence[Box | None], x: float, y: float) -> int | None:
             if distance < best_distance:
                 best, best_distance = index, distance
     return best
+
+
+def to_display(
+    box: Box, rotation: int, media_width: float, media_height: float
+) -> tuple[float, float, float, float]:
+    """A box in page space (y up) as (left, top, right, bottom) on the page as displayed
+    (y down from the top, the page's /Rotate applied clockwise), in points."""
+    x0, y0, x1, y1 = box
+    corners = [_point(x, y, rotation, media_width, media_height) for x, y in ((x0, y0), (x1, y1))]
+    (ax, ay), (bx, by) = corners
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def from_display(
+    x: float, y: float, rotation: int, media_width: float, media_height: float
+) -> tuple[float, float]:
+    """A point on the displayed page (y down) back in page space (y up)."""
+    rotation %= 360
+    if rotation == 90:
+        return y, x
+    if rotation == 180:
+        return media_width - x, y
+    if rotation == 270:
+        return media_width - y, media_height - x
+    return x, media_height - y
+
+
+def _point(x: float, y: float, rotation: int, width: float, height: float) -> tuple[float, float]:
+    rotation %= 360
+    if rotation == 90:
+        return y, x
+    if rotation == 180:
+        return width - x, y
+    if rotation == 270:
+        return height - y, width - x
+    return x, height - y

@@ -68,25 +68,27 @@ class PdfPages:
             index, width, height, self.rotations[index], media_width, media_height, boxes
         )
 
-    def render(self, index: int, scale: float, band: tuple[int, int] | None = None):
-        """The page at ``scale`` pixels per point as a PIL-free (width, height, bytes) BGRA
-        picture; ``band`` = (top, bottom) limits it to those pixel rows."""
+    def render(self, index: int, scale: float, band: tuple[float, float] | None = None):
+        """Page ``index`` at ``scale`` pixels per point as (width, height, stride, BGRx bytes);
+        ``band`` = (top, bottom) pixel rows limits it to those rows."""
+        import pypdfium2.raw as pdfium_c
+
         with PDFIUM_LOCK:
             page = self._pdf[index]
             try:
-                _, height = self.display_size(index)
-                crop = (0, 0, 0, 0)
+                crop = (0.0, 0.0, 0.0, 0.0)
                 if band is not None:
+                    total = self.display_size(index)[1] * scale
                     top, bottom = band
-                    total = height * scale
-                    crop = (0, (total - min(bottom, total)) / scale, 0, top / scale)
+                    crop = (0.0, (total - min(bottom, total)) / scale, 0.0, top / scale)
                 bitmap = page.render(
-                    scale=scale, crop=crop, may_draw_forms=True, rev_byteorder=False
+                    scale=scale,
+                    crop=crop,
+                    may_draw_forms=True,
+                    force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
                 )
                 try:
-                    info = bitmap.get_info()
-                    data = bytes(bitmap.buffer)
-                    return info.width, info.height, info.stride, data
+                    return bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)
                 finally:
                     bitmap.close()
             finally:

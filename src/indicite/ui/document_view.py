@@ -5,6 +5,10 @@ The conversion happens here and nowhere else.
 
 Signals of DocumentView: ``indicator_clicked(int)`` when a click lands inside a highlight,
 ``selection_changed()`` when the selected passage changes.
+
+A document imported from PDF can be shown as its original pages instead (``page_action``):
+the page view draws the same highlights, suggestions and selection, and a drag over its
+characters selects the same span in the text, so every action on the selection works there.
 """
 
 import re
@@ -16,6 +20,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -34,10 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.citations import Utf16Map, page_of
+from indicite.services.pdf_pages import keep_char_map, pdf_source
+from indicite.services.session import Session
 from indicite.ui.highlighter import CitationHighlighter, Span
 from indicite.ui.i18n import Retranslatable
+from indicite.ui.pages.page_view import PageView
 
 MAX_FIND_MATCHES = 100_000
+PAGE_VIEW_KEY = "Ctrl+Shift+O"
 
 
 class _NoAstral:
@@ -303,23 +313,49 @@ class DocumentView(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.text = DocumentTextEdit(self)
+        self.pages = PageView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.text)
+        self.stack.addWidget(self.pages)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.page_label = QLabel()
-        self.page_label.hide()
+        self.page_action = QAction(self)
+        self.page_action.setCheckable(True)
+        self.page_action.setEnabled(False)
+        self.page_action.setShortcut(QKeySequence(PAGE_VIEW_KEY))
+        self.page_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.page_action.toggled.connect(self.set_page_mode)
+        self.addAction(self.page_action)
+        self.page_button = QToolButton()
+        self.page_button.setDefaultAction(self.page_action)
+        self.page_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.page_bar = QWidget()
+        bar = QHBoxLayout(self.page_bar)
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.page_label, 1)
+        bar.addWidget(self.page_button)
+        self.page_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.page_label)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.page_bar)
         self._text = ""
         self._map: Utf16Map | _NoAstral = _NoAstral()
         self._page_starts: list[int] | None = None
+        self._page_of_view: tuple[int, int] = (0, 0)
+        self._wants_pages = False
         self.text.indicator_clicked.connect(self.indicator_clicked)
         self.text.selectionChanged.connect(self.selection_changed)
+        self.text.selectionChanged.connect(self._selection_to_pages)
         self.text.cursorPositionChanged.connect(self._show_page)
+        self.pages.indicator_clicked.connect(self.indicator_clicked)
+        self.pages.selection_made.connect(self._select_from_pages)
+        self.pages.page_changed.connect(self._page_in_view)
         self.setFocusProxy(self.text)
+        self.retranslate_ui()
 
     def set_document(self, text: str, page_starts: list[int] | None = None) -> None:
         """Show a new text; highlights are cleared first so the text is formatted once."""
@@ -330,7 +366,10 @@ class DocumentView(Retranslatable, QWidget):
         self._page_starts = page_starts
         self.text.empty_blocks = [n for n, line in enumerate(text.split("\n")) if not line]
         self.text.setPlainText(text)
-        self.page_label.setVisible(bool(page_starts))
+        self.pages.set_source(None, None)
+        self.page_action.setEnabled(False)
+        self._show_pages_widget(False)
+        self.page_bar.setVisible(bool(page_starts))
         self._show_page()
         if self.find_bar.isVisible():
             self.find_bar.refresh()
@@ -338,8 +377,79 @@ class DocumentView(Retranslatable, QWidget):
     def plain_text(self) -> str:
         return self._text
 
+    def show_pages_of(self, session: Session, doc_id: int) -> None:
+        """Offer the original pages of a document imported from PDF (after set_document).
+
+        A document imported before character maps existed gets its map made on the page
+        view's worker thread; it is kept here, in the GUI thread's session.
+        """
+        source = pdf_source(session, doc_id, make_map=False)
+        self.pages.set_source(source, self._page_starts)
+        if source is not None and not source.mapped:
+            self.pages.map_made.connect(
+                lambda char_map: keep_char_map(session, doc_id, char_map),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+        self.page_action.setEnabled(source is not None)
+        self._show_pages_widget(source is not None and self._wants_pages)
+
+    def set_page_mode(self, on: bool) -> None:
+        """Show the original pages (on) or the reading text, keeping the place."""
+        self._wants_pages = on
+        self._show_pages_widget(on and self.page_action.isEnabled())
+
+    def page_mode(self) -> bool:
+        return self.stack.currentWidget() is self.pages
+
+    def _show_pages_widget(self, on: bool) -> None:
+        if on == self.page_mode():
+            self.page_action.setChecked(self._wants_pages)
+            return
+        had_focus = self.stack.currentWidget().hasFocus()
+        if on:
+            for action in self.text.actions():
+                if action not in self.pages.actions():
+                    self.pages.addAction(action)
+            span = self.selected_span()
+            position = span or (self.cursor_code_point(),) * 2
+            self.stack.setCurrentWidget(self.pages)
+            self.setFocusProxy(self.pages)
+            self.pages.set_selection(span)
+            self.pages.show_span(*position)
+        else:
+            offset = self.pages.visible_offset()
+            self.stack.setCurrentWidget(self.text)
+            self.setFocusProxy(self.text)
+            if offset is not None and not self.text.textCursor().hasSelection():
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(self._map.to_utf16(min(offset, len(self._text))))
+                self.text.setTextCursor(cursor)
+                self.text.centerCursor()
+        self.page_action.blockSignals(True)
+        self.page_action.setChecked(on or self._wants_pages)
+        self.page_action.blockSignals(False)
+        if had_focus:
+            self.stack.currentWidget().setFocus()
+        self._show_page()
+
+    def _select_from_pages(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
+    def _selection_to_pages(self) -> None:
+        self.pages.set_selection(self.selected_span())
+
+    def _page_in_view(self, page: int, count: int) -> None:
+        self._page_of_view = (page, count)
+        self._show_page()
+
     def set_highlights(self, rows: list[dict[str, Any]]) -> None:
         """Rows of IndicatorRepository.highlights (code points) become Qt-position spans."""
+        self.pages.set_highlights(
+            [(r["start"], r["end"], int(r["indicator_id"]), r["status"]) for r in rows]
+        )
         to16 = self._map.to_utf16
         self.text.highlighter.set_spans(
             [
@@ -356,11 +466,13 @@ class DocumentView(Retranslatable, QWidget):
 
     def set_suggestion_spans(self, spans: list[tuple[int, int]]) -> None:
         """Underline suggested numbers; spans in code points."""
+        self.pages.set_suggestions(spans)
         to16 = self._map.to_utf16
         self.text.highlighter.set_suggestion_spans([(to16(a), to16(b)) for a, b in spans])
 
     def set_current_indicator(self, indicator_id: int | None) -> None:
         self.text.highlighter.set_current(indicator_id)
+        self.pages.set_current(indicator_id)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selected passage as code-point offsets, or None when nothing is selected."""
@@ -382,6 +494,8 @@ class DocumentView(Retranslatable, QWidget):
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
+        if self.page_mode():
+            self.pages.show_span(start, end)
 
     def cursor_code_point(self) -> int:
         return self._map.to_code_point(self.text.textCursor().position())
@@ -390,9 +504,21 @@ class DocumentView(Retranslatable, QWidget):
         return page_of(self._page_starts, self.cursor_code_point())
 
     def retranslate_ui(self) -> None:
+        self.page_action.setText(self.tr("Original &page"))
+        self.page_action.setToolTip(
+            self.tr("Show the original PDF page instead of the text ({key})").format(
+                key=QKeySequence(PAGE_VIEW_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self._show_page()
 
     def _show_page(self) -> None:
+        if self.page_mode() and self._page_of_view[1]:
+            page, count = self._page_of_view
+            self.page_label.setText(
+                self.tr("Page {page} of {count}").format(page=page, count=count)
+            )
+            return
         page = self.page_at_cursor()
         if page is not None:
             self.page_label.setText(self.tr("Page {page}").format(page=page))
