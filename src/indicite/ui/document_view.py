@@ -354,6 +354,8 @@ class DocumentView(Retranslatable, QWidget):
         self.pages.indicator_clicked.connect(self.indicator_clicked)
         self.pages.selection_made.connect(self._select_from_pages)
         self.pages.page_changed.connect(self._page_in_view)
+        self.pages.map_made.connect(self._keep_map)
+        self._session: Session | None = None
         self.setFocusProxy(self.text)
         self.retranslate_ui()
 
@@ -383,15 +385,15 @@ class DocumentView(Retranslatable, QWidget):
         A document imported before character maps existed gets its map made on the page
         view's worker thread; it is kept here, in the GUI thread's session.
         """
+        self._session = session
         source = pdf_source(session, doc_id, make_map=False)
         self.pages.set_source(source, self._page_starts)
-        if source is not None and not source.mapped:
-            self.pages.map_made.connect(
-                lambda char_map: keep_char_map(session, doc_id, char_map),
-                Qt.ConnectionType.SingleShotConnection,
-            )
         self.page_action.setEnabled(source is not None)
         self._show_pages_widget(source is not None and self._wants_pages)
+
+    def _keep_map(self, doc_id: int, char_map) -> None:
+        if self._session is not None and not self._session.store.closed:
+            keep_char_map(self._session, doc_id, char_map)
 
     def set_page_mode(self, on: bool) -> None:
         """Show the original pages (on) or the reading text, keeping the place."""

@@ -8,7 +8,8 @@ document's code points; the CharMap turns them into characters on the pages.
 Signals of PageView: ``indicator_clicked(int)`` when a click lands in a citation's box;
 ``selection_made(int, int)`` when characters are dragged over (a document span);
 ``page_changed(int, int)`` with the page in sight (1-based) and the number of pages;
-``map_made(object)`` with the CharMap made for a document imported before maps existed.
+``map_made(int, object)`` with a document id and the CharMap made for it (a document imported
+before maps existed).
 """
 
 from bisect import bisect_right
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -47,7 +49,7 @@ class PageView(QAbstractScrollArea):
     indicator_clicked = Signal(int)
     selection_made = Signal(int, int)
     page_changed = Signal(int, int)
-    map_made = Signal(object)
+    map_made = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,13 +85,22 @@ class PageView(QAbstractScrollArea):
         self._source = source
         self._char_map = source.char_map if source else None
         self._page_starts = page_starts or [0]
-        if source is None:
+        if self.isVisible():
+            self._start()
+
+    def _start(self) -> None:
+        """Open the PDF on the worker thread: only once the pages are shown."""
+        if self._source is None or self._renderer is not None:
             return
-        self._renderer = PageRenderer(source, self)
+        self._renderer = PageRenderer(self._source, self)
         self._renderer.opened.connect(self._opened)
         self._renderer.tile_ready.connect(self._tile_ready)
         self._renderer.geometry_ready.connect(self._geometry_ready)
         self._renderer.map_made.connect(self._map_made)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._start()
 
     def close_source(self) -> None:
         if self._renderer is not None:
@@ -172,6 +183,26 @@ class PageView(QAbstractScrollArea):
             if box is not None and self._display(geometry, box)[3] >= top_pt:
                 return self._char_map.nearest_offset(page, index)
         return self._char_map.first_offset(page)
+
+    def measured(self, page: int) -> bool:
+        """Whether the characters' boxes of ``page`` have come from the renderer."""
+        return page in self._geometry
+
+    def point_of(self, page: int, char: int) -> QPointF | None:
+        """The middle of a character on screen (viewport coordinates), if measured."""
+        geometry = self._geometry.get(page)
+        if geometry is None or geometry.boxes[char] is None or not self._tops:
+            return None
+        left, top, right, bottom = self._display(geometry, geometry.boxes[char])
+        rect = self._page_rect(page)
+        return QPointF(
+            rect.left() + (left + right) / 2 * self._scale,
+            rect.top() + (top + bottom) / 2 * self._scale,
+        )
+
+    @property
+    def char_map(self) -> CharMap | None:
+        return self._char_map
 
     def _page_of(self, offset: int) -> int | None:
         if not self._tops:
@@ -456,7 +487,8 @@ class PageView(QAbstractScrollArea):
     def _map_made(self, char_map) -> None:
         self._char_map = char_map
         self.set_highlights(self._highlights)
-        self.map_made.emit(char_map)
+        if self._source is not None:
+            self.map_made.emit(self._source.document_id, char_map)
 
     # --- mouse ---------------------------------------------------------------------------
 

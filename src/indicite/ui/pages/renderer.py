@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
@@ -120,27 +121,35 @@ class PageRenderer(QObject):
     def _run(self) -> None:
         try:
             pages = PdfPages(self._source.content)
-        except Exception:
-            self.failed.emit()
+        except Exception:  # the bytes were checked at import; a failure here is shown, not raised
+            if shiboken6.isValid(self):
+                self.failed.emit()
             return
         try:
-            self.opened.emit([pages.display_size(i) for i in range(pages.count)])
-            if not self._source.mapped:
-                self.map_made.emit(make_char_map(self._source.content, self._source.text))
-            while True:
-                with self._lock:
-                    while not self._stop and not self._tiles and not self._geometry:
-                        self._lock.wait()
-                    if self._stop:
-                        return
-                    geometry = self._geometry.pop(0) if self._geometry else None
-                    tile = self._tiles.pop(0) if geometry is None and self._tiles else None
-                if geometry is not None:
-                    self.geometry_ready.emit(pages.geometry(geometry))
-                elif tile is not None:
-                    self.tile_ready.emit(tile, _render(pages, tile))
+            self._serve(pages)
+        except RuntimeError:
+            pass  # the view was deleted while a result was on its way
         finally:
             pages.close()
+
+    def _serve(self, pages: PdfPages) -> None:
+        self.opened.emit([pages.display_size(i) for i in range(pages.count)])
+        if not self._source.mapped:
+            self.map_made.emit(make_char_map(self._source.content, self._source.text))
+        while True:
+            with self._lock:
+                while not self._stop and not self._tiles and not self._geometry:
+                    # a view deleted without close() ends its renderer within a second
+                    if not self._lock.wait(1.0) and not shiboken6.isValid(self):
+                        return
+                if self._stop:
+                    return
+                geometry = self._geometry.pop(0) if self._geometry else None
+                tile = self._tiles.pop(0) if geometry is None and self._tiles else None
+            if geometry is not None:
+                self.geometry_ready.emit(pages.geometry(geometry))
+            elif tile is not None:
+                self.tile_ready.emit(tile, _render(pages, tile))
 
 
 def _render(pages: PdfPages, key: TileKey) -> QImage:
