@@ -12,29 +12,49 @@ def line_boxes(boxes: Sequence[Box | None], first: int, end: int) -> list[Box]:
     """One rectangle per printed line covering characters [first, end) of a page.
 
     A character without a box (a break pdfium made up) is skipped; a character that sits
-    to the left of the previous one, or clearly above or below it, starts a new line.
+    to the left of the previous one, or clearly above or below it, starts a new line. A
+    rectangle stops short of the characters beside it on its line (glyphs such as % reach
+    into the next one), so the text inside it is exactly the span's.
     """
     out: list[Box] = []
     current: list[float] | None = None
+    ends = [first, first]
     for index in range(max(0, first), min(end, len(boxes))):
         box = boxes[index]
         if box is None:
             continue
-        x0, y0, x1, y1 = box
+        if current is not None and _same_line(current, box):
+            current[0] = min(current[0], box[0])
+            current[1] = min(current[1], box[1])
+            current[2] = max(current[2], box[2])
+            current[3] = max(current[3], box[3])
+            ends[1] = index
+            continue
         if current is not None:
-            height = max(current[3] - current[1], y1 - y0, 1.0)
-            same_line = abs((y0 + y1) / 2 - (current[1] + current[3]) / 2) < height / 2
-            if same_line and x0 >= current[0] - height / 2:
-                current[0] = min(current[0], x0)
-                current[1] = min(current[1], y0)
-                current[2] = max(current[2], x1)
-                current[3] = max(current[3], y1)
-                continue
-            out.append((current[0], current[1], current[2], current[3]))
-        current = [x0, y0, x1, y1]
+            out.append(_clipped(current, boxes, *ends))
+        current = list(box)
+        ends = [index, index]
     if current is not None:
-        out.append((current[0], current[1], current[2], current[3]))
+        out.append(_clipped(current, boxes, *ends))
     return out
+
+
+def _same_line(current: Sequence[float], box: Box) -> bool:
+    x0, y0, _, y1 = box
+    height = max(current[3] - current[1], y1 - y0, 1.0)
+    middle = (current[1] + current[3]) / 2
+    return abs((y0 + y1) / 2 - middle) < height / 2 and x0 >= current[0] - height / 2
+
+
+def _clipped(rect: list[float], boxes: Sequence[Box | None], first: int, last: int) -> Box:
+    x0, y0, x1, y1 = rect
+    before = boxes[first - 1] if first > 0 else None
+    after = boxes[last + 1] if last + 1 < len(boxes) else None
+    if before is not None and _same_line(before, (x0, y0, x1, y1)) and x0 < before[2] < x1:
+        x0 = before[2] + 0.01
+    if after is not None and _same_line(rect, after) and x0 < after[0] < x1:
+        x1 = after[0] - 0.01
+    return (x0, y0, x1, y1)
 
 
 def char_at(boxes: Sequence[Box | None], x: float, y: float) -> int | None:

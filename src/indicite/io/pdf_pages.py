@@ -39,6 +39,7 @@ class PdfPages:
             self.count = len(self._pdf)
             self.sizes = [self._pdf.get_page_size(i) for i in range(self.count)]
             self.rotations = [self._rotation(i) for i in range(self.count)]
+        self._boxes: dict[int, list[Box | None]] = {}
 
     def _rotation(self, index: int) -> int:
         page = self._pdf[index]
@@ -94,47 +95,43 @@ class PdfPages:
             finally:
                 page.close()
 
+    def boxes(self, index: int) -> list[Box | None]:
+        """Characters' boxes of a page (kept: a page is measured once)."""
+        if index not in self._boxes:
+            self._boxes[index] = self.geometry(index).boxes
+        return self._boxes[index]
+
+    def span_rects(self, char_map: CharMap, start: int, end: int) -> list[tuple[int, list[Box]]]:
+        """The rectangles (one per printed line) showing a document span: (page 1-based, boxes)
+        for each page it covers, in page space (PDF points, y up)."""
+        per_page: dict[int, list[Box]] = {}
+        for page, first, last in char_map.chars_of(start, end):
+            per_page.setdefault(page, []).extend(line_boxes(self.boxes(page), first, last))
+        return [(page + 1, rects) for page, rects in sorted(per_page.items())]
+
     def close(self) -> None:
         with PDFIUM_LOCK:
             self._pdf.close()
 
 
 def _boxes(textpage) -> list[Box | None]:
+    """Each character's ink from left to right and its font's height (so that boxes of one
+    line line up, and a rectangle over them holds no part of the neighbouring characters)."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
     count = textpage.count_chars()
-    rect = pdfium_c.FS_RECTF()
+    loose = pdfium_c.FS_RECTF()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     boxes: list[Box | None] = []
     for index in range(count):
-        if pdfium_c.FPDFText_GetUnicode(textpage, index) in (10, 13) or not (
-            pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
+        if (
+            pdfium_c.FPDFText_GetUnicode(textpage, index) in (10, 13)
+            or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, loose)
+            or not pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
         ):
             boxes.append(None)
         else:
-            boxes.append((rect.left, rect.bottom, rect.right, rect.top))
+            boxes.append((left.value, loose.bottom, max(right.value, left.value), loose.top))
     return boxes
-
-
-def span_rects(content: bytes, char_map: CharMap, spans: list[tuple[int, int]]):
-    """For each document span, its (page number 1-based, [rectangles]) per page it covers."""
-    import pypdfium2
-
-    out: list[list[tuple[int, list[Box]]]] = []
-    with PDFIUM_LOCK:
-        pdf = pypdfium2.PdfDocument(content)
-        cache: dict[int, list[Box | None]] = {}
-        try:
-            for start, end in spans:
-                per_page: dict[int, list[Box]] = {}
-                for page, first, last in char_map.chars_of(start, end):
-                    if page not in cache:
-                        p = pdf[page]
-                        textpage = p.get_textpage()
-                        cache[page] = _boxes(textpage)
-                        textpage.close()
-                        p.close()
-                    per_page.setdefault(page, []).extend(line_boxes(cache[page], first, last))
-                out.append([(page + 1, rects) for page, rects in sorted(per_page.items())])
-        finally:
-            pdf.close()
-    return out

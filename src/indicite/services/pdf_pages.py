@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from indicite.core.char_map import CharMap
 from indicite.core.errors import IndiciteError
-from indicite.io.pdf_pages import PdfPages, span_rects
+from indicite.io.pdf_pages import PdfPages
 from indicite.io.pdf_reader import map_stored_text
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 
-__all__ = ["PdfPages", "PdfSource", "keep_char_map", "make_char_map", "pdf_source", "span_rects"]
+__all__ = ["PdfPages", "PdfSource", "keep_char_map", "make_char_map", "pdf_source"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,28 @@ def keep_char_map(session: Session, doc_id: int, char_map: CharMap | None) -> No
             session.store.char_maps.put(doc_id, char_map, now_iso())
     except IndiciteError:
         pass  # a read-only or damaged database: the map is made again next time
+
+
+class SpanRects:
+    """Rectangles of citations in one PDF document, for the export (pages measured once)."""
+
+    def __init__(self, session: Session, doc_id: int):
+        source = pdf_source(session, doc_id, make_map=False)
+        self._pages: PdfPages | None = None
+        self._map: CharMap | None = None
+        if source is not None:
+            self._map = (
+                source.char_map if source.mapped else make_char_map(source.content, source.text)
+            )
+            if self._map is not None:
+                self._pages = PdfPages(source.content)
+
+    def rects(self, start: int, end: int) -> list[tuple[int, list[tuple[float, ...]]]]:
+        if self._pages is None or self._map is None:
+            return []
+        return self._pages.span_rects(self._map, start, end)
+
+    def close(self) -> None:
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
