@@ -47,7 +47,7 @@
 <context>
     <name>AllIndicatorsMode</name>
     <message>
-        <location filename="../../src/indicite/ui/all_indicators.py" line="+199"/>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+190"/>
         <source>&amp;All indicators</source>
         <translation>全部指标(&amp;A)</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+62"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -349,7 +349,22 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+398"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+509"/>
+        <source>Original &amp;page</source>
+        <translation>原始页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original PDF page instead of the text ({key})</source>
+        <translation>显示 PDF 原始页面而非文本（{key}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Page {page}</source>
         <translation>第 {page} 页</translation>
     </message>
@@ -525,7 +540,7 @@
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a PDF file (no PDF header); check that it is the right file</source>
         <translation>{name} 不是 PDF 文件（没有 PDF 文件头）；请确认文件是否正确</translation>
     </message>
@@ -535,12 +550,12 @@
         <translation>{name} 没有任何页面；请确认文件是否正确</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>{name} has no text layer (a scanned PDF): run OCR first, then import the result</source>
         <translation>{name} 没有文字层（扫描版 PDF）：请先做文字识别（OCR），再导入识别结果</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{name} is password-protected: remove the password and import again</source>
         <translation>{name} 设有密码保护：请去除密码后重新导入</translation>
     </message>
@@ -753,7 +768,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+309"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+299"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -766,7 +781,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-187"/>
+        <location line="-176"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -874,7 +889,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-183"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-301"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -989,7 +1004,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+152"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+153"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1069,7 +1084,7 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+90"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -1439,7 +1454,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+670"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+673"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1449,7 +1464,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-361"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1604,12 +1619,12 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Saved the properties of “{title}”.</source>
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -1675,7 +1690,7 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+84"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+73"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1688,7 +1703,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-57"/>
+        <location line="-46"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1716,7 +1731,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+548"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+550"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1769,7 +1784,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-650"/>
+        <location line="-652"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1807,7 +1822,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+199"/>
+        <location line="+200"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1972,7 +1987,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -2122,7 +2137,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+88"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+98"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2132,7 +2147,7 @@
         <translation>忽略“{value}”</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳建议(&amp;A)</translation>
     </message>
@@ -2147,7 +2162,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>
