@@ -37,25 +37,19 @@ class PdfPages:
         with PDFIUM_LOCK:
             self._pdf = pypdfium2.PdfDocument(content)
             self.count = len(self._pdf)
+            # read from the page tree without loading the pages (a 300-page file: a few ms)
             self.sizes = [self._pdf.get_page_size(i) for i in range(self.count)]
-            self.rotations = [self._rotation(i) for i in range(self.count)]
         self._boxes: dict[int, list[Box | None]] = {}
 
-    def _rotation(self, index: int) -> int:
-        page = self._pdf[index]
-        try:
-            return page.get_rotation()
-        finally:
-            page.close()
-
     def display_size(self, index: int) -> tuple[float, float]:
-        width, height = self.sizes[index]
-        return (height, width) if self.rotations[index] % 180 else (width, height)
+        """Width and height in points as displayed (the page's /Rotate applied)."""
+        return self.sizes[index]
 
     def geometry(self, index: int) -> PageGeometry:
         with PDFIUM_LOCK:
             page = self._pdf[index]
             try:
+                rotation = page.get_rotation()
                 textpage = page.get_textpage()
                 try:
                     boxes = _boxes(textpage)
@@ -64,10 +58,8 @@ class PdfPages:
             finally:
                 page.close()
         width, height = self.display_size(index)
-        media_width, media_height = self.sizes[index]
-        return PageGeometry(
-            index, width, height, self.rotations[index], media_width, media_height, boxes
-        )
+        media_width, media_height = (height, width) if rotation % 180 else (width, height)
+        return PageGeometry(index, width, height, rotation, media_width, media_height, boxes)
 
     def render(self, index: int, scale: float, band: tuple[float, float] | None = None):
         """Page ``index`` at ``scale`` pixels per point as (width, height, stride, BGRx bytes);

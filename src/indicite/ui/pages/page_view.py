@@ -75,6 +75,7 @@ class PageView(QAbstractScrollArea):
         self._anchor: tuple[int, int] | None = None
         self._dragged = False
         self._page = -1
+        self.painted_complete = False  # the last paint had every tile in sight (bench, tests)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # --- document ------------------------------------------------------------------------
@@ -364,6 +365,7 @@ class PageView(QAbstractScrollArea):
             wanted.extend(self._paint_tiles(painter, page, rect, dpr))
             self._paint_boxes(painter, page, rect)
         painter.end()
+        self.painted_complete = bool(self._sizes) and not wanted
         self._request(wanted)
 
     def _paint_tiles(self, painter: QPainter, page: int, rect: QRectF, dpr: float) -> list:

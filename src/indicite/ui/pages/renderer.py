@@ -144,12 +144,13 @@ class PageRenderer(QObject):
                         return
                 if self._stop:
                     return
-                geometry = self._geometry.pop(0) if self._geometry else None
-                tile = self._tiles.pop(0) if geometry is None and self._tiles else None
-            if geometry is not None:
-                self.geometry_ready.emit(pages.geometry(geometry))
-            elif tile is not None:
+                # what is in sight gets painted first; boxes follow
+                tile = self._tiles.pop(0) if self._tiles else None
+                geometry = self._geometry.pop(0) if tile is None and self._geometry else None
+            if tile is not None:
                 self.tile_ready.emit(tile, _render(pages, tile))
+            elif geometry is not None:
+                self.geometry_ready.emit(pages.geometry(geometry))
 
 
 def _render(pages: PdfPages, key: TileKey) -> QImage:
