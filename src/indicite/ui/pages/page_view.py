@@ -98,6 +98,7 @@ class PageView(QAbstractScrollArea):
         self._renderer.tile_ready.connect(self._tile_ready)
         self._renderer.geometry_ready.connect(self._geometry_ready)
         self._renderer.map_made.connect(self._map_made)
+        self._renderer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

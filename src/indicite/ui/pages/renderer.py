@@ -103,6 +103,9 @@ class PageRenderer(QObject):
         self._geometry: list[int] = []
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="pdf-pages", daemon=True)
+
+    def start(self) -> None:
+        """Start the worker (after connecting to the signals: the first comes at once)."""
         self._thread.start()
 
     def request(self, tiles: list[TileKey], geometry: list[int]) -> None:
@@ -116,7 +119,8 @@ class PageRenderer(QObject):
         with self._lock:
             self._stop = True
             self._lock.notify()
-        self._thread.join(5)
+        if self._thread.is_alive():
+            self._thread.join(5)
 
     def _run(self) -> None:
         try:
