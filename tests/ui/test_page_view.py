@@ -183,3 +183,57 @@ def test_suggestions_on_the_page_n_and_enter(qtbot, window, session):
     QTest.keyClick(view.pages, Qt.Key.Key_Delete)
     assert session.store.dismissals.spans(window.current_document_id) == {second}
     assert second != span
+
+
+def test_the_review_queue_shows_the_entry_on_its_page(qtbot, session, pdf_doc):
+    from indicite.services import review
+    from indicite.services.session import Session
+    from indicite.services.users import add_user, ensure_user
+    from indicite.ui.review_view import ReviewView
+
+    ensure_user(session)
+    add_user(session, "eve", "editor")
+    text = session.store.documents.get(pdf_doc).text
+    start = text.rindex("1,570.3亿元")
+    ind = create_indicator(session, pdf_doc, {"name": "社零额"}, [(start, start + 9)])
+    review.submit(session, ind.id, ind.version)
+    view = ReviewView(Session(session.store, "eve"))
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    document = view.document
+    document.text.setFocus()
+    QTest.keyClick(document.text, Qt.Key.Key_O, CTRL_SHIFT)
+    assert document.page_mode()
+    pages = document.pages
+    qtbot.waitUntil(lambda: pages.current_page() == PAGES - 1 and bool(pages.page_boxes(PAGES - 1)))
+    ((_box, ind_id, status),) = pages.page_boxes(PAGES - 1)
+    assert (ind_id, status) == (ind.id, "submitted")
+    assert document.page_label.text() == f"Page {PAGES} of {PAGES}"
+    pages.close_source()
+
+
+def test_a_pdf_imported_before_maps_gets_its_boxes(qtbot, session, tmp_path, monkeypatch):
+    import indicite.io.pdf_reader as reader
+    from indicite.io.pdf_text import printed_text
+
+    def read_as_before(content, name):
+        with reader.PDFIUM_LOCK:
+            text, starts, _ = printed_text(reader._read_pages(content, name))
+        return text, starts, None
+
+    monkeypatch.setattr("indicite.io.readers._READERS", {".pdf": ("pdf", read_as_before)})
+    path = tmp_path / "old.pdf"
+    path.write_bytes(build([Page(paragraphs=PROSE)]))
+    doc_id = import_file(session, path).document_id
+    text = session.store.documents.get(doc_id).text
+    start = text.index("社会消费品")
+    create_indicator(session, doc_id, {"name": "社零额"}, [(start, start + 5)])
+    window = make_window(qtbot, session, tmp_path, doc_id)
+    view = window.document_view
+    show_pages(qtbot, view)
+    qtbot.waitUntil(lambda: bool(view.pages.page_boxes(0)))
+    assert session.store.char_maps.get(doc_id)[0]  # kept for next time
+    view.pages.close_source()
