@@ -163,7 +163,7 @@ def format_rects(page: int | None, rects: list[tuple[int, list[tuple[float, ...]
     Rectangles on a later page than ``page`` (a passage over a page break) start with
     ``p<page>:``. None when there are no rectangles (a document without pages).
     """
-    lines = []
+    lines: list[str] = []
     for number, boxes in rects:
         prefix = "" if number == page else f"p{number}:"
         lines.extend(prefix + ",".join(f"{v:.2f}" for v in box) for box in boxes)
