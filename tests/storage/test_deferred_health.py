@@ -1,12 +1,10 @@
 """The app's fast open: the cheap check at open, the full one later, and never a write between."""
 
 import hashlib
-import os
-import sqlite3
-from contextlib import closing
 
 import pytest
 
+from damage import damage_indicator_pages
 from indicite.core.errors import DatabaseUnusable
 from indicite.services.health import check_pending, full_check, record_health
 from indicite.services.indicators import create_indicator
@@ -23,19 +21,8 @@ def good_bytes(session, sample_doc, db_path) -> bytes:
 
 @pytest.fixture
 def damaged_inside(good_bytes, db_path):
-    """Pages of the indicators overwritten: the header and the schema still read.
-
-    The schema outgrows its first page as migrations are added, so the damaged pages are
-    picked from the indicators' own pages rather than from the middle of the file.
-    """
-    with closing(sqlite3.connect(db_path)) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        pages = [
-            row[0]
-            for row in db.execute("SELECT pageno FROM dbstat WHERE name = 'indicators' ORDER BY 1")
-        ]
-    middle = (pages[len(pages) // 2] - 1) * page_size
-    db_path.write_bytes(good_bytes[:middle] + os.urandom(8192) + good_bytes[middle + 8192 :])
+    """Pages of the indicators overwritten: the header and the schema still read."""
+    damage_indicator_pages(db_path)
     return db_path
 
 

@@ -1,10 +1,10 @@
 """The full check after the window shows: damage found in the worker refuses writes and says so."""
 
 import hashlib
-import os
 
 import pytest
 
+from damage import damage_indicator_pages
 from indicite.core.errors import DatabaseUnusable
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
@@ -18,9 +18,7 @@ def damaged_inside(session, sample_doc, db_path):
     for n in range(30):
         create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
     session.close()
-    good = db_path.read_bytes()
-    middle = len(good) // 2
-    db_path.write_bytes(good[:middle] + os.urandom(8192) + good[middle + 8192 :])
+    damage_indicator_pages(db_path)
     return db_path
 
 
