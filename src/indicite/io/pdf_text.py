@@ -189,11 +189,12 @@ def _joiner(prev: Line, line: Line, margins: dict, across_pages: bool) -> str | 
     if abs(prev.size - line.size) > 0.2 * max(prev.size, line.size):
         return None
     last, first = prev.text.rstrip(_BLANK)[-1:], line.text.lstrip(_BLANK)[:1]
-    if not last or last in _SENTENCE_END or line.text[:1] in _BLANK:
+    left, right, indents = margins[prev.column]
+    # where paragraphs start indented, a line at the margin continues one even after a 。
+    if not last or (last in _SENTENCE_END and not indents) or line.text[:1] in _BLANK:
         return None
     if _TABLE_GAP.search(prev.text.strip(_BLANK)) or _TABLE_GAP.search(line.text.strip(_BLANK)):
         return None
-    left, right = margins[prev.column]
     size = max(prev.size, line.size)
     if prev.right < right - 1.6 * size or line.left > left + 0.5 * size:
         return None
@@ -249,20 +250,25 @@ def _assign_columns(pages: list[PageText]) -> None:
         line.column = column
 
 
-def _margins(pages: list[PageText]) -> dict[int, tuple[float, float]]:
-    """Each column's left and right edge: where most of its lines start and end."""
+def _margins(pages: list[PageText]) -> dict[int, tuple[float, float, bool]]:
+    """Each column's left and right edge (where most of its lines start and end), and
+    whether its paragraphs start with an indent (one line in ten or more is indented)."""
     lefts: dict[int, list[float]] = {}
     rights: dict[int, list[float]] = {}
+    sizes: dict[int, float] = {}
     for page in pages:
         for line in page.lines:
             if line.column >= 0:
                 lefts.setdefault(line.column, []).append(line.left)
                 rights.setdefault(line.column, []).append(line.right)
+                sizes[line.column] = line.size
     margins = {}
     for column, values in lefts.items():
         values.sort()
         ends = sorted(rights[column], reverse=True)
-        margins[column] = (values[len(values) // 10], ends[len(ends) // 10])
+        left = values[len(values) // 10]
+        indented = sum(1 for v in values if v > left + 1.5 * sizes[column])
+        margins[column] = (left, ends[len(ends) // 10], indented * 10 >= len(values))
     return margins
 
 
