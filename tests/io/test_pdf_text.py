@@ -128,7 +128,9 @@ def test_a_report_printed_36_characters_a_line_reads_as_its_paragraphs():
     assert len(starts) > 5
     gold = (data_dir / "tianjin_industry_2025.gold.jsonl").read_text(encoding="utf-8")
     mentions = [json.loads(row)["mention"] for row in gold.splitlines() if row.strip()]
-    split_by_pdfium = [m for m in mentions if m in source and m not in read_printed(data)]
+    mentions = [m for m in mentions if "\n" not in m]  # one gold row spans two paragraphs
+    printed = read_printed(data)
+    split_by_pdfium = [m for m in mentions if m in source and m not in printed]
     assert split_by_pdfium  # the printed lines do split values
     assert all(m in text for m in split_by_pdfium)
     assert_map_exact(data, text, char_map)
