@@ -102,31 +102,29 @@ class CharMap:
                 out.append((run.page, first, first + hi - lo))
         return out
 
+    def _run_at(self, page: int, char: int) -> tuple[list[Run], int]:
+        """The page's runs and the index of the last one starting at or before ``char``."""
+        runs = self._by_page.get(page, [])
+        return runs, bisect_right(self._char_starts.get(page, []), char) - 1
+
     def offset_of(self, page: int, char: int) -> int | None:
         """The document offset shown by ``char`` on ``page``; None for a character left out."""
-        runs = self._by_page.get(page)
-        if not runs:
-            return None
-        index = bisect_right(self._char_starts[page], char) - 1
-        if index < 0:
-            return None
-        run = runs[index]
-        if char < run.char_start + run.length:
-            return run.doc_start + char - run.char_start
+        runs, index = self._run_at(page, char)
+        if index >= 0 and char < runs[index].char_start + runs[index].length:
+            return runs[index].doc_start + char - runs[index].char_start
         return None
 
     def nearest_offset(self, page: int, char: int) -> int | None:
         """Like offset_of, but a left-out character gives the next shown one's offset."""
-        runs = self._by_page.get(page)
+        offset = self.offset_of(page, char)
+        if offset is not None:
+            return offset
+        runs, index = self._run_at(page, char)
         if not runs:
             return None
-        index = bisect_right(self._char_starts[page], char) - 1
-        if index >= 0 and char < runs[index].char_start + runs[index].length:
-            return runs[index].doc_start + char - runs[index].char_start
         if index + 1 < len(runs):
             return runs[index + 1].doc_start
-        last = runs[-1]
-        return last.doc_start + last.length
+        return runs[-1].doc_start + runs[-1].length
 
     def first_offset(self, page: int) -> int | None:
         runs = self._by_page.get(page)

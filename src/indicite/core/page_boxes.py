@@ -88,14 +88,9 @@ def from_display(
     x: float, y: float, rotation: int, media_width: float, media_height: float
 ) -> tuple[float, float]:
     """A point on the displayed page (y down) back in page space (y up)."""
-    rotation %= 360
-    if rotation == 90:
-        return y, x
-    if rotation == 180:
-        return media_width - x, y
-    if rotation == 270:
-        return media_width - y, media_height - x
-    return x, media_height - y
+    if rotation % 180:  # a quarter turn: the same formula with the sides swapped
+        return _point(x, y, rotation, media_height, media_width)
+    return _point(x, y, rotation, media_width, media_height)
 
 
 def _point(x: float, y: float, rotation: int, width: float, height: float) -> tuple[float, float]:
