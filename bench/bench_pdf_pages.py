@@ -90,7 +90,7 @@ def main() -> None:
 
     started = time.perf_counter()
     view.set_document(doc.text, doc.page_starts)
-    view.show_pages_of(session, doc_id)
+    view.show_pages_of(session, doc)
     view.page_action.setChecked(True)
     wait_sharp()
     print(

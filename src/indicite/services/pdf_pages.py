@@ -8,13 +8,21 @@ the first time its pages are shown (``make_char_map`` off the GUI thread, then
 from dataclasses import dataclass
 
 from indicite.core.char_map import CharMap
+from indicite.core.entities import Document
 from indicite.core.errors import IndiciteError
 from indicite.io.pdf_pages import PdfPages
 from indicite.io.pdf_reader import map_stored_text
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 
-__all__ = ["PdfPages", "PdfSource", "keep_char_map", "make_char_map", "pdf_source"]
+__all__ = [
+    "PdfPages",
+    "PdfSource",
+    "keep_char_map",
+    "make_char_map",
+    "pdf_source",
+    "pdf_source_of",
+]
 
 
 @dataclass(frozen=True)
@@ -37,9 +45,14 @@ def pdf_source(session: Session, doc_id: int, *, make_map: bool = True) -> PdfSo
 
     With ``make_map`` a missing map is made (seconds for a long PDF) and kept.
     """
+    return pdf_source_of(session, session.store.documents.get(doc_id), make_map=make_map)
+
+
+def pdf_source_of(session: Session, doc: Document, *, make_map: bool = True) -> PdfSource | None:
+    """pdf_source for a document already read (its text is not read again)."""
     store = session.store
-    doc = store.documents.get(doc_id)
-    if doc.doc_type != "pdf":
+    doc_id = doc.id
+    if doc.doc_type != "pdf" or doc_id is None:
         return None
     original = store.documents.original_file(doc_id)
     if original is None or b"%PDF-" not in bytes(original["content"][:1024]):

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.citations import Utf16Map, page_of
-from indicite.services.pdf_pages import keep_char_map, pdf_source
+from indicite.core.entities import Document
+from indicite.services.pdf_pages import keep_char_map, pdf_source_of
 from indicite.services.session import Session
 from indicite.ui.highlighter import CitationHighlighter, Span
 from indicite.ui.i18n import Retranslatable
@@ -356,6 +357,7 @@ class DocumentView(Retranslatable, QWidget):
         self.pages.page_changed.connect(self._page_in_view)
         self.pages.map_made.connect(self._keep_map)
         self._session: Session | None = None
+        self._pages_of: Document | None = None
         self.setFocusProxy(self.text)
         self.retranslate_ui()
 
@@ -369,6 +371,7 @@ class DocumentView(Retranslatable, QWidget):
         self.text.empty_blocks = [n for n, line in enumerate(text.split("\n")) if not line]
         self.text.setPlainText(text)
         self.pages.set_source(None, None)
+        self._pages_of = None
         self.page_action.setEnabled(False)
         self._show_pages_widget(False)
         self.page_bar.setVisible(bool(page_starts))
@@ -379,17 +382,23 @@ class DocumentView(Retranslatable, QWidget):
     def plain_text(self) -> str:
         return self._text
 
-    def show_pages_of(self, session: Session, doc_id: int) -> None:
+    def show_pages_of(self, session: Session, doc: Document) -> None:
         """Offer the original pages of a document imported from PDF (after set_document).
 
-        A document imported before character maps existed gets its map made on the page
-        view's worker thread; it is kept here, in the GUI thread's session.
+        The file is read when the pages are first shown. A document imported before
+        character maps existed gets its map made on the page view's worker thread; it is
+        kept here, in the GUI thread's session.
         """
         self._session = session
-        source = pdf_source(session, doc_id, make_map=False)
-        self.pages.set_source(source, self._page_starts)
-        self.page_action.setEnabled(source is not None)
-        self._show_pages_widget(source is not None and self._wants_pages)
+        self._pages_of = doc if doc.doc_type == "pdf" else None
+        self.page_action.setEnabled(self._pages_of is not None)
+        self._show_pages_widget(self._pages_of is not None and self._wants_pages)
+
+    def _load_pages(self) -> None:
+        if self._pages_of is not None and self._session is not None:
+            source = pdf_source_of(self._session, self._pages_of, make_map=False)
+            self._pages_of = None
+            self.pages.set_source(source, self._page_starts)
 
     def _keep_map(self, doc_id: int, char_map) -> None:
         if self._session is not None and not self._session.store.closed:
@@ -409,6 +418,7 @@ class DocumentView(Retranslatable, QWidget):
             return
         had_focus = self.stack.currentWidget().hasFocus()
         if on:
+            self._load_pages()
             for action in self.text.actions():
                 if action not in self.pages.actions():
                     self.pages.addAction(action)

@@ -382,7 +382,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.current_document_id = doc_id
         self.form.clear()
         self.document_view.set_document(doc.text, doc.page_starts)
-        self.document_view.show_pages_of(self.session, doc_id)
+        self.document_view.show_pages_of(self.session, doc)
         self._show_highlights(doc_id)
         self.indicator_model.set_document(doc_id)
         self.document_list.mark_current(doc_id)

@@ -569,7 +569,7 @@ class ReviewView(Retranslatable, QWidget):
         if self._shown_document != ind.document_id:
             doc = self.session.store.documents.get(ind.document_id)
             self.document.set_document(doc.text, doc.page_starts)
-            self.document.show_pages_of(self.session, ind.document_id)
+            self.document.show_pages_of(self.session, doc)
             self._shown_document = ind.document_id
         self.document.set_highlights(self.session.store.indicators.highlights(ind.document_id))
         self.document.set_current_indicator(ind.id)

@@ -86,6 +86,7 @@ class PageView(QAbstractScrollArea):
         self._source = source
         self._char_map = source.char_map if source else None
         self._page_starts = page_starts or [0]
+        self.set_highlights(self._highlights)  # set before the pages came: map them now
         if self.isVisible():
             self._start()
 
