@@ -12,11 +12,14 @@ it in the page view of a 1920x1080 document pane (offscreen Qt), measuring:
 - 2,000 citation boxes on one page: one paint of the page with them (first paint, which
   merges the characters' boxes into lines, and later paints).
 
-    python bench/bench_pdf_pages.py [--pages 300]
+    python bench/bench_pdf_pages.py [--pages 300] [json]
+
+With ``json`` the last line printed is the figures as JSON (bench/run_all.py reads it).
 """
 
 import argparse
 import importlib.util
+import json
 import os
 import statistics
 import sys
@@ -46,7 +49,9 @@ def _rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("output", nargs="?", choices=["text", "json"], default="text")
     args = parser.parse_args()
+    figures: dict[str, float] = {}
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -93,10 +98,8 @@ def main() -> None:
     view.show_pages_of(session, doc)
     view.page_action.setChecked(True)
     wait_sharp()
-    print(
-        f"open to first painted page: {1000 * (time.perf_counter() - started):.0f} ms "
-        "(target ≤ 500 ms)"
-    )
+    figures["open_ms"] = 1000 * (time.perf_counter() - started)
+    print(f"open to first painted page: {figures['open_ms']:.0f} ms (target ≤ 500 ms)")
 
     turns = []
     for _ in range(60):
@@ -110,11 +113,15 @@ def main() -> None:
         pages.go_to_page((97 * step + 150) % pages.page_count)
         wait_sharp()
         jumps.append(time.perf_counter() - began)
-    for name, values in (("page turn (PageDown)", turns), ("jump to a far page", jumps)):
+    for key, name, values in (
+        ("turn", "page turn (PageDown)", turns),
+        ("jump", "jump to a far page", jumps),
+    ):
         values.sort()
+        figures[f"{key}_p90_ms"] = 1000 * values[int(0.9 * len(values))]
         print(
             f"{name}: median {1000 * statistics.median(values):.0f} ms, "
-            f"p90 {1000 * values[int(0.9 * len(values))]:.0f} ms (target ≤ 100 ms)"
+            f"p90 {figures[f'{key}_p90_ms']:.0f} ms (target ≤ 100 ms)"
         )
 
     pages.go_to_page(0)
@@ -125,6 +132,8 @@ def main() -> None:
         wait_sharp()
         peak_cache = max(peak_cache, pages.cache.bytes)
         peak_rss = max(peak_rss, _rss_mb())
+    figures["cache_peak_mb"] = peak_cache / 2**20
+    figures["rss_peak_mb"] = peak_rss
     print(
         f"paging all {pages.page_count} pages: tile cache peak {peak_cache / 2**20:.0f} MB "
         f"(cap {pages.cache.limit / 2**20:.0f} MB), process RSS peak {peak_rss:.0f} MB"
@@ -156,6 +165,8 @@ def main() -> None:
         pages.viewport().repaint()
         timings.append(time.perf_counter() - began)
     boxes = len(pages.page_boxes(0) or [])
+    figures["boxes_first_ms"] = 1000 * timings[0]
+    figures["boxes_ms"] = 1000 * statistics.median(timings[1:])
     print(
         f"{boxes} citation boxes on one page: first paint {1000 * timings[0]:.1f} ms, "
         f"then median {1000 * statistics.median(timings[1:]):.1f} ms (target ≤ 30 ms)"
@@ -164,6 +175,8 @@ def main() -> None:
     pages.close_source()
     view.close()
     session.close()
+    if args.output == "json":
+        print(json.dumps(figures))
 
 
 if __name__ == "__main__":
