@@ -91,8 +91,9 @@ class CharMap:
     def chars_of(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """The (page, first char, end char) ranges that show document span [start, end)."""
         out: list[tuple[int, int, int]] = []
-        index = max(0, bisect_right(self._doc_starts, start) - 1)
-        for run in self.runs[index:]:
+        runs = self.runs
+        for index in range(max(0, bisect_right(self._doc_starts, start) - 1), len(runs)):
+            run = runs[index]
             if run.doc_start >= end:
                 break
             lo = max(start, run.doc_start)

@@ -17,25 +17,25 @@ def line_boxes(boxes: Sequence[Box | None], first: int, end: int) -> list[Box]:
     into the next one), so the text inside it is exactly the span's.
     """
     out: list[Box] = []
-    current: list[float] | None = None
-    ends = [first, first]
+    x0 = y0 = x1 = y1 = 0.0
+    start = last = -1
     for index in range(max(0, first), min(end, len(boxes))):
         box = boxes[index]
         if box is None:
             continue
-        if current is not None and _same_line(current, box):
-            current[0] = min(current[0], box[0])
-            current[1] = min(current[1], box[1])
-            current[2] = max(current[2], box[2])
-            current[3] = max(current[3], box[3])
-            ends[1] = index
-            continue
-        if current is not None:
-            out.append(_clipped(current, boxes, *ends))
-        current = list(box)
-        ends = [index, index]
-    if current is not None:
-        out.append(_clipped(current, boxes, *ends))
+        bx0, by0, bx1, by1 = box
+        if start >= 0:
+            height = max(y1 - y0, by1 - by0, 1.0)
+            if abs((by0 + by1 - y0 - y1) / 2) < height / 2 and bx0 >= x0 - height / 2:
+                x0, y0 = min(x0, bx0), min(y0, by0)
+                x1, y1 = max(x1, bx1), max(y1, by1)
+                last = index
+                continue
+            out.append(_clipped([x0, y0, x1, y1], boxes, start, last))
+        x0, y0, x1, y1 = box
+        start = last = index
+    if start >= 0:
+        out.append(_clipped([x0, y0, x1, y1], boxes, start, last))
     return out
 
 
