@@ -68,10 +68,12 @@ def build(pages: Iterable[Page], header: str = HEADER, numbers: bool = True) -> 
     c = _canvas(buffer)
     for number, page in enumerate(pages, start=1):
         width, height = PAGE_WIDTH, PAGE_HEIGHT
-        if page.rotate:  # a landscape page turned to be read in portrait
-            width, height = PAGE_HEIGHT, PAGE_WIDTH
-        c.setPageRotation(page.rotate)
         c.setPageSize((width, height))
+        # a page stored landscape (/Rotate 90, as scanners and some printers write them):
+        # its text runs up the stored page and reads upright once the viewer turns it
+        c.setPageRotation(page.rotate)
+        if page.rotate == 90:
+            c.transform(0, 1, -1, 0, PAGE_HEIGHT, 0)
         if header:
             c.setFont(FONT, 9)
             c.drawCentredString(width / 2, height - 40, header)

@@ -81,7 +81,9 @@ def test_a_rotated_page_and_a_footnote():
     data = build([Page(paragraphs=PROSE, footnote=note), Page(paragraphs=PROSE[:2], rotate=90)])
     text, starts, char_map = read_pdf(data, "mixed.pdf")
     assert note in text.split("\n")  # a paragraph of its own, not joined to the prose
-    assert "创建123家" in text[starts[1] :]
+    turned = text[starts[1] :]
+    assert "创建123家" in turned and "比重为32.4%，" in turned  # wraps joined on the turned page
+    assert "工作报告" not in turned
     assert_map_exact(data, text, char_map)
 
 

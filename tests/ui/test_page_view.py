@@ -237,3 +237,20 @@ def test_a_pdf_imported_before_maps_gets_its_boxes(qtbot, session, tmp_path, mon
     qtbot.waitUntil(lambda: bool(view.pages.page_boxes(0)))
     assert session.store.char_maps.get(doc_id)[0]  # kept for next time
     view.pages.close_source()
+
+
+def test_selecting_on_a_turned_page(qtbot, session, tmp_path):
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(build([Page(paragraphs=PROSE[:1]), Page(paragraphs=PROSE[1:], rotate=90)]))
+    doc_id = import_file(session, path).document_id
+    window = make_window(qtbot, session, tmp_path, doc_id)
+    view = window.document_view
+    show_pages(qtbot, view)
+    text = window.document.text
+    start, page, first, end = chars_of(view.pages, text, "1,570.3亿元")
+    assert text[start : start + 9] == "1,570.3亿元"
+    assert page == 1
+    view.pages.go_to_page(1)
+    drag(qtbot, view.pages, page, first, end - 1)
+    assert view.selected_text() == "1,570.3亿元"
+    view.pages.close_source()

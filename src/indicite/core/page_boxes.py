@@ -1,21 +1,66 @@
 """Boxes on a PDF page: characters' boxes merged into one rectangle per printed line.
 
-Boxes are (x0, y0, x1, y1) in PDF points, y upwards, as pdfium gives them.
+Boxes are (x0, y0, x1, y1) in PDF points, y upwards, as pdfium gives them (page space, before
+the page's /Rotate). A Turn carries them to the page as displayed, where lines run left to
+right, and back.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 Box = tuple[float, float, float, float]
 
 
-def line_boxes(boxes: Sequence[Box | None], first: int, end: int) -> list[Box]:
+@dataclass(frozen=True)
+class Turn:
+    """A page's /Rotate and its unrotated size: page space <-> displayed page, both y up."""
+
+    rotation: int
+    media_width: float
+    media_height: float
+
+    @property
+    def height(self) -> float:
+        """Height of the page as displayed."""
+        return self.media_width if self.rotation % 180 else self.media_height
+
+    def up(self, box: Box) -> Box:
+        """A page-space box on the displayed page (y up)."""
+        if not self.rotation % 360:
+            return box
+        left, top, right, bottom = to_display(
+            box, self.rotation, self.media_width, self.media_height
+        )
+        return left, self.height - bottom, right, self.height - top
+
+    def down(self, box: Box) -> Box:
+        """A box on the displayed page (y up) back in page space."""
+        if not self.rotation % 360:
+            return box
+        x0, y0, x1, y1 = box
+        corners = [
+            from_display(x, self.height - y, self.rotation, self.media_width, self.media_height)
+            for x, y in ((x0, y0), (x1, y1))
+        ]
+        (ax, ay), (bx, by) = corners
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def line_boxes(
+    boxes: Sequence[Box | None], first: int, end: int, turn: Turn | None = None
+) -> list[Box]:
     """One rectangle per printed line covering characters [first, end) of a page.
 
     A character without a box (a break pdfium made up) is skipped; a character that sits
-    to the left of the previous one, or clearly above or below it, starts a new line. A
+    to the left of the previous one, or clearly above or below it, starts a new line (on
+    the page as displayed: a turned page's lines run up or down its page space). A
     rectangle stops short of the characters beside it on its line (glyphs such as % reach
     into the next one), so the text inside it is exactly the span's.
     """
+    if turn is not None and turn.rotation % 360:
+        lo, hi = max(0, first - 1), min(len(boxes), end + 1)
+        upright = [None if b is None else turn.up(b) for b in boxes[lo:hi]]
+        return [turn.down(box) for box in line_boxes(upright, first - lo, end - lo)]
     out: list[Box] = []
     x0 = y0 = x1 = y1 = 0.0
     start = last = -1

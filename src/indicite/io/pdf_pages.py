@@ -6,7 +6,7 @@ Every pdfium call goes under PDFIUM_LOCK (pdfium is not thread-safe, even across
 from dataclasses import dataclass
 
 from indicite.core.char_map import CharMap
-from indicite.core.page_boxes import Box, line_boxes
+from indicite.core.page_boxes import Box, Turn, line_boxes
 from indicite.io.pdf_text import PDFIUM_LOCK
 
 _BREAKS = "\r\n"
@@ -27,6 +27,10 @@ class PageGeometry:
     media_height: float
     boxes: list[Box | None]
 
+    @property
+    def turn(self) -> Turn:
+        return Turn(self.rotation, self.media_width, self.media_height)
+
 
 class PdfPages:
     """One open PDF for the page view; ``close()`` when done."""
@@ -39,7 +43,7 @@ class PdfPages:
             self.count = len(self._pdf)
             # read from the page tree without loading the pages (a 300-page file: a few ms)
             self.sizes = [self._pdf.get_page_size(i) for i in range(self.count)]
-        self._boxes: dict[int, list[Box | None]] = {}
+        self._measured: dict[int, PageGeometry] = {}
 
     def display_size(self, index: int) -> tuple[float, float]:
         """Width and height in points as displayed (the page's /Rotate applied)."""
@@ -87,18 +91,21 @@ class PdfPages:
             finally:
                 page.close()
 
-    def boxes(self, index: int) -> list[Box | None]:
-        """Characters' boxes of a page (kept: a page is measured once)."""
-        if index not in self._boxes:
-            self._boxes[index] = self.geometry(index).boxes
-        return self._boxes[index]
+    def measured(self, index: int) -> PageGeometry:
+        """A page's geometry (kept: a page is measured once)."""
+        if index not in self._measured:
+            self._measured[index] = self.geometry(index)
+        return self._measured[index]
 
     def span_rects(self, char_map: CharMap, start: int, end: int) -> list[tuple[int, list[Box]]]:
         """The rectangles (one per printed line) showing a document span: (page 1-based, boxes)
         for each page it covers, in page space (PDF points, y up)."""
         per_page: dict[int, list[Box]] = {}
         for page, first, last in char_map.chars_of(start, end):
-            per_page.setdefault(page, []).extend(line_boxes(self.boxes(page), first, last))
+            geometry = self.measured(page)
+            per_page.setdefault(page, []).extend(
+                line_boxes(geometry.boxes, first, last, geometry.turn)
+            )
         return [(page + 1, rects) for page, rects in sorted(per_page.items())]
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from indicite.core.char_map import CharMap
+from indicite.core.page_boxes import Turn
 
 PAGE_SEPARATOR = "\n\n"
 # pdfium is not thread-safe, not even across documents: every call goes under this lock.
@@ -80,11 +81,13 @@ def read_page(pdf, index: int) -> PageText:
     """The characters and printed lines of page ``index`` (call under PDFIUM_LOCK)."""
     page = pdf[index]
     try:
-        height = page.get_height()
+        width, height = page.get_width(), page.get_height()  # as displayed (/Rotate applied)
+        rotation = page.get_rotation()
+        media = (height, width) if rotation % 180 else (width, height)
         textpage = page.get_textpage()
         try:
             chars = page_chars(textpage)
-            lines = _lines(textpage, chars, index)
+            lines = _lines(textpage, chars, index, Turn(rotation, *media))
         finally:
             textpage.close()
     finally:
@@ -92,7 +95,7 @@ def read_page(pdf, index: int) -> PageText:
     return PageText(chars, lines, height)
 
 
-def _lines(textpage, chars: str, page: int) -> list[Line]:
+def _lines(textpage, chars: str, page: int, turn: Turn) -> list[Line]:
     lines = []
     start = 0
     n = len(chars)
@@ -107,11 +110,11 @@ def _lines(textpage, chars: str, page: int) -> list[Line]:
             break
     for line in lines:
         if not line.blank:
-            _measure(textpage, line)
+            _measure(textpage, line, turn)
     return lines
 
 
-def _measure(textpage, line: Line) -> None:
+def _measure(textpage, line: Line, turn: Turn) -> None:
     import pypdfium2.raw as pdfium_c
 
     first = line.start
@@ -120,8 +123,8 @@ def _measure(textpage, line: Line) -> None:
     last = line.end - 1
     while line.text[last - line.start] in _BLANK + _DROPPED:
         last -= 1
-    left, bottom, _, top = textpage.get_charbox(first, loose=True)
-    _, bottom2, right, top2 = textpage.get_charbox(last, loose=True)
+    left, bottom, _, top = turn.up(textpage.get_charbox(first, loose=True))
+    _, bottom2, right, top2 = turn.up(textpage.get_charbox(last, loose=True))
     line.left, line.right = left, right
     line.bottom, line.top = min(bottom, bottom2), max(top, top2)
     size = max(pdfium_c.FPDFText_GetFontSize(textpage, first), 0.0)

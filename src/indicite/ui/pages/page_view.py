@@ -226,7 +226,8 @@ class PageView(QAbstractScrollArea):
         for p, first, last in self._char_map.chars_of(start, end):
             if p == page:
                 out.extend(
-                    self._display(geometry, box) for box in line_boxes(geometry.boxes, first, last)
+                    self._display(geometry, box)
+                    for box in line_boxes(geometry.boxes, first, last, geometry.turn)
                 )
         return out
 
@@ -411,7 +412,7 @@ class PageView(QAbstractScrollArea):
         boxes = [
             (self._display(geometry, box), ind_id, status)
             for first, last, ind_id, status in self._ranges.get(page, [])
-            for box in line_boxes(geometry.boxes, first, last)
+            for box in line_boxes(geometry.boxes, first, last, geometry.turn)
         ]
         self._boxes[page] = boxes
         return boxes
@@ -516,8 +517,13 @@ class PageView(QAbstractScrollArea):
         geometry = self._geometry.get(page)
         if geometry is None:
             return None
-        px, py = from_display(x, y, geometry.rotation, geometry.media_width, geometry.media_height)
-        index = char_at(geometry.boxes, px, py)
+        if geometry.rotation % 360:  # find it where lines run left to right
+            turn = geometry.turn
+            boxes = [None if box is None else turn.up(box) for box in geometry.boxes]
+            index = char_at(boxes, x, geometry.height - y)
+        else:
+            px, py = from_display(x, y, 0, geometry.media_width, geometry.media_height)
+            index = char_at(geometry.boxes, px, py)
         return None if index is None else (page, index)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
