@@ -171,6 +171,8 @@ def test_suggestions_on_the_page_n_and_enter(qtbot, window, session):
     show_pages(qtbot, view)
     panel = window.suggestions_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
+    underlined = len(view.pages.underlines(0))
+    assert underlined >= panel.model.rowCount() // PAGES  # the numbers are underlined there
     QTest.keyClick(view.pages, Qt.Key.Key_N)
     span = view.selected_span()
     assert span is not None
@@ -182,6 +184,7 @@ def test_suggestions_on_the_page_n_and_enter(qtbot, window, session):
     second = view.selected_span()
     QTest.keyClick(view.pages, Qt.Key.Key_Delete)
     assert session.store.dismissals.spans(window.current_document_id) == {second}
+    assert len(view.pages.underlines(0)) < underlined  # handled numbers lose their underline
     assert second != span
 
 

@@ -39,6 +39,7 @@ GAP = 10  # pixels between pages and around them
 ZOOM_STEP = 1.25
 ZOOMS = (0.5, 4.0)
 SELECTION = QColor(51, 120, 220, 90)
+BOX_ALPHA = 110  # the page shows through a citation's box
 BACKGROUND = QColor("#8a8d91")
 
 # (left, top, right, bottom) in points on the displayed page, indicator id, status
@@ -69,6 +70,10 @@ class PageView(QAbstractScrollArea):
         self._ranges: dict[int, list[tuple[int, int, int, str]]] = {}
         self._boxes: dict[int, list[DrawnBox]] = {}
         self._suggestions: list[tuple[int, int]] = []
+        self._suggestion_boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+        self._colours = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
+        for colour in self._colours.values():
+            colour.setAlpha(BOX_ALPHA)
         self._selection: tuple[int, int] | None = None
         self._current: int | None = None
         self._pending: tuple[int, int] | None = None
@@ -112,6 +117,7 @@ class PageView(QAbstractScrollArea):
             self._renderer = None
         self.cache.clear()
         self._sizes, self._tops, self._geometry, self._boxes = [], [], {}, {}
+        self._suggestion_boxes = {}
         self._page = -1
         self.viewport().update()
 
@@ -141,6 +147,7 @@ class PageView(QAbstractScrollArea):
 
     def set_suggestions(self, spans: list[tuple[int, int]]) -> None:
         self._suggestions = list(spans)
+        self._suggestion_boxes = {}
         self.viewport().update()
 
     def set_selection(self, span: tuple[int, int] | None) -> None:
@@ -432,25 +439,33 @@ class PageView(QAbstractScrollArea):
             )
 
         current = []
+        colours = self._colours
         for box, ind_id, status in boxes:
-            colour = QColor(STATUS_COLOURS.get(status, STATUS_COLOURS["draft"]))
-            colour.setAlpha(110)
-            painter.fillRect(q(box), colour)
+            painter.fillRect(q(box), colours.get(status) or colours["draft"])
             if ind_id == self._current:
                 current.append(box)
         if current:
             painter.setPen(QPen(CURRENT_OUTLINE, 2))
             for box in current:
                 painter.drawRect(q(box))
-        pen = QPen(SUGGESTION_UNDERLINE, 1.5)
-        painter.setPen(pen)
-        for start, end in self._spans_on(page, self._suggestions):
-            for box in self._span_rects(page, start, end) or []:
-                r = q(box)
-                painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
+        painter.setPen(QPen(SUGGESTION_UNDERLINE, 1.5))
+        for box in self.underlines(page):
+            r = q(box)
+            painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
         if self._selection is not None:
             for box in self._span_rects(page, *self._selection) or []:
                 painter.fillRect(q(box), SELECTION)
+
+    def underlines(self, page: int) -> list[tuple[float, float, float, float]]:
+        """The suggested numbers' boxes on a page (kept until suggestions or page change)."""
+        if page not in self._suggestion_boxes:
+            boxes = []
+            for start, end in self._spans_on(page, self._suggestions):
+                boxes.extend(self._span_rects(page, start, end) or [])
+            if page not in self._geometry:
+                return boxes
+            self._suggestion_boxes[page] = boxes
+        return self._suggestion_boxes[page]
 
     def _spans_on(self, page: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not spans or not self._page_starts:
@@ -485,12 +500,14 @@ class PageView(QAbstractScrollArea):
     def _geometry_ready(self, geometry) -> None:
         self._geometry[geometry.index] = geometry
         self._boxes.pop(geometry.index, None)
+        self._suggestion_boxes.pop(geometry.index, None)
         if self._pending is not None:
             self.show_span(*self._pending)
         self.viewport().update()
 
     def _map_made(self, char_map) -> None:
         self._char_map = char_map
+        self._suggestion_boxes = {}
         self.set_highlights(self._highlights)
         if self._source is not None:
             self.map_made.emit(self._source.document_id, char_map)
