@@ -147,3 +147,11 @@ def read_printed(data: bytes) -> str:
             return printed_text([read_page(pdf, i) for i in range(len(pdf))])[0]
         finally:
             pdf.close()
+
+
+def test_a_number_near_the_bottom_margin_that_is_not_the_page_number_stays():
+    last_lines = Page(lines=["全年新增市场主体（万户）：", "12.5"], top=80)  # 12.5 sits at y=60
+    data = build([last_lines, Page(paragraphs=PROSE)])
+    text, _, _ = read_pdf(data, "numbers.pdf")
+    assert "12.5" in text.split("\n")
+    assert "- 1 -" not in text and "- 2 -" not in text

@@ -33,7 +33,7 @@ _PAGE_NUMBER = re.compile(
 _TABLE_GAP = re.compile(r"\S\s{2,}\S")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # Margins of the page (as a share of its height) where running headers and footers live.
-_BAND = 0.1
+_BAND = 0.08
 
 
 @dataclass
@@ -211,16 +211,21 @@ def _joiner(prev: Line, line: Line, margins: dict, across_pages: bool) -> str | 
 
 
 def _mark_running(pages: list[PageText]) -> None:
-    """Mark headers, footers and page numbers: lines in the page margins that repeat."""
+    """Mark headers, footers and page numbers: lines in the page margins that repeat, and
+    a page number that is the page's first or last line (a table's last cell is not)."""
     keys: Counter[str] = Counter()
     candidates: list[tuple[Line, str]] = []
     for page in pages:
         seen: set[str] = set()
-        for line in page.lines:
-            if line.blank or not _in_band(line, page.height):
+        printed = [line for line in page.lines if not line.blank]
+        lowest = min((line.bottom for line in printed), default=0.0)
+        highest = max((line.top for line in printed), default=0.0)
+        for line in printed:
+            if not _in_band(line, page.height):
                 continue
             key = re.sub(r"\s+", "", re.sub(r"\d+", "#", line.text))
-            if _PAGE_NUMBER.fullmatch(re.sub(r"\d+", "#", line.text.strip())):
+            outermost = line.bottom <= lowest + 1 or line.top >= highest - 1
+            if outermost and _PAGE_NUMBER.fullmatch(re.sub(r"\d+", "#", line.text.strip())):
                 line.running = True
                 continue
             candidates.append((line, key))
