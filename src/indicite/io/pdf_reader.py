@@ -11,8 +11,7 @@ Layout = Callable[[list[PageText]], tuple[str, list[int], CharMap]]
 
 def read_pdf(content: bytes, name: str) -> tuple[str, list[int], CharMap]:
     """The reading text, the offset where each page's text starts, and its character map."""
-    with PDFIUM_LOCK:
-        pages = _read_pages(content, name)
+    pages = _read_pages(content, name)
     text, starts, char_map = reading_text(pages)
     if not text.strip():
         raise ImportRefused(
@@ -29,11 +28,10 @@ def map_stored_text(content: bytes, text: str) -> CharMap | None:
     their text never changes, so their map is rebuilt from the stored bytes with that layout.
     """
     layouts: tuple[Layout, ...] = (reading_text, printed_text)
-    with PDFIUM_LOCK:
-        try:
-            pages = _read_pages(content, "")
-        except ImportRefused:
-            return None
+    try:
+        pages = _read_pages(content, "")
+    except ImportRefused:
+        return None
     for layout in layouts:
         made, _, char_map = layout(pages)
         if made == text:
@@ -42,6 +40,8 @@ def map_stored_text(content: bytes, text: str) -> CharMap | None:
 
 
 def _read_pages(content: bytes, name: str) -> list[PageText]:
+    """Every page's characters and lines; pdfium is locked page by page, so a long import
+    never holds up the page view's renders for more than a page."""
     if b"%PDF-" not in content[:1024]:
         raise ImportRefused(
             "{name} is not a PDF file (no PDF header); check that it is the right file", name=name
@@ -55,7 +55,9 @@ def _read_pages(content: bytes, name: str) -> list[PageText]:
     import pypdfium2.raw as pdfium_c
 
     try:
-        pdf = pypdfium2.PdfDocument(content)
+        with PDFIUM_LOCK:
+            pdf = pypdfium2.PdfDocument(content)
+            count = len(pdf)
     except pypdfium2.PdfiumError as e:
         if e.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise ImportRefused(
@@ -63,11 +65,15 @@ def _read_pages(content: bytes, name: str) -> list[PageText]:
             ) from None
         raise _damaged(name) from None
     try:
-        pages = [read_page(pdf, i) for i in range(len(pdf))]
+        pages = []
+        for index in range(count):
+            with PDFIUM_LOCK:
+                pages.append(read_page(pdf, index))
     except pypdfium2.PdfiumError:
         raise _damaged(name) from None
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()
     if not pages:
         raise ImportRefused("{name} has no pages; check that it is the right file", name=name)
     return pages
