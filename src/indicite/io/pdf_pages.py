@@ -3,6 +3,7 @@
 Every pdfium call goes under PDFIUM_LOCK (pdfium is not thread-safe, even across documents).
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from indicite.core.char_map import CharMap
@@ -32,8 +33,15 @@ class PageGeometry:
         return Turn(self.rotation, self.media_width, self.media_height)
 
 
+OPEN_PAGES = 6  # loading a page (its content and fonts) costs more than rendering a band
+
+
 class PdfPages:
-    """One open PDF for the page view; ``close()`` when done."""
+    """One open PDF for the page view; ``close()`` when done.
+
+    The last few pages used stay loaded: the bands of a page in sight and its characters'
+    boxes are asked for one after the other, and each would load the page again.
+    """
 
     def __init__(self, content: bytes):
         import pypdfium2
@@ -44,6 +52,18 @@ class PdfPages:
             # read from the page tree without loading the pages (a 300-page file: a few ms)
             self.sizes = [self._pdf.get_page_size(i) for i in range(self.count)]
         self._measured: dict[int, PageGeometry] = {}
+        self._open: OrderedDict[int, object] = OrderedDict()
+
+    def _page(self, index: int):
+        """A loaded page (call under PDFIUM_LOCK); the least recently used is closed."""
+        page = self._open.pop(index, None)
+        if page is None:
+            page = self._pdf[index]
+        self._open[index] = page
+        while len(self._open) > OPEN_PAGES:
+            _, old = self._open.popitem(last=False)
+            old.close()
+        return page
 
     def display_size(self, index: int) -> tuple[float, float]:
         """Width and height in points as displayed (the page's /Rotate applied)."""
@@ -51,16 +71,13 @@ class PdfPages:
 
     def geometry(self, index: int) -> PageGeometry:
         with PDFIUM_LOCK:
-            page = self._pdf[index]
+            page = self._page(index)
+            rotation = page.get_rotation()
+            textpage = page.get_textpage()
             try:
-                rotation = page.get_rotation()
-                textpage = page.get_textpage()
-                try:
-                    boxes = _boxes(textpage)
-                finally:
-                    textpage.close()
+                boxes = _boxes(textpage)
             finally:
-                page.close()
+                textpage.close()
         width, height = self.display_size(index)
         media_width, media_height = (height, width) if rotation % 180 else (width, height)
         return PageGeometry(index, width, height, rotation, media_width, media_height, boxes)
@@ -71,25 +88,22 @@ class PdfPages:
         import pypdfium2.raw as pdfium_c
 
         with PDFIUM_LOCK:
-            page = self._pdf[index]
+            page = self._page(index)
+            crop = (0.0, 0.0, 0.0, 0.0)
+            if band is not None:
+                total = self.display_size(index)[1] * scale
+                top, bottom = band
+                crop = (0.0, (total - min(bottom, total)) / scale, 0.0, top / scale)
+            bitmap = page.render(
+                scale=scale,
+                crop=crop,
+                may_draw_forms=True,
+                force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
+            )
             try:
-                crop = (0.0, 0.0, 0.0, 0.0)
-                if band is not None:
-                    total = self.display_size(index)[1] * scale
-                    top, bottom = band
-                    crop = (0.0, (total - min(bottom, total)) / scale, 0.0, top / scale)
-                bitmap = page.render(
-                    scale=scale,
-                    crop=crop,
-                    may_draw_forms=True,
-                    force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
-                )
-                try:
-                    return bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)
-                finally:
-                    bitmap.close()
+                return bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)
             finally:
-                page.close()
+                bitmap.close()
 
     def measured(self, index: int) -> PageGeometry:
         """A page's geometry (kept: a page is measured once)."""
@@ -110,6 +124,9 @@ class PdfPages:
 
     def close(self) -> None:
         with PDFIUM_LOCK:
+            for page in self._open.values():
+                page.close()
+            self._open.clear()
             self._pdf.close()
 
 
