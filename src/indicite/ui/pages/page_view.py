@@ -99,7 +99,9 @@ class PageView(QAbstractScrollArea):
         """Open the PDF on the worker thread: only once the pages are shown."""
         if self._source is None or self._renderer is not None:
             return
-        self._renderer = PageRenderer(self._source, self)
+        # not a child: when the view is deleted, its renderer is stopped first (destroyed)
+        self._renderer = PageRenderer(self._source)
+        self.destroyed.connect(self._renderer.close)
         self._renderer.opened.connect(self._opened)
         self._renderer.tile_ready.connect(self._tile_ready)
         self._renderer.geometry_ready.connect(self._geometry_ready)
@@ -112,6 +114,7 @@ class PageView(QAbstractScrollArea):
 
     def close_source(self) -> None:
         if self._renderer is not None:
+            self.destroyed.disconnect(self._renderer.close)
             self._renderer.close()
             self._renderer.deleteLater()
             self._renderer = None

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from indicite.services.pdf_pages import PdfPages, PdfSource, make_char_map
@@ -115,6 +115,7 @@ class PageRenderer(QObject):
             self._geometry = list(dict.fromkeys(self._geometry + geometry))
             self._lock.notify()
 
+    @Slot()
     def close(self) -> None:
         with self._lock:
             self._stop = True
