@@ -164,6 +164,11 @@ def test_switching_views_keeps_the_place(qtbot, window):
     QTest.keyClick(view.text, Qt.Key.Key_O, CTRL_SHIFT)
     qtbot.waitUntil(lambda: view.pages.current_page() == 0)
     assert view.selected_span() == (start, start + 6)
+    # scrolled away from the selection on the page: the text follows the page
+    QTest.keyClick(view.pages, Qt.Key.Key_End)
+    QTest.keyClick(view.pages, Qt.Key.Key_O, CTRL_SHIFT)
+    assert view.page_at_cursor() == PAGES
+    assert view.selected_span() is None
 
 
 def test_suggestions_on_the_page_n_and_enter(qtbot, window, session):

@@ -430,9 +430,12 @@ class DocumentView(Retranslatable, QWidget):
             self.pages.show_span(*position)
         else:
             offset = self.pages.visible_offset()
+            span = self.selected_span()
             self.stack.setCurrentWidget(self.text)
             self.setFocusProxy(self.text)
-            if offset is not None and not self.text.textCursor().hasSelection():
+            if span is not None and self.pages.in_sight(span[0]):
+                self.text.centerCursor()  # the selection the page showed
+            elif offset is not None:  # where the page was (a selection out of sight drops)
                 cursor = QTextCursor(self.text.document())
                 cursor.setPosition(self._map.to_utf16(min(offset, len(self._text))))
                 self.text.setTextCursor(cursor)

@@ -197,6 +197,11 @@ class PageView(QAbstractScrollArea):
                 return self._char_map.nearest_offset(page, index)
         return self._char_map.first_offset(page)
 
+    def in_sight(self, offset: int) -> bool:
+        """Whether the page showing a document offset is (partly) in the view."""
+        page = self._page_of(offset)
+        return page is not None and page in self._visible_pages()
+
     def measured(self, page: int) -> bool:
         """Whether the characters' boxes of ``page`` have come from the renderer."""
         return page in self._geometry
