@@ -155,3 +155,19 @@ def test_a_number_near_the_bottom_margin_that_is_not_the_page_number_stays():
     text, _, _ = read_pdf(data, "numbers.pdf")
     assert "12.5" in text.split("\n")
     assert "- 1 -" not in text and "- 2 -" not in text
+
+
+def test_qt_drawn_pdf_radicals_read_as_ideographs_and_lines_join(make_pdf):
+    """Qt writes some CJK glyphs as the look-alike Kangxi radicals (⼯ for 工, ⻓ for 长):
+    the reading text has the ideographs, one for one, so the map stays exact."""
+    lines = [
+        "全市规模以上工业企业营业收入同比增长，",
+        "工业投资持续扩大，长期向好的基本面没有",
+        "改变。",
+    ]
+    path = make_pdf("qt.pdf", [lines])
+    data = path.read_bytes()
+    assert "⼯" in page_chars(data)[0]  # what pdfium reads from this file
+    text, _, char_map = read_pdf(data, "qt.pdf")
+    assert text == "".join(lines)
+    assert sum(run.length for run in char_map.runs) == len(text)

@@ -11,6 +11,7 @@ offsets still point at exact characters on the page.
 
 import re
 import threading
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,8 +33,24 @@ _PAGE_NUMBER = re.compile(
 )
 _TABLE_GAP = re.compile(r"\S\s{2,}\S")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# Some producers map CJK glyphs to the look-alike Kangxi radicals (⾼ U+2FBC for 高): the
+# reading text has the ideograph, one character for one, so the map stays exact.
+_RADICALS = {
+    chr(c): unicodedata.normalize("NFKC", chr(c))
+    for c in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
+    if len(unicodedata.normalize("NFKC", chr(c))) == 1
+    and unicodedata.normalize("NFKC", chr(c)) != chr(c)
+} | dict(
+    zip(
+        "⺠⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻢⻣⻥⻦⻧⻨⻩⻬⻮⻰",
+        "民见角贝车长门青韦页风飞马骨鱼鸟卤麦黄齐齿龙",
+        strict=True,
+    )
+)
 # Margins of the page (as a share of its height) where running headers and footers live.
-_BAND = 0.08
+_BAND = 0.12
+# A page number is the page's first or last line, anywhere in its top or bottom fifth.
+_NUMBER_BAND = 0.2
 
 
 @dataclass
@@ -127,8 +144,11 @@ def _measure(textpage, line: Line, turn: Turn) -> None:
     _, bottom2, right, top2 = turn.up(textpage.get_charbox(last, loose=True))
     line.left, line.right = left, right
     line.bottom, line.top = min(bottom, bottom2), max(top, top2)
-    size = max(pdfium_c.FPDFText_GetFontSize(textpage, first), 0.0)
-    line.size = size or max(top - bottom, 1.0)
+    # the font size, unless the producer scales a nominal size (Qt writes 200 pt glyphs
+    # shrunk by the text matrix): then the height of the characters' boxes
+    height = max(line.top - line.bottom, 1.0)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, first)
+    line.size = size if 0.5 * height <= size <= 1.5 * height else height
 
 
 def reading_text(pages: list[PageText]) -> tuple[str, list[int], CharMap]:
@@ -177,7 +197,7 @@ def _emit(line: Line, parts: list[str], pieces: list, offset: int) -> int:
             continue
         if run_start is None:
             run_start = i
-        parts.append(ch)
+        parts.append(_RADICALS.get(ch, ch))
         offset += 1
     if run_start is not None:
         length = len(line.text) - run_start
@@ -217,16 +237,24 @@ def _mark_running(pages: list[PageText]) -> None:
     candidates: list[tuple[Line, str]] = []
     for page in pages:
         seen: set[str] = set()
-        printed = [line for line in page.lines if not line.blank]
+        printed = []
+        for line in page.lines:
+            if line.blank:
+                continue
+            if line.top <= 0 or line.bottom >= page.height:
+                line.running = True  # drawn off the page (clipped away): not seen, not read
+            else:
+                printed.append(line)
         lowest = min((line.bottom for line in printed), default=0.0)
         highest = max((line.top for line in printed), default=0.0)
         for line in printed:
-            if not _in_band(line, page.height):
-                continue
             key = re.sub(r"\s+", "", re.sub(r"\d+", "#", line.text))
             outermost = line.bottom <= lowest + 1 or line.top >= highest - 1
-            if outermost and _PAGE_NUMBER.fullmatch(re.sub(r"\d+", "#", line.text.strip())):
+            number = _PAGE_NUMBER.fullmatch(re.sub(r"\d+", "#", line.text.strip()))
+            if outermost and number and _in_band(line, page.height, _NUMBER_BAND):
                 line.running = True
+                continue
+            if not _in_band(line, page.height, _BAND):
                 continue
             candidates.append((line, key))
             if key not in seen:
@@ -238,8 +266,8 @@ def _mark_running(pages: list[PageText]) -> None:
             line.running = True
 
 
-def _in_band(line: Line, height: float) -> bool:
-    band = _BAND * height
+def _in_band(line: Line, height: float, share: float) -> bool:
+    band = share * height
     return line.bottom >= height - band or line.top <= band
 
 
