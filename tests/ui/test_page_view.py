@@ -190,6 +190,11 @@ def test_suggestions_on_the_page_n_and_enter(qtbot, window, session):
     QTest.keyClick(view.pages, Qt.Key.Key_Delete)
     assert session.store.dismissals.spans(window.current_document_id) == {second}
     assert len(view.pages.underlines(0)) < underlined  # handled numbers lose their underline
+    # N on a page scrolled to: the next number from there, not from the cursor
+    QTest.keyClick(view.pages, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: view.pages.measured(PAGES - 1))
+    QTest.keyClick(view.pages, Qt.Key.Key_N)
+    assert view.page_at_cursor() == PAGES
     assert second != span
 
 

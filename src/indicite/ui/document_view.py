@@ -513,7 +513,12 @@ class DocumentView(Retranslatable, QWidget):
             self.pages.show_span(start, end)
 
     def cursor_code_point(self) -> int:
-        return self._map.to_code_point(self.text.textCursor().position())
+        """Where reading is: the text cursor, or on the pages the top of the page in sight
+        when the cursor is on a page scrolled away (N then finds the next number there)."""
+        cursor = self._map.to_code_point(self.text.textCursor().position())
+        if self.page_mode() and not self.pages.in_sight(cursor):
+            return self.pages.visible_offset() or cursor
+        return cursor
 
     def page_at_cursor(self) -> int | None:
         return page_of(self._page_starts, self.cursor_code_point())
