@@ -349,7 +349,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+509"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+530"/>
         <source>Original &amp;page</source>
         <translation>原始页面(&amp;P)</translation>
     </message>
@@ -359,9 +359,19 @@
         <translation>显示 PDF 原始页面而非文本（{key}）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>The original PDF cannot be shown.</source>
+        <translation>无法显示原始 PDF。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no citation boxes: the text does not match this file</source>
+        <translation>无引文框：文本与此文件不一致</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -889,7 +899,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-301"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-329"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>

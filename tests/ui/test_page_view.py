@@ -267,3 +267,27 @@ def test_selecting_on_a_turned_page(qtbot, session, tmp_path):
     drag(qtbot, view.pages, page, first, end - 1)
     assert view.selected_text() == "1,570.3亿元"
     view.pages.close_source()
+
+
+def test_a_text_that_does_not_match_its_pdf_shows_pages_without_boxes(
+    qtbot, session, tmp_path, pdf_doc
+):
+    session.store.char_maps.put(pdf_doc, None, "2026-01-01T00:00:00.000+00:00")
+    window = make_window(qtbot, session, tmp_path, pdf_doc)
+    view = window.document_view
+    show_pages(qtbot, view)
+    assert view.page_label.text().startswith(f"Page 1 of {PAGES} · no citation boxes")
+    view.pages.close_source()
+
+
+def test_a_stored_file_pdfium_cannot_open_says_so(qtbot, session, tmp_path, pdf_doc):
+    with session.store.transaction():
+        session.store.db.execute(
+            "UPDATE files SET content = ? WHERE document_id = ?", [b"%PDF-1.4 broken", pdf_doc]
+        )
+    window = make_window(qtbot, session, tmp_path, pdf_doc)
+    view = window.document_view
+    view.text.setFocus()
+    QTest.keyClick(view.text, Qt.Key.Key_O, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: view.page_label.text() == "The original PDF cannot be shown.")
+    view.pages.close_source()

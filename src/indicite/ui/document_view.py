@@ -356,6 +356,8 @@ class DocumentView(Retranslatable, QWidget):
         self.pages.selection_made.connect(self._select_from_pages)
         self.pages.page_changed.connect(self._page_in_view)
         self.pages.map_made.connect(self._keep_map)
+        self.pages.failed.connect(self._pages_failed)
+        self._pages_broken = False
         self._session: Session | None = None
         self._pages_of: Document | None = None
         self.setFocusProxy(self.text)
@@ -372,6 +374,7 @@ class DocumentView(Retranslatable, QWidget):
         self.text.setPlainText(text)
         self.pages.set_source(None, None)
         self._pages_of = None
+        self._pages_broken = False
         self.page_action.setEnabled(False)
         self._show_pages_widget(False)
         self.page_bar.setVisible(bool(page_starts))
@@ -532,12 +535,20 @@ class DocumentView(Retranslatable, QWidget):
         )
         self._show_page()
 
+    def _pages_failed(self) -> None:
+        self._pages_broken = True
+        self._show_page()
+
     def _show_page(self) -> None:
+        if self.page_mode() and self._pages_broken:
+            self.page_label.setText(self.tr("The original PDF cannot be shown."))
+            return
         if self.page_mode() and self._page_of_view[1]:
             page, count = self._page_of_view
-            self.page_label.setText(
-                self.tr("Page {page} of {count}").format(page=page, count=count)
-            )
+            text = self.tr("Page {page} of {count}").format(page=page, count=count)
+            if not self.pages.has_boxes():
+                text += " · " + self.tr("no citation boxes: the text does not match this file")
+            self.page_label.setText(text)
             return
         page = self.page_at_cursor()
         if page is not None:

@@ -9,7 +9,7 @@ Signals of PageView: ``indicator_clicked(int)`` when a click lands in a citation
 ``selection_made(int, int)`` when characters are dragged over (a document span);
 ``page_changed(int, int)`` with the page in sight (1-based) and the number of pages;
 ``map_made(int, object)`` with a document id and the CharMap made for it (a document imported
-before maps existed).
+before maps existed); ``failed()`` when pdfium cannot open the stored file.
 """
 
 from bisect import bisect_right
@@ -51,6 +51,7 @@ class PageView(QAbstractScrollArea):
     selection_made = Signal(int, int)
     page_changed = Signal(int, int)
     map_made = Signal(int, object)
+    failed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,6 +107,7 @@ class PageView(QAbstractScrollArea):
         self._renderer.tile_ready.connect(self._tile_ready)
         self._renderer.geometry_ready.connect(self._geometry_ready)
         self._renderer.map_made.connect(self._map_made)
+        self._renderer.failed.connect(self.failed)
         self._renderer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -221,6 +223,11 @@ class PageView(QAbstractScrollArea):
     @property
     def char_map(self) -> CharMap | None:
         return self._char_map
+
+    def has_boxes(self) -> bool:
+        """False when the document's text could not be matched to the file's characters:
+        the pages show, but without citation boxes or selection."""
+        return self._char_map is not None or (self._source is not None and not self._source.mapped)
 
     def _page_of(self, offset: int) -> int | None:
         if not self._tops:
