@@ -4,9 +4,11 @@ pdfium ends every printed line with a line break, so a number wrapped at the rig
 (``创建12`` / ``3家``) is split in two. The reading text joins such soft wraps: a line that
 runs to the right edge of its column, followed directly below by a line that starts at the
 column's left edge (no first-line indent), continues the same paragraph. Real paragraph
-breaks stay; running headers, footers and page numbers (``- 3 -``) are left out of the text
-(they stay on the page). Every kept character is recorded in a CharMap, so the document's
-offsets still point at exact characters on the page.
+breaks stay; running headers, footers and page numbers (``- 3 -``) and text drawn off the
+page are left out of the text (they stay on the page). Lines are measured on the page as
+displayed, so a page turned by /Rotate reads like any other. Every kept character is
+recorded in a CharMap, one for one, so the document's offsets still point at exact
+characters on the page.
 """
 
 import re
