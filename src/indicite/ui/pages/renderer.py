@@ -64,7 +64,7 @@ class TileCache:
         for key, image in self._tiles.items():
             if key.page != page:
                 continue
-            height = _page_rows(key.width, image)
+            height = _page_rows(image)
             if height is None:
                 continue
             top = key.band * TILE_ROWS / height
@@ -81,7 +81,8 @@ class TileCache:
         return len(self._tiles)
 
 
-def _page_rows(width: int, image: QImage) -> float | None:
+def _page_rows(image: QImage) -> float | None:
+    """How many pixel rows the whole page has at the width this tile was rendered at."""
     rows = image.text("page_rows")
     return float(rows) if rows else None
 
