@@ -50,11 +50,11 @@ class Figure:
         return self.name, f"≤ {self.target:g} {self.unit}", shown, verdict
 
 
-def probe(name: str, *args: str) -> dict:
+def probe(name: str, *args: str, script: Path = PROBES) -> dict:
     """One run of a probe in a new Python process; its last output line is JSON."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, str(PROBES), name, *args],
+        [sys.executable, str(script), name, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -261,12 +261,45 @@ FINDINGS = """\
   first scrolls cost a little more (p90 15 ms).
 """
 
+
+def measure_pdf_pages(repeat: int) -> list[Figure]:
+    """The page view of a 300-page PDF (issue 15), bench/bench_pdf_pages.py."""
+    results = [probe("json", script=HERE / "bench_pdf_pages.py") for _ in range(repeat)]
+    figures = [
+        Figure("300-page PDF: open to first painted page", 500, "ms", median(results, "open_ms")),
+        Figure(
+            "300-page PDF: page turn at 1920 px (p90)", 100, "ms", median(results, "turn_p90_ms")
+        ),
+        Figure(
+            "300-page PDF: jump to a far page (p90)",
+            0,
+            "ms",
+            median(results, "jump_p90_ms"),
+            note="a page nothing prefetched: rendered from scratch",
+            informational=True,
+        ),
+        Figure(
+            "300-page PDF: tile cache paging all pages", 200, "MB", median(results, "cache_peak_mb")
+        ),
+        Figure(
+            "2,000 citation boxes: one paint of the page", 30, "ms", median(results, "boxes_ms")
+        ),
+    ]
+    figures[-1].note = (
+        f"the first paint after the citations change, which merges the characters' boxes "
+        f"into lines: {median(results, 'boxes_first_ms')} ms; process RSS paging all pages "
+        f"{median(results, 'rss_peak_mb')} MB"
+    )
+    return figures
+
+
 GROUPS = {
     "big_document": lambda a: measure_big_document(a.repeat, a.seed),
     "big_database": lambda a: measure_big_database(a.repeat, a.seed),
     "all_indicators": lambda a: measure_all_indicators(a.repeat, a.seed),
     "start_up": lambda a: measure_start_up(a.repeat),
     "throughput": lambda a: measure_throughput(a.repeat, a.seed),
+    "pdf_pages": lambda a: measure_pdf_pages(a.repeat),
 }
 
 

@@ -155,6 +155,12 @@ CREATE TABLE 'indicators_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) W
 
 CREATE VIRTUAL TABLE indicators_fts_terms USING fts5vocab(indicators_fts, row);
 
+CREATE TABLE "pdf_char_maps" (
+   "document_id" INTEGER PRIMARY KEY REFERENCES "documents"("id"),
+   "runs" BLOB,
+   "made_at" TEXT NOT NULL
+);
+
 CREATE TABLE "settings" (
    "key" TEXT PRIMARY KEY,
    "value" TEXT

@@ -474,7 +474,32 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+468"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+600"/>
+        <source>Original &amp;page</source>
+        <translation>原始页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original PDF page instead of the text ({key})</source>
+        <translation>显示 PDF 原始页面而非文本（{key}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The original PDF cannot be shown.</source>
+        <translation>无法显示原始 PDF。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no citation boxes: the text does not match this file</source>
+        <translation>无引文框：文本与此文件不一致</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Page {page}</source>
         <translation>第 {page} 页</translation>
     </message>
@@ -680,7 +705,7 @@
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a PDF file (no PDF header); check that it is the right file</source>
         <translation>{name} 不是 PDF 文件（没有 PDF 文件头）；请确认文件是否正确</translation>
     </message>
@@ -690,12 +715,12 @@
         <translation>{name} 没有任何页面；请确认文件是否正确</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>{name} has no text layer (a scanned PDF): run OCR first, then import the result</source>
         <translation>{name} 没有文字层（扫描版 PDF）：请先做文字识别（OCR），再导入识别结果</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{name} is password-protected: remove the password and import again</source>
         <translation>{name} 设有密码保护：请去除密码后重新导入</translation>
     </message>
@@ -1104,7 +1129,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-223"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-369"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -1777,7 +1802,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+718"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+721"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1787,7 +1812,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-394"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1942,7 +1967,7 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Saved the properties of “{title}”.</source>
         <translation>已保存“{title}”的属性。</translation>
     </message>
@@ -2097,7 +2122,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+590"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+592"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -2155,7 +2180,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-733"/>
+        <location line="-735"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2198,7 +2223,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2368,12 +2393,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-325"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+401"/>
+        <location line="+402"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2403,7 +2428,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>

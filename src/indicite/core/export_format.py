@@ -38,6 +38,7 @@ CITATION_FIELDS = (
     Column("end_utf16", INT, 11),
     Column("paragraph", INT, 10),
     Column("page", INT, 6),
+    Column("rects", TEXT, 26),
     Column("citation", TEXT, 48),
     Column("cited_document_id", INT, 11),
     Column("cited_version", INT, 8),
@@ -172,3 +173,16 @@ class DocumentPositions:
             "row_label": cell.row_label if cell else None,
             "column_label": cell.column_label if cell else None,
         }
+
+
+def format_rects(page: int | None, rects: list[tuple[int, list[tuple[float, ...]]]]) -> str | None:
+    """The ``rects`` cell: ``x0,y0,x1,y1`` in PDF points, one rectangle (printed line) a line.
+
+    Rectangles on a later page than ``page`` (a passage over a page break) start with
+    ``p<page>:``. None when there are no rectangles (a document without pages).
+    """
+    lines: list[str] = []
+    for number, boxes in rects:
+        prefix = "" if number == page else f"p{number}:"
+        lines.extend(prefix + ",".join(f"{v:.2f}" for v in box) for box in boxes)
+    return "\n".join(lines) or None

@@ -1,13 +1,47 @@
-"""PDF (.pdf) through pdfium: the text layer of each page, pages separated by a blank line."""
+"""PDF (.pdf) through pdfium: the reading text of the pages, pages separated by a blank line."""
 
+from collections.abc import Callable
+
+from indicite.core.char_map import CharMap
 from indicite.core.errors import ImportRefused
-from indicite.core.text import normalize_newlines
+from indicite.io.pdf_text import PDFIUM_LOCK, PageText, printed_text, read_page, reading_text
 
-PAGE_SEPARATOR = "\n\n"
+Layout = Callable[[list[PageText]], tuple[str, list[int], CharMap]]
 
 
-def read_pdf(content: bytes, name: str) -> tuple[str, list[int]]:
-    """The text of all pages and the code-point offset where each page's text starts."""
+def read_pdf(content: bytes, name: str) -> tuple[str, list[int], CharMap]:
+    """The reading text, the offset where each page's text starts, and its character map."""
+    pages = _read_pages(content, name)
+    text, starts, char_map = reading_text(pages)
+    if not text.strip():
+        raise ImportRefused(
+            "{name} has no text layer (a scanned PDF): run OCR first, then import the result",
+            name=name,
+        )
+    return text, starts, char_map
+
+
+def map_stored_text(content: bytes, text: str) -> CharMap | None:
+    """The character map of a PDF imported earlier, if ``text`` is what a layout makes of it.
+
+    Documents imported before the reading text joined soft wraps kept every printed line;
+    their text never changes, so their map is rebuilt from the stored bytes with that layout.
+    """
+    layouts: tuple[Layout, ...] = (reading_text, printed_text)
+    try:
+        pages = _read_pages(content, "")
+    except ImportRefused:
+        return None
+    for layout in layouts:
+        made, _, char_map = layout(pages)
+        if made == text:
+            return char_map
+    return None
+
+
+def _read_pages(content: bytes, name: str) -> list[PageText]:
+    """Every page's characters and lines; pdfium is locked page by page, so a long import
+    never holds up the page view's renders for more than a page."""
     if b"%PDF-" not in content[:1024]:
         raise ImportRefused(
             "{name} is not a PDF file (no PDF header); check that it is the right file", name=name
@@ -21,7 +55,9 @@ def read_pdf(content: bytes, name: str) -> tuple[str, list[int]]:
     import pypdfium2.raw as pdfium_c
 
     try:
-        pdf = pypdfium2.PdfDocument(content)
+        with PDFIUM_LOCK:
+            pdf = pypdfium2.PdfDocument(content)
+            count = len(pdf)
     except pypdfium2.PdfiumError as e:
         if e.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise ImportRefused(
@@ -29,39 +65,18 @@ def read_pdf(content: bytes, name: str) -> tuple[str, list[int]]:
             ) from None
         raise _damaged(name) from None
     try:
-        pages = [_page_text(pdf, i) for i in range(len(pdf))]
+        pages = []
+        for index in range(count):
+            with PDFIUM_LOCK:
+                pages.append(read_page(pdf, index))
     except pypdfium2.PdfiumError:
         raise _damaged(name) from None
     finally:
-        pdf.close()
-
+        with PDFIUM_LOCK:
+            pdf.close()
     if not pages:
         raise ImportRefused("{name} has no pages; check that it is the right file", name=name)
-    if not any(page.strip() for page in pages):
-        raise ImportRefused(
-            "{name} has no text layer (a scanned PDF): run OCR first, then import the result",
-            name=name,
-        )
-    starts = []
-    offset = 0
-    for page in pages:
-        starts.append(offset)
-        offset += len(page) + len(PAGE_SEPARATOR)
-    return PAGE_SEPARATOR.join(pages), starts
-
-
-def _page_text(pdf, index: int) -> str:
-    page = pdf[index]
-    try:
-        textpage = page.get_textpage()
-        try:
-            text = textpage.get_text_range()
-        finally:
-            textpage.close()
-    finally:
-        page.close()
-    # pdfium ends lines with \r\n; NULs and BOMs are not reading text.
-    return normalize_newlines(text).replace("\x00", "").replace("\ufeff", "")
+    return pages
 
 
 def _damaged(name: str) -> ImportRefused:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicite.core.char_map import CharMap
 from indicite.core.errors import ImportRefused
 from indicite.core.tables import Table
 from indicite.io.docx_reader import read_docx_tables
@@ -28,29 +29,31 @@ class ReadResult:
     doc_type: str
     page_starts: list[int] | None = None
     tables: list[Table] | None = None
+    char_map: CharMap | None = None  # where each character sits on the pages (PDF)
 
 
-_Read = tuple[str, list[int] | None, list[Table] | None]
+_Read = tuple[str, list[int] | None, list[Table] | None, CharMap | None]
 
 
 def _plain(reader: Callable[[bytes, str], str]) -> Callable[[bytes, str], _Read]:
-    return lambda content, name: (reader(content, name), None, None)
+    return lambda content, name: (reader(content, name), None, None, None)
 
 
 def _marked_up(reader: Callable[[bytes, str], tuple[str, list[Table]]]):
     def read(content: bytes, name: str) -> _Read:
         text, tables = reader(content, name)
-        return text, None, tables
+        return text, None, tables, None
 
     return read
 
 
 def _paged(content: bytes, name: str) -> _Read:
-    text, page_starts = read_pdf(content, name)
-    return text, page_starts, None
+    text, page_starts, char_map = read_pdf(content, name)
+    return text, page_starts, None, char_map
 
 
-# extension -> (doc_type, reader returning the text, the page starts and the marked-up tables)
+# extension -> (doc_type, reader returning the text, the page starts, the marked-up tables and
+# the character map)
 _READERS: dict[str, tuple[str, Callable[[bytes, str], _Read]]] = {
     ".txt": ("txt", _plain(read_text)),
     ".md": ("md", _plain(read_text)),
@@ -99,7 +102,7 @@ def read_file(path: Path) -> ReadResult:
     if not content:
         raise ImportRefused("{name} is empty (0 bytes); check that it is the right file", name=name)
     doc_type, reader = _READERS[suffix]
-    text, page_starts, tables = reader(content, name)
+    text, page_starts, tables, char_map = reader(content, name)
     if text.startswith("\ufeff"):  # a second BOM would be dropped again on import
         dropped = len(text) - len(text.lstrip("\ufeff"))
         text = text[dropped:]
@@ -107,10 +110,17 @@ def read_file(path: Path) -> ReadResult:
             page_starts = [max(0, start - dropped) for start in page_starts]
         if tables:
             tables = [t.shifted(-dropped) for t in tables]
+        if char_map:
+            char_map = char_map.shifted(-dropped)
     if not text.strip():
         raise ImportRefused("{name} contains no text; check that it is the right file", name=name)
     return ReadResult(
-        text=text, content=content, doc_type=doc_type, page_starts=page_starts, tables=tables
+        text=text,
+        content=content,
+        doc_type=doc_type,
+        page_starts=page_starts,
+        tables=tables,
+        char_map=char_map,
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from indicite.core.char_map import CharMap
 from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
 from indicite.core.tables import Table
@@ -83,6 +84,7 @@ class PreparedImport:
     content: bytes
     file_sha256: str
     tables: list[Table]  # marked up in the file, or inferred from its text
+    char_map: CharMap | None  # where each character sits on the pages (PDF)
 
 
 def prepare_import(
@@ -106,7 +108,8 @@ def prepare_import(
         imported_by=session.user,
     )
     tables = tables_at_import(result, text)
-    return PreparedImport(Path(path), doc, result.content, sha256_bytes(result.content), tables)
+    file_sha256 = sha256_bytes(result.content)
+    return PreparedImport(Path(path), doc, result.content, file_sha256, tables, result.char_map)
 
 
 def store_document(session: Session, prepared: PreparedImport) -> int:
@@ -115,6 +118,8 @@ def store_document(session: Session, prepared: PreparedImport) -> int:
     name = prepared.path.name
     doc_id = store.documents.add(doc, name, prepared.file_sha256, prepared.content)
     store.tables.add_all(doc_id, prepared.tables)
+    if prepared.char_map is not None:
+        store.char_maps.put(doc_id, prepared.char_map, doc.imported_at)
     store.events.append(
         at=doc.imported_at,
         who=session.user,

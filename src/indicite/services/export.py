@@ -12,8 +12,9 @@ from typing import Any
 from indicite import __version__
 from indicite.core.entities import STATUSES
 from indicite.core.errors import IndiciteError, NotFound, ValidationError
-from indicite.core.export_format import FORMAT_VERSION, DocumentPositions
+from indicite.core.export_format import FORMAT_VERSION, DocumentPositions, format_rects
 from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
+from indicite.services.pdf_pages import SpanRects
 from indicite.services.safe_output import check_output
 from indicite.services.session import Session
 from indicite.services.tables import tables_for_text
@@ -37,9 +38,10 @@ class _Documents:
     """Title, issuer, date and text positions of each cited document, read once."""
 
     def __init__(self, session: Session):
-        self._db = session.store.db
         self._session = session
+        self._db = session.store.db
         self._known: dict[int, tuple[dict[str, Any], DocumentPositions]] = {}
+        self._rects: dict[int, SpanRects] = {}
 
     def get(self, doc_id: int) -> tuple[dict[str, Any], DocumentPositions]:
         if doc_id not in self._known:
@@ -57,7 +59,20 @@ class _Documents:
         record.update(
             positions.citation_fields(header, record["start"], record["end"], record["page"])
         )
+        record["rects"] = None
+        if header.get("doc_type") == "pdf":
+            if doc_id not in self._rects:
+                self._rects[doc_id] = SpanRects(self._session, doc_id)
+            rects = self._rects[doc_id].rects(record["start"], record["end"])
+            if rects:
+                record["page"] = rects[0][0]
+            record["rects"] = format_rects(record["page"], rects)
         return record
+
+    def close(self) -> None:
+        for rects in self._rects.values():
+            rects.close()
+        self._rects.clear()
 
 
 def _check(fmt: str, statuses: Sequence[str], encoding: str) -> None:
@@ -90,21 +105,24 @@ def _records(
     documents = _Documents(session)
     extras = q.iter_extra_citations(db, statuses, document_ids)
     pending = next(extras, None)
-    for row in q.iter_indicators(db, statuses, document_ids):
-        more = []
-        while pending is not None and pending["indicator_id"] < row["id"]:
-            pending = next(extras, None)
-        while pending is not None and pending["indicator_id"] == row["id"]:
-            more.append(documents.cite(pending, pending["document_id"], len(more) + 2))
-            pending = next(extras, None)
-        if row["quote"] is None:
-            row.update(position=None, start_utf16=None, end_utf16=None, paragraph=None)
-            row.update(citation=None, citation_count=0, table=None, row_label=None)
-            row.update(column_label=None)
-        else:
-            documents.cite(row, row["cited_document_id"], 1)
-            row["citation_count"] = 1 + len(more)
-        yield row, more
+    try:
+        for row in q.iter_indicators(db, statuses, document_ids):
+            more = []
+            while pending is not None and pending["indicator_id"] < row["id"]:
+                pending = next(extras, None)
+            while pending is not None and pending["indicator_id"] == row["id"]:
+                more.append(documents.cite(pending, pending["document_id"], len(more) + 2))
+                pending = next(extras, None)
+            if row["quote"] is None:
+                row.update(position=None, start_utf16=None, end_utf16=None, paragraph=None)
+                row.update(citation=None, citation_count=0, table=None, row_label=None)
+                row.update(column_label=None, rects=None)
+            else:
+                documents.cite(row, row["cited_document_id"], 1)
+                row["citation_count"] = 1 + len(more)
+            yield row, more
+    finally:
+        documents.close()
 
 
 def export(

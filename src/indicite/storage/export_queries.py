@@ -117,10 +117,9 @@ def missing_documents(db: Database, document_ids: Sequence[int]) -> list[int]:
 
 
 def document_header(db: Database, doc_id: int) -> dict[str, Any]:
-    """Title, issuer and date of a document, for the readable citation."""
-    return next(
-        _stream(db, "SELECT title, issuer, published_on FROM documents WHERE id = ?", [doc_id])
-    )
+    """Title, issuer, date and type of a document, for the readable citation (and boxes)."""
+    sql = "SELECT title, issuer, published_on, doc_type FROM documents WHERE id = ?"
+    return next(_stream(db, sql, [doc_id]))
 
 
 def document_text(db: Database, doc_id: int) -> str:

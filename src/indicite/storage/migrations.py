@@ -378,3 +378,20 @@ def m011_document_tables(db: Database) -> None:
         defaults={"caption": "", "unit": "", "source": "markup", "uncertain": ""},
     )
     db.table("document_tables").create_index(["document_id", "number"], unique=True)
+
+
+@migrations()
+def m012_pdf_char_map(db: Database) -> None:
+    """Where each character of a PDF document's text sits on its pages (issue 15).
+
+    ``runs`` is a CharMap (core/char_map.py): zlib of int32 quadruples, about 25 kB for a
+    300-page report. Documents imported before this get theirs from ``files.content`` the
+    first time their pages are shown; ``runs`` is NULL when the stored text cannot be matched
+    to the file's characters (the page is then shown without boxes).
+    """
+    db.table("pdf_char_maps").create(
+        {"document_id": int, "runs": bytes, "made_at": str},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"made_at"},
+    )

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseUnusable
 from indicite.storage import open_files
+from indicite.storage.char_maps import CharMapRepository
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
 from indicite.storage.dismissals import DismissalRepository
@@ -51,6 +52,7 @@ class Store:
         self.revisions = RevisionRepository(db)
         self._file_key: open_files.FileKey | None = None
         self.tables = TableRepository(db)
+        self.char_maps = CharMapRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

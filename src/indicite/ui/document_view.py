@@ -5,6 +5,10 @@ The conversion happens here and nowhere else.
 
 Signals of DocumentView: ``indicator_clicked(int)`` when a click lands inside a highlight,
 ``selection_changed()`` when the selected passage changes.
+
+A document imported from PDF can be shown as its original pages instead (``page_action``):
+the page view draws the same highlights, suggestions and selection, and a drag over its
+characters selects the same span in the text, so every action on the selection works there.
 """
 
 import re
@@ -19,6 +23,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -37,12 +43,17 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.citations import Utf16Map, page_of
+from indicite.core.entities import Document
 from indicite.core.tables import Table, table_at
+from indicite.services.pdf_pages import keep_char_map, pdf_source_of
+from indicite.services.session import Session
 from indicite.ui.document_tables import CellKeys, apply_tab_stops, header_spans, tab_stops
 from indicite.ui.highlighter import CitationHighlighter, Span
 from indicite.ui.i18n import Retranslatable
+from indicite.ui.pages.page_view import PageView
 
 MAX_FIND_MATCHES = 100_000
+PAGE_VIEW_KEY = "Ctrl+Shift+O"
 
 
 class _NoAstral:
@@ -333,26 +344,57 @@ class DocumentView(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.text = DocumentTextEdit(self)
+        self.pages = PageView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.text)
+        self.stack.addWidget(self.pages)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.page_label = QLabel()
-        self.page_label.hide()
+        self.page_action = QAction(self)
+        self.page_action.setCheckable(True)
+        self.page_action.setEnabled(False)
+        self.page_action.setShortcut(QKeySequence(PAGE_VIEW_KEY))
+        self.page_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.page_action.toggled.connect(self.set_page_mode)
+        self.addAction(self.page_action)
+        self.page_button = QToolButton()
+        self.page_button.setDefaultAction(self.page_action)
+        self.page_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.page_bar = QWidget()
+        bar = QHBoxLayout(self.page_bar)
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.page_label, 1)
+        bar.addWidget(self.page_button)
+        self.page_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.page_label)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.page_bar)
         self._text = ""
         self._map: Utf16Map | _NoAstral = _NoAstral()
         self._page_starts: list[int] | None = None
         self._tables: list[Table] = []
         self.cell_keys = CellKeys()
         self.text.cell_key_handler = self._move_to_cell
+        self._page_of_view: tuple[int, int] = (0, 0)
+        self._wants_pages = False
         self.text.indicator_clicked.connect(self.indicator_clicked)
         self.text.selectionChanged.connect(self.selection_changed)
+        self.text.selectionChanged.connect(self._selection_to_pages)
         self.text.cursorPositionChanged.connect(self._show_page)
+        self.pages.indicator_clicked.connect(self.indicator_clicked)
+        self.pages.selection_made.connect(self._select_from_pages)
+        self.pages.page_changed.connect(self._page_in_view)
+        self.pages.map_made.connect(self._keep_map)
+        self.pages.failed.connect(self._pages_failed)
+        self._pages_broken = False
+        self._session: Session | None = None
+        self._pages_of: Document | None = None
         self.setFocusProxy(self.text)
+        self.retranslate_ui()
 
     def set_document(
         self, text: str, page_starts: list[int] | None = None, tables: Sequence[Table] = ()
@@ -377,7 +419,12 @@ class DocumentView(Retranslatable, QWidget):
         document.setDefaultTextOption(apply_tab_stops(document.defaultTextOption(), stops))
         self.text.empty_blocks = [n for n, line in enumerate(text.split("\n")) if not line]
         self.text.setPlainText(text)
-        self.page_label.setVisible(bool(page_starts))
+        self.pages.set_source(None, None)
+        self._pages_of = None
+        self._pages_broken = False
+        self.page_action.setEnabled(False)
+        self._show_pages_widget(False)
+        self.page_bar.setVisible(bool(page_starts))
         self._show_page()
         if self.find_bar.isVisible():
             self.find_bar.refresh()
@@ -385,8 +432,89 @@ class DocumentView(Retranslatable, QWidget):
     def plain_text(self) -> str:
         return self._text
 
+    def show_pages_of(self, session: Session, doc: Document) -> None:
+        """Offer the original pages of a document imported from PDF (after set_document).
+
+        The file is read when the pages are first shown. A document imported before
+        character maps existed gets its map made on the page view's worker thread; it is
+        kept here, in the GUI thread's session.
+        """
+        self._session = session
+        self._pages_of = doc if doc.doc_type == "pdf" else None
+        self.page_action.setEnabled(self._pages_of is not None)
+        self._show_pages_widget(self._pages_of is not None and self._wants_pages)
+
+    def _load_pages(self) -> None:
+        if self._pages_of is not None and self._session is not None:
+            source = pdf_source_of(self._session, self._pages_of, make_map=False)
+            self._pages_of = None
+            self.pages.set_source(source, self._page_starts)
+
+    def _keep_map(self, doc_id: int, char_map) -> None:
+        if self._session is not None and not self._session.store.closed:
+            keep_char_map(self._session, doc_id, char_map)
+
+    def set_page_mode(self, on: bool) -> None:
+        """Show the original pages (on) or the reading text, keeping the place."""
+        self._wants_pages = on
+        self._show_pages_widget(on and self.page_action.isEnabled())
+
+    def page_mode(self) -> bool:
+        return self.stack.currentWidget() is self.pages
+
+    def _show_pages_widget(self, on: bool) -> None:
+        if on == self.page_mode():
+            self.page_action.setChecked(self._wants_pages)
+            return
+        had_focus = self.stack.currentWidget().hasFocus()
+        if on:
+            self._load_pages()
+            for action in self.text.actions():
+                if action not in self.pages.actions():
+                    self.pages.addAction(action)
+            span = self.selected_span()
+            position = span or (self.cursor_code_point(),) * 2
+            self.stack.setCurrentWidget(self.pages)
+            self.setFocusProxy(self.pages)
+            self.pages.set_selection(span)
+            self.pages.show_span(*position)
+        else:
+            offset = self.pages.visible_offset()
+            span = self.selected_span()
+            self.stack.setCurrentWidget(self.text)
+            self.setFocusProxy(self.text)
+            if span is not None and self.pages.in_sight(span[0]):
+                self.text.centerCursor()  # the selection the page showed
+            elif offset is not None:  # where the page was (a selection out of sight drops)
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(self._map.to_utf16(min(offset, len(self._text))))
+                self.text.setTextCursor(cursor)
+                self.text.centerCursor()
+        self.page_action.blockSignals(True)
+        self.page_action.setChecked(on or self._wants_pages)
+        self.page_action.blockSignals(False)
+        if had_focus:
+            self.stack.currentWidget().setFocus()
+        self._show_page()
+
+    def _select_from_pages(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
+    def _selection_to_pages(self) -> None:
+        self.pages.set_selection(self.selected_span())
+
+    def _page_in_view(self, page: int, count: int) -> None:
+        self._page_of_view = (page, count)
+        self._show_page()
+
     def set_highlights(self, rows: list[dict[str, Any]]) -> None:
         """Rows of IndicatorRepository.highlights (code points) become Qt-position spans."""
+        self.pages.set_highlights(
+            [(r["start"], r["end"], int(r["indicator_id"]), r["status"]) for r in rows]
+        )
         to16 = self._map.to_utf16
         self.text.highlighter.set_spans(
             [
@@ -403,11 +531,13 @@ class DocumentView(Retranslatable, QWidget):
 
     def set_suggestion_spans(self, spans: list[tuple[int, int]]) -> None:
         """Underline suggested numbers; spans in code points."""
+        self.pages.set_suggestions(spans)
         to16 = self._map.to_utf16
         self.text.highlighter.set_suggestion_spans([(to16(a), to16(b)) for a, b in spans])
 
     def set_current_indicator(self, indicator_id: int | None) -> None:
         self.text.highlighter.set_current(indicator_id)
+        self.pages.set_current(indicator_id)
 
     def current_indicator(self) -> int | None:
         """The indicator whose passages are drawn as current (the one in the form)."""
@@ -435,6 +565,8 @@ class DocumentView(Retranslatable, QWidget):
         self.text.setTextCursor(cursor)
         if centre:
             self.text.centerCursor()
+        if self.page_mode():
+            self.pages.show_span(start, end)
 
     def tables(self) -> list[Table]:
         return list(self._tables)
@@ -454,15 +586,40 @@ class DocumentView(Retranslatable, QWidget):
         return True
 
     def cursor_code_point(self) -> int:
-        return self._map.to_code_point(self.text.textCursor().position())
+        """Where reading is: the text cursor, or on the pages the top of the page in sight
+        when the cursor is on a page scrolled away (N then finds the next number there)."""
+        cursor = self._map.to_code_point(self.text.textCursor().position())
+        if self.page_mode() and not self.pages.in_sight(cursor):
+            return self.pages.visible_offset() or cursor
+        return cursor
 
     def page_at_cursor(self) -> int | None:
         return page_of(self._page_starts, self.cursor_code_point())
 
     def retranslate_ui(self) -> None:
+        self.page_action.setText(self.tr("Original &page"))
+        self.page_action.setToolTip(
+            self.tr("Show the original PDF page instead of the text ({key})").format(
+                key=QKeySequence(PAGE_VIEW_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self._show_page()
+
+    def _pages_failed(self) -> None:
+        self._pages_broken = True
         self._show_page()
 
     def _show_page(self) -> None:
+        if self.page_mode() and self._pages_broken:
+            self.page_label.setText(self.tr("The original PDF cannot be shown."))
+            return
+        if self.page_mode() and self._page_of_view[1]:
+            page, count = self._page_of_view
+            text = self.tr("Page {page} of {count}").format(page=page, count=count)
+            if not self.pages.has_boxes():
+                text += " · " + self.tr("no citation boxes: the text does not match this file")
+            self.page_label.setText(text)
+            return
         page = self.page_at_cursor()
         if page is not None:
             self.page_label.setText(self.tr("Page {page}").format(page=page))

@@ -307,6 +307,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.actions_by_key["add_citation"],
         ]
         self.menus["view"].addAction(self.toolbar.toggleViewAction())
+        self.menus["view"].addAction(self.document_view.page_action)
+        self.splitter.addAction(self.document_view.page_action)  # Ctrl+Shift+O anywhere here
         self.menus["indicator"].addSeparator()
         self.menus["indicator"].addAction(self.suggestions_panel.next_action)
         self.suggestions_panel.attach_view(self.document_view)
@@ -395,6 +397,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.current_document_id = doc_id
         self.form.clear()
         self.document_view.set_document(doc.text, doc.page_starts, tables_of(self.session, doc))
+        self.document_view.show_pages_of(self.session, doc)
         self._show_highlights(doc_id)
         self.indicator_model.set_document(doc_id)
         self.document_list.mark_current(doc_id)

@@ -304,6 +304,7 @@ class ReviewView(Retranslatable, QWidget):
         queue_layout.addWidget(self.report)
 
         self.document = DocumentView()
+        self.addAction(self.document.page_action)  # Ctrl+Shift+O anywhere in the review
 
         self.progress = QLabel()
         self.progress.setStyleSheet("font-weight: bold;")
@@ -626,6 +627,7 @@ class ReviewView(Retranslatable, QWidget):
         if self._shown_document != ind.document_id:
             doc = self.session.store.documents.get(ind.document_id)
             self.document.set_document(doc.text, doc.page_starts, tables_of(self.session, doc))
+            self.document.show_pages_of(self.session, doc)
             self._shown_document = ind.document_id
         self.document.set_highlights(self.session.store.indicators.highlights(ind.document_id))
         self.document.set_current_indicator(ind.id)
