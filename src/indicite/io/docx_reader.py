@@ -5,14 +5,22 @@ import zipfile
 
 from indicite.core.errors import ImportRefused
 from indicite.core.text import normalize_newlines
-
-# A .docx is a zip; refuse one that would unpack to more than this (a zip bomb).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+from indicite.io.zip_guard import ZipDamaged, inflate, repack
 
 
 def read_docx(content: bytes, name: str) -> str:
-    """One line per paragraph and per table row (cells separated by tabs)."""
-    _check_zip(content, name)
+    """One line per paragraph and per table row (cells separated by tabs).
+
+    python-docx reads a repacked copy of the members that ``inflate`` checked (size, DOCTYPE),
+    never the file's own compressed members.
+    """
+    try:
+        members = inflate(content, name)
+    except ZipDamaged:
+        raise _damaged(name) from None
+    if "word/document.xml" not in members:
+        raise _damaged(name)
+    content = repack(members)
 
     import docx
     from docx.opc.exceptions import OpcError
@@ -27,23 +35,6 @@ def read_docx(content: bytes, name: str) -> str:
         # python-docx assumes w:document at the root; another root breaks its attribute access
         raise _damaged(name) from None
     return normalize_newlines("\n".join(lines))
-
-
-def _check_zip(content: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-        raise _damaged(name) from None
-    if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-        raise ImportRefused(
-            "{name} would unpack to more than {limit_mb} MB "
-            "(a damaged or malicious file); open it in Word, save a copy and import that",
-            name=name,
-            limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
-        )
-    if "word/document.xml" not in {m.filename for m in members}:
-        raise _damaged(name)
 
 
 def _lines(document):

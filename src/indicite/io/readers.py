@@ -11,6 +11,9 @@ from indicite.io.pdf_reader import read_pdf
 from indicite.io.text_reader import read_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Longer texts make every later step (display, suggestions, search) too slow to use; no
+# report or communiqué comes near it (a 1,000-page book is about 1 million characters).
+MAX_TEXT_CHARS = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,14 @@ def read_file(path: Path) -> ReadResult:
         text = text[dropped:]
         if page_starts:
             page_starts = [max(0, start - dropped) for start in page_starts]
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportRefused(
+            "{name} holds {chars:,} characters, over the limit of {limit:,}; "
+            "split it into smaller documents",
+            name=name,
+            chars=len(text),
+            limit=MAX_TEXT_CHARS,
+        )
     if not text.strip():
         raise ImportRefused("{name} contains no text; check that it is the right file", name=name)
     return ReadResult(text=text, content=content, doc_type=doc_type, page_starts=page_starts)
