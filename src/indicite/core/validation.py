@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from datetime import date
+from math import isfinite
 from typing import Any
 
 from indicite.core.entities import MEASURES, QUALIFIERS
@@ -18,7 +19,21 @@ def parse_value(text: str) -> float:
         raise ValidationError(
             "value", "“{text}” is not a number; type digits such as 4.2", text=text
         )
-    return float(cleaned)
+    value = float(cleaned)
+    check_finite("value", value, text)
+    if value == 0 and re.search("[1-9]", re.split("[eE]", cleaned)[0]):
+        raise ValidationError(
+            "value", "“{text}” is too close to zero to store; check the number", text=text
+        )
+    return value
+
+
+def check_finite(field: str, value: float, text: object) -> None:
+    """Infinity and NaN are no indicator values (and JSON cannot carry them)."""
+    if not isfinite(value):
+        raise ValidationError(
+            field, "“{text}” is too large a number to store; check the number", text=text
+        )
 
 
 def check_fields(fields: dict[str, Any]) -> None:
@@ -29,6 +44,10 @@ def check_fields(fields: dict[str, Any]) -> None:
         value = fields["value"]
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError("value", "“{value}” is not a number", value=value)
+        check_finite("value", value, value)
+    base = fields.get("base_value")
+    if isinstance(base, float):
+        check_finite("base_value", base, base)
     if "measure" in fields and fields["measure"] not in MEASURES:
         raise ValidationError("measure", "Unknown measure “{measure}”", measure=fields["measure"])
     if "qualifier" in fields and fields["qualifier"] not in QUALIFIERS:

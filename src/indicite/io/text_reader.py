@@ -8,11 +8,11 @@ from indicite.core.text import normalize_newlines
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 # What a renamed binary file starts with, so the message can say what it really is.
@@ -63,9 +63,10 @@ def _decode(content: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if content.startswith(bom):
             try:
-                return content.decode(encoding)
+                return content[len(bom) :].decode(encoding)  # the text without its BOM
             except UnicodeDecodeError as e:
-                raise _undecodable(name, e.start + len(bom), content, encoding) from None
+                at = min(e.start + len(bom), len(content) - 1)
+                raise undecodable(name, at, content[at], encoding) from None
     for magic, _ in _MAGIC:
         if content.startswith(magic):
             raise _binary(name, content)
@@ -74,24 +75,24 @@ def _decode(content: bytes, name: str) -> str:
         # text; anything else is a binary file or text with a NUL inside: refuse, saying where.
         text = _bomless_utf16(content)
         if text is None:
-            raise _nul(name, content)
+            raise nul_refusal(name, content.index(b"\x00"))
         return text
     try:
         return content.decode("utf-8")  # the common case, and fast
     except UnicodeDecodeError as e:
         first_bad = e.start
-    if _damaged_utf8(content):
-        raise _undecodable(name, first_bad, content, "UTF-8")
+    if damaged_utf8(content):
+        raise undecodable(name, first_bad, content[first_bad], "UTF-8")
     encoding = _guess_encoding(content)
     if encoding is None:
-        raise _undecodable(name, first_bad, content, "UTF-8, GB18030")
+        raise undecodable(name, first_bad, content[first_bad], "UTF-8, GB18030")
     try:
         return content.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise _undecodable(name, first_bad, content, f"UTF-8, {encoding}") from None
+        raise undecodable(name, first_bad, content[first_bad], f"UTF-8, {encoding}") from None
 
 
-def _damaged_utf8(content: bytes) -> bool:
+def damaged_utf8(content: bytes) -> bool:
     """UTF-8 with a few bad bytes: most non-ASCII bytes form valid UTF-8 characters.
 
     Any other encoding's non-ASCII text is mostly invalid UTF-8, so a guess there is safe;
@@ -168,8 +169,8 @@ def _binary(name: str, content: bytes) -> ImportRefused:
     )
 
 
-def _undecodable(name: str, offset: int, content: bytes, tried: str) -> ImportRefused:
-    byte = content[offset] if offset < len(content) else 0
+def undecodable(name: str, offset: int, byte: int, tried: str) -> ImportRefused:
+    """The refusal of bytes that do not decode: where the first bad byte is, what was tried."""
     return ImportRefused(
         "{name} is not readable text: byte {offset} (0x{byte:02X}) does not fit its encoding "
         "(tried {tried}); save it as UTF-8 and import again",
@@ -180,11 +181,11 @@ def _undecodable(name: str, offset: int, content: bytes, tried: str) -> ImportRe
     )
 
 
-def _nul(name: str, content: bytes) -> ImportRefused:
+def nul_refusal(name: str, offset: int) -> ImportRefused:
     return ImportRefused(
         "{name} is a binary file, not text: byte {offset} is a NUL "
         "(tried UTF-8, UTF-16 and GB18030); import the original .txt, .md, .docx, .pdf or "
         ".html file",
         name=name,
-        offset=content.index(b"\x00"),
+        offset=offset,
     )

@@ -274,3 +274,29 @@ def m006_review_queue_order(db: Database) -> None:
         "(submitted_at, id, document_id, created_by) "
         "WHERE status = 'submitted' AND deleted_at IS NULL"
     )
+
+
+@migrations()
+def m007_load_provenance(db: Database) -> None:
+    """What a loaded file claimed about an entry it brought in (issue 13).
+
+    A load never takes a file's word for who entered or approved an entry, or when: the entry
+    is the loading user's, now, and any approval is an editor's act at load time. The file's
+    claims (its created_by/at, reviewed_by/at, status, and its name and row) are kept here as
+    provenance, and History shows them as "from file".
+    """
+    db.table("load_provenance").create(
+        {
+            "indicator_id": int,
+            "file": str,
+            "row": int,
+            "status": str,
+            "created_by": str,
+            "created_at": str,
+            "reviewed_by": str,
+            "reviewed_at": str,
+        },
+        pk="indicator_id",
+        foreign_keys=[("indicator_id", "indicators", "id")],
+        not_null={"file", "row"},
+    )
