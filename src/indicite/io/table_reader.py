@@ -20,7 +20,7 @@ from indicite.core.export_format import COLUMN_KINDS, DATETIME, restore
 from indicite.io.csv_writer import citations_path
 from indicite.io.sheet_cells import sheet_part, unreadable_cells
 from indicite.io.text_reader import damaged_utf8, nul_refusal, undecodable
-from indicite.io.zip_guard import check_archive
+from indicite.io.zip_guard import ZipDamaged, check_archive
 
 # Limits that keep a hostile or mistaken file from taking minutes and gigabytes: our own
 # export of 100,000 indicators is about 100 MB and 100,001 rows.
@@ -138,7 +138,17 @@ def _records(
     file_name: str,
     header_row: int = 1,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows as dicts by column name. The header is checked now, before any row is read."""
     names = _column_names(header, file_name, header_row)
+    return _named(names, rows, convert, file_name)
+
+
+def _named(
+    names: list[str],
+    rows: Iterator[tuple[int, list[Any]]],
+    convert: Callable[[str, Any], Any],
+    file_name: str,
+) -> Iterator[tuple[int, dict[str, Any]]]:
     for count, (number, values) in enumerate(rows, start=1):
         if count > MAX_LOAD_ROWS:
             raise ImportRefused(
@@ -212,12 +222,18 @@ def _refuse_unless_gb18030(path: Path, first_bad: int) -> None:
             raise undecodable(path.name, at, f.read(1)[0], "UTF-8, GB18030") from None
 
 
-def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
+def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows of one CSV file; the file stays open while they are read."""
     csv.field_size_limit(MAX_FIELD_CHARS)
     f = path.open(encoding=_encoding(path), newline="")
-    dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
-    reader = csv.reader(f, dialect, strict=True)
-    header = _csv_next(reader, path, 1, f) or []
+    try:
+        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+        reader = csv.reader(f, dialect, strict=True)
+        header = _csv_next(reader, path, 1, f) or []
+        names = _column_names(header, path.name, 1)
+    except BaseException:
+        f.close()
+        raise
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         with f:
@@ -226,7 +242,7 @@ def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
                 yield number, values
                 number += 1
 
-    return header, rows()
+    return _named(names, rows(), _from_csv, path.name)
 
 
 def _csv_next(reader: Any, path: Path, number: int, f: Any) -> list[str] | None:
@@ -247,14 +263,12 @@ def _csv_next(reader: Any, path: Path, number: int, f: Any) -> list[str] | None:
 
 
 def _read_csv(path: Path) -> Table:
-    header, rows = _csv_rows(path)
     extra: dict[Any, list[dict[str, Any]]] = {}
     sidecar = citations_path(path)
     if sidecar.is_file():
-        c_header, c_rows = _csv_rows(sidecar)
-        for _, citation in _records(c_header, c_rows, _from_csv, sidecar.name):
+        for _, citation in _csv_records(sidecar):
             extra.setdefault(citation.get("indicator_id"), []).append(citation)
-    return Table(_records(header, rows, _from_csv, path.name), extra)
+    return Table(_csv_records(path), extra)
 
 
 def _from_cell(name: str, value: Any) -> Any:
@@ -283,17 +297,18 @@ def _read_workbook(path: Path) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook
 
     zipped = path.suffix.lower() in (".xlsx", ".xlsm")
-    if zipped:
-        check_archive(path, path.name)
     try:
+        if zipped:
+            check_archive(path, path.name)
         book = CalamineWorkbook.from_path(str(path))
         names = book.sheet_names
         name = "indicators" if "indicators" in names else names[0]
         sheet = book.get_sheet_by_name(name)
         c_sheet = book.get_sheet_by_name("citations") if "citations" in names else None
-    except (CalamineError, OSError, ValueError, IndexError) as e:
+    except (CalamineError, OSError, ValueError, IndexError, ZipDamaged) as e:
+        detail = "a damaged zip archive" if isinstance(e, ZipDamaged) else str(e)
         raise ImportRefused(
-            "{name} is not a readable spreadsheet ({detail})", name=path.name, detail=str(e)
+            "{name} is not a readable spreadsheet ({detail})", name=path.name, detail=detail
         ) from None
     problems: dict[int, str] = {}
     if zipped:

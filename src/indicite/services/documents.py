@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from indicite.core.entities import Document
-from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
+from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import read_file
 from indicite.services.session import Session
@@ -88,7 +88,7 @@ def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta(
                 after={"title": doc.title, "file": Path(path).name, "sha256": file_sha},
             )
     except IndiciteError as e:
-        return ImportOutcome(Path(path), error=f"{Path(path).name}: {e}")
+        return ImportOutcome(Path(path), error=f"{one_line(Path(path).name)}: {e}")
     return ImportOutcome(Path(path), doc_id)
 
 
