@@ -4,6 +4,7 @@ The indicator rows go to the named file; when some indicator cites more than one
 the further citations go to ``<stem>.citations.csv`` beside it.
 """
 
+import contextlib
 import csv
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
@@ -79,5 +80,6 @@ class CsvWriter:
     def discard(self) -> None:
         for table in (self._rows, self._citations):
             if table is not None:
-                table.close()
+                with contextlib.suppress(OSError):  # a full disk fails the last flush again
+                    table.close()
                 table.pending.discard()

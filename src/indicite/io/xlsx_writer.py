@@ -14,6 +14,8 @@ out the same cell XML xlsxwriter writes for inline strings and numbers, a whole 
 everything else (header, widths, frozen pane, filter, formats, packaging) is xlsxwriter's.
 """
 
+import contextlib
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -174,7 +176,9 @@ class XlsxWriter:
         import xlsxwriter
 
         self._pending = PendingFile(Path(path))
-        self._book = xlsxwriter.Workbook(str(self._pending.part), {"constant_memory": True})
+        self._closing = False
+        self._file = _DiskFile(self._pending.part)
+        self._book = xlsxwriter.Workbook(self._file, {"constant_memory": True})
         formats = {
             "header": self._book.add_format({"bold": True, "bg_color": "#E8EEF4"}),
             "date": self._book.add_format({"num_format": "yyyy-mm-dd"}),
@@ -216,9 +220,67 @@ class XlsxWriter:
         for row, (key, value) in enumerate(about):
             self._about.write_string(row, 0, key, self._header)
             self._about.write_string(row, 1, value)
-        self._book.close()
+        self._closing = True
+        _close(self._book)
+        self._file.close_file()
         return [self._pending.commit()]
 
     def discard(self) -> None:
-        self._book.close()
+        if not self._closing:  # a close that failed (full disk) is not tried again
+            with contextlib.suppress(OSError):
+                _close(self._book)
+        self._file.close_file()
         self._pending.discard()
+
+
+class _DiskFile(io.RawIOBase):
+    """The .part file xlsxwriter's zip is written to. After a write fails (a full disk), every
+    later call is dropped: the zip object xlsxwriter leaves behind retries its central
+    directory when it is garbage-collected, which would print a second error ("Exception
+    ignored in ZipFile.__del__") after the one-line message. Retire this when xlsxwriter
+    closes its ZipFile on error (guarded by tests/cli/test_hostile_cli.py, full disk)."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self._file = path.open("wb", buffering=0)
+        self.broken = False
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.broken:
+            return len(data)
+        try:
+            return self._file.write(data)
+        except OSError:
+            self.broken = True
+            raise
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0 if self.broken else self._file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return 0 if self.broken else self._file.tell()
+
+    def flush(self) -> None:
+        pass  # unbuffered: every write is with the system already
+
+    def close_file(self) -> None:
+        self.broken = True
+        self._file.close()
+
+
+def _close(book: Any) -> None:
+    """Close the workbook; xlsxwriter wraps the disk's OSError (full, read-only) in its own
+    FileCreateError, which is given back as the OSError the export reports in one line."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        book.close()
+    except FileCreateError as e:
+        cause = e.args[0] if e.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(e)) from None
