@@ -58,7 +58,9 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
         path.write_text(f"name,quote,document_title\n{'长' * 200_000},出口合计,{TITLE}\n")
     elif kind == "offsets-1e400.csv":
         path = tmp_path / "offsets-1e400.csv"
-        path.write_text(f"name,quote,start,end,document_title\n出口额,出口合计,1e400,1e400,{TITLE}\n")
+        path.write_text(
+            f"name,quote,start,end,document_title\n出口额,出口合计,1e400,1e400,{TITLE}\n"
+        )
     elif kind == "nested.json":
         path = tmp_path / "nested.json"
         path.write_text("[" * 100_000 + "]" * 100_000)

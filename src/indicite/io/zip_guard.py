@@ -9,7 +9,9 @@ entities in it are how an XML file hides, repeats or drops text.
 """
 
 import io
+import lzma
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -57,7 +59,7 @@ def _member_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -
             while chunk := member.read(_CHUNK):
                 yield chunk
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
-            EOFError, RuntimeError):  # fmt: skip
+            EOFError, RuntimeError, zlib.error, lzma.LZMAError):  # fmt: skip
         raise ZipDamaged(
             "{name} is damaged: its part {part} cannot be unpacked; "
             "open it in its program, save a copy and use that",
