@@ -352,6 +352,8 @@ def test_duplicate_column_names_refuse_the_file_naming_the_cells(session, doc, t
         ({"name": {"zh": "出口额"}}, "“name” is an object"),
         ({"citations": [{"quote": "出口合计1,570亿元", "start": 1e400}]}, "finite"),
         ({"citations": [{"quote": "出口合计1,570亿元", "start": float("nan")}]}, "finite"),
+        ({"value": 10**400}, "too large"),
+        ({"value": 1e300, "unit": "万亿元"}, "too large"),  # its base value overflows
     ],
 )
 def test_json_values_of_the_wrong_shape_refuse_their_row(session, doc, tmp_path, item, words):
@@ -362,6 +364,40 @@ def test_json_values_of_the_wrong_shape_refuse_their_row(session, doc, tmp_path,
     report = load(session, path)
     assert report.loaded == 1 and report.refused[0].row == 1
     assert words in report.refused[0].reason
+
+
+def test_json_key_given_twice_refuses_the_row(session, doc, tmp_path):
+    path = tmp_path / "twice.json"
+    path.write_text(
+        f'[{{"name": "出口额", "value": 1570, "value": 9999, "document_title": "{TITLE}", '
+        '"citations": [{"quote": "出口合计1,570亿元"}]}]',
+        encoding="utf-8",
+    )
+    report = load(session, path)
+    assert report.loaded == 0 and "“value” is given twice" in report.refused[0].reason
+
+
+def test_xlsx_that_unpacks_beyond_the_limit_or_declares_a_doctype_is_refused(
+    session, doc, tmp_path, monkeypatch
+):
+    from indicite.io import zip_guard
+
+    path = tmp_path / "bomb.xlsx"
+    _xlsx_with_cell(path, '<c r="B2" t="n"><v>1570</v></c>' + "<!-- pad -->" * 10_000)
+    monkeypatch.setattr(zip_guard, "MAX_UNZIPPED_BYTES", 100_000)
+    with pytest.raises(ImportRefused, match="would unpack to more than"):
+        load(session, path)
+    monkeypatch.undo()
+    with zipfile.ZipFile(path) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = b'<!DOCTYPE x [<!ENTITY e "1570">]>' + sheet
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    with pytest.raises(ImportRefused, match="DOCTYPE"):
+        load(session, path)
+    assert session.store.indicators.for_document(doc) == []
 
 
 def test_csv_offsets_of_1e400_refuse_the_row(session, doc, tmp_path):

@@ -357,8 +357,20 @@ def _not_finite(constant: str) -> float:
     return float(constant)
 
 
+_DUPLICATE = "\x00duplicate key"  # marks an object that names a key twice
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; one that names a key twice is marked, not silently last-one-wins."""
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        obj[_DUPLICATE] = next(k for k, _ in pairs if k in seen or seen.add(k))
+    return obj
+
+
 def _parse(text: str) -> Any:
-    return json.loads(text, parse_constant=_not_finite)
+    return json.loads(text, parse_constant=_not_finite, object_pairs_hook=_object)
 
 
 def _json_objects(path: Path) -> Iterator[Any]:
@@ -399,8 +411,8 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 def _shape_problem(obj: dict[str, Any]) -> str | None:
-    """Why an indicator object cannot be a row: a value that is a list, an object or not a
-    finite number; citations that are not a list of such objects."""
+    """Why an indicator object cannot be a row: a key given twice, a value that is a list, an
+    object or not a finite number; citations that are not a list of such objects."""
     citations = obj.get("citations")
     if citations is not None and not (
         isinstance(citations, list) and all(isinstance(c, dict) for c in citations)
@@ -408,6 +420,8 @@ def _shape_problem(obj: dict[str, Any]) -> str | None:
         return "“citations” must be a list of objects with quote, start, end …"
     for where, values in [("", obj), *((f"citation {i}: ", c) for i, c in
                                        enumerate(citations or [], start=1))]:  # fmt: skip
+        if _DUPLICATE in values:
+            return f"{where}“{one_line(values[_DUPLICATE])}” is given twice; keep one of them"
         for key, value in values.items():
             if key == "citations" and not where:
                 continue

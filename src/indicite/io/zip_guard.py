@@ -44,12 +44,12 @@ def _open(source: bytes | Path, name: str) -> zipfile.ZipFile:
         ) from None
 
 
-def _too_big(name: str) -> ZipRefused:
+def _too_big(name: str, limit: int) -> ZipRefused:
     return ZipRefused(
         "{name} would unpack to more than {limit_mb} MB "
         "(a damaged or malicious file); open it in Word, save a copy and import that",
         name=name,
-        limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
+        limit_mb=limit // (1024 * 1024),
     )
 
 
@@ -86,17 +86,17 @@ class _Budget:
     """The running total of bytes unpacked from one archive."""
 
     def __init__(self, name: str, limit: int):
-        self.name, self.left = name, limit
+        self.name, self.left, self.limit = name, limit, limit
 
     def take(self, size: int) -> None:
         self.left -= size
         if self.left < 0:
-            raise _too_big(self.name)
+            raise _too_big(self.name, self.limit)
 
 
-def inflate(content: bytes, name: str, limit: int = MAX_UNZIPPED_BYTES) -> dict[str, bytes]:
+def inflate(content: bytes, name: str, limit: int | None = None) -> dict[str, bytes]:
     """Every member's unpacked bytes, checked: at most ``limit`` bytes in all, no DOCTYPE."""
-    budget = _Budget(name, limit)
+    budget = _Budget(name, limit or MAX_UNZIPPED_BYTES)
     members: dict[str, bytes] = {}
     with _open(content, name) as archive:
         for info in archive.infolist():
@@ -122,10 +122,10 @@ def repack(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def check_archive(path: Path, name: str, limit: int = MAX_UNZIPPED_BYTES) -> None:
+def check_archive(path: Path, name: str, limit: int | None = None) -> None:
     """Inflate ``path`` as a stream and throw the bytes away: refuses bombs and DOCTYPEs
     before another library (calamine) unpacks the file its own way."""
-    budget = _Budget(name, limit)
+    budget = _Budget(name, limit or MAX_UNZIPPED_BYTES)
     with _open(path, name) as archive:
         for info in archive.infolist():
             tail = b""
@@ -135,11 +135,9 @@ def check_archive(path: Path, name: str, limit: int = MAX_UNZIPPED_BYTES) -> Non
                 tail = chunk[-len(_DOCTYPE) :]
 
 
-def stream_member(
-    path: Path, part: str, name: str, limit: int = MAX_UNZIPPED_BYTES
-) -> Iterator[bytes]:
+def stream_member(path: Path, part: str, name: str, limit: int | None = None) -> Iterator[bytes]:
     """The unpacked chunks of one member of ``path`` (none if it is missing), capped."""
-    budget = _Budget(name, limit)
+    budget = _Budget(name, limit or MAX_UNZIPPED_BYTES)
     with _open(path, name) as archive:
         try:
             info = archive.getinfo(part)

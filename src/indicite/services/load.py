@@ -87,8 +87,12 @@ def _number(name: str, value: Any) -> float | None:
     if isinstance(value, bool):
         raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
     if isinstance(value, int | float):
-        check_finite(name, float(value), value)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer with hundreds of digits (JSON allows it)
+            number = float("inf")
+        check_finite(name, number, value)
+        return number
     try:
         return parse_value(str(value))
     except ValidationError as e:
