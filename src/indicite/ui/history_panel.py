@@ -59,10 +59,11 @@ def _from_file(after: dict[str, Any]) -> str:
         file=one_line(after.get("file", "")), row=after.get("row", "")
     )
     names, statuses = claim_names(), status_names()
+    said = after.get("from_file") or {}
     claims = [
-        f"{names.get(key, key)} {one_line(statuses.get(value, value))}"
-        for key, value in (after.get("from_file") or {}).items()
-        if key in names
+        f"{label} {one_line(statuses.get(said[key], said[key]))}"
+        for key, label in names.items()
+        if said.get(key)
     ]
     return f"{where}: {', '.join(claims)}" if claims else where
 
