@@ -173,3 +173,15 @@ def test_file_names_with_newlines_and_escape_codes_are_shown_escaped(
     code, out, err = run(capsys, "--db", db_path, "import", txt)
     assert code == 1 and err.count("\n") == 1
     assert "bad\\n\\x1b[2Jname.txt" in err and "\x1b" not in err
+
+
+def test_a_document_title_with_escape_codes_is_listed_escaped(capsys, session, db_path, tmp_path):
+    """The title defaults to the first line of the text, which a hostile file controls."""
+    path = tmp_path / "title.txt"
+    path.write_text(
+        "\x1b]0;owned\x07\x1b[2J公报\n" + "全市地区生产总值增长5.2%。\n" * 30, encoding="utf-8"
+    )
+    assert run(capsys, "--db", db_path, "import", path)[0] == 0
+    code, out, _ = run(capsys, "--db", db_path, "docs")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07\\x1b[2J公报" in out
