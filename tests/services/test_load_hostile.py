@@ -123,6 +123,14 @@ def test_formula_in_a_timestamp_is_refused_with_its_row(session, doc, tmp_path, 
     assert _counts(session) == before
 
 
+@pytest.mark.parametrize("period", ["20250101", "2025-W01-1", "=1+1", "2025-02-30"])
+def test_periods_are_iso_days_only(session, doc, tmp_path, period):
+    sheet = _csv(tmp_path / "period.csv", ["name", "quote", "document_title", "period_start"],
+                 [["出口额", "出口合计1,570亿元", TITLE, period]])  # fmt: skip
+    report = load(session, sheet)
+    assert report.loaded == 0 and "is not a date (YYYY-MM-DD)" in report.refused[0].reason
+
+
 def _hostile_timestamps_in_the_database(session, doc):
     """What a hand-edited or older database may hold: a formula where a time belongs."""
     start = TEXT.index("新增8.6万个")

@@ -9,6 +9,7 @@ from typing import Any
 from indicite.core.entities import MEASURES, QUALIFIERS
 from indicite.core.errors import ValidationError
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -57,6 +58,8 @@ def check_fields(fields: dict[str, Any]) -> None:
     for key in ("period_start", "period_end"):
         if fields.get(key):
             try:
+                if not _DAY.fullmatch(fields[key]):  # fromisoformat also takes 20250101, 2025W011
+                    raise ValueError
                 date.fromisoformat(fields[key])
             except (TypeError, ValueError):
                 raise ValidationError(
