@@ -15,7 +15,8 @@ from indicite.ui.workers import TaskRunner
 
 @pytest.fixture
 def damaged_inside(session, sample_doc, db_path):
-    for n in range(30):
+    # enough rows that the middle of the file is data, not the schema's pages
+    for n in range(80):
         create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
     session.close()
     good = db_path.read_bytes()
