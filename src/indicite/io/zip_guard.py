@@ -36,7 +36,8 @@ def _open(source: bytes | Path, name: str) -> zipfile.ZipFile:
     try:
         handle: IO[bytes] | Path = io.BytesIO(source) if isinstance(source, bytes) else source
         return zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError):  # fmt: skip
         raise ZipDamaged(
             "{name} is damaged: it is not a readable zip archive; "
             "open it in its program, save a copy and use that",
@@ -100,7 +101,7 @@ def inflate(content: bytes, name: str, limit: int | None = None) -> dict[str, by
     members: dict[str, bytes] = {}
     with _open(content, name) as archive:
         for info in archive.infolist():
-            if info.is_dir():
+            if info.filename.endswith("/"):  # a folder (is_dir() fails on an empty name)
                 continue
             parts = []
             for chunk in _member_chunks(archive, info, name):
