@@ -385,11 +385,9 @@ def test_json_values_of_the_wrong_shape_refuse_their_row(session, doc, tmp_path,
 def test_xlsx_that_unpacks_beyond_the_limit_or_declares_a_doctype_is_refused(
     session, doc, tmp_path, monkeypatch
 ):
-    from indicite.io import zip_guard
-
     path = tmp_path / "bomb.xlsx"
     _xlsx_with_cell(path, '<c r="B2" t="n"><v>1570</v></c>' + "<!-- pad -->" * 10_000)
-    monkeypatch.setattr(zip_guard, "MAX_UNZIPPED_BYTES", 100_000)
+    monkeypatch.setattr(table_reader, "MAX_UNPACKED_XLSX_BYTES", 100_000)
     with pytest.raises(ImportRefused, match="would unpack to more than"):
         load(session, path)
     monkeypatch.undo()

@@ -47,10 +47,13 @@ def _unescape(raw: bytes) -> str:
     return html.unescape(raw.decode("utf-8", errors="replace"))
 
 
-def unreadable_cells(path: Path, part: str, file_name: str) -> Iterator[tuple[int, str, str]]:
-    """(row, cell, reason) for each error cell and each formula without a saved value."""
+def unreadable_cells(
+    path: Path, part: str, file_name: str, limit: int
+) -> Iterator[tuple[int, str, str]]:
+    """(row, cell, reason) for each error cell and each formula without a saved value;
+    ``limit``: the most bytes the sheet may unpack to."""
     buffer = b""
-    for chunk in stream_member(path, part, file_name):
+    for chunk in stream_member(path, part, file_name, limit):
         buffer += chunk
         if not (_ERROR_TYPE.search(buffer) or _FORMULA.search(buffer)):
             buffer = buffer[-_OVERLAP:]

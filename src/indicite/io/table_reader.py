@@ -26,6 +26,8 @@ from indicite.io.zip_guard import ZipDamaged, check_archive
 # export of 100,000 indicators is about 100 MB and 100,001 rows.
 MAX_LOAD_BYTES = 1024 * 1024 * 1024
 MAX_LOAD_ROWS = 1_000_000
+# Our own XLSX export of 100,000 indicators unpacks to 180 MB; MAX_LOAD_ROWS of them to ~1.8 GB.
+MAX_UNPACKED_XLSX_BYTES = 2 * 1024 * 1024 * 1024
 # A CSV field may be this long (Python's default, 128 KiB, refuses our own long notes).
 MAX_FIELD_CHARS = 64 * 1024 * 1024
 
@@ -299,7 +301,7 @@ def _read_workbook(path: Path) -> Table:
     zipped = path.suffix.lower() in (".xlsx", ".xlsm")
     try:
         if zipped:
-            check_archive(path, path.name)
+            check_archive(path, path.name, MAX_UNPACKED_XLSX_BYTES)
         book = CalamineWorkbook.from_path(str(path))
         names = book.sheet_names
         name = "indicators" if "indicators" in names else names[0]
@@ -333,7 +335,9 @@ def _read_workbook(path: Path) -> Table:
 
 def _unreadable(path: Path, sheet_name: str) -> list[tuple[int, str, str]]:
     part = sheet_part(path, sheet_name, path.name)
-    return [] if part is None else list(unreadable_cells(path, part, path.name))
+    if part is None:
+        return []
+    return list(unreadable_cells(path, part, path.name, MAX_UNPACKED_XLSX_BYTES))
 
 
 def _unreadable_rows(path: Path, sheet_name: str) -> dict[int, str]:

@@ -48,7 +48,7 @@ def _open(source: bytes | Path, name: str) -> zipfile.ZipFile:
 def _too_big(name: str, limit: int) -> ZipRefused:
     return ZipRefused(
         "{name} would unpack to more than {limit_mb} MB "
-        "(a damaged or malicious file); open it in Word, save a copy and import that",
+        "(a damaged or malicious file); open it in its program, save a copy and use that",
         name=name,
         limit_mb=limit // (1024 * 1024),
     )

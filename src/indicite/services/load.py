@@ -349,11 +349,8 @@ def _ready(
     table: Any, number: int, row: dict[str, Any], documents: _Documents, loader: _Loader
 ) -> _Row:
     """The row made ready, or RowRefused for what the reader found wrong with it."""
-    if number in table.problems:
+    if number in table.problems:  # the reader found it unusable (a list where a value belongs…)
         raise RowRefused(table.problems[number])
-    for name, value in row.items():
-        if not isinstance(value, str | int | float | type(None)):
-            raise RowRefused(f"“{one_line(name)}” is not text or a number")
     key = row.get("id")
     extras = table.extra_citations.get(key, []) if key not in (None, "") else []
     return _prepare(row, documents, extras, loader)
