@@ -535,7 +535,12 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+3"/>
+        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in its program, save a copy and use that</source>
+        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请用原程序打开，另存一份后使用</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -690,12 +695,7 @@
         <translation>有 {count} 段文字超过 XLSX 单元格可容纳的 {limit:,} 个字符（{cells}）；未写入任何文件：请导出为 CSV 或 JSON，它们会保留全部字符</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Word, save a copy and import that</source>
-        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请在 Word 中打开，另存一份后导入</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} declares a DOCTYPE in {part}, which Office never writes (entities can hide or repeat text); open it in its program, save a copy and use that</source>
         <translation>{name} 在 {part} 中声明了 DOCTYPE，Office 从不写入此内容（实体可隐藏或重复文字）；请用原程序打开，另存一份后使用</translation>
     </message>
@@ -1010,7 +1010,7 @@
         <translation>来自文件 {file}，第 {row} 行</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>characters {start}–{end}</source>
         <translation>字符 {start}–{end}</translation>
     </message>

@@ -72,7 +72,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", '{name} is a binary file, not text: byte {offset} is a NUL (tried UTF-8, UTF-16 and GB18030); import the original .txt, .md, .docx, .pdf or .html file'),
     QT_TRANSLATE_NOOP("Errors", '{name} is a binary file, not text (it looks like {kind}); import the original .txt, .md, .docx, .pdf or .html file'),
     QT_TRANSLATE_NOOP("Errors", '{count} texts are longer than the {limit:,} characters an XLSX cell holds ({cells}); nothing was written: export as CSV or JSON, which keep every character'),
-    QT_TRANSLATE_NOOP("Errors", '{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Word, save a copy and import that'),
+    QT_TRANSLATE_NOOP("Errors", '{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in its program, save a copy and use that'),
     QT_TRANSLATE_NOOP("Errors", '{name} declares a DOCTYPE in {part}, which Office never writes (entities can hide or repeat text); open it in its program, save a copy and use that'),
     QT_TRANSLATE_NOOP("Errors", '{name} is damaged: it is not a readable zip archive; open it in its program, save a copy and use that'),
     QT_TRANSLATE_NOOP("Errors", '{name} is damaged: its part {part} cannot be unpacked; open it in its program, save a copy and use that'),
