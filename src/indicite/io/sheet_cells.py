@@ -23,23 +23,22 @@ _CELL_END = re.compile(rb"</(?:\w+:)?c>")
 _OVERLAP = 4096  # a cell's XML is shorter than this unless its text is long
 
 
-def sheet_part(path: Path, sheet_name: str, file_name: str) -> str | None:
-    """The zip member holding the sheet called ``sheet_name``, from the workbook's relations."""
+def sheet_parts(path: Path, file_name: str) -> dict[str, str]:
+    """Each sheet's name and the zip member holding it, in workbook order."""
     workbook = b"".join(stream_member(path, "xl/workbook.xml", file_name))
     relations = b"".join(stream_member(path, "xl/_rels/workbook.xml.rels", file_name))
-    target_id = None
-    for tag in _SHEET.findall(workbook):
-        attrs = dict(_ATTR.findall(tag))
-        if _unescape(attrs.get(b"name", b"")) == sheet_name:
-            target_id = next((v for k, v in attrs.items() if k.endswith(b":id")), None)
-    if target_id is None:
-        return None
+    targets = {}
     for relation in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", relations):
         attrs = dict(_ATTR.findall(relation))
-        if attrs.get(b"Id") == target_id:
-            target = _unescape(attrs.get(b"Target", b"")).lstrip("/")
-            return target if target.startswith("xl/") else f"xl/{target}"
-    return None
+        target = _unescape(attrs.get(b"Target", b"")).lstrip("/")
+        targets[attrs.get(b"Id")] = target if target.startswith("xl/") else f"xl/{target}"
+    parts = {}
+    for tag in _SHEET.findall(workbook):
+        attrs = dict(_ATTR.findall(tag))
+        target_id = next((v for k, v in attrs.items() if k.endswith(b":id")), None)
+        if target_id in targets:
+            parts[_unescape(attrs.get(b"name", b""))] = targets[target_id]
+    return parts
 
 
 def _unescape(raw: bytes) -> str:
@@ -47,23 +46,34 @@ def _unescape(raw: bytes) -> str:
     return html.unescape(raw.decode("utf-8", errors="replace"))
 
 
-def unreadable_cells(
-    path: Path, part: str, file_name: str, limit: int
-) -> Iterator[tuple[int, str, str]]:
-    """(row, cell, reason) for each error cell and each formula without a saved value;
-    ``limit``: the most bytes the sheet may unpack to."""
-    buffer = b""
-    for chunk in stream_member(path, part, file_name, limit):
-        buffer += chunk
-        if not (_ERROR_TYPE.search(buffer) or _FORMULA.search(buffer)):
-            buffer = buffer[-_OVERLAP:]
-            continue
-        end = buffer.rfind(b"</row>")
-        if end < 0:
-            continue
-        yield from _scan(buffer[: end + 6])
-        buffer = buffer[end + 6 :]
-    yield from _scan(buffer)
+class CellScanner:
+    """Fed one sheet's XML a chunk at a time (by ``zip_guard.check_archive``, in the same pass
+    that checks the archive); ``finish`` gives (row, cell, reason) for each error cell and each
+    formula without a saved value."""
+
+    def __init__(self) -> None:
+        self._buffer = b""
+        self._found: list[tuple[int, str, str]] = []
+
+    def feed(self, chunk: bytes) -> None:
+        self._buffer += chunk
+        if not _maybe_unreadable(self._buffer):
+            self._buffer = self._buffer[-_OVERLAP:]
+            return
+        end = self._buffer.rfind(b"</row>")
+        if end >= 0:
+            self._found.extend(_scan(self._buffer[: end + 6]))
+            self._buffer = self._buffer[end + 6 :]
+
+    def finish(self) -> list[tuple[int, str, str]]:
+        self._found.extend(_scan(self._buffer))
+        self._buffer = b""
+        return self._found
+
+
+def _maybe_unreadable(xml: bytes) -> bool:
+    """A fast test (byte search, no regex) that ``xml`` may hold an error cell or a formula."""
+    return b't="e"' in xml or b"f>" in xml or b"<f " in xml or b":f " in xml
 
 
 def _scan(xml: bytes) -> Iterator[tuple[int, str, str]]:

@@ -18,7 +18,7 @@ from typing import Any
 from indicite.core.errors import ImportRefused, one_line
 from indicite.core.export_format import COLUMN_KINDS, DATETIME, restore
 from indicite.io.csv_writer import citations_path
-from indicite.io.sheet_cells import sheet_part, unreadable_cells
+from indicite.io.sheet_cells import CellScanner, sheet_parts
 from indicite.io.text_reader import damaged_utf8, nul_refusal, undecodable
 from indicite.io.zip_guard import ZipDamaged, check_archive
 
@@ -300,8 +300,7 @@ def _read_workbook(path: Path) -> Table:
 
     zipped = path.suffix.lower() in (".xlsx", ".xlsm")
     try:
-        if zipped:
-            check_archive(path, path.name, MAX_UNPACKED_XLSX_BYTES)
+        scanners = _check_xlsx(path) if zipped else {}
         book = CalamineWorkbook.from_path(str(path))
         names = book.sheet_names
         name = "indicators" if "indicators" in names else names[0]
@@ -313,17 +312,17 @@ def _read_workbook(path: Path) -> Table:
             "{name} is not a readable spreadsheet ({detail})", name=path.name, detail=detail
         ) from None
     problems: dict[int, str] = {}
-    if zipped:
-        problems = _unreadable_rows(path, name)
-        bad = _unreadable(path, "citations") if c_sheet is not None else []
-        if bad:
-            row, _, reason = bad[0]
-            raise ImportRefused(
-                "{name}, sheet citations, row {row}: {reason}",
-                name=path.name,
-                row=row,
-                reason=reason,
-            )
+    for row, _, reason in scanners[name].finish() if name in scanners else []:
+        problems.setdefault(row, reason)  # the first unreadable cell says why
+    bad = scanners["citations"].finish() if c_sheet is not None and "citations" in scanners else []
+    if bad:
+        row, _, reason = bad[0]
+        raise ImportRefused(
+            "{name}, sheet citations, row {row}: {reason}",
+            name=path.name,
+            row=row,
+            reason=reason,
+        )
     extra: dict[Any, list[dict[str, Any]]] = {}
     if c_sheet is not None:
         c_header, c_rows, c_first = _sheet_rows(c_sheet)
@@ -333,19 +332,15 @@ def _read_workbook(path: Path) -> Table:
     return Table(_records(header, rows, _from_cell, path.name, first), extra, problems)
 
 
-def _unreadable(path: Path, sheet_name: str) -> list[tuple[int, str, str]]:
-    part = sheet_part(path, sheet_name, path.name)
-    if part is None:
-        return []
-    return list(unreadable_cells(path, part, path.name, MAX_UNPACKED_XLSX_BYTES))
-
-
-def _unreadable_rows(path: Path, sheet_name: str) -> dict[int, str]:
-    """The first unreadable cell of each row, as the reason that row is not loaded."""
-    problems: dict[int, str] = {}
-    for row, _, reason in _unreadable(path, sheet_name):
-        problems.setdefault(row, reason)
-    return problems
+def _check_xlsx(path: Path) -> dict[str, CellScanner]:
+    """One capped pass over the archive (zip_guard) that also scans the sheets ``load`` reads
+    for error cells and unsaved formulas; their scanners by sheet name."""
+    parts = sheet_parts(path, path.name)
+    wanted = ["indicators" if "indicators" in parts else next(iter(parts), ""), "citations"]
+    scanners = {sheet: CellScanner() for sheet in wanted if sheet in parts}
+    watch = {parts[sheet]: scanner.feed for sheet, scanner in scanners.items()}
+    check_archive(path, path.name, MAX_UNPACKED_XLSX_BYTES, watch)
+    return scanners
 
 
 def _sheet_rows(sheet: Any) -> tuple[list[Any], Iterator[tuple[int, list[Any]]], int]:

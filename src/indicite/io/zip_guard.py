@@ -12,7 +12,7 @@ import io
 import lzma
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -123,17 +123,27 @@ def repack(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def check_archive(path: Path, name: str, limit: int | None = None) -> None:
+def check_archive(
+    path: Path,
+    name: str,
+    limit: int | None = None,
+    watch: Mapping[str, Callable[[bytes], None]] | None = None,
+) -> None:
     """Inflate ``path`` as a stream and throw the bytes away: refuses bombs and DOCTYPEs
-    before another library (calamine) unpacks the file its own way."""
+    before another library (calamine) unpacks the file its own way. ``watch`` maps members to
+    a function that sees their chunks in the same pass."""
     budget = _Budget(name, limit or MAX_UNZIPPED_BYTES)
+    watch = watch or {}
     with _open(path, name) as archive:
         for info in archive.infolist():
             tail = b""
+            seen = watch.get(info.filename)
             for chunk in _member_chunks(archive, info, name):
                 budget.take(len(chunk))
                 _check_xml(info.filename, tail + chunk, name)
                 tail = chunk[-len(_DOCTYPE) :]
+                if seen is not None:
+                    seen(chunk)
 
 
 def stream_member(path: Path, part: str, name: str, limit: int | None = None) -> Iterator[bytes]:
