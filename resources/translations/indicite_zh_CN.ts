@@ -630,7 +630,7 @@
         <translation>{name} 超过 {limit_mb} MB 的载入上限；请拆分为较小的文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name}: expected a list of indicators</source>
         <translation>{name}：内容应为指标列表</translation>
     </message>
@@ -660,12 +660,12 @@
         <translation>{name} 不是可读取的电子表格（{detail}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>{name}, sheet citations, row {row}: {reason}</source>
         <translation>{name}，citations 工作表，第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>{name} is not a JSON export ({detail})</source>
         <translation>{name} 不是导出的 JSON 文件（{detail}）</translation>
     </message>

@@ -95,12 +95,8 @@ def _number(name: str, value: Any) -> float | None:
         return number
     try:
         return parse_value(str(value))
-    except ValidationError as e:
-        if e.field == "value" and "not a number" not in str(e):
-            raise ValidationError(name, "{name}: {reason}", name=name, reason=str(e)) from None
-        raise ValidationError(
-            name, "{name} “{value}” is not a number", name=name, value=value
-        ) from None
+    except ValidationError as e:  # not a number, too large, too close to zero
+        raise ValidationError(name, "{name}: {reason}", name=name, reason=str(e)) from None
 
 
 def _int(name: str, value: Any) -> int | None:
