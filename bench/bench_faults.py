@@ -3,7 +3,9 @@
     .venv/bin/python bench/bench_faults.py [--fuzz-iterations N]
 
 Runs the ``slow`` fault tests with pytest and prints their figures (kills, actions, conflicts,
-mutants read or refused).
+mutants read or refused). The fuzzers include the hostile-file mutators of issue 13: lying zip
+headers (.docx and our .xlsx export), damaged encodings (.txt), JSON of any shape and mutated
+CSV/XLSX exports through ``load``.
 """
 
 import argparse

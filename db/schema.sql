@@ -155,6 +155,17 @@ CREATE TABLE 'indicators_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) W
 
 CREATE VIRTUAL TABLE indicators_fts_terms USING fts5vocab(indicators_fts, row);
 
+CREATE TABLE "load_provenance" (
+   "indicator_id" INTEGER PRIMARY KEY REFERENCES "indicators"("id"),
+   "file" TEXT NOT NULL,
+   "row" INTEGER NOT NULL,
+   "status" TEXT,
+   "created_by" TEXT,
+   "created_at" TEXT,
+   "reviewed_by" TEXT,
+   "reviewed_at" TEXT
+);
+
 CREATE TABLE "pdf_char_maps" (
    "document_id" INTEGER PRIMARY KEY REFERENCES "documents"("id"),
    "runs" BLOB,

@@ -25,6 +25,8 @@ ERRORS = {
     "StorageProblem",
     "ConflictError",
     "PermissionDenied",
+    "ZipRefused",
+    "ZipDamaged",
 }
 # ValidationError(field, template, ...): the template is the second argument.
 FIELD_FIRST = {"ValidationError"}

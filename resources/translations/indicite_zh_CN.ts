@@ -526,6 +526,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>“{text}” is too close to zero to store; check the number</source>
+        <translation>“{text}”太接近零，无法保存；请检查数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is too large a number to store; check the number</source>
+        <translation>“{text}”数值过大，无法保存；请检查数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The indicator needs a name</source>
         <translation>请填写指标名称</translation>
     </message>
@@ -690,17 +700,22 @@
         <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is not a readable Word document (damaged, or not really a .docx); open it in Word, save it as .docx and import again</source>
         <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Word, save a copy and import that</source>
-        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请用 Word 打开，另存一份副本后导入副本</translation>
+        <location line="+32"/>
+        <source>{name} is not readable text: byte {offset} (0x{byte:02X}) does not fit its encoding (tried {tried}); save it as UTF-8 and import again</source>
+        <translation>{name} 不是可读的文本：第 {offset} 字节（0x{byte:02X}）不符合其编码（已尝试 {tried}）；请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>{name} is a binary file, not text: byte {offset} is a NUL (tried UTF-8, UTF-16 and GB18030); import the original .txt, .md, .docx, .pdf or .html file</source>
+        <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -756,6 +771,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} holds {chars:,} characters, over the limit of {limit:,}; split it into smaller documents</source>
+        <translation>{name} 含 {chars:,} 个字符，超过 {limit:,} 的上限；请拆分为较小的文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} contains no text; check that it is the right file</source>
         <translation>{name} 中没有文字；请确认文件是否正确</translation>
     </message>
@@ -768,11 +788,6 @@
         <location line="+1"/>
         <source>{name} cannot be read ({reason}); check its permissions</source>
         <translation>无法读取 {name}（{reason}）；请检查文件权限</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in Excel, save a copy and import that</source>
-        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含有恶意内容）；请在 Excel 中打开，另存一份后导入该副本</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -796,8 +811,38 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is larger than the {limit_mb} MB load limit; split it into smaller files</source>
+        <translation>{name} 超过 {limit_mb} MB 的载入上限；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}, sheet citations, row {row}: {reason}</source>
+        <translation>{name}，citations 工作表，第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name}: expected a list of indicators</source>
         <translation>{name}：内容应为指标列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} cannot be read ({reason})</source>
+        <translation>无法读取 {name}（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: cells {first} and {second} both name the column “{column}”; rename or delete one of them</source>
+        <translation>{name}：单元格 {first} 和 {second} 都命名为列“{column}”；请重命名或删除其中一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has more than {limit:,} rows, the load limit; split it into smaller files</source>
+        <translation>{name} 超过 {limit:,} 行的载入上限；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}, row {row}: {detail}; check the quotes in that row (a field that opens a quote must close it)</source>
+        <translation>{name}，第 {row} 行：{detail}；请检查该行的引号（字段中开始的引号必须闭合）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -811,6 +856,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is nested too deeply to be a list of indicators</source>
+        <translation>{name} 嵌套层级过深，不是指标列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name}: item {number} is not an indicator object</source>
         <translation>{name}：第 {number} 项不是指标对象</translation>
     </message>
@@ -820,14 +870,34 @@
         <translation>{name} 是二进制文件，不是文本；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{name} is not in a text encoding Indicite can read (UTF-8, UTF-16 or GB18030); save it as UTF-8 and import again</source>
-        <translation>{name} 的文字编码 Indicite 无法读取（支持 UTF-8、UTF-16 或 GB18030）；请另存为 UTF-8 后重新导入</translation>
+        <location line="+3"/>
+        <source>{name} is a binary file, not text (it looks like {kind}); import the original .txt, .md, .docx, .pdf or .html file</source>
+        <translation>{name} 是二进制文件，不是文本（看起来是 {kind}）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{name} is a binary file, not text (it looks like {kind}); import the original .txt, .md, .docx, .pdf or .html file</source>
-        <translation>{name} 是二进制文件，不是文本（看起来是 {kind}）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
+        <source>{count} texts are longer than the {limit:,} characters an XLSX cell holds ({cells}); nothing was written: export as CSV or JSON, which keep every character</source>
+        <translation>有 {count} 段文字超过 XLSX 单元格可容纳的 {limit:,} 个字符（{cells}）；未写入任何文件：请导出为 CSV 或 JSON，它们会保留全部字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} would unpack to more than {limit_mb} MB (a damaged or malicious file); open it in its program, save a copy and use that</source>
+        <translation>{name} 解压后将超过 {limit_mb} MB（文件已损坏或含恶意内容）；请用原程序打开，另存一份后使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} declares a DOCTYPE in {part}, which Office never writes (entities can hide or repeat text); open it in its program, save a copy and use that</source>
+        <translation>{name} 在 {part} 中声明了 DOCTYPE，Office 从不写入此内容（实体可隐藏或重复文字）；请用原程序打开，另存一份后使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is damaged: it is not a readable zip archive; open it in its program, save a copy and use that</source>
+        <translation>{name} 已损坏：不是可读的 zip 压缩包；请用原程序打开，另存一份后使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is damaged: its part {part} cannot be unpacked; open it in its program, save a copy and use that</source>
+        <translation>{name} 已损坏：其中的 {part} 无法解压；请用原程序打开，另存一份后使用</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -908,6 +978,11 @@
         <location line="+1"/>
         <source>{name} is not a table of indicators (no name column); load reads files in the export format</source>
         <translation>{name} 不是指标表（没有 name 列）；load 只读取导出格式的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1008,7 +1083,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+303"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+304"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1239,6 +1314,11 @@
     <name>History</name>
     <message>
         <location filename="../../src/indicite/ui/history_panel.py" line="+62"/>
+        <source>from file {file}, row {row}</source>
+        <translation>来自文件 {file}，第 {row} 行</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>characters {start}–{end}</source>
         <translation>字符 {start}–{end}</translation>
     </message>
@@ -1269,7 +1349,7 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../src/indicite/ui/background_import.py" line="+46"/>
+        <location filename="../../src/indicite/ui/background_import.py" line="+47"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1737,8 +1817,29 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
     </message>
     <message>
         <location line="+16"/>

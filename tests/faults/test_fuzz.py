@@ -7,6 +7,7 @@ Iterations run are printed (``-s``); set FUZZ_ITERATIONS to run more.
 import io
 import os
 import random
+import re
 import signal
 import socket
 import zipfile
@@ -259,3 +260,194 @@ def test_find_period_never_crashes(text, doc_date):
         period = find_period(text, doc_date)
     if period is not None and period.start and period.end:
         assert period.start <= period.end
+
+
+# --- issue 13: zip headers, encodings and JSON shapes ------------------------------------------
+
+_ZIP_FIELDS = {  # offset, size of the fields a hostile header lies in (local, central)
+    b"PK\x03\x04": [(8, 2), (14, 4), (18, 4), (22, 4), (26, 2), (28, 2)],
+    b"PK\x01\x02": [(10, 2), (16, 4), (20, 4), (24, 4), (28, 2), (30, 2), (42, 4)],
+    b"PK\x05\x06": [(8, 2), (10, 2), (12, 4), (16, 4)],
+}
+
+
+def mutate_zip_headers(rng: random.Random, data: bytes) -> bytes:
+    """Lie in the zip's own headers: sizes, CRCs, methods, name lengths, offsets, counts."""
+    buf = bytearray(data)
+    places = [
+        (at + offset, size)
+        for signature, fields in _ZIP_FIELDS.items()
+        for at in _find_all(buf, signature)
+        for offset, size in fields
+    ]
+    for at, size in rng.sample(places, k=min(len(places), rng.randint(1, 4))):
+        value = rng.choice([0, 1, 1000, 2**31 - 1, 2 ** (8 * size) - 1, rng.getrandbits(8 * size)])
+        buf[at : at + size] = (value % 2 ** (8 * size)).to_bytes(size, "little")
+    return bytes(buf)
+
+
+def _find_all(buf: bytearray, needle: bytes) -> list[int]:
+    found, at = [], buf.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = buf.find(needle, at + 1)
+    return found
+
+
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be")
+
+
+def mutate_encoding(rng: random.Random, text: str) -> tuple[bytes, bool]:
+    """The text in some encoding, then perhaps damaged the way real files are: a stray byte,
+    a NUL, a cut character, a second encoding spliced in. Returns the bytes and whether they
+    are still the clean encoding of ``text``."""
+    data = text.encode(rng.choice(ENCODINGS))
+    kind = rng.randrange(5)
+    at = rng.randrange(1, len(data))
+    if kind == 0:
+        return data, True
+    if kind == 1:
+        return data[:at] + bytes([rng.choice([0xFF, 0xFE, 0x80, 0xC0, 0xE4])]) + data[at:], False
+    if kind == 2:
+        return data[:at] + b"\x00" + data[at:], False
+    if kind == 3:
+        return data[: at | 1], False
+    return data[:at] + text[: rng.randint(1, 200)].encode(rng.choice(ENCODINGS)), False
+
+
+def test_docx_with_lying_zip_headers_is_read_or_refused(seeds, tmp_path, no_network):
+    rng = random.Random("zip headers")
+    outcomes = {"ok": 0, "refused": 0}
+    for n in range(ITERATIONS):
+        path = tmp_path / f"liar-{n}.docx"
+        path.write_bytes(mutate_zip_headers(rng, seeds[".docx"]))
+        outcomes[read_hostile(path)] += 1
+        path.unlink()
+    print(f"\nfuzz zip headers (.docx): {ITERATIONS} mutants, {outcomes}, 0 crashes")
+
+
+def test_text_in_damaged_encodings_is_read_exactly_or_refused(tmp_path, no_network):
+    rng = random.Random("encodings")
+    text = SAMPLE.read_text(encoding="utf-8")[:3000]
+    outcomes = {"ok": 0, "refused": 0}
+    for n in range(ITERATIONS):
+        path = tmp_path / f"encoded-{n}.txt"
+        data, clean = mutate_encoding(rng, text)
+        path.write_bytes(data)
+        outcome = read_hostile(path)
+        outcomes[outcome] += 1
+        if clean:
+            assert outcome == "ok" and read_file(path).text == text, path
+        path.unlink()
+    print(f"\nfuzz encodings (.txt): {ITERATIONS} files, {outcomes}, 0 crashes")
+
+
+@settings(max_examples=max(50, ITERATIONS), deadline=None)
+@given(st.integers(min_value=0, max_value=2999), st.sampled_from([0xFF, 0xFE, 0x80, 0xC3]))
+def test_utf8_chinese_with_one_stray_byte_is_never_read_as_another_encoding(at, byte):
+    text = SAMPLE.read_text(encoding="utf-8")[:1000].encode("utf-8")
+    at %= len(text) + 1
+    damaged = text[:at] + bytes([byte]) + text[at:]
+    from indicite.io.text_reader import decode_bytes
+
+    try:
+        decoded = decode_bytes(damaged, "stray.txt")
+    except ImportRefused as e:
+        # the first bad byte: the stray one, or a byte of the character it breaks
+        first_bad = int(re.search(r"byte (\d+) ", str(e)).group(1))
+        assert abs(first_bad - at) <= 3, str(e)
+        return
+    assert decoded == damaged.decode("utf-8")  # only when the byte completed a character
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30)
+)
+_json_values = st.recursive(
+    _scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8),
+                                                                          inner, max_size=3),
+    max_leaves=10,
+)  # fmt: skip
+_keys = st.sampled_from(["id", "name", "value", "unit", "status", "created_at", "reviewed_by",
+                         "document_title", "citations", "quote", "start", "end"])  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def load_db(tmp_path_factory):
+    """One database holding the sample document, shared by the JSON-shape examples."""
+    from indicite.services.documents import import_file
+    from indicite.services.session import Session
+
+    folder = tmp_path_factory.mktemp("json-shapes")
+    session = Session.open(folder / "db.sqlite", "fuzzer")
+    source = folder / SAMPLE.name
+    source.write_bytes(SAMPLE.read_bytes())
+    import_file(session, source)
+    yield session, folder
+    session.close()
+
+
+@settings(
+    max_examples=max(100, ITERATIONS),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(st.dictionaries(_keys, _json_values, max_size=6) | _json_values, max_size=4))
+def test_json_of_any_shape_loads_or_is_refused_in_one_line(load_db, items):
+    import json
+
+    from indicite.services.load import LoadReport, load
+
+    session, folder = load_db
+    path = folder / "shapes.json"
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    before = session.store.db.execute("SELECT count(*) FROM events").fetchone()[0]
+    with deadline(SECONDS_PER_FILE):
+        try:
+            report = load(session, path)
+        except ImportRefused as e:
+            assert "\n" not in str(e)
+            after = session.store.db.execute("SELECT count(*) FROM events").fetchone()[0]
+            assert after == before  # a refused file changes nothing
+            return
+    assert isinstance(report, LoadReport)
+    for problem in report.refused:
+        assert "\n" not in str(problem)
+
+
+def test_mutated_exports_load_or_are_refused(load_db, tmp_path):
+    """Our own CSV and XLSX exports, byte-flipped and with lying zip headers, through load."""
+    from indicite.services.export import export
+    from indicite.services.indicators import create_indicator
+    from indicite.services.load import load
+
+    session, _ = load_db
+    text = session.store.documents.get(1).text
+    for i, quote in enumerate(("京津冀产业协同发展", "迈上新台阶")):
+        start = text.index(quote)
+        create_indicator(session, 1, {"name": f"指标{i}", "value": 1.5}, [(start, start + 5)])
+    seeds = {}
+    for fmt in ("csv", "xlsx"):
+        export(session, tmp_path / f"seed.{fmt}", fmt)
+        seeds[fmt] = (tmp_path / f"seed.{fmt}").read_bytes()
+    rng = random.Random("exports")
+    outcomes = {"loaded": 0, "refused": 0}
+    for n in range(ITERATIONS):
+        fmt = rng.choice(("csv", "xlsx"))
+        data = seeds[fmt]
+        mutant = mutate_zip_headers(rng, data) if fmt == "xlsx" and n % 2 else mutate(rng, data)
+        path = tmp_path / f"mutant-{n}.{fmt}"
+        path.write_bytes(mutant)
+        with deadline(SECONDS_PER_FILE):
+            try:
+                load(session, path)
+                outcomes["loaded"] += 1
+            except ImportRefused as e:
+                assert "\n" not in str(e)
+                outcomes["refused"] += 1
+        path.unlink()
+    print(f"\nfuzz load (csv/xlsx exports): {ITERATIONS} mutants, {outcomes}, 0 crashes")

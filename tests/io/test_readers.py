@@ -10,6 +10,7 @@ import pytest
 from indicite.core.errors import ImportRefused
 from indicite.core.text import normalize_newlines
 from indicite.io.readers import MAX_FILE_BYTES, ReadResult, read_file
+from indicite.io.zip_guard import MAX_UNZIPPED_BYTES
 
 DATA = Path(__file__).parent.parent / "data"
 CHINESE = "天津市2025年规模以上工业增加值增长6.1%。\r\n高技术制造业增长9.4%，\r\n占比15.8%。\r\n"
@@ -144,9 +145,9 @@ def zip_bytes(members: dict[str, bytes | int]) -> bytes:
 def test_docx_zip_bomb_is_refused_before_unpacking(tmp_path):
     with zipfile.ZipFile(io.BytesIO(docx_bytes())) as real:
         members: dict[str, bytes | int] = {n: real.read(n) for n in real.namelist()}
-    members["word/media/padding.bin"] = 201 * 1024 * 1024
+    members["word/media/padding.bin"] = MAX_UNZIPPED_BYTES + 1024 * 1024
     message = refusal(write(tmp_path / "bomb.docx", zip_bytes(members)))
-    assert "200 MB" in message
+    assert f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB" in message
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ from indicite.services.session import Session
 
 @pytest.fixture
 def good_bytes(session, sample_doc, db_path) -> bytes:
-    for n in range(30):
+    # enough rows that the middle of the file is data, not the schema's pages (which sit
+    # wherever the migrations put them on an empty file)
+    for n in range(80):
         create_indicator(session, sample_doc, {"name": f"指标{n}", "notes": "x" * 500}, [(0, 4)])
     session.close()
     return db_path.read_bytes()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from indicite import __version__
-from indicite.core.errors import IndiciteError
+from indicite.core.errors import IndiciteError, one_line
 
 COMMAND_MODULES = (
     "indicite.cli.documents",
@@ -72,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except IndiciteError as e:
         print(f"indicite: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        # the disk or the folder failed us (full, read-only, gone): one line, not a traceback
+        where = f"{one_line(e.filename)}: " if e.filename else ""
+        print(f"indicite: {where}{one_line(e.strerror or e)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from indicite.core.errors import one_line
 from indicite.paths import default_database
 from indicite.services.session import Session
 
@@ -39,7 +40,7 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    return str(value).replace("\n", " ")
+    return one_line(str(value).replace("\n", " "))
 
 
 def iso_date(text: str) -> str:

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from indicite.cli.common import add_create_option, iso_date, open_session, print_table
+from indicite.core.errors import one_line
 from indicite.core.reanchor import STATES
 from indicite.services.documents import DocumentMeta, import_files, list_documents
 from indicite.services.revisions import import_new_version, likely_earlier_version, versions
@@ -53,7 +54,7 @@ def run_import(args: argparse.Namespace) -> int:
     for outcome in report.outcomes:
         if outcome.ok:
             note = "already imported as" if outcome.existed else "imported as"
-            print(f"{outcome.path.name}: {note} document {outcome.document_id}")
+            print(f"{one_line(outcome.path.name)}: {note} document {outcome.document_id}")
             if earlier.get(outcome.document_id):
                 print(
                     f"indicite: note: document {earlier[outcome.document_id]} has the same "
@@ -63,7 +64,7 @@ def run_import(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
         else:
-            print(f"indicite: {outcome.error}", file=sys.stderr)
+            print(f"indicite: {one_line(outcome.error)}", file=sys.stderr)
     return 1 if report.failures else 0
 
 

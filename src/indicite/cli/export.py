@@ -7,6 +7,7 @@ from pathlib import Path
 
 from indicite.cli.common import add_create_option, open_session
 from indicite.core.entities import STATUSES
+from indicite.core.errors import one_line
 from indicite.services.export import ENCODINGS, FORMATS, export
 from indicite.services.load import load
 
@@ -61,7 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
         result = export(session, out, fmt, args.status, args.document, args.encoding)
     finally:
         session.close()
-    names = ", ".join(str(p) for p in result.files)
+    names = ", ".join(one_line(p) for p in result.files)
     print(f"Exported {result.rows} indicators to {names}")
     return 0
 
@@ -72,11 +73,22 @@ def run_load(args: argparse.Namespace) -> int:
         report = load(session, args.file)
     finally:
         session.close()
-    print(f"Loaded {report.loaded} indicators from {args.file}")
+    print(f"Loaded {report.loaded} indicators from {one_line(args.file)}")
+    if report.approved:
+        print(f"{report.approved} rows marked approved were approved by you now")
     if report.resubmitted:
-        print(f"{report.resubmitted} rows marked approved without reviewer came in as submitted")
-    for problem in report.skipped:
-        print(f"skipped {problem}", file=sys.stderr)
-    for problem in report.refused:
-        print(f"not loaded {problem}", file=sys.stderr)
-    return 1 if report.refused else 0
+        print(
+            f"{report.resubmitted} rows marked approved or returned came in as submitted "
+            "(only an editor who did not enter them approves them)"
+        )
+    _print_problems("skipped", report.skipped, report.skipped_count)
+    _print_problems("not loaded", report.refused, report.refused_count)
+    return 1 if report.refused_count else 0
+
+
+def _print_problems(what: str, listed: list, count: int) -> None:
+    """The first few problems, then how many more: a 3-million-row mistake stays readable."""
+    for problem in listed:
+        print(f"{what} {one_line(problem)}", file=sys.stderr)
+    if count > len(listed):
+        print(f"… and {count - len(listed)} more rows {what}", file=sys.stderr)

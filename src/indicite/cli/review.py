@@ -3,6 +3,7 @@
 import argparse
 
 from indicite.cli.common import open_session
+from indicite.core.errors import one_line
 from indicite.services.verify import citations_by_version, verify_citations
 
 
@@ -23,7 +24,7 @@ def run_verify(args: argparse.Namespace) -> int:
     for line in by_version:
         print(line)
     for problem in problems:
-        print(problem)
+        print(one_line(problem))
     if problems:
         return 1
     print(f"OK: {_count(citations, 'citation')} in {_count(documents, 'document')} check out.")

@@ -1,5 +1,21 @@
 """Named errors the user can act on; anything else is a bug for the crash dialog."""
 
+import re
+from pathlib import PurePath
+
+# Characters that would break a one-line message or drive a terminal: C0/C1 controls (newline,
+# ESC …), DEL, and the bidirectional overrides that reorder what a reader sees.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(value: object) -> str:
+    """``value`` as text that shows as one inert line: unsafe characters written as escapes
+    (``\\n``, ``\\x1b``, ``\\u202e``), everything else (Chinese, spaces) as it is."""
+    text = str(value)
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class IndiciteError(Exception):
     """An error caused by input or environment, shown to the user as one line.
@@ -7,9 +23,16 @@ class IndiciteError(Exception):
     The message is a template with named fields ("{name} is empty; …") and their values, so
     the interface can show it in the user's language: translators see ``template`` and the
     values fill it after translation. ``str(error)`` is the English sentence.
+
+    File names and other values in the message are shown with ``one_line`` (a name holding a
+    newline or a terminal escape code cannot forge lines or recolour the terminal).
     """
 
     def __init__(self, template: str, **params: object):
+        params = {
+            key: one_line(value) if isinstance(value, str | PurePath) else value
+            for key, value in params.items()
+        }
         self.template = template
         self.params = params
         super().__init__(template.format(**params) if params else template)

@@ -3,11 +3,13 @@
 import re
 import unicodedata
 from datetime import date
+from math import isfinite
 from typing import Any
 
 from indicite.core.entities import MEASURES, QUALIFIERS
 from indicite.core.errors import ValidationError
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -16,7 +18,21 @@ def parse_value(text: str, field: str = "value") -> float:
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("−", "-")
     if not _NUMBER.fullmatch(cleaned):
         raise ValidationError(field, "“{text}” is not a number; type digits such as 4.2", text=text)
-    return float(cleaned)
+    value = float(cleaned)
+    check_finite(field, value, text)
+    if value == 0 and re.search("[1-9]", re.split("[eE]", cleaned)[0]):
+        raise ValidationError(
+            field, "“{text}” is too close to zero to store; check the number", text=text
+        )
+    return value
+
+
+def check_finite(field: str, value: float, text: object) -> None:
+    """Infinity and NaN are no indicator values (and JSON cannot carry them)."""
+    if not isfinite(value):
+        raise ValidationError(
+            field, "“{text}” is too large a number to store; check the number", text=text
+        )
 
 
 def check_fields(fields: dict[str, Any]) -> None:
@@ -27,6 +43,12 @@ def check_fields(fields: dict[str, Any]) -> None:
         value = fields.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise ValidationError(key, "“{value}” is not a number", value=value)
+        if value is not None:
+            check_finite(key, value, value)
+    for key in ("base_value", "base_value_high"):
+        base = fields.get(key)
+        if isinstance(base, float):
+            check_finite(key, base, base)
     low, high = fields.get("value"), fields.get("value_high")
     if high is not None and (low is None or high < low):
         raise ValidationError(
@@ -41,6 +63,8 @@ def check_fields(fields: dict[str, Any]) -> None:
     for key in ("period_start", "period_end"):
         if fields.get(key):
             try:
+                if not _DAY.fullmatch(fields[key]):  # fromisoformat also takes 20250101, 2025W011
+                    raise ValueError
                 date.fromisoformat(fields[key])
             except (TypeError, ValueError):
                 raise ValidationError(

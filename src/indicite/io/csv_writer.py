@@ -4,6 +4,7 @@ The indicator rows go to the named file; when some indicator cites more than one
 the further citations go to ``<stem>.citations.csv`` beside it.
 """
 
+import contextlib
 import csv
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
@@ -14,7 +15,6 @@ from indicite.core.export_format import (
     CITATION_COLUMNS,
     FORMULA_TRIGGERS,
     INDICATOR_COLUMNS,
-    TEXT,
     Column,
     neutralise,
 )
@@ -30,21 +30,23 @@ def citations_path(path: Path) -> Path:
 
 
 class _Table:
-    """One CSV file with a header row, neutralising every text cell."""
+    """One CSV file with a header row, neutralising every cell that is text.
+
+    Whatever the column says: a date or time column holding a non-date (a hand-kept sheet's
+    ``@SUM(1+1)``) is text to a spreadsheet too. Numbers are written as numbers.
+    """
 
     def __init__(self, path: Path, columns: Sequence[Column], encoding: str):
         self.pending = PendingFile(path)
         self._file = self.pending.part.open("w", encoding=encoding, newline="")
         self._csv = csv.writer(self._file)
         self._values = itemgetter(*(c.name for c in columns))
-        self._text = [i for i, c in enumerate(columns) if c.kind == TEXT]
         self._csv.writerow([c.name for c in columns])
 
     def write(self, record: dict[str, Any]) -> None:
         values = list(self._values(record))
-        for i in self._text:
-            value = values[i]
-            if value and value[0] in _RISKY_FIRST:
+        for i, value in enumerate(values):
+            if isinstance(value, str) and value and value[0] in _RISKY_FIRST:
                 values[i] = neutralise(value)
         self._csv.writerow(values)
 
@@ -78,5 +80,6 @@ class CsvWriter:
     def discard(self) -> None:
         for table in (self._rows, self._citations):
             if table is not None:
-                table.close()
+                with contextlib.suppress(OSError):  # a full disk fails the last flush again
+                    table.close()
                 table.pending.discard()

@@ -6,13 +6,23 @@ import zipfile
 from indicite.core.errors import ImportRefused
 from indicite.core.tables import Table
 from indicite.core.text import normalize_newlines
-from indicite.io.archives import MAX_UNZIPPED_BYTES, checked_members
 from indicite.io.table_grid import RawCell, RawTable, lay_out, row_line
+from indicite.io.zip_guard import ZipDamaged, inflate, repack
 
 
 def read_docx_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
-    """The text and its tables, merged cells as one cell spanning rows and columns."""
-    _check_zip(content, name)
+    """The text and its tables, merged cells as one cell spanning rows and columns.
+
+    python-docx reads a repacked copy of the members that ``inflate`` checked (size, DOCTYPE),
+    never the file's own compressed members.
+    """
+    try:
+        members = inflate(content, name)
+    except ZipDamaged:
+        raise _damaged(name) from None
+    if "word/document.xml" not in members:
+        raise _damaged(name)
+    content = repack(members)
 
     import docx
     from docx.opc.exceptions import OpcError
@@ -29,17 +39,6 @@ def read_docx_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
         raise _damaged(name) from None
     text = normalize_newlines("\n".join(lines))
     return text, lay_out(text, raw_tables)
-
-
-def _check_zip(content: bytes, name: str) -> None:
-    too_big = ImportRefused(
-        "{name} would unpack to more than {limit_mb} MB "
-        "(a damaged or malicious file); open it in Word, save a copy and import that",
-        name=name,
-        limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
-    )
-    if "word/document.xml" not in checked_members(content, _damaged(name), too_big):
-        raise _damaged(name)
 
 
 def _lines(document, raw_tables: list[RawTable]):

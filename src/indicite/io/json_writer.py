@@ -1,5 +1,6 @@
 """JSON export: a list of indicator objects, each with its citations nested in order."""
 
+import contextlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,5 +37,6 @@ class JsonWriter:
         return [self._pending.commit()]
 
     def discard(self) -> None:
-        self._file.close()
+        with contextlib.suppress(OSError):  # a full disk fails the last flush again
+            self._file.close()
         self._pending.discard()

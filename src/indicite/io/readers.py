@@ -14,6 +14,9 @@ from indicite.io.sheet_reader import read_csv_tables, read_xlsx_tables
 from indicite.io.text_reader import read_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Longer texts make every later step (display, suggestions, search) too slow to use; no
+# report or communiqué comes near it (a 1,000-page book is about 1 million characters).
+MAX_TEXT_CHARS = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,14 @@ def read_file(path: Path) -> ReadResult:
             tables = [t.shifted(-dropped) for t in tables]
         if char_map:
             char_map = char_map.shifted(-dropped)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportRefused(
+            "{name} holds {chars:,} characters, over the limit of {limit:,}; "
+            "split it into smaller documents",
+            name=name,
+            chars=len(text),
+            limit=MAX_TEXT_CHARS,
+        )
     if not text.strip():
         raise ImportRefused("{name} contains no text; check that it is the right file", name=name)
     return ReadResult(

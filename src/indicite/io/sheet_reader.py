@@ -17,9 +17,9 @@ from datetime import date, datetime, time
 from indicite.core.errors import ImportRefused
 from indicite.core.tables import Table
 from indicite.core.text import normalize_newlines
-from indicite.io.archives import MAX_UNZIPPED_BYTES, checked_members
 from indicite.io.table_grid import RawCell, RawTable, lay_out, row_line
 from indicite.io.text_reader import decode_bytes
+from indicite.io.zip_guard import ZipDamaged, inflate, repack
 
 _NOTE_RE = re.compile(r"^\s*(?:注|说明|资料来源|数据来源|备注)")
 _DECIMALS_RE = re.compile(r"0\.(0+)")
@@ -28,7 +28,10 @@ MAX_SHEET_CELLS = 2_000_000
 
 def read_xlsx_tables(content: bytes, name: str) -> tuple[str, list[Table]]:
     """Every visible sheet, in order; a workbook of several sheets names each above its rows."""
-    _check_zip(content, name)
+    try:  # openpyxl reads a repacked copy of the members inflate checked (size, DOCTYPE)
+        content = repack(inflate(content, name))
+    except ZipDamaged:
+        raise _damaged(name) from None
     from openpyxl import load_workbook
 
     try:
@@ -148,16 +151,6 @@ def _shown(value, number_format: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(normalize_newlines(str(text)).replace("\t", " ").split("\n")).strip()
-
-
-def _check_zip(content: bytes, name: str) -> None:
-    too_big = ImportRefused(
-        "{name} would unpack to more than {limit_mb} MB "
-        "(a damaged or malicious file); open it in Excel, save a copy and import that",
-        name=name,
-        limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
-    )
-    checked_members(content, _damaged(name), too_big)
 
 
 def _damaged(name: str) -> ImportRefused:

@@ -8,11 +8,11 @@ from indicite.core.text import normalize_newlines
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 # What a renamed binary file starts with, so the message can say what it really is.
@@ -63,66 +63,93 @@ def _decode(content: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if content.startswith(bom):
             try:
-                return content.decode(encoding)
-            except UnicodeDecodeError:
-                raise _undecodable(name) from None
+                return content[len(bom) :].decode(encoding)  # the text without its BOM
+            except UnicodeDecodeError as e:
+                at = min(e.start + len(bom), len(content) - 1)
+                raise undecodable(name, at, content[at], encoding) from None
     for magic, _ in _MAGIC:
         if content.startswith(magic):
             raise _binary(name, content)
     if b"\x00" in content:
-        encoding = _bomless_utf16(content)
-        if encoding is None:
-            guess = _guess_encoding(content)  # UTF-16 of CJK text has NULs on both sides
-            encoding = guess if guess and guess.startswith(("utf_16", "utf_32")) else None
-        if encoding is None:
-            raise _binary(name, content)
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            raise _binary(name, content) from None
+        # Without a BOM only the UTF-16 pattern (NULs beside each ASCII character) makes NULs
+        # text; anything else is a binary file or text with a NUL inside: refuse, saying where.
+        text = _bomless_utf16(content)
+        if text is None:
+            raise nul_refusal(name, content.index(b"\x00"))
+        return text
     try:
         return content.decode("utf-8")  # the common case, and fast
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+    if damaged_utf8(content):
+        raise undecodable(name, first_bad, content[first_bad], "UTF-8")
     encoding = _guess_encoding(content)
     if encoding is None:
-        raise _undecodable(name)
+        raise undecodable(name, first_bad, content[first_bad], "UTF-8, GB18030")
     try:
         return content.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise _undecodable(name) from None
+        raise undecodable(name, first_bad, content[first_bad], f"UTF-8, {encoding}") from None
+
+
+def damaged_utf8(content: bytes) -> bool:
+    """UTF-8 with a few bad bytes: most non-ASCII bytes form valid UTF-8 characters.
+
+    Any other encoding's non-ASCII text is mostly invalid UTF-8, so a guess there is safe;
+    here a guess would turn the whole file into mojibake because of one stray byte.
+    """
+    decoded = content.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for ch in decoded if "\udc80" <= ch <= "\udcff")
+    good = sum(1 for ch in decoded if ch > "\x7f") - bad
+    return good >= 4 and bad * 20 <= good
+
+
+# What Chinese and English text consists of: ASCII, CJK ideographs and punctuation, full-width
+# forms. Read with the wrong byte order (or from bytes that are not UTF-16) it is mostly not.
+_USUAL = re.compile(
+    "[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
 
 
 def _bomless_utf16(content: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL bytes on one side of each ASCII character.
+    """UTF-16 without a BOM: the byte order whose reading is at least 90% usual characters.
 
-    Binary files have NULs on both sides; the caller still decodes strictly and checks
-    the result for control characters.
+    ASCII characters put NULs on one side, but ideographs such as 一 (U+4E00) put them on the
+    other, so the NUL pattern alone cannot tell; the reading can. None when neither fits.
     """
     if len(content) % 2:
         return None
-    even = content[0::2].count(0)
-    odd = content[1::2].count(0)
-    if odd >= 2 and even <= odd // 20:
-        return "utf-16-le"
-    if even >= 2 and odd <= even // 20:
-        return "utf-16-be"
-    return None
+    best, best_share = None, 0.9
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = len(_USUAL.findall(text)) / max(1, len(text))
+        if share >= best_share and "\x00" not in text:
+            best, best_share = text, share
+    return best
+
+
+# charset-normalizer's "mess" of its best guess above which the guess is refused, not used.
+_MAX_CHAOS = 0.1
 
 
 def _guess_encoding(content: bytes) -> str | None:
+    """A confident guess, or None: a doubtful one would import garbled text."""
     from charset_normalizer import from_bytes
 
-    matches = [m.encoding.lower() for m in from_bytes(content)]
-    if not matches:
+    matches = [(m.encoding.lower(), m.chaos) for m in from_bytes(content)]
+    if not matches or matches[0][1] > _MAX_CHAOS:
         return None
-    gb = any(m in _GB_FAMILY for m in matches)
-    best = matches[0]
+    names = [encoding for encoding, _ in matches]
+    gb = any(m in _GB_FAMILY for m in names)
+    best = names[0]
     if best in _GB_FAMILY:
         return "gb18030"
     # Without NUL bytes (checked before), a UTF-16/32 guess is weak; short GB text gets it.
-    if best.startswith(("utf_16", "utf_32")) and gb:
-        return "gb18030"
+    if best.startswith(("utf_16", "utf_32")):
+        return "gb18030" if gb else None
     return best
 
 
@@ -142,9 +169,23 @@ def _binary(name: str, content: bytes) -> ImportRefused:
     )
 
 
-def _undecodable(name: str) -> ImportRefused:
+def undecodable(name: str, offset: int, byte: int, tried: str) -> ImportRefused:
+    """The refusal of bytes that do not decode: where the first bad byte is, what was tried."""
     return ImportRefused(
-        "{name} is not in a text encoding Indicite can read (UTF-8, UTF-16 or GB18030); "
-        "save it as UTF-8 and import again",
+        "{name} is not readable text: byte {offset} (0x{byte:02X}) does not fit its encoding "
+        "(tried {tried}); save it as UTF-8 and import again",
         name=name,
+        offset=offset,
+        byte=byte,
+        tried=tried,
+    )
+
+
+def nul_refusal(name: str, offset: int) -> ImportRefused:
+    return ImportRefused(
+        "{name} is a binary file, not text: byte {offset} is a NUL "
+        "(tried UTF-8, UTF-16 and GB18030); import the original .txt, .md, .docx, .pdf or "
+        ".html file",
+        name=name,
+        offset=offset,
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from indicite.core.char_map import CharMap
 from indicite.core.entities import Document
-from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
+from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
 from indicite.core.tables import Table
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
 from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
@@ -71,7 +71,7 @@ def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta(
                 return ImportOutcome(Path(path), existing, existed=True)
             doc_id = store_document(session, prepared)
     except IndiciteError as e:
-        return ImportOutcome(Path(path), error=f"{Path(path).name}: {e}")
+        return ImportOutcome(Path(path), error=f"{one_line(Path(path).name)}: {e}")
     return ImportOutcome(Path(path), doc_id)
 
 

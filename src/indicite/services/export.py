@@ -4,6 +4,7 @@ Rows stream from one database snapshot through the writer; only the current row,
 indicator's extra citations and a small summary per document are held in memory.
 """
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,16 +175,23 @@ def export(
             about = _about(session, fmt, statuses, document_ids, done)
             files = writer.finish(q.iter_documents(db, statuses, document_ids), about)
     except OSError as e:
-        writer.discard()
+        _discard(writer)
         raise IndiciteError(
             "Cannot write {path}: {detail}", path=path, detail=e.strerror or str(e)
         ) from None
     except BaseException:
-        writer.discard()
+        _discard(writer)
         raise
     if progress is not None:
         progress(done, total)
     return ExportResult(done, files)
+
+
+def _discard(writer: ExportWriter) -> None:
+    """Remove what was written; on a full disk closing the file fails again, and that must
+    not hide the first error (the one the user can act on)."""
+    with contextlib.suppress(OSError):
+        writer.discard()
 
 
 def _about(

@@ -5,33 +5,51 @@ when it still selects the quote, otherwise the quote is searched for (prefix and
 among repeats). Rows that cannot be anchored, or are already present, are reported and left
 out; everything else is stored in ONE transaction, so a load that dies half-way stores nothing.
 
-Status from the file: draft, submitted and returned are kept; approved is kept only when the
-file also says who approved it and when (reviewed_by, reviewed_at), otherwise the entry comes
-in as submitted so an editor looks at it. No status means draft.
+A load cannot bypass review. Every entry is the loading user's, entered now; what the file
+claims (created_by/at, reviewed_by/at, status) is kept only as provenance (load_provenance,
+shown in History as "from file"). Draft and submitted are kept. A row marked approved is
+approved only when the loading user is an editor who is not its author (four eyes: the file's
+created_by, or the loader when the file names nobody), and then the approval is that user's
+act, now, in the history; otherwise, like a returned row, it comes in as submitted so an
+editor looks at it. No status means draft.
+
+Hostile files: a file-level problem (unreadable, too big, broken quoting) refuses the whole
+load, so the database stays as it was; a row-level one refuses that row. The report keeps the
+first ``MAX_REPORTED`` problems of each kind and counts the rest.
 """
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
 from indicite.core.entities import INDICATOR_FIELDS, STATUSES, Document
-from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
+from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
 from indicite.core.reanchor import CHANGED, ORPHANED
-from indicite.core.validation import check_fields, parse_value
+from indicite.core.validation import check_fields, check_finite, parse_value
+from indicite.core.workflow import REVIEWERS
 from indicite.io.table_reader import read_table
 from indicite.services.indicators import with_base
+from indicite.services.review import four_eyes
 from indicite.services.revisions import Carrier, numbers_differ
 from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session
+from indicite.services.users import role_of
 from indicite.storage import export_queries as q
 from indicite.storage.clock import now_iso
 from indicite.storage.indicators import citation_row
+from indicite.storage.provenance import PROVENANCE_FIELDS, insert_provenance
 
 PROGRESS_EVERY = 500
 NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
+MAX_REPORTED = 20  # problems listed per kind; the rest are counted
+_ISO_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?"
+)
 
 
 class RowRefused(IndiciteError):
@@ -50,9 +68,22 @@ class RowProblem:
 @dataclass
 class LoadReport:
     loaded: int = 0
-    refused: list[RowProblem] = field(default_factory=list)  # not loaded: fix and load again
-    skipped: list[RowProblem] = field(default_factory=list)  # already in the database
-    resubmitted: int = 0  # 'approved' rows without a reviewer, loaded as submitted
+    refused: list[RowProblem] = field(default_factory=list)  # not loaded: the first few
+    skipped: list[RowProblem] = field(default_factory=list)  # already in the database: same
+    refused_count: int = 0  # all of them
+    skipped_count: int = 0
+    resubmitted: int = 0  # rows marked approved or returned that came in as submitted
+    approved: int = 0  # rows marked approved that the loading editor approved now
+
+    def refuse(self, problem: RowProblem) -> None:
+        self.refused_count += 1
+        if len(self.refused) < MAX_REPORTED:
+            self.refused.append(problem)
+
+    def skip(self, problem: RowProblem) -> None:
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_REPORTED:
+            self.skipped.append(problem)
 
 
 def _number(name: str, value: Any) -> float | None:
@@ -61,13 +92,16 @@ def _number(name: str, value: Any) -> float | None:
     if isinstance(value, bool):
         raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer with hundreds of digits (JSON allows it)
+            number = float("inf")
+        check_finite(name, number, value)
+        return number
     try:
         return parse_value(str(value))
-    except ValidationError:
-        raise ValidationError(
-            name, "{name} “{value}” is not a number", name=name, value=value
-        ) from None
+    except ValidationError as e:  # not a number, too large, too close to zero
+        raise ValidationError(name, "{name}: {reason}", name=name, reason=str(e)) from None
 
 
 def _int(name: str, value: Any) -> int | None:
@@ -148,16 +182,59 @@ def anchor(doc: Document, citation: dict[str, Any]) -> Quote:
     return quote_at(text, start, end, doc.page_starts)
 
 
-def _status(row: dict[str, Any], report: LoadReport) -> tuple[str, str | None, str | None]:
+def _moment(name: str, value: Any) -> str | None:
+    """An ISO 8601 date or date and time from the file, or None; anything else refuses the row
+    (a formula hiding in a timestamp column never reaches the database or an export)."""
+    text = _text(value).strip()
+    if not text:
+        return None
+    try:
+        if _ISO_MOMENT.fullmatch(text):
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return text
+    except ValueError:
+        pass
+    short = text if len(text) <= 40 else text[:40] + "…"
+    raise RowRefused(
+        f"{name} “{one_line(short)}” is not an ISO date and time (e.g. 2025-03-02T08:00:00+00:00)"
+    )
+
+
+def _claims(row: dict[str, Any]) -> dict[str, Any]:
+    """What the file says about the entry's past: kept as provenance, never as acts."""
     status = _text(row.get("status")).strip().lower() or "draft"
     if status not in STATUSES:
-        raise RowRefused(f"unknown status “{status}”; use {', '.join(STATUSES)}")
-    reviewed_by = _text(row.get("reviewed_by")) or None
-    reviewed_at = _text(row.get("reviewed_at")) or None
-    if status == "approved" and not (reviewed_by and reviewed_at):
-        report.resubmitted += 1
-        return "submitted", None, None
-    return status, reviewed_by, reviewed_at
+        raise RowRefused(f"unknown status “{one_line(status)}”; use {', '.join(STATUSES)}")
+    return {
+        "status": status,
+        "created_by": _text(row.get("created_by")).strip() or None,
+        "created_at": _moment("created_at", row.get("created_at")),
+        "reviewed_by": _text(row.get("reviewed_by")).strip() or None,
+        "reviewed_at": _moment("reviewed_at", row.get("reviewed_at")),
+    }
+
+
+@dataclass(frozen=True)
+class _Loader:
+    """Who loads, and whether they may approve what a file marks approved."""
+
+    user: str
+    may_review: bool
+    four_eyes: bool
+
+    def status(self, claims: dict[str, Any]) -> tuple[str, bool]:
+        """The status an entry comes in with, and whether the loader approves it now."""
+        claimed = claims["status"]
+        if claimed in ("draft", "submitted"):
+            return claimed, False
+        author = claims["created_by"] or self.user
+        if (
+            claimed == "approved"
+            and self.may_review
+            and not (self.four_eyes and author == self.user)
+        ):
+            return "approved", True
+        return "submitted", False
 
 
 def _fields(row: dict[str, Any]) -> dict[str, Any]:
@@ -174,15 +251,16 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class _Row:
-    """One row made ready to store: its document, fields, anchored citations and status."""
+    """One row made ready to store: its document, fields, anchored citations, the file's
+    claims about its past and the status it comes in with."""
 
     document_id: int
     fields: dict[str, Any]
     quotes: list[Quote]
     placed: list[dict[str, Any]]  # each quote's document version and re-anchoring state
+    claims: dict[str, Any]
     status: str
-    reviewed_by: str | None
-    reviewed_at: str | None
+    approve_now: bool
 
     @property
     def source_changed(self) -> bool:
@@ -200,11 +278,12 @@ class _Row:
 
 
 def _prepare(
-    row: dict[str, Any], documents: _Documents, extras: list[dict[str, Any]], report: LoadReport
+    row: dict[str, Any], documents: _Documents, extras: list[dict[str, Any]], loader: _Loader
 ) -> _Row:
     """Check and anchor one row; RowRefused or ValidationError say why it cannot be loaded."""
     doc = documents.find(row)
     fields = _fields(row)
+    claims = _claims(row)
     quotes, placed = [], []
     for i, citation in enumerate([row, *extras], start=1):
         source = documents.cited(citation, doc)
@@ -220,11 +299,11 @@ def _prepare(
         placed.append({"document_id": doc_id, "anchor_state": state, "was": quote.exact})
     assert doc.id is not None
     current = documents.carrier.current(doc.id)
-    return _Row(current, fields, quotes, placed, *_status(row, report))
+    return _Row(current, fields, quotes, placed, claims, *loader.status(claims))
 
 
-def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, Any]:
-    """The indicators row: the file's author and creation time are kept when it has them."""
+def _stored(ready: _Row, user: str, at: str) -> dict[str, Any]:
+    """The indicators row: entered by the loading user now, approved by them if at all."""
     fields = ready.fields
     return {
         **{name: fields.get(name, "") for name in INDICATOR_FIELDS},
@@ -239,22 +318,24 @@ def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, A
         "document_id": ready.document_id,
         "status": ready.status,
         "version": 1,
-        "created_by": _text(row.get("created_by")) or user,
-        "created_at": _text(row.get("created_at")) or at,
+        "created_by": user,
+        "created_at": at,
         "updated_by": user,
         "updated_at": at,
-        "reviewed_by": ready.reviewed_by,
-        "reviewed_at": ready.reviewed_at,
+        "reviewed_by": user if ready.approve_now else None,
+        "reviewed_at": at if ready.approve_now else None,
         # a loaded submitted entry joins the review queue now, in load order
-        "submitted_at": at if ready.status == "submitted" else None,
+        "submitted_at": at if ready.status in ("submitted", "approved") else None,
     }
 
 
-def _indicator_rows(rows: Iterator[tuple[int, dict[str, Any]]], path: Path) -> Iterator:
+def _indicator_rows(table: Any, path: Path) -> Iterator:
     """The rows, or one refusal when the file is not a table of indicators (a document, a
-    different sheet): no name column in its first row, instead of an error for every row."""
+    different sheet): no name column in its first row, instead of an error for every row.
+    (A first row the reader found unusable says so itself.)"""
+    rows = table.rows
     first = next(rows, None)
-    if first is not None and "name" not in first[1]:
+    if first is not None and first[0] not in table.problems and "name" not in first[1]:
         raise ImportRefused(
             "{name} is not a table of indicators (no name column); "
             "load reads files in the export format",
@@ -275,9 +356,10 @@ def load(
     path = Path(path)
     refuse_open_database_as_input(path)
     table = read_table(path)
-    rows = _indicator_rows(table.rows, path)
+    rows = _indicator_rows(table, path)
     store = session.store
     documents = _Documents(session)
+    loader = _Loader(session.user, role_of(session) in REVIEWERS, four_eyes(session))
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
@@ -285,40 +367,76 @@ def load(
         for done, (number, row) in enumerate(rows, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done)
-            extras = table.extra_citations.get(row["id"], []) if row.get("id") else []
             try:
-                ready = _prepare(row, documents, extras, report)
+                ready = _ready(table, number, row, documents, loader)
             except (RowRefused, ValidationError) as e:
-                report.refused.append(RowProblem(number, str(e)))
+                report.refuse(RowProblem(number, str(e)))
                 continue
             if ready.document_id not in present:
                 present[ready.document_id] = q.existing_keys(store.db, ready.document_id)
             if ready.key in present[ready.document_id]:
                 reason = f"“{ready.fields['name']}” is already in document {ready.document_id}"
-                report.skipped.append(RowProblem(number, reason))
+                report.skip(RowProblem(number, reason))
                 continue
             present[ready.document_id].add(ready.key)
-            indicator = _stored(ready, row, session.user, at)
-            after = {
-                **{name: indicator[name] for name in INDICATOR_FIELDS},
-                "status": ready.status,
-                "citations": [[quote.start, quote.end] for quote in ready.quotes],
-                "file": path.name,
-                "row": number,
-            }
-            ind_id = q.insert_loaded(
-                store.db,
-                indicator,
-                [
-                    citation_row(quote, position)
-                    | {"document_id": where["document_id"], "anchor_state": where["anchor_state"]}
-                    for position, (quote, where) in enumerate(
-                        zip(ready.quotes, ready.placed, strict=True)
-                    )
-                ],
-                {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""},
-            )
-            if ready.source_changed:
-                store.revisions.flag(ind_id)
+            _insert(session, ready, path.name, number, at)
             report.loaded += 1
+            report.approved += ready.approve_now
+            report.resubmitted += ready.claims["status"] in ("approved", "returned") and (
+                ready.status == "submitted"
+            )
     return report
+
+
+def _ready(
+    table: Any, number: int, row: dict[str, Any], documents: _Documents, loader: _Loader
+) -> _Row:
+    """The row made ready, or RowRefused for what the reader found wrong with it."""
+    if number in table.problems:  # the reader found it unusable (a list where a value belongs…)
+        raise RowRefused(table.problems[number])
+    key = row.get("id")
+    extras = table.extra_citations.get(key, []) if key not in (None, "") else []
+    return _prepare(row, documents, extras, loader)
+
+
+def _insert(session: Session, ready: _Row, file: str, number: int, at: str) -> None:
+    """The entry, its citations, its load event (with the file's claims), its provenance and,
+    when the loader approves it, their approve event."""
+    store = session.store
+    indicator = _stored(ready, session.user, at)
+    claims = {k: v for k, v in ready.claims.items() if v is not None}
+    after = {
+        **{name: indicator[name] for name in INDICATOR_FIELDS},
+        "status": "submitted" if ready.approve_now else ready.status,
+        "citations": [[quote.start, quote.end] for quote in ready.quotes],
+        "file": file,
+        "row": number,
+        "from_file": claims,
+    }
+    ind_id = q.insert_loaded(
+        store.db,
+        indicator,
+        [
+            citation_row(quote, position)
+            | {"document_id": where["document_id"], "anchor_state": where["anchor_state"]}
+            for position, (quote, where) in enumerate(zip(ready.quotes, ready.placed, strict=True))
+        ],
+        {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""},
+    )
+    if ready.source_changed:
+        store.revisions.flag(ind_id)
+    insert_provenance(
+        store.db,
+        ind_id,
+        {"file": file, "row": number, **{f: ready.claims[f] for f in PROVENANCE_FIELDS}},
+    )
+    if ready.approve_now:
+        store.events.append(
+            at=at,
+            who=session.user,
+            action="approve",
+            indicator_id=ind_id,
+            document_id=ready.document_id,
+            before={"status": "submitted"},
+            after={"status": "approved"},
+        )

@@ -395,3 +395,29 @@ def m012_pdf_char_map(db: Database) -> None:
         foreign_keys=[("document_id", "documents", "id")],
         not_null={"made_at"},
     )
+
+
+@migrations()
+def m013_load_provenance(db: Database) -> None:
+    """What a loaded file claimed about an entry it brought in (issue 13).
+
+    A load never takes a file's word for who entered or approved an entry, or when: the entry
+    is the loading user's, now, and any approval is an editor's act at load time. The file's
+    claims (its created_by/at, reviewed_by/at, status, and its name and row) are kept here as
+    provenance, and History shows them as "from file".
+    """
+    db.table("load_provenance").create(
+        {
+            "indicator_id": int,
+            "file": str,
+            "row": int,
+            "status": str,
+            "created_by": str,
+            "created_at": str,
+            "reviewed_by": str,
+            "reviewed_at": str,
+        },
+        pk="indicator_id",
+        foreign_keys=[("indicator_id", "indicators", "id")],
+        not_null={"file", "row"},
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from indicite.core.errors import one_line
 from indicite.services.documents import DocumentMeta, ImportReport, import_file
 from indicite.services.session import Session
 from indicite.ui.workers import Job, Progress, Task, TaskRunner
@@ -58,7 +59,7 @@ class ImportController(QObject):
 
     def _show(self, dialog: QProgressDialog, done: int, name: str) -> None:
         if name:
-            dialog.setLabelText(self.tr("Importing {name}…").format(name=name))
+            dialog.setLabelText(self.tr("Importing {name}…").format(name=one_line(name)))
         dialog.setValue(done)
 
     def _close(self, dialog: QProgressDialog) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from indicite.core.entities import STATUSES
+from indicite.core.errors import one_line
 from indicite.services.export import ENCODINGS, FORMATS, ExportCancelled, ExportResult, export
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
@@ -324,7 +325,7 @@ class ExportAction(FileMenuAction):
         self.dialog = None
 
     def _exported(self, result: ExportResult) -> None:
-        names = ", ".join(p.name for p in result.files)
+        names = ", ".join(one_line(p.name) for p in result.files)
         self.window.statusBar().showMessage(
             self.tr("Exported {count} indicators to {files}").format(
                 count=QLocale().toString(result.rows), files=names

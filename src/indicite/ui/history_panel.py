@@ -12,13 +12,13 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from indicite.core.entities import Event
-from indicite.core.errors import IndiciteError
+from indicite.core.errors import IndiciteError, one_line
 from indicite.services import review
 from indicite.services.session import Session
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import format_number
 from indicite.ui.indicator_model import status_names
-from indicite.ui.labels import action_names, code_names, field_names
+from indicite.ui.labels import action_names, claim_names, code_names, field_names
 
 Index = QModelIndex | QPersistentModelIndex
 QUOTE_CHARS = 30  # a longer cited passage is cut, so the line stays readable
@@ -37,6 +37,10 @@ def describe(event: Event, text: str = "") -> str:
         ]
     elif event.action in ("delete", "restore"):
         parts = []  # the action says it all; the time is in its own column
+    elif event.action == "load":
+        statuses = status_names()
+        status = after.get("status")
+        parts = [statuses.get(status, _show(status)), _from_file(after)]
     elif event.action in ("cite", "uncite"):
         span = after or before
         parts = [passage(text, span["start"], span["end"])]
@@ -50,6 +54,22 @@ def describe(event: Event, text: str = "") -> str:
     if event.comment:
         parts.append(f"“{event.comment}”")
     return "; ".join(parts)
+
+
+def _from_file(after: dict[str, Any]) -> str:
+    """The file and row a loaded entry came from, and what the file claimed about its past:
+    provenance only, never acts of the people it names."""
+    where = QCoreApplication.translate("History", "from file {file}, row {row}").format(
+        file=one_line(after.get("file", "")), row=after.get("row", "")
+    )
+    names, statuses = claim_names(), status_names()
+    said = after.get("from_file") or {}
+    claims = [
+        f"{label} {one_line(statuses.get(said[key], said[key]))}"
+        for key, label in names.items()
+        if said.get(key)
+    ]
+    return f"{where}: {', '.join(claims)}" if claims else where
 
 
 def _name(field: str) -> str:

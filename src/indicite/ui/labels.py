@@ -98,6 +98,17 @@ def field_names() -> dict[str, str]:
     }
 
 
+def claim_names() -> dict[str, str]:
+    """What a loaded file claimed about an entry's past, as History shows it ("from file")."""
+    return {
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "created_by": QCoreApplication.translate("Labels", "Entered by"),
+        "created_at": QCoreApplication.translate("Labels", "Entered at"),
+        "reviewed_by": QCoreApplication.translate("Labels", "Reviewed by"),
+        "reviewed_at": QCoreApplication.translate("Labels", "Reviewed at"),
+    }
+
+
 def code_names(field: str) -> dict[str, str]:
     """The names for an indicator field that holds a code (measure, qualifier), else {}."""
     if field == "measure":
