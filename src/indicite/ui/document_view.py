@@ -20,6 +20,8 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
+    QTextBlock,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -38,6 +40,8 @@ from indicite.ui.highlighter import CitationHighlighter, Span
 from indicite.ui.i18n import Retranslatable
 
 MAX_FIND_MATCHES = 100_000
+# Blocks formatted ahead of the view: this many screens below it and half that above.
+SCREENS_AHEAD = 1.0
 
 
 class _NoAstral:
@@ -101,12 +105,64 @@ class DocumentTextEdit(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         self.setFont(font)
         self.highlighter = CitationHighlighter(self.document())
+        self.highlighter.visible_blocks = self.window_blocks
         self.context_actions: list[QAction] = []
         self.empty_blocks: list[int] = []
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
+        self.updateRequest.connect(self._format_window)
         self._update_gutter_width()
+
+    def window_blocks(self) -> list[QTextBlock]:
+        """The blocks on screen and a screen around them, estimated without laying any out.
+
+        Lines per block are estimated from the width of a CJK character; a block the estimate
+        misses is formatted when it paints (paintEvent), at the price of a second paint.
+        """
+        if not self.isVisible():
+            return []
+        metrics = self.fontMetrics()
+        columns = max(1, self.viewport().width() // max(1, metrics.horizontalAdvance("中")))
+        screen = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        first = self.firstVisibleBlock()
+        above: list[QTextBlock] = []
+        block, lines = first.previous(), 0
+        while block.isValid() and lines < screen * SCREENS_AHEAD / 2:
+            above.append(block)
+            lines += 1 + block.length() // columns
+            block = block.previous()
+        below: list[QTextBlock] = []
+        block, lines = first, 0
+        while block.isValid() and lines < screen * (1 + SCREENS_AHEAD):
+            below.append(block)
+            lines += 1 + block.length() // columns
+            block = block.next()
+        return below + above  # what is on screen first
+
+    def _format_window(self, _rect: QRect, _dy: int) -> None:
+        """Before the paint that follows a scroll, format the blocks that come into view."""
+        self.highlighter.format_blocks(self.window_blocks())
+
+    def _painted_blocks(self, rect: QRect) -> list[QTextBlock]:
+        blocks = []
+        block = self.firstVisibleBlock()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        while block.isValid() and top <= rect.bottom():
+            blocks.append(block)
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+        return blocks
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painted = self._painted_blocks(event.rect())
+        if any(self.highlighter.is_stale(b) for b in painted):
+            self.highlighter.format_blocks(painted)
+        super().paintEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.highlighter.format_blocks(self.window_blocks())
 
     def gutter_width(self) -> int:
         digits = len(str(max(1, self.blockCount())))
