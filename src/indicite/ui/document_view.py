@@ -142,7 +142,8 @@ class DocumentTextEdit(QPlainTextEdit):
 
     def _format_window(self, _rect: QRect, _dy: int) -> None:
         """Before the paint that follows a scroll, format the blocks that come into view."""
-        self.highlighter.format_blocks(self.window_blocks())
+        if not self.highlighter.formatting:
+            self.highlighter.format_blocks(self.window_blocks())
 
     def _painted_blocks(self, rect: QRect) -> list[QTextBlock]:
         blocks = []
@@ -378,9 +379,8 @@ class DocumentView(Retranslatable, QWidget):
         self.setFocusProxy(self.text)
 
     def set_document(self, text: str, page_starts: list[int] | None = None) -> None:
-        """Show a new text; highlights are cleared first so the text is formatted once."""
-        self.text.highlighter.set_spans([])
-        self.text.highlighter.set_suggestion_spans([])
+        """Show a new text, with no highlights until they are set."""
+        self.text.highlighter.forget()
         self._text = text
         self._map = utf16_map(text)
         self._page_starts = page_starts

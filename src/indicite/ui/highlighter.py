@@ -1,19 +1,22 @@
-"""Citation highlights painted per block: each block looks up its spans by bisect.
+"""Citation highlights and suggestion underlines, formatted only in the blocks on screen.
 
-QSyntaxHighlighter formats only the blocks Qt asks for, so 20,000 citations cost a bisect per
-block instead of one extra selection each (``setExtraSelections`` is ten times slower).
-
-Formatting a block makes Qt lay it out again (shaping CJK text with its fonts), so a change
-never reformats the whole document: it marks the blocks it touches stale, and only the blocks
-the view shows (``visible_blocks``, set by the view) are formatted, now or when scrolled to.
-A 4.6 MB document took 2.6 s per whole-document pass when its suggestions arrived.
+Each block looks up its spans by bisect and gets its formats as ranges on its layout (what
+QSyntaxHighlighter does inside), so 20,000 citations cost nothing until their block shows.
+Formatting a block makes Qt lay it out again, shaping CJK text with its fonts: a change never
+formats the whole document, it marks the blocks it touches stale, and only the blocks the view
+shows (``visible_blocks``, set by the view) are formatted, now or when scrolled to. Measured on
+a 4.6 MB document: QSyntaxHighlighter's whole-document pass took 2.6 s when suggestions
+arrived, and its callback for every block of a new text 40 ms of each open.
 """
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
+from shiboken6 import isValid
 
 # Light backgrounds under black text: readable with Chinese glyphs, distinct from the selection.
 STATUS_COLOURS = {
@@ -47,7 +50,7 @@ def all_blocks(document: QTextDocument) -> Iterator[QTextBlock]:
         block = block.next()
 
 
-class CitationHighlighter(QSyntaxHighlighter):
+class CitationHighlighter(QObject):
     """Highlights and suggestion underlines; formats only ``visible_blocks()`` when they change.
 
     Without a view every block counts as visible (small documents in tests).
@@ -55,6 +58,7 @@ class CitationHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument):
         super().__init__(document)
+        self._document = document
         self.visible_blocks: Callable[[], Iterable[QTextBlock]] = lambda: all_blocks(document)
         self._stale = bytearray()  # per block number: 1 while its formats are out of date
         self._formatting = False
@@ -63,31 +67,47 @@ class CitationHighlighter(QSyntaxHighlighter):
         self._starts: list[int] = []
         self._longest = 0
         self._current: int | None = None
-        self._formats = {}
-        for status, colour in STATUS_COLOURS.items():
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            self._formats[status] = fmt
-            current = QTextCharFormat(fmt)
-            current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            current.setUnderlineColor(CURRENT_OUTLINE)
-            self._formats[status, "current"] = current
         self._suggestions: list[tuple[int, int]] = []
         self._suggestion_starts: list[int] = []
-        self._suggestion_format = QTextCharFormat()
-        self._suggestion_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._suggestion_format.setUnderlineColor(SUGGESTION_UNDERLINE)
+        self._formats: dict[tuple[str | None, bool, bool], QTextCharFormat] = {}
+        for status, colour in (*STATUS_COLOURS.items(), (None, None)):
+            for current in (False, True):
+                for suggested in (False, True):
+                    fmt = QTextCharFormat()
+                    if colour is not None:
+                        fmt.setBackground(colour)
+                    if current and colour is not None:
+                        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                        fmt.setUnderlineColor(CURRENT_OUTLINE)
+                    if suggested:
+                        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                        fmt.setUnderlineColor(SUGGESTION_UNDERLINE)
+                    self._formats[status, current, suggested] = fmt
+
+    def document(self) -> QTextDocument:
+        return self._document
+
+    def forget(self) -> None:
+        """Drop every highlight and underline before the view shows a new text."""
+        self._spans, self._starts, self._by_indicator, self._longest = [], [], {}, 0
+        self._suggestions, self._suggestion_starts = [], []
+        self._current = None
+        self._stale = bytearray()  # a new text has new blocks, all unformatted
 
     def set_spans(self, spans: list[Span]) -> None:
         """Replace the highlights; only blocks whose highlights changed are repainted."""
-        old = set(self._spans)
+        old = self._spans
         self._spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
         self._by_indicator = {}
         for span in self._spans:
             self._by_indicator.setdefault(span.indicator_id, []).append(span)
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._rehighlight_ranges((s.start, s.end) for s in old.symmetric_difference(self._spans))
+        if not old or not self._spans:  # no need to compare 20,000 spans one by one
+            changed = [(s.start, s.end) for s in old or self._spans]
+        else:
+            changed = [(s.start, s.end) for s in set(old).symmetric_difference(self._spans)]
+        self._rehighlight_ranges(changed)
 
     def set_suggestion_spans(self, spans: list[tuple[int, int]]) -> None:
         """Underline suggested numbers (Qt positions); only changed blocks are repainted."""
@@ -119,86 +139,97 @@ class CitationHighlighter(QSyntaxHighlighter):
     def spans(self) -> list[Span]:
         return list(self._spans)
 
-    def _overlapping(self, start: int, end: int) -> list[Span]:
-        lo = bisect_left(self._starts, start - self._longest)
-        hi = bisect_left(self._starts, end)
-        return [s for s in self._spans[lo:hi] if s.end > start]
-
-    def _rehighlight_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
-        """Mark the blocks under ``ranges`` stale, then format the stale blocks in view."""
-        doc = self.document()
-        ranges = list(ranges)
-        count = doc.blockCount()
-        if len(self._stale) != count or len(ranges) > MANY_RANGES:
-            self._stale = bytearray(b"\x01") * count
-        else:
-            for start, end in ranges:
-                block = doc.findBlock(start)
-                while block.isValid() and block.position() < end:
-                    self._stale[block.blockNumber()] = 1
-                    block = block.next()
-        self.format_blocks(self.visible_blocks())
-
-    def format_blocks(self, blocks: Iterable[QTextBlock]) -> int:
-        """Format those of ``blocks`` that are stale; returns how many were formatted."""
-        formatted = 0
-        if self._formatting:  # formatting a block repaints, and the view asks again: done
-            return formatted
-        if len(self._stale) != self.document().blockCount():
-            self._stale = bytearray(b"\x01") * self.document().blockCount()
-        self._formatting = True
-        try:
-            for block in blocks:
-                number = block.blockNumber()
-                if not self._stale[number]:
-                    continue
-                self._stale[number] = 0
-                if block.length() > 1 and (self._has_marks(block) or block.layout().formats()):
-                    self.rehighlightBlock(block)  # lays the block out again
-                    formatted += 1
-        finally:
-            self._formatting = False
-        return formatted
+    @property
+    def formatting(self) -> bool:
+        """True while blocks are being formatted (their repaints need no formatting)."""
+        return self._formatting
 
     def is_stale(self, block: QTextBlock) -> bool:
         number = block.blockNumber()
         return number >= len(self._stale) or bool(self._stale[number])
 
-    def _has_marks(self, block: QTextBlock) -> bool:
-        start = block.position()
-        end = start + block.length() - 1
-        if self._overlapping(start, end):
-            return True
+    def format_blocks(self, blocks: Iterable[QTextBlock]) -> int:
+        """Format those of ``blocks`` that are stale; returns how many got new formats.
+
+        A formatted block repaints and the view asks again: that nested call does nothing,
+        and neither does a late repaint while the document is being destroyed.
+        """
+        if self._formatting or not isValid(self._document):
+            return 0
+        count = self._document.blockCount()
+        if len(self._stale) != count:
+            self._stale = bytearray(b"\x01") * count
+        formatted = 0
+        self._formatting = True
+        try:
+            for block in blocks:
+                number = block.blockNumber()
+                if 0 <= number < count and self._stale[number]:
+                    self._stale[number] = 0
+                    formatted += self._format_block(block)
+        finally:
+            self._formatting = False
+        return formatted
+
+    def _rehighlight_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Mark the blocks under ``ranges`` stale, then format the stale blocks in view."""
+        ranges = list(ranges)
+        count = self._document.blockCount()
+        if len(self._stale) != count or len(ranges) > MANY_RANGES:
+            self._stale = bytearray(b"\x01") * count
+        else:
+            for start, end in ranges:
+                block = self._document.findBlock(start)
+                while block.isValid() and block.position() < end:
+                    self._stale[block.blockNumber()] = 1
+                    block = block.next()
+        self.format_blocks(self.visible_blocks())
+
+    def _overlapping(self, start: int, end: int) -> list[Span]:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [s for s in self._spans[lo:hi] if s.end > start]
+
+    def _suggested(self, start: int, end: int) -> list[tuple[int, int]]:
         lo = max(0, bisect_left(self._suggestion_starts, start) - 1)
         hi = bisect_left(self._suggestion_starts, end)
-        return any(s_end > start for _, s_end in self._suggestions[lo:hi])
+        return [(a, b) for a, b in self._suggestions[lo:hi] if b > start]
 
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        if not self._formatting:  # Qt reformats on its own (new text): format when in view
-            if block.blockNumber() < len(self._stale):
-                self._stale[block.blockNumber()] = 1
-            return
-        if not text or (not self._spans and not self._suggestions):
-            return
+    def _format_block(self, block: QTextBlock) -> bool:
+        """Give the block its formats; False when it had none and needs none (no relayout)."""
         start = block.position()
-        end = start + block.length() - 1  # Qt positions: UTF-16 units, not len(text)
-        for span in self._overlapping(start, end):
-            a = max(span.start, start) - start
-            b = min(span.end, end) - start
-            if b > a:
-                key = (
-                    (span.status, "current") if span.indicator_id == self._current else span.status
-                )
-                self.setFormat(a, b - a, self._formats.get(key, self._formats["draft"]))
-        self._underline_suggestions(start, end)
+        end = start + block.length() - 1  # Qt positions: UTF-16 units
+        spans = self._overlapping(start, end) if end > start else []
+        suggested = self._suggested(start, end) if end > start else []
+        layout = block.layout()
+        ranges = self._ranges(start, end, spans, suggested) if spans or suggested else []
+        if not ranges and not layout.formats():
+            return False
+        layout.setFormats(ranges)
+        self._document.markContentsDirty(start, block.length())
+        return True
 
-    def _underline_suggestions(self, start: int, end: int) -> None:
-        """Add the wave to whatever format a suggested number has (it may lie in a highlight)."""
-        lo = max(0, bisect_left(self._suggestion_starts, start) - 1)
-        hi = bisect_left(self._suggestion_starts, end)
-        for s_start, s_end in self._suggestions[lo:hi]:
-            for i in range(max(s_start, start) - start, min(s_end, end) - start):
-                fmt = self.format(i)
-                fmt.merge(self._suggestion_format)
-                self.setFormat(i, 1, fmt)
+    def _ranges(
+        self, start: int, end: int, spans: list[Span], suggested: list[tuple[int, int]]
+    ) -> list[QTextLayout.FormatRange]:
+        """Format ranges between every span edge: the last span by start wins where spans
+        overlap (a nested citation shows over its outer one), a suggestion adds its wave."""
+        edges = {0, end - start}
+        for a, b in [(s.start, s.end) for s in spans] + suggested:
+            edges.update((min(max(a - start, 0), end - start), min(max(b - start, 0), end - start)))
+        ranges = []
+        for a, b in pairwise(sorted(edges)):
+            status, current = None, False
+            for s in spans:
+                if s.start - start <= a and s.end - start >= b:
+                    status, current = s.status, s.indicator_id == self._current
+            wave = any(sa - start <= a and sb - start >= b for sa, sb in suggested)
+            if status is None and not wave:
+                continue
+            if status is not None and status not in STATUS_COLOURS:
+                status = "draft"
+            fmt_range = QTextLayout.FormatRange()
+            fmt_range.start, fmt_range.length = a, b - a
+            fmt_range.format = self._formats[status, current, wave]
+            ranges.append(fmt_range)
+        return ranges
