@@ -1,7 +1,8 @@
 """The Suggestions list beside the indicators: accept with Enter, dismiss with Delete, N for next.
 
 The suggester runs in a worker thread on the document's text (pure Python, no database), so a
-large document never freezes the window; its result is cached per text by the service. What is
+large document never freezes the window; for a big text that thread waits on a child process,
+so the suggester does not hold the GUI's interpreter lock either (services.suggest_apart). What is
 handled (accepted or dismissed) is read from the database on the GUI thread after every write.
 
 Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open document are in,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from indicite.core.entities import Document, Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import suggestions as service
+from indicite.services.suggest_apart import suggestions_apart
 from indicite.ui.coverage_meter import CoverageMeter
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
@@ -77,7 +79,7 @@ class _SuggestRun(QRunnable):
 
     def run(self) -> None:
         try:
-            result = service.suggestions_for_text(*self.args)
+            result = suggestions_apart(*self.args)
         except Exception as e:  # a suggester bug is shown in the panel, not lost in a thread
             self._report("failed", repr(e))
         else:
