@@ -10,7 +10,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from indicite.services.suggestions import suggestions_for_text
+from indicite.services import suggestions
 
 if TYPE_CHECKING:
     from indicite.core.suggest import Suggestion
@@ -23,8 +23,8 @@ def suggestions_apart(
 ) -> list["Suggestion"]:
     """``suggestions_for_text``, computed in a child process when the text is big."""
     if len(text) < CHILD_PROCESS_CHARS:
-        return suggestions_for_text(text, published_on, subject)
+        return suggestions.suggestions_for_text(text, published_on, subject)
     # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(suggestions_for_text, text, published_on, subject).result()
+        return pool.submit(suggestions.suggestions_for_text, text, published_on, subject).result()
