@@ -10,7 +10,7 @@ Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open docum
 draft indicator an accept created.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -186,6 +186,8 @@ class SuggestionsPanel(Retranslatable, QWidget):
         self.retranslate_ui()
 
         self._view: TextView | None = None
+        # The citation rows of the open document when the window holds them already.
+        self.cited_rows: Callable[[], Sequence[dict[str, Any]] | None] = lambda: None
         self._doc: Document | None = None
         self._all: list[Suggestion] = []
         self._cursor = 0
@@ -249,7 +251,7 @@ class SuggestionsPanel(Retranslatable, QWidget):
         if generation != self._generation or self.ops.session.store.closed:
             return
         self._all = suggestions
-        self.refresh()
+        self.refresh(self.cited_rows())
         self.loaded.emit()
 
     def _on_failure(self, generation: int, reason: str) -> None:
