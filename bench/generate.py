@@ -1,6 +1,8 @@
-"""Seeded, deterministic inputs for the scale benchmarks (issue 8).
+"""Seeded, deterministic inputs for the scale benchmarks (issues 8 and 22).
 
 - ``big_document_db``: the 72 national reports (3.3 MB) as ONE document with 20,000 citations;
+- ``big_document_db(seed, "5mb")``: those reports and the 2026 provincial ones (5.1 MB) as one
+  document with 20,000 citations, for documents somewhat bigger than the first;
 - ``big_database``: 1,000,000 indicators over 2,000 documents cut from the same corpus;
 - ``report_files``: the 72 reports as separate text files, for import throughput.
 
@@ -35,6 +37,7 @@ CORPUS = (
     / "scale"
     / "national_gov_work_reports_1954_2025.txt"
 )
+PROVINCIAL = CORPUS.with_name("provincial_gov_work_reports_2026.txt")
 BIG_DOC_CITATIONS = 20_000
 BIG_DB_DOCUMENTS = 2_000
 BIG_DB_INDICATORS = 1_000_000
@@ -161,22 +164,27 @@ def report_files(seed: int = 0) -> list[Path]:
     return paths
 
 
-def corpus_file(seed: int = 0) -> Path:
-    """The whole corpus as one file (the big document)."""
-    if CORPUS.exists():
+def corpus_file(seed: int = 0, size: str = "3mb") -> Path:
+    """The whole corpus as one file (the big document); "5mb" adds the provincial reports."""
+    if size == "3mb" and CORPUS.exists():
         return CORPUS
-    path = OUT / f"corpus-{seed}-v{GENERATOR_VERSION}.txt"
+    path = OUT / f"corpus-{size}-{seed}-v{GENERATOR_VERSION}.txt"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
-        path.write_text(corpus_text(seed), encoding="utf-8")
+        text = corpus_text(seed)
+        if size == "5mb":
+            extra = PROVINCIAL.read_text(encoding="utf-8") if PROVINCIAL.exists() else ""
+            text += "\n" + (extra or corpus_text(seed + 1)[: len(text) // 2])
+        path.write_text(text, encoding="utf-8")
     return path
 
 
-def big_document_db(seed: int = 0) -> tuple[Path, int]:
+def big_document_db(seed: int = 0, size: str = "3mb") -> tuple[Path, int]:
     """A database holding the corpus as one document with 20,000 citations: (path, doc id)."""
-    path = OUT / f"bigdoc-{seed}-v{GENERATOR_VERSION}.sqlite"
+    name = "bigdoc" if size == "3mb" else f"bigdoc{size}"
+    path = OUT / f"{name}-{seed}-v{GENERATOR_VERSION}.sqlite"
     if not path.exists():
-        _build(path, lambda tmp: _fill_big_document(tmp, seed))
+        _build(path, lambda tmp: _fill_big_document(tmp, seed, size))
     return migrated(path), 1
 
 
@@ -210,11 +218,13 @@ def _build(path: Path, fill) -> None:
     print(f"built {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-def _fill_big_document(path: Path, seed: int) -> None:
+def _fill_big_document(path: Path, seed: int, size: str) -> None:
     session = Session.open(path, "bench")
     try:
         outcome = import_file(
-            session, corpus_file(seed), DocumentMeta(title="政府工作报告 1954—2025", subject="全国")
+            session,
+            corpus_file(seed, size),
+            DocumentMeta(title="政府工作报告 1954—2025", subject="全国"),
         )
         assert outcome.ok, outcome.error
         doc_id = outcome.document_id
@@ -339,14 +349,16 @@ def _flush(conn: sqlite3.Connection, indicators: list, citations: list, events: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", nargs="?", default="all",
-                        choices=["all", "document", "database", "reports"])  # fmt: skip
+    choices = ["all", "document", "document5", "database", "reports"]
+    parser.add_argument("what", nargs="?", default="all", choices=choices)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if args.what in ("all", "reports"):
         print(len(report_files(args.seed)), "report files")
     if args.what in ("all", "document"):
         print(big_document_db(args.seed)[0])
+    if args.what in ("all", "document5"):
+        print(big_document_db(args.seed, "5mb")[0])
     if args.what in ("all", "database"):
         print(big_database(args.seed))
 

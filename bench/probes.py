@@ -132,10 +132,13 @@ def big_document(db_path: str, doc_id: str) -> None:
     rng = random.Random(1)
     ids = [s.indicator_id for s in edit.highlighter.spans()]
 
+    jump_cpu = []
+
     def jump() -> float:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.thread_time()
         window.select_indicator(rng.choice(ids))
         paint(app, edit.viewport())
+        jump_cpu.append(time.thread_time() - cpu)
         return time.perf_counter() - t
 
     during = []
@@ -165,6 +168,7 @@ def big_document(db_path: str, doc_id: str) -> None:
         jump_during_ms=ms(p90(during)),
         jump_after_ms=ms(p90(after)),
         jumps_during=len(during),
+        jump_cpu_ms=ms(p90(jump_cpu)),
         suggestions_ms=ms(arrival["at"]) if "at" in arrival else None,
         arrival_ms=ms(arrival["busy"]) if "busy" in arrival else None,
         underlined=len(edit.highlighter.suggestion_spans()),
@@ -367,6 +371,39 @@ def import_event_loop(corpus: str) -> None:
     emit(gap_ms=ms(max(b - a for a, b in itertools.pairwise(ticks))), ticks=len(ticks))
 
 
+# --- suggester ------------------------------------------------------------------------------
+
+
+def suggester(corpus: str) -> None:
+    """The suggester on a whole corpus file: the function alone, then the whole command."""
+    import subprocess
+
+    from indicite.core.suggest import suggest
+
+    text = Path(corpus).read_text(encoding="utf-8")
+    megabytes = len(text.encode("utf-8")) / 1_000_000
+    cpu, t = time.process_time(), time.perf_counter()
+    found = suggest(text)
+    seconds = time.perf_counter() - t
+    cpu = time.process_time() - cpu
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "indicite", "--db", str(Path(tmp) / "s.sqlite"), "suggest",
+             corpus, "--format", "jsonl"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        command = time.perf_counter() - t
+    emit(
+        megabytes=round(megabytes, 2),
+        suggest_s=round(seconds, 2),
+        suggest_cpu_s=round(cpu, 2),
+        command_s=round(command, 2),
+        suggestions=len(found),
+    )
+
+
 PROBES = {
     "big_document": big_document,
     "app_start": app_start,
@@ -374,6 +411,7 @@ PROBES = {
     "all_indicators": all_indicators,
     "import_reports": import_reports,
     "import_event_loop": import_event_loop,
+    "suggester": suggester,
 }
 
 if __name__ == "__main__":
