@@ -23,6 +23,7 @@ from indicite.io.table_reader import read_table
 from indicite.services.indicators import with_base
 from indicite.services.session import Session
 from indicite.storage import export_queries as q
+from indicite.storage.bulk_insert import bulk_insert
 from indicite.storage.clock import now_iso
 from indicite.storage.indicators import citation_row
 
@@ -236,7 +237,7 @@ def load(
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
-    with store.transaction():
+    with store.transaction(), bulk_insert(store.db):
         for done, (number, row) in enumerate(table.rows, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done)
