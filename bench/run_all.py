@@ -278,16 +278,69 @@ def measure_export_1m(repeat: int, seed: int) -> list[Figure]:
 
 
 FINDINGS = """\
+## Why the figures of issue 8 did not reproduce (issue 22)
+
+- Fonts. With a CJK font installed (as every Chinese user has), Qt shapes Chinese with it:
+  laying out 363,000 characters of the corpus took 70 ms with no CJK font (Qt draws boxes:
+  what a machine without fonts-noto-cjk measures), 112 ms with fonts-noto-cjk through Qt's
+  fallback (on an English or C locale it picks Noto Sans CJK JP: Japanese glyph forms), 81 ms
+  with Noto Sans CJK SC named first. Every figure that lays out text grows with it, and the
+  old highlighter laid out every block it formatted. The document view now names the
+  Simplified Chinese fonts first (Noto/Source Han Sans SC, Microsoft YaHei, PingFang SC, …);
+  the environment of every run says which font Qt drew Chinese with.
+- What the probe waited for. It timed the open before the suggester started (300 ms later),
+  then scrolled and jumped while the suggester (pure Python, in a thread) held the GIL, and
+  when the suggestions arrived the panel re-highlighted the whole document on the GUI thread:
+  a jump that met them took 0.3–0.7 s, hence the bimodal 55 ms or 700 ms. The jump figure
+  was a median, which hid that tail. The probe now times jumps from the open until the
+  suggestions arrive and 20 after, reports the p90 of all and of those during the suggester,
+  how long the GUI was busy as they arrived, and the GUI thread's CPU time.
+- Bytecode. This machine sets PYTHONDONTWRITEBYTECODE=1, so every start compiled the app's
+  modules again (0.19 s). An installed app has them compiled; run_all compiles them first.
+- Load. The machine has 2 cores shared with other work: the start-up on the 1M database took
+  850–950 ms of wall time for 400–430 ms of CPU when the load average was 4–5. The load
+  average before and after each run is recorded; compare figures taken at similar load.
+- The start-up backup (a worker thread opening and copying the 1.3 GB database) began
+  before the first paint; the health check waits for the first paint.
+
+## What profiling found for issue 22 (cProfile, CPU time), and what was changed
+
+- Suggestions arriving on the 4.6 MB document re-highlighted all of it
+  (QSyntaxHighlighter.rehighlight, 2.6 s per pass). The highlighter now marks the blocks a
+  change touches stale and formats only the blocks in view (and a screen around them, found
+  without laying anything out); scrolling formats blocks as they come into view. It sets
+  each block's format ranges itself, so a new text costs no Python call per block
+  (QSyntaxHighlighter called one for each of 19,000 blocks: 40 ms of every open).
+- Jumps while the suggester ran: p90 178 ms (median 90) because its thread held the GIL.
+  A text over 300,000 characters is now read in a child process (services/suggest_apart.py):
+  p90 38 ms in the same conditions. Its arrival took 230 ms of GUI time (coverage re-read
+  20,000 citation rows and walked each); it now reuses the window's rows and skips the
+  citations that cover no number: 30 ms.
+- Each jump ran ReviewView.follow_selection for hidden panels: comments and history now load
+  only when their dock shows, the exact transitions are worked out when the Review menu
+  opens, and the form's lock asks only about editing (no citation check per jump).
+- Each jump scanned the table's 20,000 ids for the row (2 ms; now a dict), read a page of
+  256 rows (now 64), and restyled 13 form widgets (now only on change).
+- Every start built View → All indicators, whose sort indicator ran a COUNT over 1M rows
+  (0.18 s): it reads nothing until shown. The document list sized its count column from
+  1,000 rows (32,000 data() calls): now from the visible rows.
+- Load of 100,000 rows: 0.2 ms per row went into two full-text triggers (9 s) and twenty
+  secondary indexes (10 s). The load now lifts the full-text insert triggers and writes the
+  new rows' full-text entries with one statement each at the end (0.2 s), and on tables under
+  50,000 rows rebuilds the secondary indexes once (0.9 s): 18.6 s → 6.1 s of CPU.
+
 ## Inputs (bench/generate.py, seed 0)
 
 - Big document: the 72 national reports (1,124,487 characters) as one document with 20,000
   citations (number spans, topped up with short passages), about 1% soft-deleted.
+- Big document 5 MB: the same reports and the 2026 provincial ones (1,735,828 characters),
+  20,000 citations.
 - Big database: 2,000 documents cut from the corpus, 1,000,000 indicators with one citation
   each and their history (create, submit, approve/return events): 90% approved, 5% draft,
   3% submitted (a 30,000-entry review backlog), 2% returned; 1 GB with the search index.
 - 72 report files cut at the `=== title ===` lines, for import throughput.
 
-## What profiling found (pyinstrument), and what was changed
+## What profiling found for issue 8 (pyinstrument), and what was changed
 
 - Big document open took 2.1 s: `CitationHighlighter.set_spans` re-highlighted 20,000 spans
   block by block (`rehighlightBlock` relayouts each block, 1.5 s). When many blocks change it
