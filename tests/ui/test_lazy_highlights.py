@@ -2,8 +2,8 @@
 
 import pytest
 from PySide6.QtGui import QTextCharFormat
+from workspace_helpers import shown_view
 
-from indicite.ui.document_view import DocumentView
 from indicite.ui.highlighter import STATUS_COLOURS
 
 LINE = "前三季度，全市规模以上工业增加值同比增长4.2%，工业投资增长3.9%。"
@@ -12,10 +12,7 @@ LINES = 3000
 
 @pytest.fixture
 def view(qtbot):
-    v = DocumentView()
-    qtbot.addWidget(v)
-    v.resize(600, 400)
-    v.show()
+    v = shown_view(qtbot)
     v.set_document("\n".join([LINE] * LINES))
     step = len(LINE) + 1
     at = LINE.index("4.2%")
