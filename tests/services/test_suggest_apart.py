@@ -22,3 +22,13 @@ def test_a_small_text_is_read_in_place(monkeypatch):
     monkeypatch.setattr(suggest_apart, "ProcessPoolExecutor", None)  # would fail if started
     found = suggest_apart.suggestions_apart("工业增加值增长5.2%。", "2025-12-31", "天津")
     assert [s.text for s in found] == ["5.2%"]
+
+
+def test_without_a_child_process_the_text_is_read_in_place(monkeypatch):
+    def no_processes(*_args, **_kwargs):
+        raise OSError("cannot start a process here")
+
+    monkeypatch.setattr(suggest_apart, "CHILD_PROCESS_CHARS", 1)
+    monkeypatch.setattr(suggest_apart, "ProcessPoolExecutor", no_processes)
+    found = suggest_apart.suggestions_apart("工业增加值增长5.2%。", "2025-12-31", "天津")
+    assert [s.text for s in found] == ["5.2%"]

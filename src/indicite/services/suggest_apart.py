@@ -8,6 +8,7 @@ unpickle 5,000). Starting one costs 0.2–0.4 s, so small texts run in the calli
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from indicite.services import suggestions
@@ -26,5 +27,9 @@ def suggestions_apart(
         return suggestions.suggestions_for_text(text, published_on, subject)
     # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(suggestions.suggestions_for_text, text, published_on, subject).result()
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            job = pool.submit(suggestions.suggestions_for_text, text, published_on, subject)
+            return job.result()
+    except (OSError, BrokenProcessPool):  # no child process to be had: slower, but here
+        return suggestions.suggestions_for_text(text, published_on, subject)
