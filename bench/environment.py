@@ -75,6 +75,21 @@ class Environment:
     def finish(self) -> None:
         self.load_after = load_average()
 
+    def busy_warning(self) -> str:
+        """A sentence when other work kept the cores busy (wall-clock figures then grow)."""
+        try:
+            highest = max(float(self.load_before.split(",")[0]), os.getloadavg()[0])
+        except (OSError, ValueError):
+            return ""
+        cores = os.cpu_count() or 1
+        if highest <= cores / 2:
+            return ""
+        return (
+            f"The machine was busy (load average up to {highest:.1f} on {cores} cores): other "
+            "work slows every wall-clock figure; the notes give the CPU time of the work. "
+            "Compare with a run on a quiet machine."
+        )
+
     def lines(self) -> list[tuple[str, str]]:
         return [
             ("date", f"{self.started:%Y-%m-%d %H:%M} UTC"),

@@ -156,7 +156,13 @@ def measure_big_database(repeat: int, seed: int) -> list[Figure]:
     last = results[-1]
     searches = ", ".join(f"{q} {t:g} ms/{n}" for q, (t, n) in last["searches"].items())
     return [
-        Figure("big DB: app start to interactive window", 1000, "ms", median(starts, "start_ms")),
+        Figure(
+            "big DB: app start to interactive window",
+            1000,
+            "ms",
+            median(starts, "start_ms"),
+            note=f"CPU of the process {median(starts, 'start_cpu_ms'):g} ms",
+        ),
         Figure("big DB: indicator table paint", 100, "ms", median(results, "table_ms")),
         Figure(
             "big DB: sort/filter in the table (worst)",
@@ -221,6 +227,7 @@ def measure_start_up(repeat: int) -> list[Figure]:
     heavy = sorted({m for r in results for m in r["heavy_modules"]})
     figure = Figure("start-up on an empty DB", 600, "ms", median(results, "start_ms"))
     figure.note = "heavy modules loaded: " + (", ".join(heavy) if heavy else "none")
+    figure.note += f"; CPU of the process {median(results, 'start_cpu_ms'):g} ms"
     if heavy:
         figure.measured = None
     return [figure]
@@ -455,6 +462,7 @@ def main() -> None:
         except (RuntimeError, SystemExit) as e:
             figures.append(Figure(f"{group} (did not run)", 0, "", None, note=str(e)))
         print(f"[{group}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+    warning = ENVIRONMENT.busy_warning()  # before finish(): the load seen during the runs
     ENVIRONMENT.finish()
     command = "python bench/run_all.py " + " ".join(sys.argv[1:])
     took = time.perf_counter() - started_all
@@ -464,7 +472,8 @@ def main() -> None:
         f"{args.repeat} fresh processes"
     )
     notes = "\n".join(f"- {f.name}: {f.note}" for f in figures if f.note)
-    text = f"{ENVIRONMENT.markdown()}\n\n{table(figures)}\n\n{summary}.\n\n{notes}\n"
+    summary += f". {warning}" if warning else "."
+    text = f"{ENVIRONMENT.markdown()}\n\n{table(figures)}\n\n{summary}\n\n{notes}\n"
     print(text)
     if args.quick:
         write_results(f"### Quick run {ENVIRONMENT.lines()[0][1]}\n\n{text}", quick=True)
