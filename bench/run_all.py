@@ -431,6 +431,7 @@ def write_results(text: str, quick: bool) -> None:
     """A full run replaces the top of RESULTS.md; a quick run goes first under "Quick runs"."""
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     top, _, runs_part = old.partition(QUICK_MARK)
+    top = top.rstrip().removesuffix("## Quick runs").rstrip()
     previous = [r for r in runs_part.split("\n### ") if r.strip()]
     if quick:
         previous = [text.removeprefix("### "), *previous][:QUICK_KEEP]
