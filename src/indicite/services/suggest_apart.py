@@ -9,6 +9,7 @@ unpickle 5,000). Starting one costs 0.2–0.4 s, so small texts run in the calli
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from indicite.services import suggestions
@@ -25,11 +26,16 @@ def suggestions_apart(
     """``suggestions_for_text``, computed in a child process when the text is big."""
     if len(text) < CHILD_PROCESS_CHARS:
         return suggestions.suggestions_for_text(text, published_on, subject)
+    return list(_in_child(text, published_on, subject))
+
+
+@lru_cache(maxsize=4)  # a document shown again is not read again (its text never changes)
+def _in_child(text: str, published_on: str | None, subject: str) -> tuple["Suggestion", ...]:
     # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
             job = pool.submit(suggestions.suggestions_for_text, text, published_on, subject)
-            return job.result()
+            return tuple(job.result())
     except (OSError, BrokenProcessPool):  # no child process to be had: slower, but here
-        return suggestions.suggestions_for_text(text, published_on, subject)
+        return tuple(suggestions.suggestions_for_text(text, published_on, subject))
