@@ -1,6 +1,8 @@
-"""Seeded, deterministic inputs for the scale benchmarks (issue 8).
+"""Seeded, deterministic inputs for the scale benchmarks (issues 8 and 22).
 
 - ``big_document_db``: the 72 national reports (3.3 MB) as ONE document with 20,000 citations;
+- ``big_document_db(seed, "5mb")``: those reports and the 2026 provincial ones (5.1 MB) as one
+  document with 20,000 citations, for documents somewhat bigger than the first;
 - ``big_database``: 1,000,000 indicators over 2,000 documents cut from the same corpus;
 - ``report_files``: the 72 reports as separate text files, for import throughput.
 
@@ -35,6 +37,9 @@ CORPUS = (
     / "scale"
     / "national_gov_work_reports_1954_2025.txt"
 )
+# Inputs generated without the corpus are named apart: their text changed in issue 22.
+VERSION = f"v{GENERATOR_VERSION}" if CORPUS.exists() else f"v{GENERATOR_VERSION}-generated2"
+PROVINCIAL = CORPUS.with_name("provincial_gov_work_reports_2026.txt")
 BIG_DOC_CITATIONS = 20_000
 BIG_DB_DOCUMENTS = 2_000
 BIG_DB_INDICATORS = 1_000_000
@@ -123,10 +128,15 @@ PERIODS = (("全年", "01-01", "12-31"), ("上半年", "01-01", "06-30"),
 # A working archive: most entries approved, a backlog of 3% waiting for review.
 STATUSES = (("draft", 5), ("submitted", 3), ("approved", 90), ("returned", 2))
 MEASURES = ("level", "count", "growth_yoy", "share", "rate")
+PLAIN = ("坚持稳中求进工作总基调", "深化改革扩大开放", "推动经济高质量发展",
+         "加强生态环境保护", "保障和改善民生", "推进区域协调发展", "全面推进乡村振兴",
+         "加快建设现代化产业体系", "扎实推进共同富裕", "提高社会治理水平",
+         "完善宏观经济治理", "激发各类经营主体活力")  # fmt: skip
 
 
 def corpus_text(seed: int = 0) -> str:
-    """The scale corpus, or, where it is missing, similar generated text of the same size."""
+    """The scale corpus, or, where it is missing, generated text like it: 72 reports, 1.1M
+    characters, a number in one clause of twenty (as many suggestions per MB as the corpus)."""
     if CORPUS.exists():
         return CORPUS.read_text(encoding="utf-8")
     rng = random.Random(seed)
@@ -135,7 +145,9 @@ def corpus_text(seed: int = 0) -> str:
         sentences = [
             f"{rng.choice(NAMES)}达到{rng.randint(1, 9999)}.{rng.randint(0, 9)}亿元，"
             f"增长{rng.randint(1, 15)}.{rng.randint(0, 9)}%。"
-            for _ in range(1_200)
+            if rng.random() < 0.05
+            else f"{rng.choice(PLAIN)}，{rng.choice(PLAIN)}。"
+            for _ in range(780)
         ]
         body = "\n\n".join("".join(sentences[i : i + 6]) for i in range(0, len(sentences), 6))
         reports.append(f"=== {year}年政府工作报告 ===\n各位代表：\n\n{body}\n")
@@ -151,7 +163,7 @@ def split_reports(text: str) -> list[tuple[str, str]]:
 
 def report_files(seed: int = 0) -> list[Path]:
     """The 72 reports as separate UTF-8 files, in corpus order."""
-    folder = OUT / f"reports-{seed}-v{GENERATOR_VERSION}"
+    folder = OUT / f"reports-{seed}-{VERSION}"
     reports = split_reports(corpus_text(seed))
     paths = [folder / f"{i:03d}.txt" for i in range(len(reports))]
     if not all(p.exists() for p in paths):
@@ -161,28 +173,33 @@ def report_files(seed: int = 0) -> list[Path]:
     return paths
 
 
-def corpus_file(seed: int = 0) -> Path:
-    """The whole corpus as one file (the big document)."""
-    if CORPUS.exists():
+def corpus_file(seed: int = 0, size: str = "3mb") -> Path:
+    """The whole corpus as one file (the big document); "5mb" adds the provincial reports."""
+    if size == "3mb" and CORPUS.exists():
         return CORPUS
-    path = OUT / f"corpus-{seed}-v{GENERATOR_VERSION}.txt"
+    path = OUT / f"corpus-{size}-{seed}-{VERSION}.txt"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
-        path.write_text(corpus_text(seed), encoding="utf-8")
+        text = corpus_text(seed)
+        if size == "5mb":
+            extra = PROVINCIAL.read_text(encoding="utf-8") if PROVINCIAL.exists() else ""
+            text += "\n" + (extra or corpus_text(seed + 1)[: len(text) * 55 // 100])
+        path.write_text(text, encoding="utf-8")
     return path
 
 
-def big_document_db(seed: int = 0) -> tuple[Path, int]:
+def big_document_db(seed: int = 0, size: str = "3mb") -> tuple[Path, int]:
     """A database holding the corpus as one document with 20,000 citations: (path, doc id)."""
-    path = OUT / f"bigdoc-{seed}-v{GENERATOR_VERSION}.sqlite"
+    name = "bigdoc" if size == "3mb" else f"bigdoc{size}"
+    path = OUT / f"{name}-{seed}-{VERSION}.sqlite"
     if not path.exists():
-        _build(path, lambda tmp: _fill_big_document(tmp, seed))
+        _build(path, lambda tmp: _fill_big_document(tmp, seed, size))
     return migrated(path), 1
 
 
 def big_database(seed: int = 0) -> Path:
     """A database of 1,000,000 indicators over 2,000 documents."""
-    path = OUT / f"bigdb-{seed}-v{GENERATOR_VERSION}.sqlite"
+    path = OUT / f"bigdb-{seed}-{VERSION}.sqlite"
     if not path.exists():
         _build(path, lambda tmp: _fill_big_database(tmp, seed))
     return migrated(path)
@@ -210,11 +227,13 @@ def _build(path: Path, fill) -> None:
     print(f"built {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-def _fill_big_document(path: Path, seed: int) -> None:
+def _fill_big_document(path: Path, seed: int, size: str) -> None:
     session = Session.open(path, "bench")
     try:
         outcome = import_file(
-            session, corpus_file(seed), DocumentMeta(title="政府工作报告 1954—2025", subject="全国")
+            session,
+            corpus_file(seed, size),
+            DocumentMeta(title="政府工作报告 1954—2025", subject="全国"),
         )
         assert outcome.ok, outcome.error
         doc_id = outcome.document_id
@@ -339,14 +358,16 @@ def _flush(conn: sqlite3.Connection, indicators: list, citations: list, events: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", nargs="?", default="all",
-                        choices=["all", "document", "database", "reports"])  # fmt: skip
+    choices = ["all", "document", "document5", "database", "reports"]
+    parser.add_argument("what", nargs="?", default="all", choices=choices)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if args.what in ("all", "reports"):
         print(len(report_files(args.seed)), "report files")
     if args.what in ("all", "document"):
         print(big_document_db(args.seed)[0])
+    if args.what in ("all", "document5"):
+        print(big_document_db(args.seed, "5mb")[0])
     if args.what in ("all", "database"):
         print(big_database(args.seed))
 

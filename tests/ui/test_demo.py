@@ -36,6 +36,7 @@ def test_the_demo_takes_no_backup_is_not_recent_and_is_removed(qtbot, windows):
     session = opened(qtbot, windows, argparse.Namespace(demo=True, db=None, user="tester"))
     path = session.store.path
     assert windows.window.document_list.model.rowCount() == 1  # the sample document
+    qtbot.wait(1500)  # the start-up backup of an ordinary database comes within a second
     assert backups_of(path) == []
     assert recent_databases() == []
     windows.close()
@@ -45,7 +46,7 @@ def test_the_demo_takes_no_backup_is_not_recent_and_is_removed(qtbot, windows):
 
 def test_an_ordinary_database_is_backed_up_and_remembered(qtbot, windows, db_path):
     session = opened(qtbot, windows, argparse.Namespace(demo=False, db=None, user="tester"))
-    assert len(backups_of(session.store.path)) == 1
+    qtbot.waitUntil(lambda: len(backups_of(session.store.path)) == 1, timeout=5000)
     assert recent_databases() == [session.store.path.resolve()]
     windows.close()
     discard_demo(session)  # not a demo: nothing is removed

@@ -2,19 +2,14 @@
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from workspace_helpers import ASTRAL_TEXT, qt_position
+from workspace_helpers import ASTRAL_TEXT, qt_position, shown_view
 
-from indicite.ui.document_view import DocumentView
 from indicite.ui.highlighter import STATUS_COLOURS
 
 
 @pytest.fixture
 def view(qtbot):
-    v = DocumentView()
-    qtbot.addWidget(v)
-    v.resize(600, 400)
-    v.show()
-    return v
+    return shown_view(qtbot)
 
 
 def row(start, end, ind_id=1, status="draft", name="增速"):

@@ -266,3 +266,19 @@ def test_a_refresh_keeps_what_this_pass_did_in_place(view, people, submitted):
     assert view.model.data(view.model.index(1, 0)) == "Approved"
     view.reload_queue()  # a new pass: only what is still waiting
     assert view.model.rowCount() == 2
+
+
+def test_a_hidden_history_reads_nothing_and_catches_up_when_shown(
+    qtbot, people, submitted, sample_doc, tmp_path
+):
+    from workspace_helpers import make_window
+
+    window = make_window(qtbot, people["eve"], tmp_path, sample_doc)
+    mode = window.review_mode
+    mode.docks["history"].hide()
+    window.select_indicator(submitted[1])
+    assert mode.history.model.rowCount() == 0  # nothing read for a panel nobody sees
+    mode.docks["history"].show()
+    model = mode.history.model
+    actions = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert len(actions) == 2 and mode.history.indicator_id == submitted[1]  # create, submit

@@ -64,6 +64,7 @@ def test_workspace_shortcut_of_a_grey_approve_says_why(
     window = make_window(qtbot, session, tmp_path, sample_doc)
     window.select_indicator(submitted.id)
     approve = window.review_mode.transition_actions["approve"]
+    window.menus["review"].aboutToShow.emit()  # the rules are asked when the menu opens
     assert not approve.isEnabled()
     assert "Only an editor" in approve.toolTip()
     window.indicator_table.setFocus()

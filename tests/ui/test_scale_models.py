@@ -141,7 +141,7 @@ def value_spans(statuses):
 def test_every_cited_character_and_no_other_is_highlighted(document):
     highlighter = CitationHighlighter(document)
     spans = value_spans(["draft", "approved"])
-    highlighter.set_spans(spans)  # many blocks: one pass over the document
+    highlighter.set_spans(spans)  # many blocks: all stale, every block of a bare document formatted
     for span in spans[:3] + spans[-3:]:
         expected = QColor(STATUS_COLOURS[span.status])
         assert all(background_at(document, p) == expected for p in range(span.start, span.end))

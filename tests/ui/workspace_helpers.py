@@ -8,9 +8,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from indicite.services.documents import DocumentMeta, import_file
+from indicite.ui.document_view import DocumentView
 from indicite.ui.main_window import MainWindow
 
 ASTRAL_TEXT = "𠀀𠀀 前言𠀀\n\n2025年，全市规模以上工业增加值同比增长4.2%，新增企业𠀀超170家。\n"
+
+
+def shown_view(qtbot) -> DocumentView:
+    """A document view on screen, 600 by 400."""
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    return view
 
 
 def make_window(qtbot, session, tmp_path: Path, doc_id: int | None = None) -> MainWindow:

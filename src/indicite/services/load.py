@@ -40,6 +40,7 @@ from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session
 from indicite.services.users import role_of
 from indicite.storage import export_queries as q
+from indicite.storage.bulk_insert import bulk_insert
 from indicite.storage.clock import now_iso
 from indicite.storage.indicators import citation_row
 from indicite.storage.provenance import PROVENANCE_FIELDS, insert_provenance
@@ -363,7 +364,7 @@ def load(
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
-    with store.transaction():
+    with store.transaction(), bulk_insert(store.db):
         for done, (number, row) in enumerate(rows, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done)

@@ -103,6 +103,13 @@ def handled_spans(
     for row in cited:
         hi = bisect_left(starts, row["end"])
         lo = bisect_left(reach, row["start"] + 1, hi=hi)
+        if lo >= hi:  # most citations cover no suggested number
+            continue
+        if hi - lo == 1:  # or one: it is handled whichever value the indicator holds
+            s = suggestions[lo]
+            if s.end > row["start"]:
+                handled.add((s.start, s.end))
+            continue
         covered = [s for s in suggestions[lo:hi] if s.end > row["start"]]
         matching = [s for s in covered if _holds(row, s)]
         handled.update((s.start, s.end) for s in matching or covered)

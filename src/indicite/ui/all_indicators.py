@@ -7,6 +7,7 @@ query takes a few milliseconds on a million indicators, so it runs as the user t
 Enter or a double-click opens the indicator in its document.
 """
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,13 +45,17 @@ class AllIndicatorsModel(IndicatorTableModel):
         super().__init__(queries, parent)
         self.queries: AllIndicatorQueries = queries
         self.only_ids: Sequence[int] | None = None
+        self.active = False  # reads nothing (a COUNT over 1M rows) until the view is shown
 
     def set_view(self, status: str | None = None, ids: Sequence[int] | None = None) -> None:
         """Show ``status`` only (None: all) among ``ids`` (None: every indicator)."""
         self.status, self.only_ids = status, ids
+        self.active = True
         self.reload()
 
     def _query_ids(self) -> Sequence[int]:
+        if not self.active:
+            return array("q")
         return self.queries.pages(
             status=self.status, ids=self.only_ids, sort=self.sort_key, descending=self.descending
         )

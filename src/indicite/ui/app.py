@@ -50,6 +50,9 @@ def app_icon() -> QIcon:
     return icon
 
 
+STARTUP_BACKUP_DELAY_MS = 1000
+
+
 def start_backups(windows: "DatabaseWindows") -> QTimer:
     """A backup of each database as it opens, and after every 30 minutes of work on it.
 
@@ -69,7 +72,12 @@ def start_backups(windows: "DatabaseWindows") -> QTimer:
             )
             runner.start(task)
 
-    windows.window_opened.connect(lambda _window: backup(back_up))
+    # After the first paint and a moment for the user to start: the backup opens the database
+    # in a worker thread (Python work that takes the GUI's interpreter lock) and copies it
+    # (1.3 GB for a million entries), which slowed the first paint of a big database.
+    windows.window_opened.connect(
+        lambda _window: QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: backup(back_up))
+    )
     timer = QTimer(windows)
     timer.setInterval(int(WORK_INTERVAL.total_seconds() * 1000))
     timer.timeout.connect(lambda: backup(back_up_if_due))

@@ -5,6 +5,7 @@ check and this one runs while the user starts reading. If it finds damage, the w
 database refuses every write from then on and the damaged-database dialog offers a backup.
 """
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,12 @@ class DeferredHealthCheck(QObject):
         if TaskRunner.force_serial:
             self._verdict(full_check(self.path))
         else:
-            self.pool.start(lambda: self.verdict_from_worker.emit(full_check(self.path)))
+            self.pool.start(self._check_in_worker)
+
+    def _check_in_worker(self) -> None:
+        verdict = full_check(self.path)
+        with suppress(RuntimeError):  # the window closed meanwhile: nobody waits for it
+            self.verdict_from_worker.emit(verdict)
 
     @Slot()
     def wait(self) -> None:

@@ -67,6 +67,12 @@ def value_missing_from(value_text: str, quotes: list[str]) -> bool:
     return bool(value_text.strip()) and bool(quotes) and not any(value_text in q for q in quotes)
 
 
+def restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it differs: each call restyles the widget (costly per jump)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class IndicatorForm(Retranslatable, QWidget):
     save_requested = Signal(dict)
     reload_requested = Signal()
@@ -374,12 +380,12 @@ class IndicatorForm(Retranslatable, QWidget):
 
     def _say(self, message: str, colour: str) -> None:
         self.message.setText(message)
-        self.message.setStyleSheet(f"color: {colour};")
+        restyle(self.message, f"color: {colour};")
         self.message.setVisible(bool(message))
 
     def _clear_marks(self) -> None:
         for widget in self.fields.values():
-            widget.setStyleSheet("")
+            restyle(widget, "")
         self.reload_button.hide()
         self._say("", ERROR_COLOUR)
         self._check_value_text()

@@ -377,6 +377,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.document_opened.connect(self.suggestions_panel.load_document)
         self.indicators_changed.connect(self._refresh_suggestions)
         self.suggestions_panel.accepted.connect(self._suggestion_accepted)
+        self.suggestions_panel.cited_rows = self._cited_rows
         self.suggestions_panel.next_action.triggered.connect(
             lambda: self.side_tabs.setCurrentWidget(self.suggestions_panel)
         )
@@ -464,8 +465,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.document_view.set_highlights(self._highlights[1])
 
     def _refresh_suggestions(self) -> None:
+        self.suggestions_panel.refresh(self._cited_rows())
+
+    def _cited_rows(self) -> list[dict[str, Any]] | None:
+        """The open document's citation rows as last read, for the suggestions' coverage."""
         doc_id, rows = self._highlights
-        self.suggestions_panel.refresh(rows if doc_id == self.current_document_id else None)
+        return rows if doc_id == self.current_document_id else None
 
     def _refresh_if_changed(self) -> None:
         if self.queries.data_version() != self._data_version:

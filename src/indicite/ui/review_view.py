@@ -766,12 +766,14 @@ class ReviewMode(QObject):
         self.comments = CommentsPanel(session)
         self.history = HistoryPanel(session)
         self.docks: dict[str, QDockWidget] = {}
+        self._panels_id: int | None = None
         for key, panel in (("comments", self.comments), ("history", self.history)):
             dock = QDockWidget(window)
             dock.setObjectName(f"review_{key}_dock")
             dock.setWidget(panel)
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             self.docks[key] = dock
+            dock.visibilityChanged.connect(lambda on, p=panel: self._panel_shown(p, on))
         window.tabifyDockWidget(*self.docks.values())
 
         menu = window.menus["review"]
@@ -864,7 +866,8 @@ class ReviewMode(QObject):
             return None
 
     def update_actions(self) -> set[str]:
-        """Enable what the rules allow; a refused action says why (tooltip, status bar)."""
+        """Enable exactly the transitions the rules allow, each refused one saying why (tooltip,
+        status bar); worked out when the Review menu opens."""
         ind = self.selected()
         session = self.window.session
         allowed = review.allowed_actions(session, ind) if ind else set()
@@ -884,18 +887,33 @@ class ReviewMode(QObject):
         return allowed
 
     def follow_selection(self, *_args: Any) -> None:
-        """Notice, comments, history and what may be done follow the selected entry."""
+        """The notice and the form's lock follow the selected entry; so do comments and history
+        when shown (a hidden panel catches up when it is shown).
+
+        The exact transitions are worked out when the Review menu opens; until then a shortcut
+        on a selected entry runs and the service says why it is refused, so a jump through a
+        big document does not check citations it does not act on.
+        """
         ind = self.selected()
         self.notice.show_for(ind)
-        self.comments.set_indicator(ind.id if ind else None)
-        self.history.set_indicator(ind.id if ind else None)
-        allowed = self.update_actions()
+        self._panels_id = ind.id if ind else None
+        for panel in (self.comments, self.history):
+            if panel.isVisible():
+                panel.set_indicator(self._panels_id)
+        session = self.window.session
+        for qaction in self.transition_actions.values():
+            qaction.setEnabled(ind is not None)
         if ind is not None:
-            self.window.form.setEnabled("edit" in allowed)
+            self.window.form.setEnabled(review.refusal_of(session, "edit", ind) is None)
+            delete_allowed = review.refusal_of(session, "delete", ind) is None
             several = len(self.window.selected_indicator_ids()) > 1  # some may be deletable
-            self.window.actions_by_key["delete"].setEnabled("delete" in allowed or several)
+            self.window.actions_by_key["delete"].setEnabled(delete_allowed or several)
         if self.stack.currentIndex() == 1:
             self.view.refresh()
+
+    def _panel_shown(self, panel: "CommentsPanel | HistoryPanel", visible: bool) -> None:
+        if visible:
+            panel.set_indicator(self._panels_id)
 
     def run(self, action: str) -> None:
         """One transition of the selected entry; refusals go to the status bar."""

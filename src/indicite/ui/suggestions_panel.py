@@ -1,7 +1,8 @@
 """The Suggestions list beside the indicators: accept with Enter, dismiss with Delete, N for next.
 
 The suggester runs in a worker thread on the document's text (pure Python, no database), so a
-large document never freezes the window; its result is cached per text by the service. What is
+large document never freezes the window; for a big text that thread waits on a child process,
+so the suggester does not hold the GUI's interpreter lock either (services.suggest_apart). What is
 handled (accepted or dismissed) is read from the database on the GUI thread after every write.
 
 Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open document are in,
@@ -9,7 +10,7 @@ Signals of SuggestionsPanel: ``loaded()`` when the suggestions of the open docum
 draft indicator an accept created.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from indicite.core.entities import Document, Indicator
 from indicite.core.errors import IndiciteError
 from indicite.services import suggestions as service
+from indicite.services.suggest_apart import suggestions_apart
 from indicite.services.tables import stored_tables
 from indicite.ui.coverage_meter import CoverageMeter
 from indicite.ui.errors import describe
@@ -79,7 +81,7 @@ class _SuggestRun(QRunnable):
 
     def run(self) -> None:
         try:
-            result = service.suggestions_for_text(*self.args)
+            result = suggestions_apart(*self.args)
         except Exception as e:  # a suggester bug is shown in the panel, not lost in a thread
             self._report("failed", repr(e))
         else:
@@ -186,6 +188,8 @@ class SuggestionsPanel(Retranslatable, QWidget):
         self.retranslate_ui()
 
         self._view: TextView | None = None
+        # The citation rows of the open document when the window holds them already.
+        self.cited_rows: Callable[[], Sequence[dict[str, Any]] | None] = lambda: None
         self._doc: Document | None = None
         self._all: list[Suggestion] = []
         self._cursor = 0
@@ -250,7 +254,7 @@ class SuggestionsPanel(Retranslatable, QWidget):
         if generation != self._generation or self.ops.session.store.closed:
             return
         self._all = suggestions
-        self.refresh()
+        self.refresh(self.cited_rows())
         self.loaded.emit()
 
     def _on_failure(self, generation: int, reason: str) -> None:
