@@ -34,6 +34,8 @@ INDICATOR_FIELDS = (
     "qualifier",
     "value_text",
     "notes",
+    "kind",
+    "catalog_id",
 )
 
 
@@ -94,6 +96,8 @@ class Indicator(Record):
     qualifier: str = "eq"
     value_text: str = ""
     notes: str = ""
+    kind: str = "actual"
+    catalog_id: int | None = None
     status: str = "draft"
     version: int = 1
     created_by: str = ""

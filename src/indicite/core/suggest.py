@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from indicite.core import units as U
+from indicite.core.kinds import kind_at
+from indicite.core.names import clean_name
 from indicite.core.numbers import (
     ARABIC_RE,
     MAGNITUDES,
@@ -47,6 +49,7 @@ class Suggestion:
     indicator: str = ""
     subject: str = ""
     value_text: str = ""
+    kind: str = "actual"
 
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON types only: dates as ISO strings, whole numbers as int."""
@@ -680,7 +683,8 @@ def _build(
         period_label=period.label,
         period_start=period.start,
         period_end=period.end,
-        indicator=indicator,
+        indicator=clean_name(indicator),
         subject=_subject(place, subject),
         value_text="".join(text[dir_start : c.end].split()),
+        kind=kind_at(ft, c.start, cs, ss),
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseUnusable
+from indicite.storage.catalog import CatalogRepository
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
 from indicite.storage.dismissals import DismissalRepository
@@ -42,6 +43,7 @@ class Store:
         self.comments = CommentRepository(db)
         self.review = ReviewQueries(db)
         self.search = SearchRepository(db)
+        self.catalog = CatalogRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True) -> "Store":
