@@ -5,6 +5,19 @@ CREATE TABLE "_sqlite_migrations" (
    "applied_at" TEXT
 );
 
+CREATE TABLE "catalog" (
+   "id" INTEGER PRIMARY KEY,
+   "code" TEXT NOT NULL,
+   "name" TEXT NOT NULL,
+   "aliases" TEXT NOT NULL DEFAULT '[]',
+   "measure" TEXT NOT NULL DEFAULT '',
+   "unit" TEXT NOT NULL DEFAULT '',
+   "description" TEXT NOT NULL DEFAULT '',
+   "parent_id" INTEGER REFERENCES "catalog"("id"),
+   "created_at" TEXT NOT NULL,
+   "updated_at" TEXT
+);
+
 CREATE TABLE "citations" (
    "id" INTEGER PRIMARY KEY,
    "indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
@@ -111,7 +124,7 @@ CREATE TABLE "indicators" (
    "reviewed_by" TEXT,
    "reviewed_at" TEXT,
    "deleted_at" TEXT
-, "submitted_at" TEXT);
+, "submitted_at" TEXT, catalog_id INTEGER REFERENCES catalog(id), kind TEXT NOT NULL DEFAULT 'actual');
 
 CREATE VIRTUAL TABLE indicators_fts USING fts5(text, content='', tokenize='trigram');
 
@@ -139,6 +152,15 @@ CREATE TABLE "users" (
 
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE UNIQUE INDEX "idx_catalog_code"
+    ON "catalog" ("code");
+
+CREATE UNIQUE INDEX "idx_catalog_name"
+    ON "catalog" ("name");
+
+CREATE INDEX "idx_catalog_parent_id"
+    ON "catalog" ("parent_id");
 
 CREATE INDEX "idx_citations_document_id_start"
     ON "citations" ("document_id", "start");
@@ -185,6 +207,8 @@ CREATE INDEX "idx_indicators_status_updated_at"
 CREATE INDEX "idx_indicators_subject"
     ON "indicators" ("subject");
 
+CREATE INDEX indicators_live_by_catalog ON indicators (catalog_id) WHERE deleted_at IS NULL;
+
 CREATE INDEX indicators_live_by_document ON indicators (document_id) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_id ON indicators (id) WHERE deleted_at IS NULL;
@@ -192,6 +216,8 @@ CREATE INDEX indicators_live_by_id ON indicators (id) WHERE deleted_at IS NULL;
 CREATE INDEX indicators_live_by_name ON indicators (name) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_period_label ON indicators (period_label) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_series ON indicators (coalesce(catalog_id, name), subject, kind, measure, period_end, period_start) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_status ON indicators (status) WHERE deleted_at IS NULL;
 

@@ -17,6 +17,8 @@ COMMAND_MODULES = (
     "indicite.cli.suggest",
     "indicite.cli.review",
     "indicite.cli.export",
+    "indicite.cli.catalog",
+    "indicite.cli.checks",
 )
 
 

@@ -8,7 +8,6 @@ folded form of ``names.name_key`` (规上工业增加值 finds 规模以上工�
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Self
 
 from indicite.core.entities import MEASURES, Record
 from indicite.core.errors import ValidationError
@@ -40,13 +39,6 @@ class CatalogItem(Record):
     description: str = ""
     parent_id: int | None = None
     usage: int = 0
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Self:
-        item = super().from_row(row)
-        if isinstance(item.aliases, str):
-            item.aliases = split_aliases(item.aliases)
-        return item
 
 
 def split_aliases(text: str) -> list[str]:

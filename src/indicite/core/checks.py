@@ -158,21 +158,29 @@ def cited_mismatch(quote: str, row: dict[str, Any]) -> str | None:
 
 
 def _conflicts(rows: Sequence[dict[str, Any]]) -> list[Finding]:
-    """Entries of one period and measure whose exact values cannot both be right."""
+    """Entries of one period and measure whose values cannot both be right.
+
+    Each entry is reported once, against the furthest value of the others (the smallest or
+    the largest): if that one is within rounding, every other is too.
+    """
+    exact = sorted(
+        (r for r in rows if r.get("base_value") is not None and r.get("qualifier") in
+         ("eq", "approx", None)),
+        key=lambda r: r["base_value"],
+    )  # fmt: skip
+    if len(exact) < 2 or exact[-1]["base_value"] - exact[0]["base_value"] <= 1e-9:
+        return []
     found: list[Finding] = []
-    exact = [r for r in rows if r.get("base_value") is not None and r.get("qualifier") in
-             ("eq", "approx", None)]  # fmt: skip
-    for i, a in enumerate(exact):
-        for b in exact[i + 1 :]:
-            if (a.get("base_unit") or "") != (b.get("base_unit") or ""):
+    for x in exact:
+        for y in (exact[0], exact[-1]) if x is not exact[0] else (exact[-1],):
+            gap = abs(x["base_value"] - y["base_value"])
+            if y is x or gap <= _tolerance(x) + _tolerance(y) + 1e-9:
                 continue
-            if abs(a["base_value"] - b["base_value"]) <= _tolerance(a) + _tolerance(b) + 1e-9:
-                continue
-            for x, y in ((a, b), (b, a)):
-                params = {"value": fmt(x["value"]) + (x.get("unit") or ""),
-                          "other_value": fmt(y["value"]) + (y.get("unit") or ""),
-                          "other_id": y["id"]}  # fmt: skip
-                found.append(Finding(x["id"], ERROR, "conflict", CONFLICT, params, y["id"]))
+            params = {"value": fmt(x["value"]) + (x.get("unit") or ""),
+                      "other_value": fmt(y["value"]) + (y.get("unit") or ""),
+                      "other_id": y["id"]}  # fmt: skip
+            found.append(Finding(x["id"], ERROR, "conflict", CONFLICT, params, y["id"]))
+            break
     return found
 
 

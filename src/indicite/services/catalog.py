@@ -29,7 +29,26 @@ def items(session: Session) -> list[CatalogItem]:
 
 
 def matcher(session: Session) -> CatalogMatcher:
-    return CatalogMatcher(session.store.catalog.all())
+    return CatalogMatcher(session.store.catalog.names())
+
+
+def with_catalog_link(
+    session: Session, fields: dict[str, Any], *, canonical: bool = False
+) -> dict[str, Any]:
+    """Link an entry to the catalog item its name means, unless it names its item already.
+
+    ``canonical``: also replace the name by the item's name (for guessed names).
+    """
+    if fields.get("catalog_id") is not None or not fields.get("name"):
+        return fields
+    found = matcher(session)
+    item_id = found.match(fields["name"])
+    if item_id is None:
+        return fields
+    fields = {**fields, "catalog_id": item_id}
+    if canonical:
+        fields["name"] = found.names[item_id]
+    return fields
 
 
 def _event(session: Session, action: str, at: str, **data: Any) -> None:

@@ -92,6 +92,7 @@ class _Documents:
         self._by_sha = q.documents_by_sha256(session.store.db)
         self._by_title = q.documents_by_title(session.store.db)
         self._docs: dict[int, Document] = {}
+        self.catalog_codes = session.store.catalog.by_code()
 
     def find(self, row: dict[str, Any]) -> Document:
         sha = _text(row.get("document_sha256")).strip().lower()
@@ -149,10 +150,17 @@ def _status(row: dict[str, Any], report: LoadReport) -> tuple[str, str | None, s
     return status, reviewed_by, reviewed_at
 
 
-def _fields(row: dict[str, Any]) -> dict[str, Any]:
+def _fields(row: dict[str, Any], catalog_codes: dict[str, int]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
+    code = _text(row.get("catalog_code")).strip()
+    if code:
+        if code not in catalog_codes:
+            raise RowRefused(f"no catalog item has the code {code}; load the catalog first")
+        fields["catalog_id"] = catalog_codes[code]
     for name in INDICATOR_FIELDS:
         value = row.get(name)
+        if name == "catalog_id":
+            continue
         if value is None or value == "":
             continue
         fields[name] = _number(name, value) if name in ("value", "base_value") else _text(value)
@@ -184,7 +192,7 @@ def _prepare(
 ) -> _Row:
     """Check and anchor one row; RowRefused or ValidationError say why it cannot be loaded."""
     doc = documents.find(row)
-    fields = _fields(row)
+    fields = _fields(row, documents.catalog_codes)
     quotes = [anchor(doc, row)]
     for i, extra in enumerate(extras, start=2):
         try:
@@ -206,6 +214,8 @@ def _stored(ready: _Row, row: dict[str, Any], user: str, at: str) -> dict[str, A
         "period_end": fields.get("period_end"),
         "measure": fields.get("measure", "level"),
         "qualifier": fields.get("qualifier", "eq"),
+        "kind": fields.get("kind", "actual"),
+        "catalog_id": fields.get("catalog_id"),
         "document_id": ready.document_id,
         "status": ready.status,
         "version": 1,

@@ -15,6 +15,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from indicite.core.entities import Document
+from indicite.services.catalog import with_catalog_link
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
@@ -33,6 +34,7 @@ SUGGESTION_FIELDS = (
     "period_label",
     "subject",
     "value_text",
+    "kind",
 )
 # Where the part of a sentence that states one value begins.
 CLAUSE_BREAKS = frozenset("。！？；，,;：:\n")
@@ -141,6 +143,7 @@ def accept(session: Session, doc_id: int, suggestion: "Suggestion", name: str = 
         fields[key] = day.isoformat() if day else None
     clause = "".join(text[start : suggestion.start].split())
     fields["name"] = name or suggestion.indicator or clause or suggestion.value_text
+    fields = with_catalog_link(session, fields, canonical=not name)
     return create_indicator(session, doc_id, fields, [(start, end)])
 
 

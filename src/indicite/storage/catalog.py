@@ -41,6 +41,15 @@ class CatalogRepository:
         """Every item with how many live entries link to it, by code."""
         return [_item(r) for r in self.db.query(_ITEM_SQL + "ORDER BY c.code")]
 
+    def names(self) -> list[CatalogItem]:
+        """Code, name and aliases of every item (no usage counts: cheap, for matching)."""
+        return [
+            _item(r)
+            for r in self.db.query(
+                "SELECT id, code, name, aliases, measure, unit, parent_id FROM catalog ORDER BY code"
+            )
+        ]
+
     def get(self, item_id: int) -> CatalogItem:
         rows = list(self.db.query(_ITEM_SQL + "WHERE c.id = ?", [item_id]))
         if not rows:

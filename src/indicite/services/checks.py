@@ -1,0 +1,70 @@
+"""Consistency checks of the entries (issue 16): every entry, or the ones on screen.
+
+The rules are core.checks; this module feeds them series by series from storage. Checking
+every entry is one ordered pass over the series index plus one query for catalog parts.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+from typing import Any
+
+from indicite.core.checks import ERROR, Finding, parts_checks, period_key, row_checks, series_checks
+from indicite.services.session import Session
+from indicite.storage import check_queries as q
+
+
+def _series(row: dict[str, Any]) -> tuple[Any, str, str]:
+    return row["series"], row["subject"], row["kind"]
+
+
+def _checked(rows: Iterable[dict[str, Any]]) -> Iterator[Finding]:
+    for _key, members in groupby(rows, key=_series):
+        group = list(members)
+        for row in group:
+            yield from row_checks(row)
+        if len(group) > 1:
+            yield from series_checks(group)
+
+
+def _parts(rows: Sequence[dict[str, Any]]) -> Iterator[Finding]:
+    totals: dict[tuple, list] = defaultdict(list)
+    parts: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        rest = (row["subject"], row["kind"], period_key(row), row["base_unit"])
+        totals[(row["catalog_id"], *rest)].append(row)
+        if row["parent_id"] is not None:
+            parts[(row["parent_id"], *rest)].append(row)
+    for key, members in parts.items():
+        if key in totals:
+            yield from parts_checks(totals[key], members)
+
+
+def check_all(session: Session) -> list[Finding]:
+    """Every failed check of every live entry, errors and warnings, series by series."""
+    db = session.store.db
+    found = list(_checked(q.all_rows(db)))
+    found.extend(_parts(q.part_rows(db)))
+    return found
+
+
+def check_entries(session: Session, ids: Sequence[int]) -> dict[int, list[Finding]]:
+    """The failed checks of the entries ``ids`` (the rest of their series is read to judge)."""
+    if not ids:
+        return {}
+    db = session.store.db
+    wanted = set(ids)
+    rows = list(q.series_rows(db, wanted))
+    found = list(_checked(rows))
+    linked = {r["catalog_id"] for r in rows if r["id"] in wanted and r["catalog_id"] is not None}
+    if linked:
+        found.extend(_parts(q.part_rows(db, linked)))
+    by_id: dict[int, list[Finding]] = {}
+    for finding in found:
+        if finding.indicator_id in wanted and finding not in by_id.get(finding.indicator_id, []):
+            by_id.setdefault(finding.indicator_id, []).append(finding)
+    return by_id
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.level == ERROR for f in findings)
