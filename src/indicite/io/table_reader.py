@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from indicite.core.errors import ImportRefused
-from indicite.core.export_format import COLUMN_KINDS, DATETIME, TEXT, restore
+from indicite.core.export_format import COLUMN_KINDS, DATETIME, HEADERS_ZH, TEXT, restore
 from indicite.io.csv_writer import citations_path
 
 # Headers staff use in hand-kept sheets, mapped to the export format's column names.
@@ -44,6 +44,8 @@ ALIASES = {
     "文档标题": "document_title",
     "sha256": "document_sha256",
     "状态": "status",
+    # the headers of an export written with --headers zh
+    **{zh.lower(): name for name, zh in HEADERS_ZH.items()},
 }
 
 
