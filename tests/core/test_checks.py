@@ -13,11 +13,20 @@ def row(id_, value, unit="亿元", **extra):
     scale = {"亿元": 1e8, "万元": 1e4, "%": 1, "个百分点": 1, "家": 1}[unit]
     base_unit = {"亿元": "元", "万元": "元", "%": "%", "个百分点": "百分点", "家": "家"}[unit]
     return {
-        "id": id_, "value": value, "unit": unit, "base_value": value * scale,
-        "base_unit": base_unit, "measure": "level", "qualifier": "eq", "kind": "actual",
-        "period_start": "2025-01-01", "period_end": "2025-12-31", "period_label": "2025年",
-        "quote": "", **extra,
-    }  # fmt: skip
+        "id": id_,
+        "value": value,
+        "unit": unit,
+        "base_value": value * scale,
+        "base_unit": base_unit,
+        "measure": "level",
+        "qualifier": "eq",
+        "kind": "actual",
+        "period_start": "2025-01-01",
+        "period_end": "2025-12-31",
+        "period_label": "2025年",
+        "quote": "",
+        **extra,
+    }
 
 
 def checks_of(findings):
@@ -74,9 +83,7 @@ def test_points_and_per_cent_mixed_up():
 def test_shares_over_100_and_negative_counts_are_errors():
     assert checks_of(row_checks(row(1, 120.0, "%", measure="share"))) == [(1, "share", "error")]
     assert row_checks(row(1, 99.9, "%", measure="share")) == []
-    assert checks_of(row_checks(row(1, -3.0, "家", measure="count"))) == [
-        (1, "negative", "error")
-    ]
+    assert checks_of(row_checks(row(1, -3.0, "家", measure="count"))) == [(1, "negative", "error")]
 
 
 def test_the_cited_number_must_be_the_entered_value():

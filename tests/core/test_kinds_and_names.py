@@ -55,8 +55,16 @@ def test_suggested_names_are_never_a_verb():
 
 
 def test_name_variants_fold_to_one_key():
-    keys = {name_key(n) for n in ("规模以上工业增加值", "规上工业增加值", "工业增加值（规上）",
-                                  "全市规模以上工业增加值", "规模以上 工业增加值")}  # fmt: skip
+    keys = {
+        name_key(n)
+        for n in (
+            "规模以上工业增加值",
+            "规上工业增加值",
+            "工业增加值（规上）",
+            "全市规模以上工业增加值",
+            "规模以上 工业增加值",
+        )
+    }
     assert keys == {"规模以上工业增加值"}
     assert name_key("GDP") == name_key("地区生产总值")
     assert name_key("城镇新增就业") != name_key("城镇调查失业率")

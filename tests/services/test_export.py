@@ -182,7 +182,9 @@ def test_xlsx_has_documents_and_about_sheets(session, exported_db, tmp_path):
     assert book.sheetnames == ["indicators", "citations", "documents", "about"]
     sheet = book["indicators"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:AJ5"
+    from xlsxwriter.utility import xl_col_to_name
+
+    assert sheet.auto_filter.ref == f"A1:{xl_col_to_name(len(INDICATOR_COLUMNS) - 1)}5"
     assert sheet["E2"].is_date and sheet["E2"].number_format == "yyyy-mm-dd"
     documents = book["documents"]
     assert documents["B2"].value == "2025年天津市国民经济和社会发展统计公报"

@@ -30,8 +30,15 @@ def run_list(args: argparse.Namespace) -> int:
         session.close()
     codes = {item.id: item.code for item in catalog}
     rows = [
-        {"code": i.code, "name": i.name, "aliases": "|".join(i.aliases), "measure": i.measure,
-         "unit": i.unit, "parent": codes.get(i.parent_id, ""), "entries": i.usage}  # fmt: skip
+        {
+            "code": i.code,
+            "name": i.name,
+            "aliases": "|".join(i.aliases),
+            "measure": i.measure,
+            "unit": i.unit,
+            "parent": codes.get(i.parent_id, ""),
+            "entries": i.usage,
+        }
         for i in catalog
     ]
     print_table(rows, ["code", "name", "aliases", "measure", "unit", "parent", "entries"])

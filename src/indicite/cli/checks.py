@@ -16,9 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "numbers, outliers); exit 1 on any error",
     )
     cmd.add_argument("--format", choices=["table", "jsonl"], default="table")
-    cmd.add_argument(
-        "--errors-only", action="store_true", help="leave warnings out of the listing"
-    )
+    cmd.add_argument("--errors-only", action="store_true", help="leave warnings out of the listing")
     cmd.set_defaults(func=run_check)
 
 
@@ -31,8 +29,13 @@ def run_check(args: argparse.Namespace) -> int:
     findings.sort(key=lambda f: (f.level != "error", f.indicator_id, f.check))
     shown = [f for f in findings if f.level == "error" or not args.errors_only]
     rows = [
-        {"id": f.indicator_id, "level": f.level, "check": f.check, "other": f.other_id,
-         "message": f.text}  # fmt: skip
+        {
+            "id": f.indicator_id,
+            "level": f.level,
+            "check": f.check,
+            "other": f.other_id,
+            "message": f.text,
+        }
         for f in shown
     ]
     if args.format == "jsonl":

@@ -85,7 +85,7 @@ class CatalogMatcher:
             self._by_key.setdefault(name_key(item.name), item.id)
         for item in items:
             for alias in item.aliases:
-                self._by_key.setdefault(name_key(alias), item.id)
+                self._by_key.setdefault(name_key(alias), self._by_code[item.code.upper()])
 
     def match(self, name: str) -> int | None:
         """The id of the item ``name`` (or its code) means, or None."""

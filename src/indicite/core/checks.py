@@ -28,7 +28,9 @@ OUTLIER_Z = 3.5
 OUTLIER_MIN_POINTS = 5
 
 # Message templates (English; the interface translates them, the CLI prints them filled in).
-CONFLICT = "{value} differs from {other_value} in entry {other_id} (same indicator, period and kind)"
+CONFLICT = (
+    "{value} differs from {other_value} in entry {other_id} (same indicator, period and kind)"
+)
 GROWTH = "{previous} → {value} is {implied} growth, but entry {other_id} says {growth}"
 POINTS_AS_PERCENT = "a change in percentage points is entered with the unit %"
 PERCENT_AS_POINTS = "a {measure} is entered in percentage points; use % or measure change_pp"
@@ -164,10 +166,13 @@ def _conflicts(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     the largest): if that one is within rounding, every other is too.
     """
     exact = sorted(
-        (r for r in rows if r.get("base_value") is not None and r.get("qualifier") in
-         ("eq", "approx", None)),
+        (
+            r
+            for r in rows
+            if r.get("base_value") is not None and r.get("qualifier") in ("eq", "approx", None)
+        ),
         key=lambda r: r["base_value"],
-    )  # fmt: skip
+    )
     if len(exact) < 2 or exact[-1]["base_value"] - exact[0]["base_value"] <= 1e-9:
         return []
     found: list[Finding] = []
@@ -176,9 +181,11 @@ def _conflicts(rows: Sequence[dict[str, Any]]) -> list[Finding]:
             gap = abs(x["base_value"] - y["base_value"])
             if y is x or gap <= _tolerance(x) + _tolerance(y) + 1e-9:
                 continue
-            params = {"value": fmt(x["value"]) + (x.get("unit") or ""),
-                      "other_value": fmt(y["value"]) + (y.get("unit") or ""),
-                      "other_id": y["id"]}  # fmt: skip
+            params = {
+                "value": fmt(x["value"]) + (x.get("unit") or ""),
+                "other_value": fmt(y["value"]) + (y.get("unit") or ""),
+                "other_id": y["id"],
+            }
             found.append(Finding(x["id"], ERROR, "conflict", CONFLICT, params, y["id"]))
             break
     return found
@@ -201,14 +208,18 @@ def _growth(levels: dict[tuple, list], growths: dict[tuple, list]) -> list[Findi
                 hi = (cur["base_value"] + _tolerance(cur)) / (prev["base_value"] - _tolerance(prev))
                 for rate in rates:
                     g, tol = rate["value"] / 100, half_step(rate["value"]) / 100
-                    if rate.get("qualifier") not in ("eq", None) or lo - 1 <= g + tol and \
-                            g - tol <= hi - 1:  # fmt: skip
+                    if rate.get("qualifier") not in ("eq", None) or (
+                        lo - 1 <= g + tol and g - tol <= hi - 1
+                    ):
                         continue
                     implied = fmt(round((cur["base_value"] / prev["base_value"] - 1) * 100, 2))
-                    params = {"previous": fmt(prev["value"]) + (prev.get("unit") or ""),
-                              "value": fmt(cur["value"]) + (cur.get("unit") or ""),
-                              "implied": implied + "%", "growth": fmt(rate["value"]) + "%",
-                              "other_id": rate["id"]}  # fmt: skip
+                    params = {
+                        "previous": fmt(prev["value"]) + (prev.get("unit") or ""),
+                        "value": fmt(cur["value"]) + (cur.get("unit") or ""),
+                        "implied": implied + "%",
+                        "growth": fmt(rate["value"]) + "%",
+                        "other_id": rate["id"],
+                    }
                     found.append(Finding(cur["id"], WARNING, "growth", GROWTH, params, rate["id"]))
     return found
 
@@ -227,9 +238,11 @@ def _outliers(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     for r, x in zip(values, xs, strict=True):
         z = 0.6745 * (x - mid) / mad
         if abs(z) > OUTLIER_Z:
-            params = {"value": fmt(r["value"]) + (r.get("unit") or ""),
-                      "median": fmt(mid / (_scale(r) or 1)) + (r.get("unit") or ""),
-                      "z": f"{z:.1f}"}  # fmt: skip
+            params = {
+                "value": fmt(r["value"]) + (r.get("unit") or ""),
+                "median": fmt(mid / (_scale(r) or 1)) + (r.get("unit") or ""),
+                "z": f"{z:.1f}",
+            }
             found.append(Finding(r["id"], WARNING, "outlier", OUTLIER, params))
     return found
 
@@ -281,14 +294,18 @@ def parts_checks(
         limit = total["base_value"] + _tolerance(total)
         for p in parts:
             if p.get("base_value") is not None and p["base_value"] - _tolerance(p) > limit:
-                params = {"value": fmt(p["value"]) + (p.get("unit") or ""),
-                          "total": fmt(total["value"]) + (total.get("unit") or ""),
-                          "other_id": total["id"]}  # fmt: skip
+                params = {
+                    "value": fmt(p["value"]) + (p.get("unit") or ""),
+                    "total": fmt(total["value"]) + (total.get("unit") or ""),
+                    "other_id": total["id"],
+                }
                 found.append(Finding(p["id"], ERROR, "parts", PART_OVER_TOTAL, params, total["id"]))
         if len(by_child) > 1 and parts_sum - sum(_tolerance(p) for p in parts) > limit:
             scale = _scale(total) or 1
-            params = {"parts": fmt(parts_sum / scale) + (total.get("unit") or ""),
-                      "value": fmt(total["value"]) + (total.get("unit") or ""),
-                      "other_id": total["id"]}  # fmt: skip
+            params = {
+                "parts": fmt(parts_sum / scale) + (total.get("unit") or ""),
+                "value": fmt(total["value"]) + (total.get("unit") or ""),
+                "other_id": total["id"],
+            }
             found.append(Finding(total["id"], WARNING, "parts", PARTS, params, None))
     return found

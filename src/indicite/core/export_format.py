@@ -42,13 +42,11 @@ CITATION_FIELDS = (
 INDICATOR_COLUMNS = (
     Column("id", INT, 8),
     Column("name", TEXT, 28),
-    Column("catalog_code", TEXT, 12),
     Column("subject", TEXT, 10),
     Column("period_label", TEXT, 14),
     Column("period_start", DATE, 12),
     Column("period_end", DATE, 12),
     Column("measure", TEXT, 11),
-    Column("kind", TEXT, 9),
     Column("value", NUMBER, 12),
     Column("unit", TEXT, 8),
     Column("base_value", NUMBER, 16),
@@ -61,7 +59,6 @@ INDICATOR_COLUMNS = (
     Column("created_at", DATETIME, 20),
     Column("reviewed_by", TEXT, 11),
     Column("reviewed_at", DATETIME, 20),
-    Column("comments", TEXT, 40),
     Column("document_id", INT, 11),
     Column("document_title", TEXT, 30),
     Column("issuer", TEXT, 18),
@@ -70,6 +67,10 @@ INDICATOR_COLUMNS = (
     Column("document_sha256", TEXT, 20),
     *CITATION_FIELDS,
     Column("citation_count", INT, 9),
+    # issue 16: the catalog item, the kind of value, and the review comments
+    Column("catalog_code", TEXT, 12),
+    Column("kind", TEXT, 9),
+    Column("comments", TEXT, 40),
 )
 
 CITATION_COLUMNS = (Column("indicator_id", INT, 11), Column("position", INT, 8), *CITATION_FIELDS)
@@ -156,6 +157,7 @@ DOCUMENT_HEADERS_ZH = {
 def header(name: str, language: str = "en", names: dict[str, str] = HEADERS_ZH) -> str:
     """The header of column ``name`` in ``language`` (en: the column name itself)."""
     return names.get(name, name) if language == "zh" else name
+
 
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

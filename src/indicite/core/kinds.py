@@ -35,8 +35,7 @@ def detect_kind(clause: str, sentence: str = "", heading: str = "") -> str:
     ``sentence`` is the text of its sentence before the clause, ``heading`` the text before
     the colon of the list it is an item of. The clause decides when it has a word of its own.
     """
-    for text, words in ((clause, _CLAUSE_WORDS), (sentence, _SCOPE_WORDS),
-                        (heading, _SCOPE_WORDS)):  # fmt: skip
+    for text, words in ((clause, _CLAUSE_WORDS), (sentence, _SCOPE_WORDS), (heading, _SCOPE_WORDS)):
         if not text:
             continue
         if _DONE_RE.search(text):
@@ -63,8 +62,9 @@ def kind_at(text: str, pos: int, clause_start: int, sentence_start: int) -> str:
     The heading is the text before the last colon of the same line ahead of the sentence.
     """
     line_start = text.rfind("\n", 0, pos) + 1
-    colon = max(text.rfind("：", line_start, sentence_start), text.rfind(":", line_start,
-                sentence_start))  # fmt: skip
+    colon = max(
+        text.rfind("：", line_start, sentence_start), text.rfind(":", line_start, sentence_start)
+    )
     heading = text[max(line_start, colon - 30) : colon] if colon >= 0 else ""
     return detect_kind(
         "".join(text[clause_start:pos].split()),

@@ -11,14 +11,12 @@ import unicodedata
 
 # Single characters and words that cannot name an indicator on their own.
 _FUNCTION_WORDS = frozenset(
-    "的 了 和 与 及 或 在 是 为 有 将 把 被 对 从 向 以 其 之 等 也 都 又 并 而 但 则 就 "
-    "比 较 共 约 近 达 到 至 按 由 于 上 下 中 个 家 项 年 月 日".split()
+    "的了和与及或在是为有将把被对从向以其之等也都又并而但则就比较共约近达到至按由于上下中个家项年月日"
 )
-_VERBS = frozenset(
-    "预测 预计 预期 推动 推进 高于 低于 超过 达到 实现 完成 增长 下降 提高 提升 增加 减少 "
-    "加快 加强 促进 支持 带动 开展 实施 建设 建立 打造 培育 引进 突破 保持 稳定 确保 力争 "
-    "计划 争取 扩大 巩固 深化 落实 持续 继续 进一步 累计 新增 同比 环比 比上年 占比 分别 "
-    "其中 全年 今年 去年 上年 同期".split()
+_VERB_RE = re.compile(
+    "预测|预计|预期|推动|推进|高于|低于|超过|达到|实现|完成|增长|下降|提高|提升|增加|减少|加快|加强"
+    "|促进|支持|带动|开展|实施|建设|建立|打造|培育|引进|突破|保持|稳定|确保|力争|计划|争取|扩大|巩固"
+    "|深化|落实|持续|继续|进一步|累计|新增|同比|环比|比上年|占比|分别|其中|全年|今年|去年|上年|同期"
 )
 # An actor at the start makes a clause, not a name: 我局已建立, 我们推动, 全市已完成.
 _ACTOR_RE = re.compile(r"^(?:我们|我局|我委|我厅|我办|我市|我省|我区|我县|本局|本委|各地|各级)")
@@ -45,7 +43,7 @@ _NOISE_RE = re.compile(r"[\s\"“”‘’'《》〈〉、·（）()\[\]【】]"
 def is_plausible_name(name: str) -> bool:
     """Whether ``name`` can name an indicator: a noun phrase, not a word of grammar or a verb."""
     text = name.strip()
-    if len(text) < _MIN_LEN or text in _FUNCTION_WORDS or text in _VERBS:
+    if len(text) < _MIN_LEN or text in _FUNCTION_WORDS or _VERB_RE.fullmatch(text):
         return False
     if _ACTOR_RE.match(text) and _TENSE_RE.search(text[:4]):
         return False
@@ -53,7 +51,7 @@ def is_plausible_name(name: str) -> bool:
         return False
     # a verb followed only by function words (推动了, 高于的) is still a verb
     stripped = text.rstrip("".join(_FUNCTION_WORDS))
-    return stripped not in _VERBS and len(stripped) >= _MIN_LEN
+    return not _VERB_RE.fullmatch(stripped) and len(stripped) >= _MIN_LEN
 
 
 def clean_name(name: str) -> str:

@@ -38,7 +38,10 @@ def check_fields(fields: dict[str, Any]) -> None:
         )
     if "kind" in fields and fields["kind"] not in KINDS:
         raise ValidationError(
-            "kind", "Unknown kind “{kind}”; use {known}", kind=fields["kind"], known=", ".join(KINDS)
+            "kind",
+            "Unknown kind “{kind}”; use {known}",
+            kind=fields["kind"],
+            known=", ".join(KINDS),
         )
     for key in ("period_start", "period_end"):
         if fields.get(key):

@@ -170,7 +170,9 @@ class XlsxWriter:
             ("documents", DOCUMENT_COLUMNS, DOCUMENT_HEADERS_ZH),
         )
         self._indicators, self._citations, self._documents = (
-            _Sheet(self._book, name, columns, formats, [header(c.name, headers, zh) for c in columns])
+            _Sheet(
+                self._book, name, columns, formats, [header(c.name, headers, zh) for c in columns]
+            )
             for name, columns, zh in sheets
         )
         self._about = self._book.add_worksheet("about")

@@ -68,14 +68,18 @@ def _checked(session: Session, item: CatalogItem) -> CatalogItem:
             continue
         if other.code == item.code:
             raise ValidationError(
-                "code", "The code “{code}” is already used by {name}", code=item.code,
+                "code",
+                "The code “{code}” is already used by {name}",
+                code=item.code,
                 name=other.name,
-            )  # fmt: skip
+            )
         if other.name == item.name:
             raise ValidationError(
-                "name", "“{name}” is already in the catalog as {code}", name=item.name,
+                "name",
+                "“{name}” is already in the catalog as {code}",
+                name=item.name,
                 code=other.code,
-            )  # fmt: skip
+            )
     if item.parent_id is not None and item.parent_id == item.id:
         raise ValidationError("parent_id", "An item cannot be a part of itself")
     return item
@@ -87,8 +91,12 @@ def add_item(session: Session, item: CatalogItem) -> CatalogItem:
     store = session.store
     with store.transaction():
         item_id = store.catalog.insert(item, at)
-        _event(session, "catalog_add", at, after={"catalog_id": item_id, "code": item.code,
-               "name": item.name})  # fmt: skip
+        _event(
+            session,
+            "catalog_add",
+            at,
+            after={"catalog_id": item_id, "code": item.code, "name": item.name},
+        )
     return store.catalog.get(item_id)
 
 
@@ -127,17 +135,25 @@ def merge_items(session: Session, keep_id: int, gone_id: int) -> CatalogItem:
     with store.transaction():
         moved = store.catalog.relink(gone_id, keep_id)
         for ind_id in moved:
-            _event(session, "edit", at, indicator_id=ind_id, before={"catalog_id": gone_id},
-                   after={"catalog_id": keep_id}, comment=f"merged {gone.code} into {keep.code}")  # fmt: skip
+            _event(
+                session,
+                "edit",
+                at,
+                indicator_id=ind_id,
+                before={"catalog_id": gone_id},
+                after={"catalog_id": keep_id},
+                comment=f"merged {gone.code} into {keep.code}",
+            )
         store.catalog.delete(gone_id)
         store.catalog.update(replace(keep, aliases=aliases), at)
-        _event(session, "catalog_merge", at, before={"catalog_id": gone_id, "code": gone.code},
-               after={"catalog_id": keep_id, "code": keep.code, "entries": len(moved)})  # fmt: skip
+        _event(
+            session,
+            "catalog_merge",
+            at,
+            before={"catalog_id": gone_id, "code": gone.code},
+            after={"catalog_id": keep_id, "code": keep.code, "entries": len(moved)},
+        )
     return store.catalog.get(keep_id)
-
-
-def match_name(session: Session, name: str) -> int | None:
-    return matcher(session).match(name)
 
 
 def load_catalog(session: Session, path: str | Path) -> CatalogLoadReport:
@@ -162,9 +178,11 @@ def load_catalog(session: Session, path: str | Path) -> CatalogLoadReport:
                 check_item(code, name, row.get("measure", ""))
                 if names.get(name, code) != code:
                     raise ValidationError(
-                        "name", "“{name}” is already in the catalog as {code}", name=name,
+                        "name",
+                        "“{name}” is already in the catalog as {code}",
+                        name=name,
                         code=names[name],
-                    )  # fmt: skip
+                    )
             except ValidationError as e:
                 report.refused.append(f"row {number}: {e}")
                 continue
@@ -194,8 +212,12 @@ def load_catalog(session: Session, path: str | Path) -> CatalogLoadReport:
                 report.refused.append(f"row {number}: no catalog item has the code {parent_code}")
                 continue
             store.catalog.update(replace(known[code], parent_id=parent.id), at)
-        _event(session, "catalog_load", at, after={"file": Path(path).name,
-               "added": report.added, "updated": report.updated})  # fmt: skip
+        _event(
+            session,
+            "catalog_load",
+            at,
+            after={"file": Path(path).name, "added": report.added, "updated": report.updated},
+        )
     return report
 
 

@@ -46,7 +46,8 @@ class CatalogRepository:
         return [
             _item(r)
             for r in self.db.query(
-                "SELECT id, code, name, aliases, measure, unit, parent_id FROM catalog ORDER BY code"
+                "SELECT id, code, name, aliases, measure, unit, parent_id FROM catalog "
+                "ORDER BY code"
             )
         ]
 
