@@ -68,3 +68,12 @@ def check_entries(session: Session, ids: Sequence[int]) -> dict[int, list[Findin
 
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.level == ERROR for f in findings)
+
+
+def series(session: Session, ind_id: int) -> tuple[list[dict[str, Any]], dict[int, list[Finding]]]:
+    """Every live entry of the indicator and subject of entry ``ind_id`` across documents, by
+    period (all kinds), with the failed checks of each."""
+    store = session.store
+    ind = store.indicators.get(ind_id)
+    rows = q.one_series(store.db, catalog_id=ind.catalog_id, name=ind.name, subject=ind.subject)
+    return rows, check_entries(session, [r["id"] for r in rows])

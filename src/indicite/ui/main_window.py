@@ -37,6 +37,7 @@ from indicite.core.errors import ConflictError, IndiciteError, NotFound, Validat
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
 from indicite.ui.all_indicators import AllIndicatorsMode
+from indicite.ui.catalog.actions import CatalogActions
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
 from indicite.ui.errors import describe
@@ -145,6 +146,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.resize(1400, 860)
         self.review_mode = ReviewMode(self)
         self.all_indicators = AllIndicatorsMode(self)
+        self.catalog_actions = CatalogActions(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------
