@@ -32,6 +32,17 @@ def matcher(session: Session) -> CatalogMatcher:
     return CatalogMatcher(session.store.catalog.names())
 
 
+def item_label(session: Session, item_id: int | None) -> str:
+    """“IVA 规模以上工业增加值” for an item id, "" for none."""
+    if item_id is None:
+        return ""
+    try:
+        item = session.store.catalog.get(item_id)
+    except IndiciteError:
+        return ""
+    return f"{item.code} {item.name}"
+
+
 def with_catalog_link(
     session: Session, fields: dict[str, Any], *, canonical: bool = False
 ) -> dict[str, Any]:

@@ -11,7 +11,7 @@ Signals: ``save_requested(dict)``, ``reload_requested()``, ``cancel_requested()`
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,7 +29,7 @@ from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.kinds import KINDS
 from indicite.core.validation import check_fields, parse_value
-from indicite.ui.catalog.completion import CANONICAL_ROLE, MATCH_ROLE, completion_model
+from indicite.ui.catalog.completion import CANONICAL_ROLE, MATCH_ROLE, fill_completions
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.labels import kind_names, measure_names, qualifier_names
@@ -104,7 +104,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self.add_to_catalog_button.clicked.connect(
             lambda: self.add_to_catalog_requested.emit(self.fields["name"].text().strip())
         )
-        self.name_completer = self._completer(self.fields["name"])
+        self.name_completer = self._completer(self.fields["name"], QStandardItemModel(self))
         self.name_completer.setCompletionRole(MATCH_ROLE)
         self.name_completer.activated[QModelIndex].connect(self._complete_name)
         self.unit_completer = self._completer(self.fields["unit"])
@@ -225,8 +225,8 @@ class IndicatorForm(Retranslatable, QWidget):
         self._show_quotes()
         self._update_heading()
 
-    def _completer(self, field: QLineEdit) -> QCompleter:
-        completer = QCompleter(QStringListModel(self), self)
+    def _completer(self, field: QLineEdit, model: Any = None) -> QCompleter:
+        completer = QCompleter(model or QStringListModel(self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         field.setCompleter(completer)
@@ -245,12 +245,9 @@ class IndicatorForm(Retranslatable, QWidget):
         self._show_catalog_link()
 
     def _rebuild_name_completion(self) -> None:
-        old = self.name_completer.model()
-        self.name_completer.setModel(
-            completion_model(self._catalog_items, self._recent_names, self.name_completer)
-        )
-        if old is not None and old.parent() is self.name_completer:
-            old.deleteLater()
+        model = self.name_completer.model()
+        assert isinstance(model, QStandardItemModel)
+        fill_completions(model, self._catalog_items, self._recent_names)
 
     def add_completions(self, name: str, unit: str) -> None:
         """Offer a just-saved name and unit without asking the database again."""

@@ -6,7 +6,7 @@ stands for, and choosing it puts the canonical name in the field.
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from indicite.core.catalog import CatalogItem
@@ -15,11 +15,11 @@ CANONICAL_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def completion_model(
-    items: Iterable[CatalogItem], recent: Iterable[str], parent: QObject | None = None
-) -> QStandardItemModel:
+def fill_completions(
+    model: QStandardItemModel, items: Iterable[CatalogItem], recent: Iterable[str]
+) -> None:
     """Rows to complete a name from: every catalog name, alias and code, then other names."""
-    model = QStandardItemModel(parent)
+    model.clear()
     known: set[str] = set()
     for item in items:
         for typed in (item.name, *item.aliases, item.code):
@@ -35,4 +35,3 @@ def completion_model(
             row.setData(name, MATCH_ROLE)
             row.setData(name, CANONICAL_ROLE)
             model.appendRow(row)
-    return model

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTableView, QVBoxLayou
 from indicite.core.checks import Finding, fmt
 from indicite.services import checks
 from indicite.services.session import Session
+from indicite.ui.catalog.check_texts import finding_text
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import kind_names, measure_names
@@ -72,7 +73,7 @@ class SeriesModel(QAbstractTableModel):
                 return QColor(CONFLICT_COLOUR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f.text for f in found) or row.get("quote")
+            return "\n".join(finding_text(f) for f in found) or row.get("quote")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -81,7 +82,7 @@ class SeriesModel(QAbstractTableModel):
             "measure": measure_names().get(row["measure"], row["measure"]),
             "kind": kind_names().get(row["kind"], row["kind"]),
             "status": status_names().get(row["status"], row["status"]),
-            "check": "⚠ " + found[0].text if found else "✓",
+            "check": "⚠ " + finding_text(found[0]) if found else "✓",
             "document": row["document_title"],
         }[column]
 
