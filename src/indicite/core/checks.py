@@ -40,6 +40,8 @@ SHARE = "a share of {value}% is more than 100%"
 NEGATIVE = "a count cannot be negative ({value})"
 CITED = "the cited passage says {cited}, not {value}"
 OUTLIER = "{value} is far from the rest of its series (median {median}, robust z {z})"
+TEMPLATES = (CONFLICT, GROWTH, POINTS_AS_PERCENT, PERCENT_AS_POINTS, PARTS, PART_OVER_TOTAL,
+             SHARE, NEGATIVE, CITED, OUTLIER)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

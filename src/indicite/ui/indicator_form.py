@@ -10,7 +10,7 @@ Signals: ``save_requested(dict)``, ``reload_requested()``, ``cancel_requested()`
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.kinds import KINDS
 from indicite.core.validation import check_fields, parse_value
-from indicite.ui.catalog.completion import CANONICAL_ROLE, MATCH_ROLE, fill_completions
+from indicite.ui.catalog.completion import MATCH_ROLE, fill_completions
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.labels import kind_names, measure_names, qualifier_names
@@ -106,7 +106,7 @@ class IndicatorForm(Retranslatable, QWidget):
         )
         self.name_completer = self._completer(self.fields["name"], QStandardItemModel(self))
         self.name_completer.setCompletionRole(MATCH_ROLE)
-        self.name_completer.activated[QModelIndex].connect(self._complete_name)
+        self.name_completer.activated[str].connect(self._complete_name)
         self.unit_completer = self._completer(self.fields["unit"])
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -259,12 +259,16 @@ class IndicatorForm(Retranslatable, QWidget):
         if unit and unit not in words:
             model.setStringList([unit, *words])  # type: ignore[attr-defined]
 
-    def _complete_name(self, index: QModelIndex) -> None:
-        """A chosen alias or code puts the catalog's name in the field."""
-        canonical = index.data(CANONICAL_ROLE)
-        if canonical:
-            self.fields["name"].setText(canonical)
-            self.fields["name"].setModified(True)
+    def _complete_name(self, chosen: str) -> None:
+        """A chosen alias or code puts the catalog's name in the field (once the line edit
+        has put in what was chosen: that happens after this signal)."""
+        item_id = self.catalog.match(chosen)
+        if item_id is not None:
+            QTimer.singleShot(0, lambda: self._set_name(self.catalog.names[item_id]))
+
+    def _set_name(self, name: str) -> None:
+        self.fields["name"].setText(name)
+        self.fields["name"].setModified(True)
 
     def catalog_id(self) -> int | None:
         """The catalog item the typed name means, if any."""

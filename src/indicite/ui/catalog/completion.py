@@ -1,7 +1,7 @@
 """Name completion from the catalog: canonical names, aliases and codes, plus recent names.
 
 Each row is one thing a person may type (a name, an alias or a code); the popup shows what it
-stands for, and choosing it puts the canonical name in the field.
+stands for, and choosing it puts the canonical name in the field (the form does that).
 """
 
 from collections.abc import Iterable
@@ -11,7 +11,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from indicite.core.catalog import CatalogItem
 
-CANONICAL_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -26,12 +25,10 @@ def fill_completions(
             shown = item.name if typed == item.name else f"{typed} → {item.name}"
             row = QStandardItem(f"{shown}  [{item.code}]")
             row.setData(typed, MATCH_ROLE)
-            row.setData(item.name, CANONICAL_ROLE)
             model.appendRow(row)
             known.add(typed)
     for name in recent:
         if name not in known:
             row = QStandardItem(name)
             row.setData(name, MATCH_ROLE)
-            row.setData(name, CANONICAL_ROLE)
             model.appendRow(row)
