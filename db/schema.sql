@@ -213,6 +213,8 @@ CREATE INDEX indicators_live_by_document ON indicators (document_id) WHERE delet
 
 CREATE INDEX indicators_live_by_id ON indicators (id) WHERE deleted_at IS NULL;
 
+CREATE INDEX indicators_live_by_kind ON indicators (kind) WHERE deleted_at IS NULL;
+
 CREATE INDEX indicators_live_by_name ON indicators (name) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_period_label ON indicators (period_label) WHERE deleted_at IS NULL;
@@ -222,6 +224,8 @@ CREATE INDEX indicators_live_by_series ON indicators (coalesce(catalog_id, name)
 CREATE INDEX indicators_live_by_status ON indicators (status) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_status_document_id ON indicators (status, document_id) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_kind ON indicators (status, kind) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_status_name ON indicators (status, name) WHERE deleted_at IS NULL;
 

@@ -22,8 +22,19 @@ SORT_COLUMNS = {
     "unit": "unit",
     "status": "status",
     "document": "document_id",
+    "kind": "kind",
 }
-TABLE_COLUMNS = ("id", "document_id", "name", "subject", "period_label", "value", "unit", "status")
+TABLE_COLUMNS = (
+    "id",
+    "document_id",
+    "name",
+    "subject",
+    "period_label",
+    "value",
+    "unit",
+    "status",
+    "kind",
+)
 FILTERED_COLUMNS = ("name", "subject", "period_label", "unit", "value_text")
 
 

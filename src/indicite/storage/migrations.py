@@ -316,3 +316,9 @@ def m007_catalog_and_kind(db: Database) -> None:
         "CREATE INDEX indicators_live_by_catalog ON indicators (catalog_id) "
         "WHERE deleted_at IS NULL"
     )
+    # the tables of indicators sort by kind like by every other column (migration m005)
+    db.execute("CREATE INDEX indicators_live_by_kind ON indicators (kind) WHERE deleted_at IS NULL")
+    db.execute(
+        "CREATE INDEX indicators_live_by_status_kind ON indicators (status, kind) "
+        "WHERE deleted_at IS NULL"
+    )

@@ -21,10 +21,11 @@ from indicite.core.entities import STATUSES
 from indicite.services.indicator_list import IndicatorQueries
 from indicite.ui.highlighter import STATUS_COLOURS
 from indicite.ui.indicator_form import format_number
+from indicite.ui.labels import kind_names
 
 PAGE_SIZE = 256
 MAX_CACHED_PAGES = 64
-COLUMNS = ("name", "subject", "period_label", "value", "unit", "status")
+COLUMNS = ("name", "subject", "period_label", "value", "unit", "status", "kind")
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -66,6 +67,7 @@ class IndicatorTableModel(QAbstractTableModel):
             "value": self.tr("Value"),
             "unit": self.tr("Unit"),
             "status": self.tr("Status"),
+            "kind": self.tr("Kind"),
         }
 
     def retranslate(self) -> None:
@@ -180,6 +182,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return format_number(row["value"])
         if key == "status":
             return status_names().get(row["status"], row["status"])
+        if key == "kind":
+            return kind_names().get(row["kind"], row["kind"])
         return str(row[key] or "")
 
     def headerData(
