@@ -142,7 +142,12 @@ def cited_mismatch(quote: str, row: dict[str, Any]) -> str | None:
     value or, with the magnitude written after it (8.6万), the base value.
     """
     value = row.get("value")
-    if value is None or not quote or _UNCHECKABLE.search(quote):
+    if value is None or not quote:
+        return None
+    written = repr(abs(float(value)))
+    if written.removesuffix(".0") in quote:
+        return None  # the usual case, decided without parsing the passage
+    if _UNCHECKABLE.search(quote):
         return None
     numbers = [
         (float(m.group(1).replace(",", "") + (m.group(2) or "")), quote[m.end() : m.end() + 2])
@@ -249,8 +254,9 @@ def _outliers(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     return found
 
 
-def series_checks(rows: Iterable[dict[str, Any]]) -> list[Finding]:
-    """Checks among the entries of one series (same indicator, subject and kind)."""
+def series_checks(rows: Iterable[dict[str, Any]], *, outliers: bool = True) -> list[Finding]:
+    """Checks among the entries of one series (same indicator, subject and kind); without
+    ``outliers`` when ``rows`` are only a few periods of it."""
     by_measure: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_measure[(row.get("measure") or "", row.get("base_unit") or "")].append(row)
@@ -268,7 +274,8 @@ def series_checks(rows: Iterable[dict[str, Any]]) -> list[Finding]:
                 levels[period].extend(r for r in same if r.get("base_value") is not None)
             elif measure == "growth_yoy":
                 growths[period].extend(r for r in same if r.get("value") is not None)
-        found.extend(_outliers(members))
+        if outliers:
+            found.extend(_outliers(members))
     found.extend(_growth(levels, growths))
     return found
 

@@ -18,13 +18,17 @@ def _series(row: dict[str, Any]) -> tuple[Any, str, str]:
     return row["series"], row["subject"], row["kind"]
 
 
-def _checked(rows: Iterable[dict[str, Any]]) -> Iterator[Finding]:
+def _checked(
+    rows: Iterable[dict[str, Any]], *, each: bool = True, outliers: bool = True
+) -> Iterator[Finding]:
+    """Series checks of rows in series order; with ``each``, every row's own checks too."""
     for _key, members in groupby(rows, key=_series):
         group = list(members)
-        for row in group:
-            yield from row_checks(row)
+        if each:
+            for row in group:
+                yield from row_checks(row)
         if len(group) > 1:
-            yield from series_checks(group)
+            yield from series_checks(group, outliers=outliers)
 
 
 def _parts(rows: Sequence[dict[str, Any]]) -> Iterator[Finding]:
@@ -43,19 +47,27 @@ def _parts(rows: Sequence[dict[str, Any]]) -> Iterator[Finding]:
 def check_all(session: Session) -> list[Finding]:
     """Every failed check of every live entry, errors and warnings, series by series."""
     db = session.store.db
-    found = list(_checked(q.all_rows(db)))
+    found = [f for row in q.suspect_rows(db) for f in row_checks(row)]
+    found.extend(_checked(q.all_series_rows(db), each=False))
     found.extend(_parts(q.part_rows(db)))
     return found
 
 
-def check_entries(session: Session, ids: Sequence[int]) -> dict[int, list[Finding]]:
-    """The failed checks of the entries ``ids`` (the rest of their series is read to judge)."""
+def check_entries(
+    session: Session, ids: Sequence[int], *, outliers: bool = False
+) -> dict[int, list[Finding]]:
+    """The failed checks of the entries ``ids``, judged against the entries of the same
+    series and period (and the years around it).
+
+    Outliers need a whole series: ``outliers=True`` reads it (the series view does; a page of
+    the review queue does not, and ``indicite check`` reports them).
+    """
     if not ids:
         return {}
     db = session.store.db
     wanted = set(ids)
-    rows = list(q.series_rows(db, wanted))
-    found = list(_checked(rows))
+    rows = list(q.series_rows(db, wanted) if outliers else q.nearby_rows(db, wanted))
+    found = list(_checked(rows, outliers=outliers))
     linked = {r["catalog_id"] for r in rows if r["id"] in wanted and r["catalog_id"] is not None}
     if linked:
         found.extend(_parts(q.part_rows(db, linked)))
@@ -76,4 +88,4 @@ def series(session: Session, ind_id: int) -> tuple[list[dict[str, Any]], dict[in
     store = session.store
     ind = store.indicators.get(ind_id)
     rows = q.one_series(store.db, catalog_id=ind.catalog_id, name=ind.name, subject=ind.subject)
-    return rows, check_entries(session, [r["id"] for r in rows])
+    return rows, check_entries(session, [r["id"] for r in rows], outliers=True)

@@ -309,7 +309,7 @@ def m007_catalog_and_kind(db: Database) -> None:
     db.execute("ALTER TABLE indicators ADD COLUMN kind TEXT NOT NULL DEFAULT 'actual'")
     db.execute(
         "CREATE INDEX indicators_live_by_series ON indicators "
-        "(coalesce(catalog_id, name), subject, kind, measure, period_end, period_start) "
+        "(coalesce(catalog_id, name), subject, kind, period_end, measure, period_start) "
         "WHERE deleted_at IS NULL"
     )
     db.execute(
