@@ -35,11 +35,29 @@ class SeriesModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
         self.findings: dict[int, list[Finding]] = {}
+        self._shown: list[tuple[str, ...]] = []
+        self.retranslate()
 
     def set_series(self, rows: list[dict[str, Any]], findings: dict[int, list[Finding]]) -> None:
         self.beginResetModel()
         self.rows, self.findings = rows, findings
+        self._shown = [self._cells(row) for row in rows]  # names looked up once, not per paint
         self.endResetModel()
+
+    def _cells(self, row: dict[str, Any]) -> tuple[str, ...]:
+        found = self.findings.get(row["id"], [])
+        return (
+            row["period_label"] or row["period_end"] or "",
+            f"{fmt(row['value'])}{row['unit'] or ''}",
+            self._measures.get(row["measure"], row["measure"]),
+            self._kinds.get(row["kind"], row["kind"]),
+            self._statuses.get(row["status"], row["status"]),
+            "⚠ " + finding_text(found[0]) if found else "✓",
+            row["document_title"],
+        )
+
+    def retranslate(self) -> None:
+        self._measures, self._kinds, self._statuses = measure_names(), kind_names(), status_names()
 
     def conflicting(self, ind_id: int) -> bool:
         return any(f.check == "conflict" for f in self.findings.get(ind_id, []))
@@ -76,15 +94,7 @@ class SeriesModel(QAbstractTableModel):
             return "\n".join(finding_text(f) for f in found) or row.get("quote")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {
-            "period": row["period_label"] or row["period_end"] or "",
-            "value": f"{fmt(row['value'])}{row['unit'] or ''}",
-            "measure": measure_names().get(row["measure"], row["measure"]),
-            "kind": kind_names().get(row["kind"], row["kind"]),
-            "status": status_names().get(row["status"], row["status"]),
-            "check": "⚠ " + finding_text(found[0]) if found else "✓",
-            "document": row["document_title"],
-        }[column]
+        return self._shown[index.row()][index.column()]
 
 
 def _x(row: dict[str, Any]) -> float | None:
@@ -112,6 +122,7 @@ class SeriesView(Retranslatable, QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)  # not all 500 rows
         self.table.doubleClicked.connect(self._open)
         self.plot = pg.PlotWidget(background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
@@ -125,10 +136,14 @@ class SeriesView(Retranslatable, QDialog):
         layout.addWidget(splitter, 1)
         self.resize(900, 640)
         self.ind_id = ind_id
+        self.retranslate_ui()
         self.reload()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Series"))
+        if self.model.rows:
+            self.model.retranslate()
+            self.reload()
 
     def reload(self) -> None:
         rows, findings = checks.series(self.session, self.ind_id)
