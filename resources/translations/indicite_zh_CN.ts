@@ -47,7 +47,7 @@
 <context>
     <name>AllIndicatorsMode</name>
     <message>
-        <location filename="../../src/indicite/ui/all_indicators.py" line="+199"/>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+190"/>
         <source>&amp;All indicators</source>
         <translation>全部指标(&amp;A)</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+64"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+62"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -100,6 +100,213 @@
         <location line="+0"/>
         <source>Indicators</source>
         <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogActions</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/actions.py" line="+40"/>
+        <source>Catalog of &amp;indicators…</source>
+        <translation>指标目录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Series across documents…</source>
+        <translation>跨文档序列(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Select an indicator first.</source>
+        <translation>请先选择一个指标。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/window.py" line="+79"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of</source>
+        <translation>上级指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogWindow</name>
+    <message>
+        <location line="+182"/>
+        <source>Catalog of indicators</source>
+        <translation>指标目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by code, name or alias</source>
+        <translation>按代码、名称或别名筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge two…</source>
+        <translation>合并两项(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Load from file…</source>
+        <translation>从文件导入(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save to file…</source>
+        <translation>保存到文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select two items: the second is merged into the first</source>
+        <translation>选择两项：第二项并入第一项</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Merge catalog items</source>
+        <translation>合并目录项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge {gone} ({gone_name}, {count} entries) into {keep} ({keep_name})? Its entries move over and its name becomes an alias.</source>
+        <translation>将 {gone}（{gone_name}，{count} 条）并入 {keep}（{keep_name}）？其条目将转入，其名称成为别名。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Merged {gone} into {keep}.</source>
+        <translation>已将 {gone} 并入 {keep}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load catalog</source>
+        <translation>导入目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalog (*.csv *.xlsx)</source>
+        <translation>目录 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{added} added, {updated} updated.</source>
+        <translation>新增 {added} 项，更新 {updated} 项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not loaded: {rows}</source>
+        <translation>未导入：{rows}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save catalog</source>
+        <translation>保存目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalog (*.xlsx *.csv)</source>
+        <translation>目录 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/check_texts.py" line="+13"/>
+        <source>{value} differs from {other_value} in entry {other_id} (same indicator, period and kind)</source>
+        <translation>{value} 与条目 {other_id} 的 {other_value} 不一致（同一指标、时期和数值类型）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{previous} → {value} is {implied} growth, but entry {other_id} says {growth}</source>
+        <translation>{previous} → {value} 意味着增长 {implied}，但条目 {other_id} 为 {growth}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a change in percentage points is entered with the unit %</source>
+        <translation>百分点变化却以 % 为单位录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {measure} is entered in percentage points; use % or measure change_pp</source>
+        <translation>{measure} 以百分点录入；请用 % 或将度量改为百分点变化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its parts add up to {parts}, more than the total {value} (entry {other_id})</source>
+        <translation>各分项合计 {parts}，超过总量 {value}（条目 {other_id}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this part ({value}) is greater than its total {total} (entry {other_id})</source>
+        <translation>该分项（{value}）大于其总量 {total}（条目 {other_id}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a share of {value}% is more than 100%</source>
+        <translation>比重 {value}% 超过 100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a count cannot be negative ({value})</source>
+        <translation>数量不能为负（{value}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the cited passage says {cited}, not {value}</source>
+        <translation>引文中为 {cited}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is far from the rest of its series (median {median}, robust z {z})</source>
+        <translation>{value} 明显偏离该序列其他数值（中位数 {median}，稳健 z 值 {z}）</translation>
     </message>
 </context>
 <context>
@@ -357,7 +564,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+200"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+208"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -365,7 +572,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/indicite/ui/error_texts.py" line="+10"/>
+        <location filename="../../src/indicite/ui/error_texts.py" line="+13"/>
         <source>passage {start}–{end} is outside the document</source>
         <translation>第 {start}–{end} 个字符的原文超出了文档范围</translation>
     </message>
@@ -380,14 +587,29 @@
         <translation>请填写指标名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Unknown measure “{measure}”</source>
         <translation>未知的指标类型“{measure}”</translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>The code “{code}” must be 1–40 letters, digits, dots, dashes or underscores</source>
+        <translation>代码“{code}”须为 1–40 个字母、数字、点、连字符或下划线</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The catalog item needs a name</source>
+        <translation>目录项需要名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown qualifier “{qualifier}”</source>
         <translation>未知的限定词“{qualifier}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind “{kind}”; use {known}</source>
+        <translation>未知的数值类型“{kind}”；请用 {known}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -443,6 +665,11 @@
         <location line="+1"/>
         <source>A cited passage no longer matches the document; fix the citation first.</source>
         <translation>有一段引文与文档原文不再一致；请先修正引文。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no catalog item {item_id}.</source>
+        <translation>不存在目录项 {item_id}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -510,7 +737,17 @@
         <translation>在您打开此条目后，有其他人修改了它；请重新载入查看对方的修改，然后再编辑。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{name} has no code and name columns (代码, 名称); see docs/catalog.md</source>
+        <translation>{name} 缺少代码和名称列（代码、名称）；见 docs/catalog.md</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>{name}: a catalog is a .csv or .xlsx file</source>
+        <translation>{name}：目录须为 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{name} is not a readable Word document (damaged, or not really a .docx); open it in Word, save it as .docx and import again</source>
         <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
     </message>
@@ -595,22 +832,22 @@
         <translation>{name}：载入只支持 .csv、.xlsx、.xls、.ods 或 .json 文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>{path} does not exist or is not a file</source>
         <translation>{path} 不存在或不是文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>{name}: expected a list of indicators</source>
         <translation>{name}：内容应为指标列表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>{name} is not a readable spreadsheet ({detail})</source>
         <translation>{name} 不是可读取的电子表格（{detail}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>{name} is not a JSON export ({detail})</source>
         <translation>{name} 不是导出的 JSON 文件（{detail}）</translation>
     </message>
@@ -646,6 +883,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An item cannot be a part of itself</source>
+        <translation>目录项不能是自身的分项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an editor can merge catalog items; ask an editor or admin</source>
+        <translation>只有编辑可以合并目录项；请联系编辑或管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different items to merge</source>
+        <translation>请选择两个不同的目录项进行合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code “{code}” is already used by {name}</source>
+        <translation>代码“{code}”已被 {name} 使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is already in the catalog as {code}</source>
+        <translation>“{name}”已在目录中，代码为 {code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The document&apos;s {name} cannot be changed.</source>
         <translation>文档的 {name} 不能修改。</translation>
     </message>
@@ -671,6 +933,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Unknown header language “{headers}”; use en or zh</source>
+        <translation>未知的表头语言“{headers}”；请用 en 或 zh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown encoding “{encoding}”; use {known}</source>
         <translation>未知的编码“{encoding}”；请使用 {known}</translation>
     </message>
@@ -680,12 +947,12 @@
         <translation>无法写入 {path}：{detail}；请选择其他文件夹或文件名。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>无法写入 {path}：{detail}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Select the passage that states the value first</source>
         <translation>请先选中写明该数值的原文</translation>
     </message>
@@ -753,7 +1020,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+309"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+318"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -766,7 +1033,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-187"/>
+        <location line="-184"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -794,6 +1061,16 @@
         <location line="+1"/>
         <source>GB18030 (older Chinese software)</source>
         <translation>GB18030（较旧的中文软件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English column names (name, value …)</source>
+        <translation>英文列名（name、value …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese (指标名称, 数值 …)</source>
+        <translation>中文（指标名称、数值 …）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -841,7 +1118,12 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+0"/>
+        <source>Column headers:</source>
+        <translation>列标题：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -856,12 +1138,12 @@
         <translation>请选择要写入的文件。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -989,7 +1271,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+152"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+180"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1015,6 +1297,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>数值类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Value</source>
         <translation>数值(&amp;V)</translation>
     </message>
@@ -1029,7 +1316,7 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>What is measured, e.g. 规上工业增加值</source>
         <translation>指标名称，例如 规上工业增加值</translation>
     </message>
@@ -1069,7 +1356,27 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+1"/>
+        <source>Add to catalog…</source>
+        <translation>加入目录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make this name an indicator of the catalog, so entries can share it</source>
+        <translation>把此名称加入指标目录，供各条目共用</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Not in the catalog</source>
+        <translation>不在目录中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Catalog: {code} {name}</source>
+        <translation>目录：{code} {name}</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -1089,7 +1396,7 @@
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Warning: the cited passage does not contain “{text}”.</source>
         <translation>注意：引用的原文中没有“{text}”。</translation>
     </message>
@@ -1097,7 +1404,7 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="+62"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="+63"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1130,6 +1437,69 @@
         <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/window.py" line="-216"/>
+        <source>Edit catalog item</source>
+        <translation>编辑目录项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to catalog</source>
+        <translation>加入目录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Aliases</source>
+        <translation>别名(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Measure</source>
+        <translation>度量(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Part of</source>
+        <translation>上级指标(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other spellings, separated by |</source>
+        <translation>其他写法，以 | 分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters and digits, e.g. IVA_YOY</source>
+        <translation>字母和数字，如 IVA_YOY</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1583,26 @@
         <location line="+1"/>
         <source>about</source>
         <translation>约</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast</source>
+        <translation>预计值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>计划值</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1374,6 +1764,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog item</source>
+        <translation>目录项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Citations</source>
         <translation>引文</translation>
     </message>
@@ -1383,7 +1783,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>submit</source>
         <translation>提交</translation>
     </message>
@@ -1439,7 +1839,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+670"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+672"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1449,7 +1849,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-360"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1609,7 +2009,7 @@
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -1675,7 +2075,7 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+84"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+73"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1688,7 +2088,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-57"/>
+        <location line="-46"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1716,7 +2116,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+548"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+566"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -1769,7 +2169,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-650"/>
+        <location line="-671"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -1807,7 +2207,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+199"/>
+        <location line="+205"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1835,6 +2235,11 @@
         <location line="+7"/>
         <source>Approve selected</source>
         <translation>通过所选条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only entries with warnings</source>
+        <translation>仅显示有警告的条目</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1933,16 +2338,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog item</source>
+        <translation>目录项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cited</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-38"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -1952,7 +2367,7 @@
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 条，共 {total} 条</translation>
     </message>
@@ -1962,7 +2377,7 @@
         <translation>没有待审核的条目</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>{new}  (was: {old})</source>
         <translation>{new}  （原为：{old}）</translation>
     </message>
@@ -1972,7 +2387,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -1980,6 +2395,62 @@
         <location line="+2"/>
         <source>Skipped {n}:</source>
         <translation>跳过 {n} 条：</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesModel</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/series.py" line="+75"/>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesView</name>
+    <message>
+        <location line="+62"/>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} · {subject} · {count} entries</source>
+        <translation>{name} · {subject} · {count} 条</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
     </message>
 </context>
 <context>
@@ -2053,7 +2524,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-32"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-33"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -2122,7 +2593,7 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+88"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+98"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2132,7 +2603,7 @@
         <translation>忽略“{value}”</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳建议(&amp;A)</translation>
     </message>
@@ -2147,7 +2618,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>
