@@ -60,3 +60,20 @@ def test_catalog_commands_load_list_and_export(capsys, db_path, tmp_path):
     bad.write_text("代码,名称\n,无代码\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", db_path, "catalog", "load", bad)
     assert code == 1 and "row 2" in err
+
+
+def test_suggest_gives_kind_and_the_catalog_name(capsys, db_path, session, sample_doc, tmp_path):
+    import json
+
+    source = tmp_path / "catalog.csv"
+    source.write_text("代码,名称,别名\nIVA,规模以上工业增加值,规上工业增加值\n", encoding="utf-8")
+    assert run(capsys, "--db", db_path, "catalog", "load", source)[0] == 0
+    code, out, _ = run(capsys, "--db", db_path, "suggest", sample_doc, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and all(r["kind"] in ("actual", "target", "forecast", "plan") for r in rows)
+    growth = next(r for r in rows if r["text"] == "4.2%")
+    assert (growth["indicator"], growth["catalog_code"], growth["kind"]) == (
+        "规模以上工业增加值",
+        "IVA",
+        "actual",
+    )

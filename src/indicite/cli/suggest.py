@@ -5,10 +5,21 @@ import json
 from pathlib import Path
 
 from indicite.cli.common import iso_date, open_session, print_table
+from indicite.services.catalog import with_catalog_names
 from indicite.services.documents import read_text_of
 from indicite.services.suggestions import suggestions_for_document, suggestions_for_text
 
-TABLE_COLUMNS = ["start", "end", "text", "value", "unit", "qualifier", "measure", "indicator"]
+TABLE_COLUMNS = [
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "measure",
+    "kind",
+    "indicator",
+]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,12 +39,13 @@ def run_suggest(args: argparse.Namespace) -> int:
         session = open_session(args)
         try:
             suggestions = suggestions_for_document(session.store.documents.get(int(args.source)))
+            rows = with_catalog_names(session, [s.to_json_dict() for s in suggestions])
         finally:
             session.close()
     else:
         text = read_text_of(path)
         suggestions = suggestions_for_text(text, args.date, args.subject)
-    rows = [s.to_json_dict() for s in suggestions]
+        rows = [{**s.to_json_dict(), "catalog_code": ""} for s in suggestions]
     if args.format == "table":
         print_table(rows, TABLE_COLUMNS)
     else:

@@ -43,6 +43,21 @@ def item_label(session: Session, item_id: int | None) -> str:
     return f"{item.code} {item.name}"
 
 
+def with_catalog_names(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Suggestions (as JSON dicts) with guessed names replaced by the catalog's names, and
+    ``catalog_code`` (empty when the name is not in the catalog)."""
+    found = matcher(session)
+    codes = {item.id: item.code for item in session.store.catalog.names()}
+    out = []
+    for row in rows:
+        item_id = found.match(row.get("indicator") or "")
+        if item_id is None:
+            out.append({**row, "catalog_code": ""})
+        else:
+            out.append({**row, "indicator": found.names[item_id], "catalog_code": codes[item_id]})
+    return out
+
+
 def with_catalog_link(
     session: Session, fields: dict[str, Any], *, canonical: bool = False
 ) -> dict[str, Any]:
