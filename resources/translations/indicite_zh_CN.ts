@@ -123,7 +123,7 @@
 <context>
     <name>CatalogModel</name>
     <message>
-        <location filename="../../src/indicite/ui/catalog/window.py" line="+79"/>
+        <location filename="../../src/indicite/ui/catalog/window.py" line="+60"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -2400,7 +2400,7 @@
 <context>
     <name>SeriesModel</name>
     <message>
-        <location filename="../../src/indicite/ui/catalog/series.py" line="+75"/>
+        <location filename="../../src/indicite/ui/catalog/series.py" line="+68"/>
         <source>Period</source>
         <translation>时期</translation>
     </message>

@@ -11,7 +11,7 @@ Signals of SeriesView: ``open_requested(document_id, indicator_id)``.
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -19,30 +19,29 @@ from indicite.core.checks import Finding, fmt
 from indicite.services import checks
 from indicite.services.session import Session
 from indicite.ui.catalog.check_texts import finding_text
+from indicite.ui.catalog.list_model import Index, ListTableModel
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import kind_names, measure_names
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 COLUMNS = ("period", "value", "measure", "kind", "status", "check", "document")
 KIND_SYMBOLS = {"target": "t", "forecast": "d", "plan": "s"}
 CONFLICT_COLOUR = "#c62828"
 
 
-class SeriesModel(QAbstractTableModel):
+class SeriesModel(ListTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
         self.findings: dict[int, list[Finding]] = {}
         self._shown: list[tuple[str, ...]] = []
         self.retranslate()
 
     def set_series(self, rows: list[dict[str, Any]], findings: dict[int, list[Finding]]) -> None:
-        self.beginResetModel()
-        self.rows, self.findings = rows, findings
+        self.findings = findings
         self._shown = [self._cells(row) for row in rows]  # names looked up once, not per paint
-        self.endResetModel()
+        self.set_rows(rows)
 
     def _cells(self, row: dict[str, Any]) -> tuple[str, ...]:
         found = self.findings.get(row["id"], [])
@@ -62,15 +61,7 @@ class SeriesModel(QAbstractTableModel):
     def conflicting(self, ind_id: int) -> bool:
         return any(f.check == "conflict" for f in self.findings.get(ind_id, []))
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def titles(self) -> tuple[str, ...]:
         return (
             self.tr("Period"),
             self.tr("Value"),
@@ -79,7 +70,7 @@ class SeriesModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Check"),
             self.tr("Document"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -8,14 +8,7 @@ after it. Signals of CatalogWindow: ``changed()`` after any write.
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,44 +30,30 @@ from indicite.core.entities import MEASURES
 from indicite.core.errors import IndiciteError, ValidationError
 from indicite.services import catalog
 from indicite.services.session import Session
+from indicite.ui.catalog.list_model import Index, ListTableModel
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.labels import measure_names
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 COLUMNS = ("code", "name", "aliases", "measure", "unit", "parent", "usage")
 
 
-class CatalogModel(QAbstractTableModel):
+class CatalogModel(ListTableModel):
     """Adapter over the list of catalog items (an office's catalog is hundreds, not millions)."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[CatalogItem] = []
-        self._codes: dict[int | None, str] = {}
+    columns = COLUMNS
 
     def set_items(self, items: list[CatalogItem]) -> None:
-        self.beginResetModel()
-        self._items = items
         self._codes = {i.id: i.code for i in items}
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> CatalogItem:
-        return self._items[row]
+        return self.rows[row]
 
     def items(self) -> list[CatalogItem]:
-        return list(self._items)
+        return list(self.rows)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def titles(self) -> tuple[str, ...]:
         return (
             self.tr("Code"),
             self.tr("Name"),
@@ -83,12 +62,12 @@ class CatalogModel(QAbstractTableModel):
             self.tr("Unit"),
             self.tr("Part of"),
             self.tr("Entries"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item, column = self._items[index.row()], COLUMNS[index.column()]
+        item, column = self.rows[index.row()], COLUMNS[index.column()]
         if role == Qt.ItemDataRole.EditRole and column == "usage":
             return item.usage  # sorts as a number
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
