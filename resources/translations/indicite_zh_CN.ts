@@ -123,7 +123,7 @@
 <context>
     <name>CatalogModel</name>
     <message>
-        <location filename="../../src/indicite/ui/catalog/window.py" line="+60"/>
+        <location filename="../../src/indicite/ui/catalog/window.py" line="+58"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1404,7 +1404,7 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="+63"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="+64"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1839,7 +1839,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+672"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+685"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1849,7 +1849,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-366"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2004,12 +2004,17 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+3"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Saved the properties of “{title}”.</source>
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>Select a passage in the document first.</source>
         <translation>请先在文档中选中一段原文。</translation>
     </message>
@@ -2400,7 +2405,7 @@
 <context>
     <name>SeriesModel</name>
     <message>
-        <location filename="../../src/indicite/ui/catalog/series.py" line="+68"/>
+        <location filename="../../src/indicite/ui/catalog/series.py" line="+66"/>
         <source>Period</source>
         <translation>时期</translation>
     </message>
@@ -2524,7 +2529,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-33"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-34"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>

@@ -189,3 +189,14 @@ def test_every_check_message_is_listed_for_the_translators():
     from indicite.ui.catalog.check_texts import TEMPLATES
 
     assert set(TEMPLATES) == set(checks.TEMPLATES)
+
+
+def test_the_document_table_shows_and_filters_by_kind(qtbot, session, sample_doc, tmp_path):
+    for name, kind in (("产值", "actual"), ("产值目标", "target")):
+        create_indicator(session, sample_doc, {"name": name, "kind": kind}, [(0, 4)])
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    model = window.indicator_model
+    kind_column = model.columns.index("kind")
+    assert [model.index(r, kind_column).data() for r in range(2)] == ["Actual", "Target"]
+    window.kind_filter.setCurrentIndex(window.kind_filter.findData("target"))
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "产值目标"

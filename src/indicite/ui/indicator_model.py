@@ -53,6 +53,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document_id: int | None = None
         self.search = ""
         self.status: str | None = None
+        self.kind: str | None = None
         self.sort_key = "id"
         self.descending = False
         self._ids: Sequence[int] = array("q")
@@ -83,8 +84,10 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document_id = doc_id
         self.reload()
 
-    def set_filter(self, search: str = "", status: str | None = None) -> None:
-        self.search, self.status = search, status
+    def set_filter(
+        self, search: str = "", status: str | None = None, kind: str | None = None
+    ) -> None:
+        self.search, self.status, self.kind = search, status, kind
         self.reload()
 
     def reload(self) -> None:
@@ -105,6 +108,7 @@ class IndicatorTableModel(QAbstractTableModel):
                 status=self.status,
                 sort=self.sort_key,
                 descending=self.descending,
+                kind=self.kind,
             ),
         )
 
