@@ -200,3 +200,15 @@ def test_the_document_table_shows_and_filters_by_kind(qtbot, session, sample_doc
     assert [model.index(r, kind_column).data() for r in range(2)] == ["Actual", "Target"]
     window.kind_filter.setCurrentIndex(window.kind_filter.findData("target"))
     assert model.rowCount() == 1 and model.index(0, 0).data() == "产值目标"
+
+
+def test_a_selected_forecast_opens_the_form_as_a_forecast(qtbot, session, tmp_path):
+    from workspace_helpers import import_text
+
+    doc = import_text(session, tmp_path, "预计全年工业增加值增长5%。\n", "forecast.txt")
+    window = make_window(qtbot, session, tmp_path, doc)
+    select_passage(window, 0, len("预计全年工业增加值增长5%"))
+    QTest.keyClick(
+        window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.form.kind.currentData() == "forecast"

@@ -71,6 +71,7 @@ def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, An
             unit=s.unit,
             qualifier=s.qualifier,
             measure=s.measure,
+            kind=s.kind,
             value_text=s.value_text or s.text,
             period_label=s.period_label,
             period_start=s.period_start.isoformat() if s.period_start else None,
