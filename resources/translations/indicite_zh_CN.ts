@@ -1839,7 +1839,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+685"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+686"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -2565,7 +2565,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+51"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+53"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
@@ -2593,6 +2593,11 @@
         <location line="+1"/>
         <source>Period</source>
         <translation>统计期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
     </message>
 </context>
 <context>

@@ -212,3 +212,15 @@ def test_a_selected_forecast_opens_the_form_as_a_forecast(qtbot, session, tmp_pa
         window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
     assert window.form.kind.currentData() == "forecast"
+
+
+def test_the_suggestion_list_shows_each_kind(qtmodeltester):
+    from indicite.core.suggest import suggest
+    from indicite.ui.suggestions_model import SuggestionsModel
+
+    text = "去年增长4.2%，预计今年增长5%。"
+    model = SuggestionsModel()
+    model.set_suggestions(text, suggest(text))
+    qtmodeltester.check(model)
+    kinds = [model.index(r, model.KIND).data() for r in range(model.rowCount())]
+    assert kinds == ["Actual", "Forecast"]
