@@ -66,8 +66,9 @@ def check_entries(
         return {}
     db = session.store.db
     wanted = set(ids)
+    found = [f for row in q.entry_rows(db, wanted) for f in row_checks(row)]
     rows = list(q.series_rows(db, wanted) if outliers else q.nearby_rows(db, wanted))
-    found = list(_checked(rows, outliers=outliers))
+    found.extend(_checked(rows, each=False, outliers=outliers))
     linked = {r["catalog_id"] for r in rows if r["id"] in wanted and r["catalog_id"] is not None}
     if linked:
         found.extend(_parts(q.part_rows(db, linked)))

@@ -82,9 +82,16 @@ def series_rows(db: Database, ids: Iterable[int]) -> Iterator[dict[str, Any]]:
     return _stream(db, sql, [json.dumps(list(ids))])
 
 
+def entry_rows(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The entries ``ids`` with their first cited passage, for the checks of one entry."""
+    sql = f"SELECT {_COLUMNS} FROM indicators i WHERE i.id IN (SELECT value FROM json_each(?))"  # noqa: S608
+    return list(_stream(db, sql, [json.dumps(list(ids))]))
+
+
 def nearby_rows(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
     """The live entries that share a series and period, or the year before or after, with
-    one of the entries ``ids``: what conflicts and growth are judged against (series order).
+    one of the entries ``ids``: what conflicts and growth are judged against (series order,
+    without their citations).
 
     Each (series, period) is a seek in ``indicators_live_by_series``, so a page of the review
     queue costs the same on a million entries as on a thousand.
@@ -97,7 +104,7 @@ def nearby_rows(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
     dated = [[k, s, kind, when] for k, s, kind, end, _ in keys if end for when in _around(end)]
     undated = [[k, s, kind, label] for k, s, kind, end, label in keys if not end]
     join = (
-        f"SELECT DISTINCT {SERIES_KEY} AS series, {_COLUMNS} FROM json_each(?) w "  # noqa: S608
+        f"SELECT DISTINCT {SERIES_KEY} AS series, {_SERIES_COLUMNS} FROM json_each(?) w "  # noqa: S608
         "JOIN indicators i INDEXED BY indicators_live_by_series "
         f"ON {SERIES_KEY} = w.value ->> 0 AND i.subject = w.value ->> 1 "
         "AND i.kind = w.value ->> 2 AND "
