@@ -68,3 +68,12 @@ def test_name_variants_fold_to_one_key():
     assert keys == {"规模以上工业增加值"}
     assert name_key("GDP") == name_key("地区生产总值")
     assert name_key("城镇新增就业") != name_key("城镇调查失业率")
+
+
+def test_a_list_heading_broken_across_lines_still_makes_targets():
+    text = "主要预期目标\n是：地区生产总值增长4.5%—5%；地方一般公共预算收入增长3%左右。"
+    assert {s.kind for s in suggest(text)} == {"target"}
+
+
+def test_life_expectancy_is_not_a_forecast():
+    assert detect_kind("人均预期寿命达到") == "actual"

@@ -10,10 +10,11 @@ its sentence (力争全年新增100家，产值达到…), or in the heading of 
 import re
 
 KINDS = ("actual", "target", "forecast", "plan")
+_STOP_RE = re.compile(r"[。！？!?]")
 
 # Words that mark the clause they stand in.
 _CLAUSE_WORDS = (
-    ("forecast", re.compile(r"预计|预测|预估|预期(?!目标)|估计|有望")),
+    ("forecast", re.compile(r"预计|预测|预估|预期(?!目标|寿命)|估计|有望")),
     ("target", re.compile(r"目标|任务|确保|力争|争取|要达到")),
     ("plan", re.compile(r"计划|规划|(?<![模虚])拟[按安新建达完实]|将(?:新增|建成|完成|达到)")),
 )
@@ -59,13 +60,17 @@ def _last(text: str, words: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
 def kind_at(text: str, pos: int, clause_start: int, sentence_start: int) -> str:
     """The kind of the value at ``pos`` of ``text``, given where its clause and sentence begin.
 
-    The heading is the text before the last colon of the same line ahead of the sentence.
+    The heading is the text before the last colon of the line ahead of the clause, when no
+    full stop comes between (the items of a list end with ；); it may begin on the line before
+    (主要预期目标 / 是：…, a line broken by the source).
     """
     line_start = text.rfind("\n", 0, pos) + 1
     colon = max(
-        text.rfind("：", line_start, sentence_start), text.rfind(":", line_start, sentence_start)
+        text.rfind("：", line_start, clause_start), text.rfind(":", line_start, clause_start)
     )
-    heading = text[max(line_start, colon - 30) : colon] if colon >= 0 else ""
+    heading = ""
+    if colon >= 0 and not _STOP_RE.search(text, colon, pos):
+        heading = "".join(text[max(0, colon - 30) : colon].split())
     return detect_kind(
         "".join(text[clause_start:pos].split()),
         "".join(text[sentence_start:clause_start].split()),
