@@ -1,8 +1,9 @@
 """Rows the consistency checks read, streamed in series order from one index (issue 16).
 
 A series is every live entry of one indicator (its catalog item, or its name when it has
-none), subject and kind. All entries are read sorted by series, so checking a million entries
-is one pass; the series of a few entries are read along ``indicators_live_by_series``.
+none), subject and kind. ``indicators_live_by_series`` holds every column the series checks
+read, in series order: checking a million entries is one walk of it, and the neighbours of a
+few entries are a few seeks in it.
 """
 
 import json
@@ -60,12 +61,12 @@ def suspect_rows(db: Database) -> Iterator[dict[str, Any]]:
 def all_series_rows(db: Database) -> Iterator[dict[str, Any]]:
     """Every live entry without its citation, series after series.
 
-    Read in table order and sorted by SQLite (5 s for 1,000,000 entries on a loaded machine)
-    rather than along the series index, whose row-by-row lookups across a 1.4 GB file take
-    three times as long.
+    Read from the covering series index in its order: no sort and no table reads (sorting the
+    table instead costs twice the CPU on 1,000,000 entries).
     """
     sql = (
         f"SELECT {SERIES_KEY} AS series, {_SERIES_COLUMNS} FROM indicators i "  # noqa: S608
+        "INDEXED BY indicators_live_by_series "
         f"WHERE i.deleted_at IS NULL ORDER BY {SERIES_KEY}, i.subject, i.kind"
     )
     return _stream(db, sql)
