@@ -212,6 +212,7 @@ def test_a_selected_forecast_opens_the_form_as_a_forecast(qtbot, session, tmp_pa
         window.document_view.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
     assert window.form.kind.currentData() == "forecast"
+    QTest.keyClick(window.form, Qt.Key.Key_Escape)  # nothing to keep: the window may close
 
 
 def test_the_suggestion_list_shows_each_kind(qtmodeltester):
