@@ -117,3 +117,12 @@ def test_an_accepted_suggestion_takes_the_catalog_name_link_and_kind(session, sa
         catalog["IVA"].id,
         "actual",
     )
+
+
+def test_an_item_cannot_be_a_part_of_its_own_part(session, catalog):
+    from dataclasses import replace
+
+    gdp, part = catalog["GDP"], catalog["GDP1"]
+    with pytest.raises(ValidationError):
+        edit_item(session, replace(gdp, parent_id=part.id))
+    assert {i.code: i.parent_id for i in items(session)}["GDP"] is None

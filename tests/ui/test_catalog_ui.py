@@ -225,3 +225,14 @@ def test_the_suggestion_list_shows_each_kind(qtmodeltester):
     qtmodeltester.check(model)
     kinds = [model.index(r, model.KIND).data() for r in range(model.rowCount())]
     assert kinds == ["Actual", "Forecast"]
+
+
+def test_the_window_loads_and_saves_a_catalog_file(qtbot, session, tmp_path):
+    source = tmp_path / "目录.csv"
+    source.write_text("代码,名称,别名\nGDP,地区生产总值,GDP\n,无代码,\n", encoding="utf-8")
+    window = CatalogWindow(session)
+    qtbot.addWidget(window)
+    window.load_file(str(source))
+    assert window.model.rowCount() == 1 and "row 3" in window.message.text()
+    window.export_file(str(tmp_path / "out.xlsx"))
+    assert (tmp_path / "out.xlsx").is_file() and "out.xlsx" in window.message.text()

@@ -106,8 +106,14 @@ def _checked(session: Session, item: CatalogItem) -> CatalogItem:
                 name=item.name,
                 code=other.code,
             )
-    if item.parent_id is not None and item.parent_id == item.id:
-        raise ValidationError("parent_id", "An item cannot be a part of itself")
+    if item.parent_id is not None and item.id is not None:
+        parents = {i.id: i.parent_id for i in session.store.catalog.names()}
+        seen, above = {item.id}, item.parent_id
+        while above is not None:
+            if above in seen:
+                raise ValidationError("parent_id", "An item cannot be a part of itself")
+            seen.add(above)
+            above = parents.get(above)
     return item
 
 
