@@ -882,12 +882,12 @@
         <translation>无法将备份写入 {folder}（{detail}）；请在该位置腾出一些空间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>An item cannot be a part of itself</source>
         <translation>目录项不能是自身的分项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Only an editor can merge catalog items; ask an editor or admin</source>
         <translation>只有编辑可以合并目录项；请联系编辑或管理员</translation>
     </message>
@@ -907,7 +907,7 @@
         <translation>“{name}”已在目录中，代码为 {code}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The document&apos;s {name} cannot be changed.</source>
         <translation>文档的 {name} 不能修改。</translation>
     </message>
@@ -947,12 +947,12 @@
         <translation>无法写入 {path}：{detail}；请选择其他文件夹或文件名。</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>无法写入 {path}：{detail}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Select the passage that states the value first</source>
         <translation>请先选中写明该数值的原文</translation>
     </message>
@@ -1020,7 +1020,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+318"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+330"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1033,27 +1033,32 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-184"/>
+        <location line="-189"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (.json)</source>
         <translation>JSON (.json)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>SDMX-CSV for statistical databases (.sdmx.csv)</source>
+        <translation>SDMX-CSV，供统计数据库使用 (.sdmx.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>UTF-8 带 BOM（Excel）</translation>
     </message>

@@ -153,3 +153,16 @@ def test_chinese_headers_chosen_in_the_dialog_are_written_and_remembered(
     assert again.headers.currentIndex() == 1
     again.format.setCurrentIndex(2)  # JSON keys are always the column names
     assert not again.headers.isEnabled()
+
+
+def test_sdmx_csv_is_offered_and_named_so(qtbot, session, dialog, tmp_path):
+    dialog.format.setCurrentIndex(3)
+    assert dialog.chosen_format() == "sdmx-csv"
+    assert dialog.path.text().endswith(".sdmx.csv") and not dialog.headers.isEnabled()
+    _type_path(qtbot, dialog, tmp_path / "out.sdmx.csv")
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    header = (tmp_path / "out.sdmx.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD")
+    dialog.format.setCurrentIndex(0)
+    assert dialog.path.text().endswith("out.xlsx")

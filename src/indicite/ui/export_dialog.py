@@ -47,6 +47,13 @@ SETTINGS_ENCODING = "export/encoding"
 SETTINGS_FOLDER = "export/folder"
 SETTINGS_HEADERS = "export/headers"
 HEADERS = ("en", "zh")
+SUFFIXES = {"sdmx-csv": ".sdmx.csv"}  # the others: "." + the format
+
+
+def with_format_suffix(path: Path, fmt: str) -> Path:
+    """``path`` named for ``fmt``: out.xlsx → out.sdmx.csv → out.json."""
+    stem = path.name[: -len(".sdmx.csv")] if path.name.endswith(".sdmx.csv") else path.stem
+    return path.with_name(stem + SUFFIXES.get(fmt, f".{fmt}"))
 
 
 def export_job(
@@ -97,7 +104,7 @@ class ExportDialog(Retranslatable, QDialog):
         self.outcome: ExportResult | None = None
 
         self.format = QComboBox()
-        self.format.addItems(["", "", ""])
+        self.format.addItems(["", "", "", ""])
         self.encoding = QComboBox()
         self.encoding.addItems(["", ""])
         self.headers = QComboBox()
@@ -159,7 +166,12 @@ class ExportDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export indicators"))
         for i, text in enumerate(
-            [self.tr("Excel workbook (.xlsx)"), self.tr("CSV (.csv)"), self.tr("JSON (.json)")]
+            [
+                self.tr("Excel workbook (.xlsx)"),
+                self.tr("CSV (.csv)"),
+                self.tr("JSON (.json)"),
+                self.tr("SDMX-CSV for statistical databases (.sdmx.csv)"),
+            ]
         ):
             self.format.setItemText(i, text)
         self.encoding.setItemText(0, self.tr("UTF-8 with BOM (Excel)"))
@@ -206,12 +218,12 @@ class ExportDialog(Retranslatable, QDialog):
         self.headers.setEnabled(fmt in ("csv", "xlsx"))
         text = self.path.text().strip()
         if text:
-            self.path.setText(str(Path(text).with_suffix(f".{fmt}")))
+            self.path.setText(str(with_format_suffix(Path(text), fmt)))
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), self.path.text(), f"*.{fmt}"
+            self, self.tr("Export to"), self.path.text(), "*" + SUFFIXES.get(fmt, f".{fmt}")
         )
         if chosen:
             self.path.setText(chosen)
