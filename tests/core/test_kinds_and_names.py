@@ -38,7 +38,9 @@ def test_a_goal_carries_over_to_the_next_clause_but_not_to_the_next_sentence():
     assert kind_at(text, text.index("40亿元"), text.index("去年"), text.index("去年")) == "actual"
 
 
-@pytest.mark.parametrize("word", ["的", "预测", "推动", "高于", "我局已建立", "推动了", "比"])
+@pytest.mark.parametrize(
+    "word", ["的", "预测", "推动", "高于", "我局已建立", "推动了", "比", "比年初", "较末", "1缩小"]
+)
 def test_function_words_verbs_and_clauses_are_not_names(word):
     assert clean_name(word) == ""
 
@@ -46,6 +48,7 @@ def test_function_words_verbs_and_clauses_are_not_names(word):
 def test_noun_phrases_stay_names():
     assert clean_name("规模以上工业增加值") == "规模以上工业增加值"
     assert clean_name("的5G基站") == "5G基站"
+    assert clean_name("比重") == "比重" and clean_name("5G基站") == "5G基站"
 
 
 def test_suggested_names_are_never_a_verb():

@@ -17,7 +17,10 @@ _VERB_RE = re.compile(
     "预测|预计|预期|推动|推进|高于|低于|超过|达到|实现|完成|增长|下降|提高|提升|增加|减少|加快|加强"
     "|促进|支持|带动|开展|实施|建设|建立|打造|培育|引进|突破|保持|稳定|确保|力争|计划|争取|扩大|巩固"
     "|深化|落实|持续|继续|进一步|累计|新增|同比|环比|比上年|占比|分别|其中|全年|今年|去年|上年|同期"
+    "|新设|缩小|增产|减产|多种"
 )
+# A comparison at the start is the tail of a clause (比年初, 较末), not a name.
+_CLAUSE_START_RE = re.compile(r"^(?:(?:比|较)(?!重|例|率|值)|即)")
 # An actor at the start makes a clause, not a name: 我局已建立, 我们推动, 全市已完成.
 _ACTOR_RE = re.compile(r"^(?:我们|我局|我委|我厅|我办|我市|我省|我区|我县|本局|本委|各地|各级)")
 _TENSE_RE = re.compile(r"[已正将曾]")
@@ -47,6 +50,8 @@ def is_plausible_name(name: str) -> bool:
         return False
     if _ACTOR_RE.match(text) and _TENSE_RE.search(text[:4]):
         return False
+    if _CLAUSE_START_RE.match(text) or _VERB_RE.fullmatch(text.lstrip("0123456789.")):
+        return False  # 1缩小: a number's tail and a verb
     if all(ch in _FUNCTION_WORDS for ch in text):
         return False
     # a verb followed only by function words (推动了, 高于的) is still a verb
