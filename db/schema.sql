@@ -5,6 +5,19 @@ CREATE TABLE "_sqlite_migrations" (
    "applied_at" TEXT
 );
 
+CREATE TABLE "catalog" (
+   "id" INTEGER PRIMARY KEY,
+   "code" TEXT NOT NULL,
+   "name" TEXT NOT NULL,
+   "aliases" TEXT NOT NULL DEFAULT '[]',
+   "measure" TEXT NOT NULL DEFAULT '',
+   "unit" TEXT NOT NULL DEFAULT '',
+   "description" TEXT NOT NULL DEFAULT '',
+   "parent_id" INTEGER REFERENCES "catalog"("id"),
+   "created_at" TEXT NOT NULL,
+   "updated_at" TEXT
+);
+
 CREATE TABLE "citation_placements" (
    "id" INTEGER PRIMARY KEY,
    "citation_id" INTEGER NOT NULL,
@@ -141,7 +154,7 @@ CREATE TABLE "indicators" (
    "reviewed_by" TEXT,
    "reviewed_at" TEXT,
    "deleted_at" TEXT
-, "submitted_at" TEXT, "value_high" REAL, "base_value_high" REAL, "source_changed" INTEGER NOT NULL DEFAULT 0);
+, "submitted_at" TEXT, "value_high" REAL, "base_value_high" REAL, "source_changed" INTEGER NOT NULL DEFAULT 0, catalog_id INTEGER REFERENCES catalog(id), kind TEXT NOT NULL DEFAULT 'actual');
 
 CREATE VIRTUAL TABLE indicators_fts USING fts5(text, content='', tokenize='trigram');
 
@@ -186,6 +199,15 @@ CREATE TABLE "users" (
 
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE UNIQUE INDEX "idx_catalog_code"
+    ON "catalog" ("code");
+
+CREATE UNIQUE INDEX "idx_catalog_name"
+    ON "catalog" ("name");
+
+CREATE INDEX "idx_catalog_parent_id"
+    ON "catalog" ("parent_id");
 
 CREATE INDEX "idx_citation_placements_citation_id_id"
     ON "citation_placements" ("citation_id", "id");
@@ -240,9 +262,13 @@ CREATE INDEX "idx_indicators_status_updated_at"
 CREATE INDEX "idx_indicators_subject"
     ON "indicators" ("subject");
 
+CREATE INDEX indicators_live_by_catalog ON indicators (catalog_id) WHERE deleted_at IS NULL;
+
 CREATE INDEX indicators_live_by_document ON indicators (document_id) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_id ON indicators (id) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_kind ON indicators (kind) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_measure ON indicators (measure) WHERE deleted_at IS NULL;
 
@@ -250,9 +276,13 @@ CREATE INDEX indicators_live_by_name ON indicators (name) WHERE deleted_at IS NU
 
 CREATE INDEX indicators_live_by_period_label ON indicators (period_label) WHERE deleted_at IS NULL;
 
+CREATE INDEX indicators_live_by_series ON indicators (coalesce(catalog_id, name), subject, kind, period_end, measure, period_start, period_label, value, unit, base_value, base_unit, qualifier, catalog_id) WHERE deleted_at IS NULL;
+
 CREATE INDEX indicators_live_by_status ON indicators (status) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_status_document_id ON indicators (status, document_id) WHERE deleted_at IS NULL;
+
+CREATE INDEX indicators_live_by_status_kind ON indicators (status, kind) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_status_measure ON indicators (status, measure) WHERE deleted_at IS NULL;
 

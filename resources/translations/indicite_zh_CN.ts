@@ -105,7 +105,7 @@
 <context>
     <name>AllIndicatorsMode</name>
     <message>
-        <location filename="../../src/indicite/ui/all_indicators.py" line="+192"/>
+        <location filename="../../src/indicite/ui/all_indicators.py" line="+197"/>
         <source>&amp;All indicators</source>
         <translation>全部指标(&amp;A)</translation>
     </message>
@@ -224,6 +224,213 @@
         <location line="+1"/>
         <source>e.g. 2025年1—11月</source>
         <translation>例如 2025年1—11月</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogActions</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/actions.py" line="+40"/>
+        <source>Catalog of &amp;indicators…</source>
+        <translation>指标目录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Series across documents…</source>
+        <translation>跨文档序列(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Select an indicator first.</source>
+        <translation>请先选择一个指标。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/window.py" line="+58"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of</source>
+        <translation>上级指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogWindow</name>
+    <message>
+        <location line="+182"/>
+        <source>Catalog of indicators</source>
+        <translation>指标目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by code, name or alias</source>
+        <translation>按代码、名称或别名筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge two…</source>
+        <translation>合并两项(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Load from file…</source>
+        <translation>从文件导入(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save to file…</source>
+        <translation>保存到文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select two items: the second is merged into the first</source>
+        <translation>选择两项：第二项并入第一项</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Merge catalog items</source>
+        <translation>合并目录项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge {gone} ({gone_name}, {count} entries) into {keep} ({keep_name})? Its entries move over and its name becomes an alias.</source>
+        <translation>将 {gone}（{gone_name}，{count} 条）并入 {keep}（{keep_name}）？其条目将转入，其名称成为别名。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Merged {gone} into {keep}.</source>
+        <translation>已将 {gone} 并入 {keep}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load catalog</source>
+        <translation>导入目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalog (*.csv *.xlsx)</source>
+        <translation>目录 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{added} added, {updated} updated.</source>
+        <translation>新增 {added} 项，更新 {updated} 项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not loaded: {rows}</source>
+        <translation>未导入：{rows}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save catalog</source>
+        <translation>保存目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalog (*.xlsx *.csv)</source>
+        <translation>目录 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/check_texts.py" line="+13"/>
+        <source>{value} differs from {other_value} in entry {other_id} (same indicator, period and kind)</source>
+        <translation>{value} 与条目 {other_id} 的 {other_value} 不一致（同一指标、时期和数值类型）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{previous} → {value} is {implied} growth, but entry {other_id} says {growth}</source>
+        <translation>{previous} → {value} 意味着增长 {implied}，但条目 {other_id} 为 {growth}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a change in percentage points is entered with the unit %</source>
+        <translation>百分点变化却以 % 为单位录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {measure} is entered in percentage points; use % or measure change_pp</source>
+        <translation>{measure} 以百分点录入；请用 % 或将度量改为百分点变化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its parts add up to {parts}, more than the total {value} (entry {other_id})</source>
+        <translation>各分项合计 {parts}，超过总量 {value}（条目 {other_id}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this part ({value}) is greater than its total {total} (entry {other_id})</source>
+        <translation>该分项（{value}）大于其总量 {total}（条目 {other_id}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a share of {value}% is more than 100%</source>
+        <translation>比重 {value}% 超过 100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a count cannot be negative ({value})</source>
+        <translation>数量不能为负（{value}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the cited passage says {cited}, not {value}</source>
+        <translation>引文中为 {cited}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is far from the rest of its series (median {median}, robust z {z})</source>
+        <translation>{value} 明显偏离该序列其他数值（中位数 {median}，稳健 z 值 {z}）</translation>
     </message>
 </context>
 <context>
@@ -355,7 +562,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../src/indicite/ui/document_list.py" line="+106"/>
+        <location filename="../../src/indicite/ui/document_list.py" line="+109"/>
         <source>Search title or issuer</source>
         <translation>搜索标题或发布机构</translation>
     </message>
@@ -363,7 +570,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-33"/>
+        <location line="-36"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -474,7 +681,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+600"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+668"/>
         <source>Original &amp;page</source>
         <translation>原始页面(&amp;P)</translation>
     </message>
@@ -507,7 +714,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+226"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+234"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -515,7 +722,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/indicite/ui/error_texts.py" line="+10"/>
+        <location filename="../../src/indicite/ui/error_texts.py" line="+13"/>
         <source>passage {start}–{end} is outside the document</source>
         <translation>第 {start}–{end} 个字符的原文超出了文档范围</translation>
     </message>
@@ -545,14 +752,29 @@
         <translation>范围需要下限值，且上限值不得低于下限值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Unknown measure “{measure}”</source>
         <translation>未知的指标类型“{measure}”</translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>The code “{code}” must be 1–40 letters, digits, dots, dashes or underscores</source>
+        <translation>代码“{code}”须为 1–40 个字母、数字、点、连字符或下划线</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The catalog item needs a name</source>
+        <translation>目录项需要名称</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unknown qualifier “{qualifier}”</source>
         <translation>未知的限定词“{qualifier}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind “{kind}”; use {known}</source>
+        <translation>未知的数值类型“{kind}”；请用 {known}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -613,6 +835,11 @@
         <location line="+1"/>
         <source>{database} is still there, so the backup was not put in its place; close every program using it and try again.</source>
         <translation>{database} 仍然存在，因此没有用备份替换它；请关闭所有正在使用它的程序后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no catalog item {item_id}.</source>
+        <translation>不存在目录项 {item_id}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -700,12 +927,22 @@
         <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{name} has no code and name columns (代码, 名称); see docs/catalog.md</source>
+        <translation>{name} 缺少代码和名称列（代码、名称）；见 docs/catalog.md</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: a catalog is a .csv or .xlsx file</source>
+        <translation>{name}：目录须为 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>{name} is not a readable Word document (damaged, or not really a .docx); open it in Word, save it as .docx and import again</source>
         <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>{name} is not readable text: byte {offset} (0x{byte:02X}) does not fit its encoding (tried {tried}); save it as UTF-8 and import again</source>
         <translation>{name} 不是可读的文本：第 {offset} 字节（0x{byte:02X}）不符合其编码（已尝试 {tried}）；请另存为 UTF-8 后重新导入</translation>
     </message>
@@ -715,7 +952,7 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-31"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -805,12 +1042,12 @@
         <translation>{name}：载入只支持 .csv、.xlsx、.xls、.ods 或 .json 文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>{path} does not exist or is not a file</source>
         <translation>{path} 不存在或不是文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>{name} is larger than the {limit_mb} MB load limit; split it into smaller files</source>
         <translation>{name} 超过 {limit_mb} MB 的载入上限；请拆分为较小的文件</translation>
     </message>
@@ -910,7 +1147,7 @@
         <translation>无法将备份写入 {folder}（{detail}）；请在该位置腾出一些空间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>The document&apos;s {name} cannot be changed.</source>
         <translation>文档的 {name} 不能修改。</translation>
     </message>
@@ -935,7 +1172,7 @@
         <translation>未知的状态“{status}”；请使用 {known}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unknown encoding “{encoding}”; use {known}</source>
         <translation>未知的编码“{encoding}”；请使用 {known}</translation>
     </message>
@@ -945,12 +1182,42 @@
         <translation>无法写入 {path}：{detail}；请选择其他文件夹或文件名。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>无法写入 {path}：{detail}</translation>
     </message>
     <message>
+        <location line="-4"/>
+        <source>Only an editor can merge catalog items; ask an editor or admin</source>
+        <translation>只有编辑可以合并目录项；请联系编辑或管理员</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Choose two different items to merge</source>
+        <translation>请选择两个不同的目录项进行合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code “{code}” is already used by {name}</source>
+        <translation>代码“{code}”已被 {name} 使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is already in the catalog as {code}</source>
+        <translation>“{name}”已在目录中，代码为 {code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An item cannot be a part of itself</source>
+        <translation>目录项不能是自身的分项</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown header language “{headers}”; use en or zh</source>
+        <translation>未知的表头语言“{headers}”；请用 en 或 zh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select the passage that states the value first</source>
         <translation>请先选中写明该数值的原文</translation>
     </message>
@@ -1083,7 +1350,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+304"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+335"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1096,27 +1363,32 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-180"/>
+        <location line="-193"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (.json)</source>
         <translation>JSON (.json)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>SDMX-CSV for statistical databases (.sdmx.csv)</source>
+        <translation>SDMX-CSV，供统计数据库使用 (.sdmx.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>UTF-8 带 BOM（Excel）</translation>
     </message>
@@ -1124,6 +1396,16 @@
         <location line="+1"/>
         <source>GB18030 (older Chinese software)</source>
         <translation>GB18030（较旧的中文软件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English column names (name, value …)</source>
+        <translation>英文列名（name、value …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese (指标名称, 数值 …)</source>
+        <translation>中文（指标名称、数值 …）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1171,7 +1453,12 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+0"/>
+        <source>Column headers:</source>
+        <translation>列标题：</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -1186,12 +1473,12 @@
         <translation>请选择要写入的文件。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1204,7 +1491,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-369"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-368"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -1382,7 +1669,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+168"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+201"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1408,6 +1695,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>数值类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Value</source>
         <translation>数值(&amp;V)</translation>
     </message>
@@ -1422,7 +1714,7 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>What is measured, e.g. 规上工业增加值</source>
         <translation>指标名称，例如 规上工业增加值</translation>
     </message>
@@ -1472,7 +1764,27 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+1"/>
+        <source>Add to catalog…</source>
+        <translation>加入目录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make this name an indicator of the catalog, so entries can share it</source>
+        <translation>把此名称加入指标目录，供各条目共用</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Not in the catalog</source>
+        <translation>不在目录中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Catalog: {code} {name}</source>
+        <translation>目录：{code} {name}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -1497,7 +1809,7 @@
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Warning: the cited passage does not contain “{text}”.</source>
         <translation>注意：引用的原文中没有“{text}”。</translation>
     </message>
@@ -1505,7 +1817,7 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="+63"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="+66"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1543,6 +1855,69 @@
         <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/window.py" line="-216"/>
+        <source>Edit catalog item</source>
+        <translation>编辑目录项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to catalog</source>
+        <translation>加入目录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Aliases</source>
+        <translation>别名(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Measure</source>
+        <translation>度量(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Part of</source>
+        <translation>上级指标(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other spellings, separated by |</source>
+        <translation>其他写法，以 | 分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters and digits, e.g. IVA_YOY</source>
+        <translation>字母和数字，如 IVA_YOY</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +2011,26 @@
         <location line="+1"/>
         <source>about</source>
         <translation>约</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast</source>
+        <translation>预计值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>计划值</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1812,6 +2207,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog item</source>
+        <translation>目录项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Citations</source>
         <translation>引文</translation>
     </message>
@@ -1842,7 +2247,7 @@
         <translation>审核时间</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>submit</source>
         <translation>提交</translation>
     </message>
@@ -1903,7 +2308,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+721"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+742"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -1913,7 +2318,7 @@
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-405"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2068,12 +2473,17 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+3"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Saved the properties of “{title}”.</source>
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+149"/>
         <source>Selection widened to the whole number: “{text}”</source>
         <translation>选区已扩展为完整数字：“{text}”</translation>
     </message>
@@ -2223,7 +2633,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+592"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+612"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -2263,12 +2673,12 @@
         <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Select an entry in the indicator list first.</source>
         <translation>请先在指标列表中选择一个条目。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+50"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -2281,7 +2691,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-735"/>
+        <location line="-774"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2316,7 +2726,7 @@
         <translation>提交时间</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Every cited passage still reads as quoted in the document.</source>
         <translation>所有引文与文档原文一致。</translation>
     </message>
@@ -2324,7 +2734,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+184"/>
+        <location line="+187"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2354,7 +2764,12 @@
         <translation>通过所选条目</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Only entries with warnings</source>
+        <translation>仅显示有警告的条目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Review queue: approve</source>
         <translation>审核队列：通过</translation>
     </message>
@@ -2485,21 +2900,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog item</source>
+        <translation>目录项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cited</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-331"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+411"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2509,7 +2934,7 @@
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 条，共 {total} 条</translation>
     </message>
@@ -2519,7 +2944,7 @@
         <translation>没有待审核的条目</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{new}  (was: {old})</source>
         <translation>{new}  （原为：{old}）</translation>
     </message>
@@ -2529,7 +2954,7 @@
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
@@ -2600,6 +3025,62 @@
         <translation>
             <numerusform>第 {version} 版取代文档 {old}。已重新定位 %n 处引用：{counts}。数字有变化的条目已退回审核。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SeriesModel</name>
+    <message>
+        <location filename="../../src/indicite/ui/catalog/series.py" line="+66"/>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesView</name>
+    <message>
+        <location line="+62"/>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} · {subject} · {count} entries</source>
+        <translation>{name} · {subject} · {count} 条</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
     </message>
 </context>
 <context>
@@ -2710,7 +3191,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_model.py" line="-33"/>
+        <location filename="../../src/indicite/ui/indicator_model.py" line="-36"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -2746,7 +3227,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+51"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+53"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
@@ -2775,11 +3256,16 @@
         <source>Period</source>
         <translation>统计期</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>数值类型</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+100"/>
+        <location filename="../../src/indicite/ui/suggestions_panel.py" line="+102"/>
         <source>Accept “{value}”</source>
         <translation>采纳“{value}”</translation>
     </message>
@@ -2789,7 +3275,7 @@
         <translation>忽略“{value}”</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳建议(&amp;A)</translation>
     </message>

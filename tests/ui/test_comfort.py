@@ -54,7 +54,8 @@ def test_dark_system_gets_a_dark_palette_with_readable_highlights(
         window = make_window(qtbot, session, tmp_path, sample_doc)
         assert window.palette().color(QPalette.ColorRole.Window).lightness() < 80
         assert window.document_view.text.palette().color(QPalette.ColorRole.Base).lightness() < 80
-        status = window.indicator_model.index(0, window.indicator_model.columnCount() - 1)
+        column = window.indicator_model.columns.index("status")
+        status = window.indicator_model.index(0, column)
         foreground = status.data(Qt.ItemDataRole.ForegroundRole)
         background = status.data(Qt.ItemDataRole.BackgroundRole)
         assert background.lightness() - foreground.lightness() > 150  # dark on light

@@ -136,3 +136,33 @@ def test_file_export_in_the_main_window_exports_the_open_document(
     assert plugin.dialog is None
     assert (tmp_path / "doc.json").read_text(encoding="utf-8").count('"name"') == 2
     assert "Exported 2 indicators to doc.json" in window.statusBar().currentMessage()
+
+
+def test_chinese_headers_chosen_in_the_dialog_are_written_and_remembered(
+    qtbot, session, dialog, settings, tmp_path
+):
+    dialog.format.setCurrentIndex(1)  # CSV
+    dialog.headers.setCurrentIndex(1)  # Chinese
+    _type_path(qtbot, dialog, tmp_path / "zh.csv")
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    header = (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("编号,指标名称,主体")
+    again = ExportDialog(session, settings=settings)
+    qtbot.addWidget(again)
+    assert again.headers.currentIndex() == 1
+    again.format.setCurrentIndex(2)  # JSON keys are always the column names
+    assert not again.headers.isEnabled()
+
+
+def test_sdmx_csv_is_offered_and_named_so(qtbot, session, dialog, tmp_path):
+    dialog.format.setCurrentIndex(3)
+    assert dialog.chosen_format() == "sdmx-csv"
+    assert dialog.path.text().endswith(".sdmx.csv") and not dialog.headers.isEnabled()
+    _type_path(qtbot, dialog, tmp_path / "out.sdmx.csv")
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    header = (tmp_path / "out.sdmx.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD")
+    dialog.format.setCurrentIndex(0)
+    assert dialog.path.text().endswith("out.xlsx")

@@ -117,7 +117,7 @@ def test_four_eyes_and_tampered_citation_are_not_approvable(qtbot, people, submi
     assert not widget.approve_button.isEnabled()
     widget = ReviewView(people["eve"])
     qtbot.addWidget(widget)
-    assert widget.model.data(widget.model.index(1, 0)) == "⚠"
+    assert widget.model.data(widget.model.index(1, 0)).startswith("⚠ The passage at")
     widget.table.selectAll()
     widget.approve_selected()
     assert "Approved 2." in widget.report.text()

@@ -16,6 +16,7 @@ from workspace_helpers import (
 
 from indicite.services.indicators import create_indicator, update_indicator
 from indicite.services.session import Session
+from indicite.ui.catalog.completion import MATCH_ROLE
 
 
 @pytest.fixture
@@ -273,7 +274,8 @@ def test_entries_are_highlighted_again_after_reopening_the_app(
     for n, value in enumerate(("4.2%", "3.9%", "6.91%")):
         start = text.index(value)
         cite_and_name(qtbot, window, start, start + len(value), f"指标{n}")
-    completions = window.form.name_completer.model().stringList()
+    model = window.form.name_completer.model()
+    completions = [model.index(r, 0).data(MATCH_ROLE) for r in range(model.rowCount())]
     assert sorted(completions) == ["指标0", "指标1", "指标2"]
     window.close()
     again = make_window(qtbot, session, tmp_path)

@@ -18,6 +18,8 @@ COMMAND_MODULES = (
     "indicite.cli.suggest",
     "indicite.cli.review",
     "indicite.cli.export",
+    "indicite.cli.catalog",
+    "indicite.cli.checks",
 )
 
 

@@ -34,6 +34,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     exp.add_argument("--out", type=Path, help="file to write (default: indicators-DATE.FORMAT)")
     exp.add_argument(
+        "--headers",
+        choices=["en", "zh"],
+        default="en",
+        help="column headers of XLSX/CSV: column names (en) or Chinese (zh); load reads both",
+    )
+    exp.add_argument(
         "--encoding",
         choices=ENCODINGS,
         default="utf-8-sig",
@@ -56,10 +62,13 @@ def _format(args: argparse.Namespace) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    out = args.out or Path(f"indicators-{date.today().isoformat()}.{fmt}")
+    suffix = "sdmx.csv" if fmt == "sdmx-csv" else fmt
+    out = args.out or Path(f"indicators-{date.today().isoformat()}.{suffix}")
     session = open_session(args)
     try:
-        result = export(session, out, fmt, args.status, args.document, args.encoding)
+        result = export(
+            session, out, fmt, args.status, args.document, args.encoding, headers=args.headers
+        )
     finally:
         session.close()
     names = ", ".join(one_line(p) for p in result.files)

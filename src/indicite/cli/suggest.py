@@ -5,10 +5,21 @@ import json
 from pathlib import Path
 
 from indicite.cli.common import iso_date, open_session, print_table
+from indicite.services.catalog import with_catalog_names
 from indicite.services.suggestions import suggestions_for_document, suggestions_for_text
 from indicite.services.tables import read_with_tables, tables_of
 
-TABLE_COLUMNS = ["start", "end", "text", "value", "unit", "qualifier", "measure", "indicator"]
+TABLE_COLUMNS = [
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "measure",
+    "kind",
+    "indicator",
+]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,12 +40,13 @@ def run_suggest(args: argparse.Namespace) -> int:
         try:
             doc = session.store.documents.get(int(args.source))
             suggestions = suggestions_for_document(doc, tables_of(session, doc))
+            rows = with_catalog_names(session, [s.to_json_dict() for s in suggestions])
         finally:
             session.close()
     else:
         text, tables = read_with_tables(path)
         suggestions = suggestions_for_text(text, args.date, args.subject, tables)
-    rows = [s.to_json_dict() for s in suggestions]
+        rows = [{**s.to_json_dict(), "catalog_code": ""} for s in suggestions]
     if args.format == "table":
         print_table(rows, TABLE_COLUMNS)
     else:

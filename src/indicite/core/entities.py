@@ -38,6 +38,8 @@ INDICATOR_FIELDS = (
     "notes",
     "value_high",
     "base_value_high",
+    "kind",
+    "catalog_id",
 )
 
 
@@ -102,6 +104,8 @@ class Indicator(Record):
     qualifier: str = "eq"
     value_text: str = ""
     notes: str = ""
+    kind: str = "actual"
+    catalog_id: int | None = None
     status: str = "draft"
     version: int = 1
     created_by: str = ""

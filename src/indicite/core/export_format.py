@@ -79,6 +79,10 @@ INDICATOR_COLUMNS = (
     Column("document_sha256", TEXT, 20),
     *CITATION_FIELDS,
     Column("citation_count", INT, 9),
+    # issue 16: the catalog item, the kind of value, and the review comments
+    Column("catalog_code", TEXT, 12),
+    Column("kind", TEXT, 9),
+    Column("comments", TEXT, 40),
 )
 
 CITATION_COLUMNS = (Column("indicator_id", INT, 11), Column("position", INT, 8), *CITATION_FIELDS)
@@ -98,6 +102,74 @@ DOCUMENT_COLUMNS = (
 )
 
 COLUMN_KINDS = {c.name: c.kind for c in (*INDICATOR_COLUMNS, *CITATION_COLUMNS)}
+
+HEADER_LANGUAGES = ("en", "zh")
+# Chinese column headers (``--headers zh``); a load reads either language.
+HEADERS_ZH = {
+    "id": "编号",
+    "name": "指标名称",
+    "catalog_code": "指标代码",
+    "subject": "主体",
+    "period_label": "时期",
+    "period_start": "时期起",
+    "period_end": "时期止",
+    "measure": "度量",
+    "kind": "数值类型",
+    "value": "数值",
+    "unit": "单位",
+    "base_value": "基本单位数值",
+    "base_unit": "基本单位",
+    "qualifier": "限定",
+    "value_text": "原文数值",
+    "notes": "备注",
+    "status": "状态",
+    "created_by": "录入人",
+    "created_at": "录入时间",
+    "reviewed_by": "审核人",
+    "reviewed_at": "审核时间",
+    "comments": "审核意见",
+    "document_id": "文档编号",
+    "document_title": "文档标题",
+    "issuer": "发布机构",
+    "published_on": "发布日期",
+    "source_url": "来源网址",
+    "document_sha256": "文档SHA256",
+    "quote": "原文",
+    "prefix": "前文",
+    "suffix": "后文",
+    "start": "起始位置",
+    "end": "结束位置",
+    "start_utf16": "起始位置UTF16",
+    "end_utf16": "结束位置UTF16",
+    "paragraph": "段落",
+    "page": "页码",
+    "citation": "出处",
+    "citation_count": "引文数",
+    "indicator_id": "指标编号",
+    "position": "引文序号",
+}
+
+
+# The documents sheet (written, never loaded) in Chinese.
+DOCUMENT_HEADERS_ZH = {
+    "id": "编号",
+    "title": "标题",
+    "issuer": "发布机构",
+    "published_on": "发布日期",
+    "source_url": "来源网址",
+    "doc_type": "文件类型",
+    "subject": "主体",
+    "sha256": "SHA256",
+    "char_count": "字数",
+    "imported_at": "导入时间",
+    "indicators": "指标数",
+}
+
+
+def header(name: str, language: str = "en", names: dict[str, str] = HEADERS_ZH) -> str:
+    """The header of column ``name`` in ``language`` (en: the column name itself)."""
+    return names.get(name, name) if language == "zh" else name
+
 
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from indicite.core import units as U
+from indicite.core.kinds import kind_at
+from indicite.core.names import clean_name
 from indicite.core.numbers import (
     ARABIC_RE,
     CN_DIGITS,
@@ -56,6 +58,7 @@ class Suggestion:
     row_label: str = ""
     column_label: str = ""
     note: str = ""  # what was guessed, e.g. an inferred table's uncertain structure
+    kind: str = "actual"
 
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON types only: dates as ISO strings, whole numbers as int."""
@@ -852,11 +855,12 @@ def _build(
         period_label=period.label,
         period_start=period.start,
         period_end=period.end,
-        indicator=indicator,
+        indicator=clean_name(indicator),
         subject=_subject(place, subject),
         value_text="".join(text[dir_start : c.end].split()),
         value_high=high,
         base_value_high=None if high is None else _times(high, mult),
+        kind=kind_at(ft, c.start, cs, ss),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from indicite.core.entities import MEASURES, QUALIFIERS
 from indicite.core.errors import ValidationError
+from indicite.core.kinds import KINDS
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -59,6 +60,13 @@ def check_fields(fields: dict[str, Any]) -> None:
     if "qualifier" in fields and fields["qualifier"] not in QUALIFIERS:
         raise ValidationError(
             "qualifier", "Unknown qualifier “{qualifier}”", qualifier=fields["qualifier"]
+        )
+    if "kind" in fields and fields["kind"] not in KINDS:
+        raise ValidationError(
+            "kind",
+            "Unknown kind “{kind}”; use {known}",
+            kind=fields["kind"],
+            known=", ".join(KINDS),
         )
     for key in ("period_start", "period_end"):
         if fields.get(key):

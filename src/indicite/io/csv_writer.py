@@ -16,6 +16,7 @@ from indicite.core.export_format import (
     FORMULA_TRIGGERS,
     INDICATOR_COLUMNS,
     Column,
+    header,
     neutralise,
 )
 from indicite.io.writers import PendingFile
@@ -36,12 +37,12 @@ class _Table:
     ``@SUM(1+1)``) is text to a spreadsheet too. Numbers are written as numbers.
     """
 
-    def __init__(self, path: Path, columns: Sequence[Column], encoding: str):
+    def __init__(self, path: Path, columns: Sequence[Column], encoding: str, headers: str):
         self.pending = PendingFile(path)
         self._file = self.pending.part.open("w", encoding=encoding, newline="")
         self._csv = csv.writer(self._file)
         self._values = itemgetter(*(c.name for c in columns))
-        self._csv.writerow([c.name for c in columns])
+        self._csv.writerow([header(c.name, headers) for c in columns])
 
     def write(self, record: dict[str, Any]) -> None:
         values = list(self._values(record))
@@ -55,16 +56,19 @@ class _Table:
 
 
 class CsvWriter:
-    def __init__(self, path: Path, encoding: str = "utf-8-sig"):
+    def __init__(self, path: Path, encoding: str = "utf-8-sig", headers: str = "en"):
         self._path = Path(path)
         self._encoding = encoding
-        self._rows = _Table(self._path, INDICATOR_COLUMNS, encoding)
+        self._headers = headers
+        self._rows = _Table(self._path, INDICATOR_COLUMNS, encoding, headers)
         self._citations: _Table | None = None
 
     def write(self, indicator: dict[str, Any], extra_citations: list[dict[str, Any]]) -> None:
         self._rows.write(indicator)
         if extra_citations and self._citations is None:
-            self._citations = _Table(citations_path(self._path), CITATION_COLUMNS, self._encoding)
+            self._citations = _Table(
+                citations_path(self._path), CITATION_COLUMNS, self._encoding, self._headers
+            )
         for citation in extra_citations:
             self._citations.write(citation)  # type: ignore[union-attr]
 

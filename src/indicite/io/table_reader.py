@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from indicite.core.errors import ImportRefused, one_line
-from indicite.core.export_format import COLUMN_KINDS, DATETIME, restore
+from indicite.core.export_format import COLUMN_KINDS, DATETIME, HEADERS_ZH, restore
 from indicite.io.csv_writer import citations_path
 from indicite.io.sheet_cells import CellScanner, sheet_parts
 from indicite.io.text_reader import damaged_utf8, nul_refusal, undecodable
@@ -57,6 +57,8 @@ ALIASES = {
     "文档标题": "document_title",
     "sha256": "document_sha256",
     "状态": "status",
+    # the headers of an export written with --headers zh
+    **{zh.lower(): name for name, zh in HEADERS_ZH.items()},
 }
 
 
@@ -224,37 +226,39 @@ def _refuse_unless_gb18030(path: Path, first_bad: int) -> None:
             raise undecodable(path.name, at, f.read(1)[0], "UTF-8, GB18030") from None
 
 
-def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The rows of one CSV file; the file stays open while they are read."""
+def csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Numbered records of a CSV file, the header first (row 1), read as carefully as a load
+    reads them: an encoding that needs a guess is refused at its first bad byte, broken quoting
+    refuses the file naming its row. The file stays open while the rows are read."""
     csv.field_size_limit(MAX_FIELD_CHARS)
-    f = path.open(encoding=_encoding(path), newline="")
-    try:
+    with path.open(encoding=_encoding(path), newline="") as f:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
         reader = csv.reader(f, dialect, strict=True)
-        header = _csv_next(reader, path, 1, f) or []
-        names = _column_names(header, path.name, 1)
+        number = 1
+        while (values := _csv_next(reader, path, number)) is not None:
+            yield number, values
+            number += 1
+
+
+def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows of one CSV file by column name."""
+    rows = csv_rows(path)
+    first = next(rows, None)
+    try:
+        names = _column_names(first[1] if first else [], path.name, 1)
     except BaseException:
-        f.close()
+        rows.close()
         raise
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        with f:
-            number = 2
-            while (values := _csv_next(reader, path, number, f)) is not None:
-                yield number, values
-                number += 1
-
-    return _named(names, rows(), _from_csv, path.name)
+    return _named(names, rows, _from_csv, path.name)
 
 
-def _csv_next(reader: Any, path: Path, number: int, f: Any) -> list[str] | None:
+def _csv_next(reader: Any, path: Path, number: int) -> list[str] | None:
     """The next record, None at the end; broken quoting refuses the file naming the row."""
     try:
         return next(reader)
     except StopIteration:
         return None
     except csv.Error as e:
-        f.close()
         raise ImportRefused(
             "{name}, row {row}: {detail}; check the quotes in that row (a field that opens "
             "a quote must close it)",
@@ -296,21 +300,11 @@ def _read_workbook(path: Path) -> Table:
     An .xlsx (a zip) is first inflated as a capped stream (zip_guard), and its error cells and
     unsaved formulas, which calamine reads as empty, are found in its XML (sheet_cells).
     """
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    zipped = path.suffix.lower() in (".xlsx", ".xlsm")
-    try:
-        scanners = _check_xlsx(path) if zipped else {}
-        book = CalamineWorkbook.from_path(str(path))
-        names = book.sheet_names
-        name = "indicators" if "indicators" in names else names[0]
-        sheet = book.get_sheet_by_name(name)
-        c_sheet = book.get_sheet_by_name("citations") if "citations" in names else None
-    except (CalamineError, OSError, ValueError, IndexError, ZipDamaged) as e:
-        detail = "a damaged zip archive" if isinstance(e, ZipDamaged) else str(e)
-        raise ImportRefused(
-            "{name} is not a readable spreadsheet ({detail})", name=path.name, detail=detail
-        ) from None
+    book, scanners = _workbook(path, scan=True)
+    names = book.sheet_names
+    name = "indicators" if "indicators" in names else names[0]
+    sheet = book.get_sheet_by_name(name)
+    c_sheet = book.get_sheet_by_name("citations") if "citations" in names else None
     problems: dict[int, str] = {}
     for row, _, reason in scanners[name].finish() if name in scanners else []:
         problems.setdefault(row, reason)  # the first unreadable cell says why
@@ -330,6 +324,38 @@ def _read_workbook(path: Path) -> Table:
             extra.setdefault(citation.get("indicator_id"), []).append(citation)
     header, rows, first = _sheet_rows(sheet)
     return Table(_records(header, rows, _from_cell, path.name, first), extra, problems)
+
+
+def first_sheet_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+    """Header and numbered rows of a spreadsheet's first sheet, opened as carefully as a load
+    opens one (an .xlsx is inflated as a capped stream first)."""
+    book, _ = _workbook(path, scan=False)
+    header, rows, _first = _sheet_rows(book.get_sheet_by_index(0))
+    return header, rows
+
+
+def _workbook(path: Path, *, scan: bool) -> tuple[Any, dict[str, CellScanner]]:
+    """The workbook through calamine, after the zip guard; with ``scan`` also the scanners
+    that found its error cells and unsaved formulas."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    zipped = path.suffix.lower() in (".xlsx", ".xlsm")
+    try:
+        if zipped and scan:
+            scanners = _check_xlsx(path)
+        else:
+            scanners = {}
+            if zipped:
+                check_archive(path, path.name, MAX_UNPACKED_XLSX_BYTES)
+        book = CalamineWorkbook.from_path(str(path))
+        if not book.sheet_names:
+            raise ValueError("no sheets")
+        return book, scanners
+    except (CalamineError, OSError, ValueError, IndexError, ZipDamaged) as e:
+        detail = "a damaged zip archive" if isinstance(e, ZipDamaged) else str(e)
+        raise ImportRefused(
+            "{name} is not a readable spreadsheet ({detail})", name=path.name, detail=detail
+        ) from None
 
 
 def _check_xlsx(path: Path) -> dict[str, CellScanner]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-FORMATS = ("xlsx", "csv", "json")
+FORMATS = ("xlsx", "csv", "json", "sdmx-csv")
 ENCODINGS = ("utf-8-sig", "gb18030")
 
 
@@ -43,15 +43,21 @@ class ExportWriter(Protocol):
         """Remove everything written so far."""
 
 
-def open_writer(fmt: str, path: Path, encoding: str = "utf-8-sig") -> ExportWriter:
+def open_writer(
+    fmt: str, path: Path, encoding: str = "utf-8-sig", headers: str = "en"
+) -> ExportWriter:
     if fmt == "csv":
         from indicite.io.csv_writer import CsvWriter
 
-        return CsvWriter(path, encoding)
+        return CsvWriter(path, encoding, headers)
     if fmt == "xlsx":
         from indicite.io.xlsx_writer import XlsxWriter
 
-        return XlsxWriter(path)
+        return XlsxWriter(path, headers)
+    if fmt == "sdmx-csv":
+        from indicite.io.sdmx_writer import SdmxCsvWriter
+
+        return SdmxCsvWriter(path)
     if fmt == "json":
         from indicite.io.json_writer import JsonWriter
 

@@ -32,12 +32,15 @@ from indicite.core.export_format import (
     DATE,
     DATETIME,
     DOCUMENT_COLUMNS,
+    DOCUMENT_HEADERS_ZH,
     FORMULA_TRIGGERS,
+    HEADERS_ZH,
     INDICATOR_COLUMNS,
     INT,
     NUMBER,
     TEXT,
     Column,
+    header,
 )
 from indicite.io.writers import PendingFile
 
@@ -125,7 +128,14 @@ class _RowWorksheet(Worksheet):
 class _Sheet:
     """One worksheet with a frozen, filterable header and typed cells."""
 
-    def __init__(self, book: Any, name: str, columns: Sequence[Column], formats: dict):
+    def __init__(
+        self,
+        book: Any,
+        name: str,
+        columns: Sequence[Column],
+        formats: dict,
+        titles: Sequence[str] = (),
+    ):
         self.sheet = book.add_worksheet(name, worksheet_class=_RowWorksheet)
         self.name = name
         self.rows = 0
@@ -133,7 +143,7 @@ class _Sheet:
         self._last = len(columns) - 1
         for i, column in enumerate(columns):
             self.sheet.set_column(i, i, column.width)
-            self.sheet.write_string(0, i, column.name, formats["header"])
+            self.sheet.write_string(0, i, titles[i] if titles else column.name, formats["header"])
         self.sheet.freeze_panes(1, 0)
         self.sheet.set_landscape()  # printed: wide tables, the header on every page
         self.sheet.set_paper(9)  # A4
@@ -172,7 +182,7 @@ class _Sheet:
 
 
 class XlsxWriter:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, headers: str = "en"):
         import xlsxwriter
 
         self._pending = PendingFile(Path(path))
@@ -185,9 +195,17 @@ class XlsxWriter:
             "datetime": self._book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss.000"}),
             "quoted": self._book.add_format({"quote_prefix": True}),
         }
-        self._indicators = _Sheet(self._book, "indicators", INDICATOR_COLUMNS, formats)
-        self._citations = _Sheet(self._book, "citations", CITATION_COLUMNS, formats)
-        self._documents = _Sheet(self._book, "documents", DOCUMENT_COLUMNS, formats)
+        sheets = (
+            ("indicators", INDICATOR_COLUMNS, HEADERS_ZH),
+            ("citations", CITATION_COLUMNS, HEADERS_ZH),
+            ("documents", DOCUMENT_COLUMNS, DOCUMENT_HEADERS_ZH),
+        )
+        self._indicators, self._citations, self._documents = (
+            _Sheet(
+                self._book, name, columns, formats, [header(c.name, headers, zh) for c in columns]
+            )
+            for name, columns, zh in sheets
+        )
         self._about = self._book.add_worksheet("about")
         self._about.set_column(0, 0, 16)
         self._about.set_column(1, 1, 60)

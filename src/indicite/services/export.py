@@ -13,7 +13,12 @@ from typing import Any
 from indicite import __version__
 from indicite.core.entities import STATUSES
 from indicite.core.errors import IndiciteError, NotFound, ValidationError
-from indicite.core.export_format import FORMAT_VERSION, DocumentPositions, format_rects
+from indicite.core.export_format import (
+    FORMAT_VERSION,
+    HEADER_LANGUAGES,
+    DocumentPositions,
+    format_rects,
+)
 from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
 from indicite.services.pdf_pages import SpanRects
 from indicite.services.safe_output import check_output
@@ -76,7 +81,7 @@ class _Documents:
         self._rects.clear()
 
 
-def _check(fmt: str, statuses: Sequence[str], encoding: str) -> None:
+def _check(fmt: str, statuses: Sequence[str], encoding: str, headers: str = "en") -> None:
     if fmt not in FORMATS:
         raise ValidationError(
             "format", "Unknown format “{fmt}”; use {known}", fmt=fmt, known=", ".join(FORMATS)
@@ -88,6 +93,10 @@ def _check(fmt: str, statuses: Sequence[str], encoding: str) -> None:
             "Unknown status “{status}”; use {known}",
             status=unknown[0],
             known=", ".join(STATUSES),
+        )
+    if headers not in HEADER_LANGUAGES:
+        raise ValidationError(
+            "headers", "Unknown header language “{headers}”; use en or zh", headers=headers
         )
     if encoding not in ENCODINGS:
         raise ValidationError(
@@ -135,13 +144,15 @@ def export(
     encoding: str = "utf-8-sig",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    headers: str = "en",
 ) -> ExportResult:
     """Write the (filtered) live indicators to ``path``; all statuses when none are given.
 
     ``progress(done, total)`` is called every few hundred rows; when ``cancelled()`` turns true
-    the export stops, removes what it wrote and raises ExportCancelled.
+    the export stops, removes what it wrote and raises ExportCancelled. ``headers``: column
+    headers of XLSX and CSV in English (the column names) or Chinese (zh).
     """
-    _check(fmt, statuses, encoding)
+    _check(fmt, statuses, encoding, headers)
     path = Path(path)
     check_output(path, fmt, session.store.path)
     db = session.store.db
@@ -151,7 +162,7 @@ def export(
             "There is no document {doc_id}; `indicite docs` lists them.", doc_id=missing[0]
         )
     try:
-        writer: ExportWriter = open_writer(fmt, path, encoding)
+        writer: ExportWriter = open_writer(fmt, path, encoding, headers)
     except OSError as e:
         raise IndiciteError(
             "Cannot write {path}: {detail}; choose another folder or file name.",

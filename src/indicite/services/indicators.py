@@ -9,6 +9,7 @@ from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ValidationError
 from indicite.core.magnitudes import to_base
 from indicite.core.validation import check_fields
+from indicite.services.catalog import with_catalog_link
 from indicite.services.review import SEEN, require
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
@@ -59,6 +60,7 @@ def create_indicator(
     fields = with_base({k: v for k, v in fields.items() if k in INDICATOR_FIELDS})
     doc = session.store.documents.get(doc_id)
     fields = with_period_dates(fields, doc.published_on)
+    fields = with_catalog_link(session, fields)
     check_fields({"name": "", **fields})
     if not spans:
         raise ValidationError("citation", "Select the passage that states the value first")
@@ -102,6 +104,10 @@ def update_indicator(
         assert current.document_id is not None
         published_on = store.documents.published_on(current.document_id)
         changes = with_period_dates(changes, published_on)
+    if "name" in changes and "catalog_id" not in changes and changes["name"] != current.name:
+        # a renamed entry links to the item its new name means, or to none
+        linked = with_catalog_link(session, {"name": changes["name"]})
+        changes = {**changes, "catalog_id": linked.get("catalog_id")}
     changed = {k: v for k, v in changes.items() if getattr(current, k) != v}
     check_fields(changed)
     if not changed:

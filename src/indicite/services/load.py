@@ -133,6 +133,7 @@ class _Documents:
         self._by_title = q.documents_by_title(session.store.db)
         self._docs: dict[int, Document] = {}
         self.carrier = Carrier(session)
+        self.catalog_codes = session.store.catalog.by_code()
 
     def find(self, row: dict[str, Any]) -> Document:
         sha = _text(row.get("document_sha256")).strip().lower()
@@ -238,10 +239,17 @@ class _Loader:
         return "submitted", False
 
 
-def _fields(row: dict[str, Any]) -> dict[str, Any]:
+def _fields(row: dict[str, Any], catalog_codes: dict[str, int]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
+    code = _text(row.get("catalog_code")).strip()
+    if code:
+        if code not in catalog_codes:
+            raise RowRefused(f"no catalog item has the code {code}; load the catalog first")
+        fields["catalog_id"] = catalog_codes[code]
     for name in INDICATOR_FIELDS:
         value = row.get(name)
+        if name == "catalog_id":
+            continue
         if value is None or value == "":
             continue
         fields[name] = _number(name, value) if name in NUMBER_FIELDS else _text(value)
@@ -283,7 +291,7 @@ def _prepare(
 ) -> _Row:
     """Check and anchor one row; RowRefused or ValidationError say why it cannot be loaded."""
     doc = documents.find(row)
-    fields = _fields(row)
+    fields = _fields(row, documents.catalog_codes)
     claims = _claims(row)
     quotes, placed = [], []
     for i, citation in enumerate([row, *extras], start=1):
@@ -316,6 +324,8 @@ def _stored(ready: _Row, user: str, at: str) -> dict[str, Any]:
         "period_end": fields.get("period_end"),
         "measure": fields.get("measure", "level"),
         "qualifier": fields.get("qualifier", "eq"),
+        "kind": fields.get("kind", "actual"),
+        "catalog_id": fields.get("catalog_id"),
         "document_id": ready.document_id,
         "status": ready.status,
         "version": 1,

@@ -11,8 +11,10 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from indicite.core import workflow
+from indicite.core.checks import ERROR, Finding
 from indicite.core.entities import Document, Event, Indicator
 from indicite.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from indicite.services.checks import check_entries
 from indicite.services.session import Session
 from indicite.services.users import role_of
 from indicite.services.verify import citation_problems, text_problems
@@ -46,6 +48,11 @@ class QueueEntry:
     submitted_at: str | None
     source_changed: int = 0  # a new version of the document changed a cited number
     problems: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()  # failed consistency checks (issue 16)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.problems) or any(f.level == ERROR for f in self.findings)
 
 
 @dataclass
@@ -314,6 +321,7 @@ def queue_entries(session: Session, ids: Sequence[int]) -> dict[int, QueueEntry]
     """
     store, checks = session.store, document_checks(session)
     rows = store.review.queue_rows(ids)
+    found = check_entries(session, list(rows))
     cited = store.review.citations_of(list(rows))
     texts = checks.texts(store, {row["document_id"] for row in rows.values()})
     entries = {}
@@ -324,8 +332,16 @@ def queue_entries(session: Session, ids: Sequence[int]) -> dict[int, QueueEntry]
         )
         if row["source_changed"]:  # a warning in the Check column; it does not block approval
             problems.append(SOURCE_CHANGED)
-        entries[ind_id] = QueueEntry(**row, problems=tuple(problems))
+        entries[ind_id] = QueueEntry(
+            **row, problems=tuple(problems), findings=tuple(found.get(ind_id, ()))
+        )
     return entries
+
+
+def ids_with_findings(session: Session, ids: Sequence[int]) -> list[int]:
+    """Those of ``ids`` (in their order) that fail a consistency check ("has warnings")."""
+    found = check_entries(session, ids)
+    return [ind_id for ind_id in ids if found.get(ind_id)]
 
 
 def review_queue(session: Session, where: QueueFilter | None = None) -> list[QueueEntry]:

@@ -15,6 +15,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from indicite.core.entities import Document
+from indicite.services.catalog import with_catalog_link
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.services.tables import tables_of
@@ -37,6 +38,7 @@ SUGGESTION_FIELDS = (
     "value_text",
     "value_high",
     "base_value_high",
+    "kind",
 )
 # Where the part of a sentence that states one value begins.
 CLAUSE_BREAKS = frozenset("。！？；，,;：:\n")
@@ -166,6 +168,7 @@ def accept(session: Session, doc_id: int, suggestion: "Suggestion", name: str = 
     fields["name"] = name or suggestion.indicator or clause or suggestion.value_text
     if suggestion.note:
         fields["notes"] = suggestion.note
+    fields = with_catalog_link(session, fields, canonical=not name)
     return create_indicator(session, doc_id, fields, [(start, end)])
 
 

@@ -29,6 +29,10 @@ _INDICATOR_SQL = (
     "i.value, i.unit, i.base_value, i.base_unit, i.value_high, i.base_value_high, "
     "i.qualifier, i.value_text, i.notes, i.status, "
     "i.created_by, i.created_at, i.reviewed_by, i.reviewed_at, i.document_id, "
+    "i.kind, (SELECT code FROM catalog WHERE id = i.catalog_id) AS catalog_code, "
+    "(SELECT group_concat(substr(m.at, 1, 16) || ' ' || m.who || ': ' || m.body, char(10)) "
+    "FROM (SELECT at, who, body FROM comments WHERE indicator_id = i.id ORDER BY id) m) "
+    "AS comments, "
     "d.title AS document_title, d.issuer, d.published_on, d.source_url, "
     "d.text_sha256 AS document_sha256, c.exact AS quote, c.prefix, c.suffix, c.start, "
     f'c."end", c.page, {_CITED_VERSION} FROM indicators i JOIN documents d ON d.id = i.document_id '

@@ -23,6 +23,7 @@ SORT_COLUMNS = {
     "status": "status",
     "document": "document_id",
     "measure": "measure",
+    "kind": "kind",
 }
 TABLE_COLUMNS = (
     "id",
@@ -35,6 +36,7 @@ TABLE_COLUMNS = (
     "unit",
     "status",
     "value_high",
+    "kind",
 )
 FILTERED_COLUMNS = ("name", "subject", "period_label", "unit", "value_text")
 
@@ -51,6 +53,7 @@ def view_filter(
     search: str = "",
     status: str | None = None,
     ids: Sequence[int] | None = None,
+    kind: str | None = None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (and its parameters) of a view of live indicators.
 
@@ -68,6 +71,9 @@ def view_filter(
         # off the (status, column) indexes of the all-indicators view, 0.4 s through 890,000.
         where.append("+status = ?" if doc_id is not None else "status = ?")
         params.append(status)
+    if kind is not None:
+        where.append("kind = ?")
+        params.append(kind)
     if ids is not None:
         where.append("id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(ids)))
@@ -100,9 +106,10 @@ class IndicatorQueries:
         status: str | None = None,
         sort: str = "id",
         descending: bool = False,
+        kind: str | None = None,
     ) -> list[int]:
         """Ids of the live indicators matching the filter, in display order (ties by id)."""
-        where, params = view_filter(doc_id, search=search, status=status)
+        where, params = view_filter(doc_id, search=search, status=status, kind=kind)
         sql = f"SELECT id FROM indicators WHERE {where} {view_order(sort, descending)}"  # noqa: S608
         return [row[0] for row in self.db.execute(sql, params)]
 

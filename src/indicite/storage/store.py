@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from indicite.core.errors import DatabaseUnusable
 from indicite.storage import open_files
+from indicite.storage.catalog import CatalogRepository
 from indicite.storage.char_maps import CharMapRepository
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
@@ -53,6 +54,7 @@ class Store:
         self._file_key: open_files.FileKey | None = None
         self.tables = TableRepository(db)
         self.char_maps = CharMapRepository(db)
+        self.catalog = CatalogRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

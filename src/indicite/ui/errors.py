@@ -23,3 +23,13 @@ def describe(error: BaseException) -> str:
     except (KeyError, IndexError, ValueError):
         # a translation with a broken placeholder must not hide the error itself
         return str(error)
+
+
+def fill(context: str, template: str, params: dict[str, object], english: str) -> str:
+    """``template`` translated in ``context`` and filled with ``params``; ``english`` when the
+    translation is missing or has a broken placeholder (for messages that are not errors)."""
+    translated = QCoreApplication.translate(context, template)
+    try:
+        return translated.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return english

@@ -46,10 +46,24 @@ from indicite.ui.workers import Cancelled, Job, Progress, Task, TaskRunner
 SETTINGS_FORMAT = "export/format"
 SETTINGS_ENCODING = "export/encoding"
 SETTINGS_FOLDER = "export/folder"
+SETTINGS_HEADERS = "export/headers"
+HEADERS = ("en", "zh")
+SUFFIXES = {"sdmx-csv": ".sdmx.csv"}  # the others: "." + the format
+
+
+def with_format_suffix(path: Path, fmt: str) -> Path:
+    """``path`` named for ``fmt``: out.xlsx → out.sdmx.csv → out.json."""
+    stem = path.name[: -len(".sdmx.csv")] if path.name.endswith(".sdmx.csv") else path.stem
+    return path.with_name(stem + SUFFIXES.get(fmt, f".{fmt}"))
 
 
 def export_job(
-    path: Path, fmt: str, statuses: list[str], document_ids: list[int], encoding: str
+    path: Path,
+    fmt: str,
+    statuses: list[str],
+    document_ids: list[int],
+    encoding: str,
+    headers: str = "en",
 ) -> Job:
     """The export as a background job returning an ExportResult."""
 
@@ -64,6 +78,7 @@ def export_job(
                 encoding,
                 progress=lambda done, total: progress.report(done, total),
                 cancelled=lambda: progress.cancelled,
+                headers=headers,
             )
         except ExportCancelled:
             raise Cancelled from None
@@ -90,9 +105,11 @@ class ExportDialog(Retranslatable, QDialog):
         self.outcome: ExportResult | None = None
 
         self.format = QComboBox()
-        self.format.addItems(["", "", ""])
+        self.format.addItems(["", "", "", ""])
         self.encoding = QComboBox()
         self.encoding.addItems(["", ""])
+        self.headers = QComboBox()
+        self.headers.addItems(["", ""])
         self.status_boxes = {status: QCheckBox() for status in STATUSES}
         for box in self.status_boxes.values():
             box.setChecked(True)
@@ -124,10 +141,11 @@ class ExportDialog(Retranslatable, QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _build_layout(self) -> None:
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
         self.form.addRow(self.labels[0], self.format)
         self.form.addRow(self.labels[1], self.encoding)
+        self.form.addRow(self.labels[5], self.headers)
         statuses = QHBoxLayout()
         for box in self.status_boxes.values():
             statuses.addWidget(box)
@@ -149,11 +167,18 @@ class ExportDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export indicators"))
         for i, text in enumerate(
-            [self.tr("Excel workbook (.xlsx)"), self.tr("CSV (.csv)"), self.tr("JSON (.json)")]
+            [
+                self.tr("Excel workbook (.xlsx)"),
+                self.tr("CSV (.csv)"),
+                self.tr("JSON (.json)"),
+                self.tr("SDMX-CSV for statistical databases (.sdmx.csv)"),
+            ]
         ):
             self.format.setItemText(i, text)
         self.encoding.setItemText(0, self.tr("UTF-8 with BOM (Excel)"))
         self.encoding.setItemText(1, self.tr("GB18030 (older Chinese software)"))
+        self.headers.setItemText(0, self.tr("English column names (name, value …)"))
+        self.headers.setItemText(1, self.tr("Chinese (指标名称, 数值 …)"))
         for status, name in status_names().items():
             self.status_boxes[status].setText(name)
         self.all_documents.setText(self.tr("All documents"))
@@ -161,7 +186,7 @@ class ExportDialog(Retranslatable, QDialog):
         self.browse.setText(self.tr("Choose…"))
         self.export_button.setText(self.tr("Export"))
         labels = [self.tr("Format:"), self.tr("CSV encoding:"), self.tr("Statuses:")]
-        labels += [self.tr("Documents:"), self.tr("File:")]
+        labels += [self.tr("Documents:"), self.tr("File:"), self.tr("Column headers:")]
         for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
 
@@ -180,10 +205,13 @@ class ExportDialog(Retranslatable, QDialog):
         self.format.setCurrentIndex(FORMATS.index(fmt) if fmt in FORMATS else 0)
         encoding = self.settings.value(SETTINGS_ENCODING, ENCODINGS[0])
         self.encoding.setCurrentIndex(ENCODINGS.index(encoding) if encoding in ENCODINGS else 0)
+        headers = self.settings.value(SETTINGS_HEADERS, HEADERS[0])
+        self.headers.setCurrentIndex(HEADERS.index(headers) if headers in HEADERS else 0)
 
     def _remember_choices(self, path: Path) -> None:
         self.settings.setValue(SETTINGS_FORMAT, self.chosen_format())
         self.settings.setValue(SETTINGS_ENCODING, ENCODINGS[self.encoding.currentIndex()])
+        self.settings.setValue(SETTINGS_HEADERS, HEADERS[self.headers.currentIndex()])
         self.settings.setValue(SETTINGS_FOLDER, str(path.parent))
 
     def chosen_format(self) -> str:
@@ -192,14 +220,15 @@ class ExportDialog(Retranslatable, QDialog):
     def _format_changed(self) -> None:
         fmt = self.chosen_format()
         self.encoding.setEnabled(fmt == "csv")
+        self.headers.setEnabled(fmt in ("csv", "xlsx"))
         text = self.path.text().strip()
         if text:
-            self.path.setText(str(Path(text).with_suffix(f".{fmt}")))
+            self.path.setText(str(with_format_suffix(Path(text), fmt)))
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), self.path.text(), f"*.{fmt}"
+            self, self.tr("Export to"), self.path.text(), "*" + SUFFIXES.get(fmt, f".{fmt}")
         )
         if chosen:
             self.path.setText(chosen)
@@ -223,6 +252,7 @@ class ExportDialog(Retranslatable, QDialog):
             [] if len(statuses) == len(STATUSES) else statuses,
             documents,
             ENCODINGS[self.encoding.currentIndex()],
+            HEADERS[self.headers.currentIndex()],
         )
         self.task = self.runner.task(job)
         self.task.progressed.connect(self._progressed)
@@ -240,6 +270,7 @@ class ExportDialog(Retranslatable, QDialog):
         self.all_documents.setEnabled(not running)
         self.this_document.setEnabled(not running and self.current_document_id is not None)
         self.encoding.setEnabled(not running and self.chosen_format() == "csv")
+        self.headers.setEnabled(not running and self.chosen_format() in ("csv", "xlsx"))
         self.progress.setVisible(running)
         if running:
             self.progress.setRange(0, 0)

@@ -4,13 +4,14 @@ Nothing here writes to the database: the form checks what was typed and emits
 ``save_requested(fields)``; the main window runs the service call through the undo stack and
 tells the form what went wrong (``show_error``, ``show_conflict``).
 
-Signals: ``save_requested(dict)``, ``reload_requested()``, ``cancel_requested()``.
+Signals: ``save_requested(dict)``, ``reload_requested()``, ``cancel_requested()``,
+``add_to_catalog_requested(str)`` (the typed name, which no catalog item has).
 """
 
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -23,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from indicite.core.catalog import CatalogItem, CatalogMatcher
 from indicite.core.entities import MEASURES, QUALIFIERS, Indicator
 from indicite.core.errors import ValidationError
+from indicite.core.kinds import KINDS
 from indicite.core.tables import CellRef
 from indicite.core.validation import check_fields, parse_value
+from indicite.ui.catalog.completion import MATCH_ROLE, fill_completions
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
-from indicite.ui.labels import measure_names, qualifier_names
+from indicite.ui.labels import kind_names, measure_names, qualifier_names
 
 TEXT_FIELDS = (
     "name",
@@ -77,6 +81,7 @@ class IndicatorForm(Retranslatable, QWidget):
     save_requested = Signal(dict)
     reload_requested = Signal()
     cancel_requested = Signal()
+    add_to_catalog_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,8 +106,23 @@ class IndicatorForm(Retranslatable, QWidget):
         self.qualifier = QComboBox()
         for qualifier in QUALIFIERS:
             self.qualifier.addItem(qualifier, qualifier)
-        self._shown_codes: tuple[str, str] = ("level", "eq")
-        self.name_completer = self._completer(self.fields["name"])
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(kind, kind)
+        self._shown_codes: tuple[str, ...] = ("level", "eq", "actual")
+        self.catalog = CatalogMatcher([])
+        self._catalog_items: list[CatalogItem] = []
+        self._recent_names: list[str] = []
+        self.catalog_hint = QLabel()
+        self.catalog_hint.setStyleSheet("color: #555;")
+        self.add_to_catalog_button = QPushButton()
+        self.add_to_catalog_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_to_catalog_button.clicked.connect(
+            lambda: self.add_to_catalog_requested.emit(self.fields["name"].text().strip())
+        )
+        self.name_completer = self._completer(self.fields["name"], QStandardItemModel(self))
+        self.name_completer.setCompletionRole(MATCH_ROLE)
+        self.name_completer.activated[str].connect(self._complete_name)
         self.unit_completer = self._completer(self.fields["unit"])
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -125,6 +145,9 @@ class IndicatorForm(Retranslatable, QWidget):
         period_dates.addWidget(self.fields["period_start"])
         period_dates.addWidget(QLabel("–"))
         period_dates.addWidget(self.fields["period_end"])
+        catalog_row = QHBoxLayout()
+        catalog_row.addWidget(self.catalog_hint, 1)
+        catalog_row.addWidget(self.add_to_catalog_button)
         value_row = QHBoxLayout()
         value_row.addWidget(self.qualifier)
         value_row.addWidget(self.fields["value"], 2)
@@ -139,16 +162,19 @@ class IndicatorForm(Retranslatable, QWidget):
                 "period",
                 "dates",
                 "measure",
+                "kind",
                 "value",
                 "value_text",
                 "notes",
             )
         }
         self.form.addRow(self._labels["name"], self.fields["name"])
+        self.form.addRow("", catalog_row)
         self.form.addRow(self._labels["subject"], self.fields["subject"])
         self.form.addRow(self._labels["period"], self.fields["period_label"])
         self.form.addRow(self._labels["dates"], period_dates)
         self.form.addRow(self._labels["measure"], self.measure)
+        self.form.addRow(self._labels["kind"], self.kind)
         self.form.addRow(self._labels["value"], value_row)
         self.form.addRow(self._labels["value_text"], self.fields["value_text"])
         self.form.addRow(self._labels["notes"], self.fields["notes"])
@@ -166,6 +192,7 @@ class IndicatorForm(Retranslatable, QWidget):
         layout.addStretch(1)
         for widget in self.fields.values():
             widget.textEdited.connect(self._clear_marks)
+        self.fields["name"].textChanged.connect(self._show_catalog_link)
         self.retranslate_ui()
         self.clear()
 
@@ -176,6 +203,7 @@ class IndicatorForm(Retranslatable, QWidget):
             "period": self.tr("&Period"),
             "dates": self.tr("From – to"),
             "measure": self.tr("&Measure"),
+            "kind": self.tr("&Kind"),
             "value": self.tr("&Value"),
             "value_text": self.tr("As &written"),
             "notes": self.tr("N&otes"),
@@ -186,6 +214,7 @@ class IndicatorForm(Retranslatable, QWidget):
             "period": self.fields["period_label"],
             "dates": self.fields["period_start"],
             "measure": self.measure,
+            "kind": self.kind,
             "value": self.fields["value"],
             "value_text": self.fields["value_text"],
             "notes": self.fields["notes"],
@@ -206,30 +235,83 @@ class IndicatorForm(Retranslatable, QWidget):
         self.save_button.setText(self.tr("Save (Enter)"))
         self.save_button.setToolTip(self.tr("Save the indicator (Enter)"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
-        for combo, names in ((self.measure, measure_names()), (self.qualifier, qualifier_names())):
+        self.add_to_catalog_button.setText(self.tr("Add to catalog…"))
+        self.add_to_catalog_button.setToolTip(
+            self.tr("Make this name an indicator of the catalog, so entries can share it")
+        )
+        for combo, names in (
+            (self.measure, measure_names()),
+            (self.qualifier, qualifier_names()),
+            (self.kind, kind_names()),
+        ):
             for i in range(combo.count()):
                 combo.setItemText(i, names[combo.itemData(i)])
+        self._show_catalog_link()
         self._show_quotes()
         self._update_heading()
 
-    def _completer(self, field: QLineEdit) -> QCompleter:
-        completer = QCompleter(QStringListModel(self), self)
+    def _completer(self, field: QLineEdit, model: Any = None) -> QCompleter:
+        completer = QCompleter(model or QStringListModel(self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         field.setCompleter(completer)
         return completer
 
     def set_completions(self, names: list[str], units: list[str]) -> None:
-        self.name_completer.model().setStringList(names)  # type: ignore[attr-defined]
+        self._recent_names = list(names)
+        self._rebuild_name_completion()
         self.unit_completer.model().setStringList(units)  # type: ignore[attr-defined]
+
+    def set_catalog(self, items: list[CatalogItem]) -> None:
+        """The catalog to complete names from and to link them to."""
+        self._catalog_items = list(items)
+        self.catalog = CatalogMatcher(self._catalog_items)
+        self._rebuild_name_completion()
+        self._show_catalog_link()
+
+    def _rebuild_name_completion(self) -> None:
+        model = self.name_completer.model()
+        assert isinstance(model, QStandardItemModel)
+        fill_completions(model, self._catalog_items, self._recent_names)
 
     def add_completions(self, name: str, unit: str) -> None:
         """Offer a just-saved name and unit without asking the database again."""
-        for completer, word in ((self.name_completer, name), (self.unit_completer, unit)):
-            model = completer.model()
-            words = model.stringList()  # type: ignore[attr-defined]
-            if word and word not in words:
-                model.setStringList([word, *words])  # type: ignore[attr-defined]
+        if name and name not in self._recent_names:
+            self._recent_names.insert(0, name)
+            self._rebuild_name_completion()
+        model = self.unit_completer.model()
+        words = model.stringList()  # type: ignore[attr-defined]
+        if unit and unit not in words:
+            model.setStringList([unit, *words])  # type: ignore[attr-defined]
+
+    def _complete_name(self, chosen: str) -> None:
+        """A chosen alias or code puts the catalog's name in the field (once the line edit
+        has put in what was chosen: that happens after this signal)."""
+        item_id = self.catalog.match(chosen)
+        if item_id is not None:
+            QTimer.singleShot(0, lambda: self._set_name(self.catalog.names[item_id]))
+
+    def _set_name(self, name: str) -> None:
+        self.fields["name"].setText(name)
+        self.fields["name"].setModified(True)
+
+    def catalog_id(self) -> int | None:
+        """The catalog item the typed name means, if any."""
+        return self.catalog.match(self.fields["name"].text())
+
+    def _show_catalog_link(self) -> None:
+        name = self.fields["name"].text().strip()
+        item_id = self.catalog.match(name) if name else None
+        if item_id is None:
+            self.catalog_hint.setText(self.tr("Not in the catalog") if name else "")
+        else:
+            code = next((i.code for i in self._catalog_items if i.id == item_id), "")
+            self.catalog_hint.setText(
+                self.tr("Catalog: {code} {name}").format(
+                    code=code, name=self.catalog.names[item_id]
+                )
+            )
+        self.add_to_catalog_button.setVisible(bool(name) and item_id is None)
 
     # --- filling -------------------------------------------------------------------------
 
@@ -280,11 +362,12 @@ class IndicatorForm(Retranslatable, QWidget):
             widget.setText(format_number(value) if name in NUMBER_FIELDS else str(value or ""))
         self._select(self.measure, values.get("measure") or "level")
         self._select(self.qualifier, values.get("qualifier") or "eq")
+        self._select(self.kind, values.get("kind") or "actual")
         self._shown_codes = self._codes()
         self._check_value_text()
 
-    def _codes(self) -> tuple[str, str]:
-        return self.measure.currentData(), self.qualifier.currentData()
+    def _codes(self) -> tuple[str, ...]:
+        return self.measure.currentData(), self.qualifier.currentData(), self.kind.currentData()
 
     def is_modified(self) -> bool:
         """Typed in a field or picked another measure or qualifier since the entry was shown."""
@@ -336,6 +419,7 @@ class IndicatorForm(Retranslatable, QWidget):
             values[name] = raw[name] or None
         values["measure"] = self.measure.currentData()
         values["qualifier"] = self.qualifier.currentData()
+        values["kind"] = self.kind.currentData()
         check_fields(values)
         return values
 

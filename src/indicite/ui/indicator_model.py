@@ -21,12 +21,12 @@ from indicite.core.entities import STATUSES
 from indicite.services.indicator_list import IndicatorQueries
 from indicite.ui.highlighter import ON_STATUS_COLOUR, STATUS_COLOURS
 from indicite.ui.indicator_form import format_range
-from indicite.ui.labels import measure_names
+from indicite.ui.labels import kind_names, measure_names
 
 # A jump to an indicator reads the page around it: 64 rows is a few screens of the table.
 PAGE_SIZE = 64
 MAX_CACHED_PAGES = 256
-COLUMNS = ("name", "subject", "period_label", "value", "unit", "status")
+COLUMNS = ("name", "subject", "period_label", "value", "unit", "status", "kind")
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -54,6 +54,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document_id: int | None = None
         self.search = ""
         self.status: str | None = None
+        self.kind: str | None = None
         self.sort_key = "id"
         self.descending = False
         self._ids: Sequence[int] = array("q")
@@ -70,6 +71,7 @@ class IndicatorTableModel(QAbstractTableModel):
             "value": self.tr("Value"),
             "unit": self.tr("Unit"),
             "status": self.tr("Status"),
+            "kind": self.tr("Kind"),
         }
 
     def retranslate(self) -> None:
@@ -85,8 +87,10 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document_id = doc_id
         self.reload()
 
-    def set_filter(self, search: str = "", status: str | None = None) -> None:
-        self.search, self.status = search, status
+    def set_filter(
+        self, search: str = "", status: str | None = None, kind: str | None = None
+    ) -> None:
+        self.search, self.status, self.kind = search, status, kind
         self.reload()
 
     def reload(self) -> None:
@@ -108,6 +112,7 @@ class IndicatorTableModel(QAbstractTableModel):
                 status=self.status,
                 sort=self.sort_key,
                 descending=self.descending,
+                kind=self.kind,
             ),
         )
 
@@ -195,6 +200,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return status_names().get(row["status"], row["status"])
         if key == "measure":
             return measure_names().get(row["measure"], row["measure"] or "")
+        if key == "kind":
+            return kind_names().get(row["kind"], row["kind"])
         return str(row[key] or "")
 
     def headerData(

@@ -38,6 +38,16 @@ def qualifier_names() -> dict[str, str]:
     }
 
 
+def kind_names() -> dict[str, str]:
+    """core.kinds.KINDS: whether a value is a result or an aim."""
+    return {
+        "actual": QCoreApplication.translate("Labels", "Actual"),
+        "target": QCoreApplication.translate("Labels", "Target"),
+        "forecast": QCoreApplication.translate("Labels", "Forecast"),
+        "plan": QCoreApplication.translate("Labels", "Plan"),
+    }
+
+
 def role_names() -> dict[str, str]:
     """core.entities.ROLES."""
     return {
@@ -93,6 +103,8 @@ def field_names() -> dict[str, str]:
         "qualifier": QCoreApplication.translate("Labels", "Qualifier"),
         "value_text": QCoreApplication.translate("Labels", "As written"),
         "notes": QCoreApplication.translate("Labels", "Notes"),
+        "kind": QCoreApplication.translate("Labels", "Kind"),
+        "catalog_id": QCoreApplication.translate("Labels", "Catalog item"),
         "citations": QCoreApplication.translate("Labels", "Citations"),
         "status": QCoreApplication.translate("Labels", "Status"),
     }
@@ -115,6 +127,8 @@ def code_names(field: str) -> dict[str, str]:
         return measure_names()
     if field == "qualifier":
         return qualifier_names()
+    if field == "kind":
+        return kind_names()
     return {}
 
 

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 
 from indicite.core.entities import STATUSES, Document, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, NotFound, ValidationError
+from indicite.core.kinds import KINDS
 from indicite.services.health import check_pending, known_damage
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
 from indicite.services.tables import cell_fields, cell_location, tables_of
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.bulk_actions import BulkActions
+from indicite.ui.catalog.actions import CatalogActions
 from indicite.ui.comfort import AccessibleNames, TextZoom
 from indicite.ui.document_list import DocumentList
 from indicite.ui.document_view import DocumentView
@@ -49,6 +51,7 @@ from indicite.ui.help_pages import HelpActions
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
+from indicite.ui.labels import kind_names
 from indicite.ui.review_view import ReviewMode
 from indicite.ui.signed_in import SignedInLabel
 from indicite.ui.small_screens import scrolling
@@ -78,6 +81,7 @@ def prefill(doc: Document, passage: str, last: Indicator | None) -> dict[str, An
             unit=s.unit,
             qualifier=s.qualifier,
             measure=s.measure,
+            kind=s.kind,
             value_text=s.value_text or s.text,
             period_label=s.period_label,
             period_start=s.period_start.isoformat() if s.period_start else None,
@@ -133,6 +137,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.indicator_filter = QLineEdit()
         self.indicator_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
+        self.kind_filter = QComboBox()
         self._build_table()
         self._build_layout()
         self.counts_label = QLabel()
@@ -160,6 +165,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_actions = HelpActions(self)
         self.text_zoom = TextZoom(self, self.settings)
         self.accessible_names = AccessibleNames(self)
+        self.catalog_actions = CatalogActions(self)
         self._restore_settings()
 
     # --- building ------------------------------------------------------------------------
@@ -179,12 +185,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_filter.addItem("", None)
         for status in STATUSES:
             self.status_filter.addItem("", status)
+        self.kind_filter.addItem("", None)
+        for kind in KINDS:
+            self.kind_filter.addItem("", kind)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.indicator_filter, 1)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter)
         table_panel = QWidget()
         table_layout = QVBoxLayout(table_panel)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -359,6 +369,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_filter.setItemText(0, self.tr("All statuses"))
         for i, name in enumerate(status_names().values(), start=1):
             self.status_filter.setItemText(i, name)
+        self.kind_filter.setItemText(0, self.tr("All kinds"))
+        for i, name in enumerate(kind_names().values(), start=1):
+            self.kind_filter.setItemText(i, name)
         self.indicator_model.retranslate()
         self._update_title()
         self._show_counts()
@@ -370,6 +383,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.indicator_table.selectionModel().selectionChanged.connect(self._table_selection)
         self.indicator_filter.textChanged.connect(self._apply_filter)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
         self.form.save_requested.connect(self._save_form)
         self.form.reload_requested.connect(self._reload_form)
         self.form.cancel_requested.connect(self._cancel_form)
@@ -558,7 +572,9 @@ class MainWindow(Retranslatable, QMainWindow):
     def _apply_filter(self) -> None:
         selected = self.selected_indicator_id()
         self.indicator_model.set_filter(
-            self.indicator_filter.text(), self.status_filter.currentData()
+            self.indicator_filter.text(),
+            self.status_filter.currentData(),
+            self.kind_filter.currentData(),
         )
         if selected is not None:
             self._syncing = True

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -46,12 +47,15 @@ from indicite.core import workflow
 from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ConflictError, IndiciteError, ValidationError
 from indicite.services import review
+from indicite.services.catalog import item_label
+from indicite.services.checks import check_entries
 from indicite.services.indicators import update_indicator
 from indicite.services.review import QueueEntry, QueueFilter
 from indicite.services.revisions import source_changes
 from indicite.services.session import Session
 from indicite.services.tables import tables_of
 from indicite.services.users import ensure_user
+from indicite.ui.catalog.check_texts import finding_text
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.errors import describe
@@ -72,6 +76,7 @@ MAX_CACHED_PAGES = 32
 NO_DATE = QDate(2000, 1, 1)
 CHANGED_STYLE = "background: #fff3cd; color: #1a1a1a;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
+WARNING_COLOUR = "#8a5a00"
 
 
 def check_legend() -> str:
@@ -193,9 +198,12 @@ class ReviewQueueModel(QAbstractTableModel):
         if e is None:
             return None
         outcome = self._outcomes.get(e.id, "")
+        reasons = [*e.problems, *(finding_text(f) for f in e.findings)]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "check":
-                return outcome_names().get(outcome, outcome) or ("⚠" if e.problems else "✓")
+                return outcome_names().get(outcome, outcome) or (
+                    f"⚠ {reasons[0]}" if reasons else "✓"
+                )
             return {
                 "name": e.name,
                 "value": e.value_text or f"{format_number(e.value)}{e.unit}",
@@ -207,13 +215,13 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column != "check":
                 return None
-            if e.problems:
-                return "\n".join(e.problems)
+            if reasons:
+                return "\n".join(reasons)
             return self.tr("Every cited passage still reads as quoted in the document.")
         if outcome:
             return QColor(OUTCOME_COLOURS.get(outcome, "#888888"))
-        if e.problems and column == "check":
-            return QColor("#c62828")
+        if reasons and column == "check":
+            return QColor("#c62828" if e.has_errors else WARNING_COLOUR)
         return None
 
 
@@ -269,6 +277,8 @@ class ReviewView(Retranslatable, QWidget):
         self.since = self._date_edit()
         self.until = self._date_edit()
         self.refresh_button = QPushButton()
+        self.warnings_only = QCheckBox()
+        self.warnings_only.toggled.connect(lambda _on: self.reload_queue())
         filters = QHBoxLayout()
         self.filter_labels = [QLabel() for _ in range(4)]
         for label, widget in zip(
@@ -278,6 +288,7 @@ class ReviewView(Retranslatable, QWidget):
         ):
             filters.addWidget(label)
             filters.addWidget(widget)
+        filters.addWidget(self.warnings_only)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
 
@@ -405,6 +416,7 @@ class ReviewView(Retranslatable, QWidget):
         self._name_unfiltered()
         self.approve_selected_button.setText(self.tr("Approve selected"))
         self.legend.setText(check_legend())
+        self.warnings_only.setText(self.tr("Only entries with warnings"))
         for name, title in self.field_titles.items():
             title.setText(self._field_title(name))
         for key, text in (  # Help → Keyboard shortcuts lists them
@@ -447,6 +459,8 @@ class ReviewView(Retranslatable, QWidget):
             "qualifier": self.tr("Qualifier"),
             "value_text": self.tr("As written"),
             "notes": self.tr("Notes"),
+            "kind": self.tr("Kind"),
+            "catalog_id": self.tr("Catalog item"),
             "citations": self.tr("Cited"),
         }[name]
 
@@ -495,16 +509,23 @@ class ReviewView(Retranslatable, QWidget):
             until=iso(self.until),
         )
 
+    def _queue_ids(self, keep: list[int] | None = None) -> list[int]:
+        ids = review.queue_ids(self.session, self.queue_filter(), keep or [])
+        if self.warnings_only.isChecked():
+            found = set(review.ids_with_findings(self.session, ids))
+            ids = [i for i in ids if i in found or i in (keep or [])]
+        return ids
+
     def reload_queue(self) -> None:
         """A new pass over the queue with the chosen filters."""
-        self.model.set_ids(review.queue_ids(self.session, self.queue_filter()), False)
+        self.model.set_ids(self._queue_ids(), False)
         self._select_row(0)
 
     def refresh(self) -> None:
         """Show what others changed: new submissions, and the current entry as stored now."""
         current_id = self.current.id if self.current else None
         self._fill_filters()
-        ids = review.queue_ids(self.session, self.queue_filter(), self.model.acted_on())
+        ids = self._queue_ids(self.model.acted_on())
         if ids == self.model.ids():
             self.model.invalidate()
             self._reload_current()  # the queue is as it was: keep the selection
@@ -578,6 +599,8 @@ class ReviewView(Retranslatable, QWidget):
         for name, label in self.field_labels.items():
             if name == "citations":
                 value: Any = "; ".join(f"“{c.exact}”" for c in ind.citations)
+            elif name == "catalog_id":
+                value = item_label(self.session, ind.catalog_id)
             else:
                 value = getattr(ind, name)
                 numeric = name in ("value", "base_value", "value_high", "base_value_high")
@@ -596,6 +619,9 @@ class ReviewView(Retranslatable, QWidget):
             )
         )
         problems = review.problems_of(self.session, ind)
+        assert ind.id is not None
+        found = check_entries(self.session, [ind.id]).get(ind.id, [])
+        problems = [*problems, *(finding_text(f) for f in found)]
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         assert ind.document_id is not None

@@ -4,6 +4,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from indicite.ui.labels import kind_names
+
 if TYPE_CHECKING:
     from indicite.core.suggest import Suggestion
 
@@ -23,7 +25,7 @@ def format_number(value: float) -> str:
 class SuggestionsModel(QAbstractTableModel):
     """Rows are suggestions in reading order; columns say what accepting one would store."""
 
-    CONTEXT, VALUE, UNIT, QUALIFIER, INDICATOR, PERIOD = range(6)
+    CONTEXT, VALUE, UNIT, QUALIFIER, INDICATOR, PERIOD, KIND = range(7)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,6 +56,7 @@ class SuggestionsModel(QAbstractTableModel):
             self.tr("Qualifier"),
             self.tr("Indicator"),
             self.tr("Period"),
+            self.tr("Kind"),
         ]
 
     def retranslate(self) -> None:
@@ -63,7 +66,7 @@ class SuggestionsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else self.PERIOD + 1
+        return 0 if parent.isValid() else self.KIND + 1
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -96,6 +99,8 @@ class SuggestionsModel(QAbstractTableModel):
             return QUALIFIER_SIGNS.get(s.qualifier, s.qualifier)
         if column == self.INDICATOR:
             return s.indicator
+        if column == self.KIND:
+            return kind_names().get(s.kind, s.kind)
         return s.period_label
 
     def _context(self, s: "Suggestion", before: int, after: int) -> str:

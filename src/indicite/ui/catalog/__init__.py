@@ -1,0 +1,1 @@
+"""The catalog of indicators in the interface: its window, and name completion from it."""
