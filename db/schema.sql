@@ -276,7 +276,7 @@ CREATE INDEX indicators_live_by_name ON indicators (name) WHERE deleted_at IS NU
 
 CREATE INDEX indicators_live_by_period_label ON indicators (period_label) WHERE deleted_at IS NULL;
 
-CREATE INDEX indicators_live_by_series ON indicators (coalesce(catalog_id, name), subject, kind, period_end, measure, period_start, period_label, value, unit, base_value, base_unit, qualifier, catalog_id) WHERE deleted_at IS NULL;
+CREATE INDEX indicators_live_by_series ON indicators (coalesce(catalog_id, name), subject, kind, period_end, measure, period_start, period_label, value, unit, base_value, base_unit, qualifier, catalog_id, value_high, base_value_high) WHERE deleted_at IS NULL;
 
 CREATE INDEX indicators_live_by_status ON indicators (status) WHERE deleted_at IS NULL;
 

@@ -47,6 +47,19 @@ def test_two_values_of_one_period_conflict_beyond_rounding_only():
     assert "107亿元" in found[0].text and found[0].other_id == 2
 
 
+def test_a_range_agrees_with_a_value_inside_it_and_not_with_one_outside():
+    target = row(1, 7.0, "%", value_high=7.5, base_value_high=7.5, kind="target")
+    assert series_checks([target, row(2, 7.2, "%", kind="target")]) == []
+    found = series_checks([target, row(2, 8.5, "%", kind="target")])
+    assert checks_of(found) == [(1, "conflict", "error"), (2, "conflict", "error")]
+    assert "7–7.5%" in found[1].text
+    apart = row(3, 4.0, "%", value_high=5.0, base_value_high=5.0, kind="target")
+    overlapping = row(4, 5.5, "%", value_high=7.2, base_value_high=7.2, kind="target")
+    assert series_checks([target, overlapping]) == []
+    assert checks_of(series_checks([target, apart])) == [(1, "conflict", "error"),
+                                                         (3, "conflict", "error")]  # fmt: skip
+
+
 def test_units_are_compared_in_base_units():
     assert series_checks([row(1, 1.05), row(2, 10500.0, "万元")]) == []
     assert checks_of(series_checks([row(1, 1.05), row(2, 10700.0, "万元")])) == [

@@ -18,6 +18,7 @@ from decimal import Decimal
 from statistics import median
 from typing import Any
 
+from indicite.core.intervals import interval
 from indicite.core.magnitudes import split_magnitude
 
 ERROR, WARNING = "error", "warning"
@@ -169,33 +170,49 @@ def cited_mismatch(quote: str, row: dict[str, Any]) -> str | None:
 def _conflicts(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     """Entries of one period and measure whose values cannot both be right.
 
-    Each entry is reported once, against the furthest value of the others (the smallest or
-    the largest): if that one is within rounding, every other is too.
+    A range (7.0%—7.5%) is the interval it states (core.intervals): it agrees with any value
+    inside it. Each entry is reported once, against the furthest value of the others (the
+    lowest top or the highest bottom): if that one is within rounding, every other is too.
     """
-    exact = sorted(
-        (
-            r
-            for r in rows
-            if r.get("base_value") is not None and r.get("qualifier") in ("eq", "approx", None)
-        ),
-        key=lambda r: r["base_value"],
-    )
-    if len(exact) < 2 or exact[-1]["base_value"] - exact[0]["base_value"] <= 1e-9:
+    exact = [
+        r
+        for r in rows
+        if r.get("base_value") is not None and r.get("qualifier") in ("eq", "approx", None)
+    ]
+    if len(exact) < 2:
+        return []
+    spans = {id(r): _span(r) for r in exact}
+    lowest_top = min(exact, key=lambda r: spans[id(r)][1])
+    highest_bottom = max(exact, key=lambda r: spans[id(r)][0])
+    if spans[id(highest_bottom)][0] - spans[id(lowest_top)][1] <= 1e-9:
         return []
     found: list[Finding] = []
     for x in exact:
-        for y in (exact[0], exact[-1]) if x is not exact[0] else (exact[-1],):
-            gap = abs(x["base_value"] - y["base_value"])
+        for y in (lowest_top, highest_bottom):
+            a, b = spans[id(x)], spans[id(y)]
+            gap = max(0.0, b[0] - a[1], a[0] - b[1])
             if y is x or gap <= _tolerance(x) + _tolerance(y) + 1e-9:
                 continue
             params = {
-                "value": fmt(x["value"]) + (x.get("unit") or ""),
-                "other_value": fmt(y["value"]) + (y.get("unit") or ""),
+                "value": _shown(x),
+                "other_value": _shown(y),
                 "other_id": y["id"],
             }
             found.append(Finding(x["id"], ERROR, "conflict", CONFLICT, params, y["id"]))
             break
     return found
+
+
+def _span(row: dict[str, Any]) -> tuple[float, float]:
+    span = interval(row["base_value"], row.get("base_value_high"))
+    assert span is not None
+    return span
+
+
+def _shown(row: dict[str, Any]) -> str:
+    high = row.get("value_high")
+    value = fmt(row["value"]) + (f"–{fmt(high)}" if high is not None else "")
+    return value + (row.get("unit") or "")
 
 
 def _growth(levels: dict[tuple, list], growths: dict[tuple, list]) -> list[Finding]:

@@ -17,7 +17,7 @@ SERIES_ORDER = f"{SERIES_KEY}, i.subject, i.kind, i.period_end, i.measure, i.per
 _COLUMNS = (
     "i.id, i.document_id, i.catalog_id, i.name, i.subject, i.kind, i.measure, i.period_start, "
     "i.period_end, i.period_label, i.value, i.unit, i.base_value, i.base_unit, i.qualifier, "
-    "i.status, "
+    "i.value_high, i.base_value_high, i.status, "
     "(SELECT c.exact FROM citations c WHERE c.indicator_id = i.id ORDER BY c.position, c.id "
     "LIMIT 1) AS quote"
 )
@@ -36,7 +36,8 @@ def _stream(db: Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict
 
 _SERIES_COLUMNS = (
     "i.id, i.catalog_id, i.subject, i.kind, i.measure, i.period_start, i.period_end, "
-    "i.period_label, i.value, i.unit, i.base_value, i.base_unit, i.qualifier"
+    "i.period_label, i.value, i.unit, i.base_value, i.base_unit, i.qualifier, i.value_high, "
+    "i.base_value_high"
 )
 # The value as SQLite writes it (4.2, 105): an entry whose cited passage holds that text has
 # the right number, and only the others are read to be checked in Python.

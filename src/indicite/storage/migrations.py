@@ -459,8 +459,8 @@ def m014_catalog_and_kind(db: Database) -> None:
     db.execute(
         "CREATE INDEX indicators_live_by_series ON indicators "
         "(coalesce(catalog_id, name), subject, kind, period_end, measure, period_start, "
-        "period_label, value, unit, base_value, base_unit, qualifier, catalog_id) "
-        "WHERE deleted_at IS NULL"
+        "period_label, value, unit, base_value, base_unit, qualifier, catalog_id, "
+        "value_high, base_value_high) WHERE deleted_at IS NULL"
     )
     db.execute(
         "CREATE INDEX indicators_live_by_catalog ON indicators (catalog_id) "
