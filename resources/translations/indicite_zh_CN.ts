@@ -3474,12 +3474,24 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/revisions/versions_dialog.py" line="+70"/>
+        <location filename="../../src/indicite/ui/revisions/versions_dialog.py" line="+71"/>
         <source>Versions of “{title}”</source>
         <translation>“{title}”的各个版本</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n entry(ies) to look at: their cited passage changed or was not found.</source>
+        <translation>
+            <numerusform>%n 个条目需要查看：其引用的文字已改变或未找到。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+28"/>
+        <location line="+5"/>
+        <source>No entry needs looking at: every citation was found unchanged.</source>
+        <translation>没有需要查看的条目：所有引用都原样找到。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The first version.</source>
         <translation>第一版。</translation>
     </message>
@@ -3509,7 +3521,7 @@
 <context>
     <name>VersionsModel</name>
     <message>
-        <location line="-52"/>
+        <location line="-73"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>

@@ -79,6 +79,8 @@ def test_versions_dialog_shows_the_change_and_its_citation(
     assert dialog.caption.text() == "1 change(s) from version 1 to version 2."
     text = dialog.diff.toPlainText()
     assert "工业增加值增速 · cited" in text and "工业增加值增速 · changed" in text
+    assert dialog.to_check_caption.text().startswith("1 entry(ies) to look at")
+    assert "9.2%" in dialog.to_check.toPlainText() and "9.4%" in dialog.to_check.toPlainText()
     dialog.table.selectRow(0)
     assert dialog.caption.text() == "The first version." and not dialog.diff.toPlainText()
 

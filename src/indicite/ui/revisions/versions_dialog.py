@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
-from indicite.services.revisions import DiffHunk, version_diff, versions
+from indicite.services.revisions import DiffHunk, source_changes, version_diff, versions
 from indicite.services.session import Session
 from indicite.ui.revisions.passages import marked_pair
-from indicite.ui.revisions.report_dialog import state_names
+from indicite.ui.revisions.report_dialog import changes_html, state_names
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -77,10 +78,31 @@ class VersionsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.caption = QLabel()
         self.diff = QTextBrowser()
+        # The entries of the current version that a person must look at: a changed number,
+        # a passage not found (re-cite it, then remove the old citation).
+        changes = source_changes(session, rows[-1]["id"])
+        self.to_check = QTextBrowser()
+        self.to_check.setHtml(changes_html(changes) if changes else "")
+        self.to_check_caption = QLabel(
+            self.tr(
+                "%n entry(ies) to look at: their cited passage changed or was not found.",
+                "",
+                len({c.indicator_id for c in changes}),
+            )
+            if changes
+            else self.tr("No entry needs looking at: every citation was found unchanged.")
+        )
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.to_check_caption)
+        lower_layout.addWidget(self.to_check)
+        self.to_check.setVisible(bool(changes))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.diff)
-        splitter.setSizes([140, 420])
+        splitter.addWidget(lower)
+        splitter.setSizes([120, 300, 200])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
