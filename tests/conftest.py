@@ -27,6 +27,16 @@ def _qt_test_mode():
     QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings(_qt_test_mode):
+    """Each test starts with empty app settings (recent databases, language, window state):
+    the test-mode settings file would otherwise carry them from test to test, and from one
+    run to the next on the same machine."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.sqlite"
