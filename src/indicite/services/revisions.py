@@ -308,16 +308,24 @@ class Carrier:
         self._store = session.store
         self._anchorers: dict[tuple[int, int], Reanchorer] = {}
         self._docs: dict[int, Document] = {}
+        self._later: dict[int, int | None] = {}  # a load asks once per document, not per row
 
     def current(self, doc_id: int) -> int:
-        return self._store.revisions.current(doc_id)
+        while (later := self._successor(doc_id)) is not None:
+            doc_id = later
+        return doc_id
+
+    def _successor(self, doc_id: int) -> int | None:
+        if doc_id not in self._later:
+            self._later[doc_id] = self._store.revisions.successor(doc_id)
+        return self._later[doc_id]
 
     def carry(self, doc: Document, quote: Quote) -> tuple[int, Quote, str]:
         """(document, quote, anchor state) of ``quote`` (in ``doc``) in the current version;
         a quote lost on the way stays where it was last found, ``orphaned``."""
         assert doc.id is not None
         state = ""
-        while (later := self._store.revisions.successor(doc.id)) is not None:
+        while (later := self._successor(doc.id)) is not None:
             new = self._doc(later)
             placement = self._anchorer(doc, new).place(
                 quote.start, quote.end, quote.exact, quote.prefix, quote.suffix
