@@ -155,6 +155,15 @@ CREATE TABLE 'indicators_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) W
 
 CREATE VIRTUAL TABLE indicators_fts_terms USING fts5vocab(indicators_fts, row);
 
+CREATE TABLE "ocr_pages" (
+   "document_id" INTEGER REFERENCES "documents"("id"),
+   "page" INTEGER,
+   "chars" TEXT NOT NULL,
+   "boxes" BLOB NOT NULL,
+   "confidence" BLOB NOT NULL,
+   PRIMARY KEY ("document_id", "page")
+);
+
 CREATE TABLE "pdf_char_maps" (
    "document_id" INTEGER PRIMARY KEY REFERENCES "documents"("id"),
    "runs" BLOB,

@@ -1,0 +1,165 @@
+"""Optical character recognition of page pictures (the optional ``indicite[ocr]`` extra).
+
+RapidOCR (rapidocr-onnxruntime) ships its Chinese PP-OCR models inside its wheel and runs
+them on onnxruntime: nothing is downloaded when it runs, which office networks would block.
+Without the extra, ``ocr_installed()`` is False and scans are refused with a message naming
+the extra.
+"""
+
+import importlib.util
+import threading
+from collections.abc import Callable
+
+from indicite.core.errors import ImportRefused
+from indicite.core.ocr_page import OcrPage, confidence_byte
+from indicite.core.page_boxes import Box, Turn
+from indicite.io.pdf_text import Line, PageText
+
+ENGINE_MODULE = "rapidocr_onnxruntime"
+OCR_EXTRA_HINT = 'install the OCR extra (pip install "indicite[ocr]")'
+# Pages of a scanned PDF are rendered at 200 dpi for recognition.
+OCR_DPI = 200
+
+_engine = None
+_engine_lock = threading.Lock()
+
+# (page number from 0, pages) after each page recognised; raises to stop the import.
+PageProgress = Callable[[int, int], None]
+
+
+def ocr_installed() -> bool:
+    return importlib.util.find_spec(ENGINE_MODULE) is not None
+
+
+def require_ocr(name: str, what: str) -> None:
+    """Refuse a scan in one line when the OCR extra is not installed."""
+    if not ocr_installed():
+        raise ImportRefused(
+            "{name} {what}: {hint}, then import it again", name=name, what=what, hint=OCR_EXTRA_HINT
+        )
+
+
+def _recogniser():
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            from rapidocr_onnxruntime import RapidOCR
+
+            _engine = RapidOCR()
+        return _engine
+
+
+def recognise(rgb, scale: float, page_height: float, turn: Turn | None = None) -> OcrPage:
+    """Read an RGB picture (numpy array, y down) of a page drawn at ``scale`` pixels per unit
+    of a page ``page_height`` units high (as displayed); ``turn`` carries boxes back to page
+    space for a PDF page with a /Rotate."""
+    engine = _recogniser()
+    with _engine_lock:  # one recognition at a time: it already uses every core
+        result, _ = engine(rgb, return_word_box=True)
+    pieces: list[tuple[Box, str, list[tuple[str, Box, float]]]] = []
+    for quad, text, _score, word_boxes, words, scores in result or []:
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        line_box = (min(xs), min(ys), max(xs), max(ys))
+        pieces.append((line_box, text, _characters(text, line_box, word_boxes, words, scores)))
+    return _page(pieces, scale, page_height, turn)
+
+
+def _characters(text, line_box, word_boxes, words, scores) -> list[tuple[str, Box, float]]:
+    """Each character of a recognised line with its box (pixels, y down) and score.
+
+    The engine boxes Chinese characters one by one and Latin words (digits and points
+    included) as a whole: a word's box is shared out among its characters by width.
+    """
+    out: list[tuple[str, Box, float]] = []
+    if not words or "".join(words) != text.replace(" ", ""):
+        words, word_boxes = [text.replace(" ", "")], [_quad(line_box)]
+        scores = scores if len(scores) == len(words[0]) else [min(scores or [0.0])] * len(words[0])
+    at = 0
+    for word, quad in zip(words, word_boxes, strict=False):
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        step = (x1 - x0) / max(1, len(word))
+        for i, ch in enumerate(word):
+            score = scores[at] if at < len(scores) else 0.0
+            out.append((ch, (x0 + i * step, y0, x0 + (i + 1) * step, y1), float(score)))
+            at += 1
+    return out
+
+
+def _quad(box: Box) -> list[list[float]]:
+    x0, y0, x1, y1 = box
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+
+
+def _page(pieces, scale: float, page_height: float, turn: Turn | None) -> OcrPage:
+    """The page's characters in reading order: boxes on one printed line (their middles
+    level) left to right, a gap wider than half a character (between table cells) as two spaces, lines top down."""
+    rows: list[list[tuple[Box, str, list]]] = []
+    for piece in sorted(pieces, key=lambda p: (p[0][1] + p[0][3]) / 2):
+        box = piece[0]
+        middle, height = (box[1] + box[3]) / 2, box[3] - box[1]
+        row = rows[-1] if rows else None
+        if row is not None:
+            last = row[-1][0]
+            if abs((last[1] + last[3]) / 2 - middle) < max(height, last[3] - last[1]) / 2:
+                row.append(piece)
+                continue
+        rows.append([piece])
+    chars: list[str] = []
+    boxes: list[Box | None] = []
+    confidence = bytearray()
+
+    def place(box: Box) -> Box:
+        x0, y0, x1, y1 = box
+        up = (x0 / scale, page_height - y1 / scale, x1 / scale, page_height - y0 / scale)
+        return turn.down(up) if turn is not None else up
+
+    for row in rows:
+        row.sort(key=lambda p: p[0][0])
+        previous: Box | None = None
+        for box, _text, characters in row:
+            if previous is not None:
+                gap = box[0] - previous[2]
+                height = max(box[3] - box[1], previous[3] - previous[1])
+                joiner = "  " if gap > 0.6 * height else " " if _latin(chars, characters) else ""
+                for ch in joiner:
+                    chars.append(ch)
+                    boxes.append(None)
+                    confidence.append(255)
+            for ch, char_box, score in characters:
+                chars.append(ch)
+                boxes.append(place(char_box))
+                confidence.append(confidence_byte(score))
+            previous = box
+        chars.append("\n")
+        boxes.append(None)
+        confidence.append(255)
+    return OcrPage("".join(chars), boxes, bytes(confidence))
+
+
+def _latin(before: list[str], characters: list) -> bool:
+    return bool(before and characters) and before[-1].isascii() and characters[0][0].isascii()
+
+
+def page_text(page: OcrPage, number: int, height: float, turn: Turn | None = None) -> PageText:
+    """The recognised page as the printed lines the reading-text layout reads (measured on
+    the page as displayed, like pdfium's lines)."""
+    lines: list[Line] = []
+    start = 0
+    for end, ch in enumerate(page.chars):
+        if ch != "\n":
+            continue
+        if end > start:
+            line = Line(number, start, end, page.chars[start:end])
+            placed = [
+                turn.up(b) if turn is not None else b for b in page.boxes[start:end] if b
+            ]
+            if placed:
+                line.left = min(b[0] for b in placed)
+                line.right = max(b[2] for b in placed)
+                line.bottom = min(b[1] for b in placed)
+                line.top = max(b[3] for b in placed)
+                line.size = sorted(b[3] - b[1] for b in placed)[len(placed) // 2]
+            lines.append(line)
+        start = end + 1
+    return PageText(page.chars, lines, height)
