@@ -93,7 +93,8 @@ def _quad(box: Box) -> list[list[float]]:
 
 def _page(pieces, scale: float, page_height: float, turn: Turn | None) -> OcrPage:
     """The page's characters in reading order: boxes on one printed line (their middles
-    level) left to right, a gap wider than half a character (between table cells) as two spaces, lines top down."""
+    level) left to right, lines top down. A gap wider than half a character between boxes
+    (table cells) is two spaces, as the table reader expects of a text table."""
     rows: list[list[tuple[Box, str, list]]] = []
     for piece in sorted(pieces, key=lambda p: (p[0][1] + p[0][3]) / 2):
         box = piece[0]
@@ -151,9 +152,7 @@ def page_text(page: OcrPage, number: int, height: float, turn: Turn | None = Non
             continue
         if end > start:
             line = Line(number, start, end, page.chars[start:end])
-            placed = [
-                turn.up(b) if turn is not None else b for b in page.boxes[start:end] if b
-            ]
+            placed = [turn.up(b) if turn is not None else b for b in page.boxes[start:end] if b]
             if placed:
                 line.left = min(b[0] for b in placed)
                 line.right = max(b[2] for b in placed)

@@ -54,9 +54,7 @@ def _marked_up(reader: Callable[[bytes, str], tuple[str, list[Table]]]) -> _Read
 
 def _paged(content: bytes, name: str, progress: PageProgress | None) -> _Read:
     recognised: dict[int, OcrPage] = {}
-    text, page_starts, char_map = read_pdf(
-        content, name, progress=progress, recognised=recognised
-    )
+    text, page_starts, char_map = read_pdf(content, name, progress=progress, recognised=recognised)
     return text, page_starts, None, char_map, recognised
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from indicite.core.char_map import CharMap
-from indicite.core.ocr_page import OcrPage
 from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError
+from indicite.core.ocr_page import OcrPage
 from indicite.core.tables import Table
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
-from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
 from indicite.io.ocr import PageProgress
+from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
 from indicite.io.readers import read_file
 from indicite.services.safe_output import refuse_open_database_as_input
 from indicite.services.session import Session

@@ -1,0 +1,118 @@
+"""OCR of pictures drawn from known Chinese text: the numbers must come out right, and each
+recognised character must sit where it was drawn."""
+
+import difflib
+import unicodedata
+
+import pytest
+from ocr_samples import NUMBER_LINES, TABLE_ROWS, draw_page, needs_ocr
+
+from indicite.io.pdf_pages import PdfPages
+from indicite.io.readers import read_file
+from indicite.io.scan_reader import picture_as_pdf
+
+pytestmark = needs_ocr
+
+NUMBER_CHARS = set("0123456789.%万亿")
+
+
+@pytest.fixture(scope="module")
+def picture(tmp_path_factory):
+    """One page of numbers and a small table, as a PNG, read once for the module."""
+    image, drawn = draw_page([*NUMBER_LINES, *TABLE_ROWS])
+    path = tmp_path_factory.mktemp("ocr") / "communique.png"
+    image.save(path)
+    return read_file(path), drawn, image.height
+
+
+def number_accuracy(expected: str, got: str) -> tuple[int, int]:
+    """(right, total) over the digits, points, % and 万/亿 of ``expected``, aligned with
+    ``got`` (spaces ignored): a character counts when it is matched to the same one."""
+    expected, got = "".join(expected.split()), "".join(got.split())
+    matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
+    right = sum(
+        1
+        for tag, i1, i2, _, _ in matcher.get_opcodes()
+        if tag == "equal"
+        for ch in expected[i1:i2]
+        if ch in NUMBER_CHARS
+    )
+    return right, sum(1 for ch in expected if ch in NUMBER_CHARS)
+
+
+def test_digits_points_percent_and_magnitudes_are_read_right(picture):
+    result, drawn, _ = picture
+    right, total = number_accuracy("".join(d.text for d in drawn), result.text)
+    assert total > 140
+    assert right / total >= 0.995, f"{right} of {total} number characters right"
+
+
+def test_the_text_is_the_lines_in_reading_order_and_table_cells_stay_apart(picture):
+    result, _, _ = picture
+    assert result.doc_type == "image"
+    assert result.text.index("16737.30亿元") < result.text.index("4.59万亿元")
+    assert result.text.index("4.59万亿元") < result.text.index("常住人口")
+    row = next(line for line in result.text.split("\n") if line.startswith("工业增加值"))
+    # the recogniser reads full-width brackets as ASCII ones
+    assert row.split() == [unicodedata.normalize("NFKC", cell) for cell in TABLE_ROWS[2]]
+
+
+def test_each_recognised_number_has_its_box_where_it_was_drawn(picture):
+    result, drawn, height = picture
+    pages = PdfPages(picture_as_pdf(result.content), result.ocr_pages)
+    try:
+        for needle, line in (("4.59万亿元", NUMBER_LINES[9]), ("5192.13", "5192.13")):
+            target = next(d for d in drawn if d.text == line)
+            start = result.text.index(needle)
+            ((page, rects),) = pages.span_rects(result.char_map, start, start + len(needle))
+            assert page == 1 and len(rects) == 1
+            x0, y0, x1, y1 = rects[0]
+            left, top, right, bottom = target.box  # pixels, y down; the page is y up
+            # within a third of the text's size (the detector's box is a little loose)
+            assert left - 10 <= x0 < x1 <= right + 10
+            assert height - bottom - 10 <= y0 < y1 <= height - top + 10
+            # the number's box is a part of the line, not the whole of it
+            if needle != line:
+                assert x1 - x0 < 0.5 * (right - left)
+    finally:
+        pages.close()
+
+
+def test_a_scanned_pdf_is_read_with_boxes_in_points(tmp_path):
+    image, drawn = draw_page(NUMBER_LINES[:2], size=28, width=900)
+    path = tmp_path / "scan.pdf"
+    image.save(path, "PDF", resolution=150.0)  # a scanner's picture, no text layer
+    result = read_file(path, progress=None)
+    assert result.doc_type == "pdf"
+    assert "16737.30亿元" in result.text and "9.7%" in result.text
+    assert set(result.ocr_pages) == {0}
+    start = result.text.index("16737.30")
+    with open(path, "rb") as f:
+        pages = PdfPages(f.read(), result.ocr_pages)
+    try:
+        ((_, rects),) = pages.span_rects(result.char_map, start, start + 8)
+        left, top, right, _ = next(d for d in drawn if d.text == NUMBER_LINES[0]).box
+        width_pt, height_pt = pages.display_size(0)
+        x0, _, x1, y1 = rects[0]
+        assert width_pt == pytest.approx(900 * 72 / 150, abs=1)
+        assert left * 72 / 150 < x0 < x1 < right * 72 / 150 + 2
+        assert y1 == pytest.approx(height_pt - top * 72 / 150, abs=4)
+    finally:
+        pages.close()
+
+
+def test_each_recognised_page_is_reported(tmp_path):
+    frames = [draw_page([line], width=800)[0] for line in NUMBER_LINES[:2]]
+    path = tmp_path / "fax.tiff"
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    heard = []
+    result = read_file(path, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(1, 2), (2, 2)]
+    assert result.page_starts is not None and len(result.page_starts) == 2
+    assert result.text[result.page_starts[1] :].startswith("规模以上工业增加值")
+    shown = PdfPages(picture_as_pdf(path.read_bytes()))
+    try:
+        assert shown.count == 2
+        assert shown.display_size(1) == pytest.approx(frames[1].size)  # a point per pixel
+    finally:
+        shown.close()
