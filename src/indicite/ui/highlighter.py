@@ -22,6 +22,8 @@ CURRENT_OUTLINE = QColor("#b04a00")
 SUGGESTION_UNDERLINE = QColor("#d0312d")
 # Table header cells: a grey-blue tint and bold, under any citation colour.
 TABLE_HEADER = QColor("#e3e8ef")
+# Characters OCR read with low confidence: a dotted underline over any other format.
+LOW_CONFIDENCE_COLOUR = "#e67e00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,10 @@ class CitationHighlighter(QSyntaxHighlighter):
         self._header_format = QTextCharFormat()
         self._header_format.setBackground(TABLE_HEADER)
         self._header_format.setFontWeight(700)
+        self._uncertain: list[int] = []
+        self._uncertain_format = QTextCharFormat()
+        self._uncertain_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        self._uncertain_format.setUnderlineColor(QColor(LOW_CONFIDENCE_COLOUR))
 
     def set_spans(self, spans: list[Span]) -> None:
         """Replace the highlights; only blocks whose highlights changed are repainted."""
@@ -82,6 +88,14 @@ class CitationHighlighter(QSyntaxHighlighter):
         """Set off the header cells of tables (Qt positions); the caller repaints with the text."""
         self._headers = sorted(spans)
         self._header_starts = [start for start, _ in self._headers]
+
+    def set_uncertain(self, positions: list[int]) -> None:
+        """Mark characters OCR read with low confidence (sorted Qt positions)."""
+        old, self._uncertain = self._uncertain, list(positions)
+        self._rehighlight_ranges((p, p + 1) for p in set(old).symmetric_difference(positions))
+
+    def uncertain(self) -> list[int]:
+        return list(self._uncertain)
 
     def header_spans(self) -> list[tuple[int, int]]:
         return list(self._headers)
@@ -132,7 +146,7 @@ class CitationHighlighter(QSyntaxHighlighter):
             self.rehighlightBlock(doc.findBlockByNumber(number))
 
     def highlightBlock(self, text: str) -> None:
-        if not text or (not self._spans and not self._suggestions and not self._headers):
+        if not text or not (self._spans or self._suggestions or self._headers or self._uncertain):
             return
         block = self.currentBlock()
         start = block.position()
@@ -151,6 +165,12 @@ class CitationHighlighter(QSyntaxHighlighter):
                 )
                 self.setFormat(a, b - a, self._formats.get(key, self._formats["draft"]))
         self._underline_suggestions(start, end)
+        for position in self._uncertain[
+            bisect_left(self._uncertain, start) : bisect_left(self._uncertain, end)
+        ]:
+            fmt = self.format(position - start)
+            fmt.merge(self._uncertain_format)
+            self.setFormat(position - start, 1, fmt)
 
     def _underline_suggestions(self, start: int, end: int) -> None:
         """Add the wave to whatever format a suggested number has (it may lie in a highlight)."""

@@ -55,6 +55,7 @@ from indicite.services.users import ensure_user
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.errors import describe
+from indicite.ui.highlighter import LOW_CONFIDENCE_COLOUR
 from indicite.ui.history_panel import HistoryPanel
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
@@ -195,7 +196,8 @@ class ReviewQueueModel(QAbstractTableModel):
         outcome = self._outcomes.get(e.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "check":
-                return outcome_names().get(outcome, outcome) or ("⚠" if e.problems else "✓")
+                warned = e.problems or e.low_confidence
+                return outcome_names().get(outcome, outcome) or ("⚠" if warned else "✓")
             return {
                 "name": e.name,
                 "value": e.value_text or f"{format_number(e.value)}{e.unit}",
@@ -207,13 +209,21 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column != "check":
                 return None
+            uncertain = self.tr(
+                "The quoted passage holds characters OCR read with low confidence "
+                "(dotted underline): compare it with the page image before approving."
+            )
             if e.problems:
-                return "\n".join(e.problems)
+                return "\n".join([*e.problems, *([uncertain] if e.low_confidence else [])])
+            if e.low_confidence:
+                return uncertain
             return self.tr("Every cited passage still reads as quoted in the document.")
         if outcome:
             return QColor(OUTCOME_COLOURS.get(outcome, "#888888"))
         if e.problems and column == "check":
             return QColor("#c62828")
+        if e.low_confidence and column == "check":
+            return QColor(LOW_CONFIDENCE_COLOUR)
         return None
 
 
