@@ -75,3 +75,39 @@ TABLE_ROWS = [
     ["工业增加值（亿元）", "5192.13", "3.8"],
     ["常住人口（万人）", "1364.00", "-0.6"],
 ]
+
+
+SCAN_LINES = [
+    "全市地区生产总值16737.30亿元，同比增长4.3%。",
+    "金融机构本外币存款余额4.59万亿元，贷款4.3万亿元。",
+]
+
+
+def import_scan(session, tmp_path, name: str = "scan.png") -> int:
+    """A picture of SCAN_LINES imported through OCR; its document id."""
+    from indicite.services.documents import import_file
+
+    image, _ = draw_page(SCAN_LINES, size=28, width=900)
+    path = tmp_path / name
+    image.save(path)
+    outcome = import_file(session, path)
+    assert outcome.ok, outcome.error
+    return outcome.document_id
+
+
+def read_uncertainly(session, doc_id: int, needle: str) -> tuple[int, int]:
+    """Make the stored OCR confidence of ``needle``'s characters low, as if the scan were
+    smudged there (the engine is sure of clean drawn text); returns the needle's span."""
+    text = session.store.documents.get(doc_id).text
+    start = text.index(needle)
+    _, char_map = session.store.char_maps.get(doc_id)
+    pages = session.store.ocr_pages.get(doc_id)
+    for page, first, end in char_map.chars_of(start, start + len(needle)):
+        confidence = bytearray(pages[page].confidence)
+        confidence[first:end] = bytes([90]) * (end - first)
+        with session.store.transaction():
+            session.store.db.execute(
+                "UPDATE ocr_pages SET confidence = ? WHERE document_id = ? AND page = ?",
+                [bytes(confidence), doc_id, page],
+            )
+    return start, start + len(needle)

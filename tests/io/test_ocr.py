@@ -107,7 +107,7 @@ def test_each_recognised_page_is_reported(tmp_path):
     frames[0].save(path, save_all=True, append_images=frames[1:])
     heard = []
     result = read_file(path, progress=lambda done, total: heard.append((done, total)))
-    assert heard == [(1, 2), (2, 2)]
+    assert heard == [(0, 2), (1, 2), (2, 2)]  # before each page, and at the end
     assert result.page_starts is not None and len(result.page_starts) == 2
     assert result.text[result.page_starts[1] :].startswith("规模以上工业增加值")
     shown = PdfPages(picture_as_pdf(path.read_bytes()))

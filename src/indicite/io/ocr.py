@@ -23,7 +23,8 @@ OCR_DPI = 200
 _engine = None
 _engine_lock = threading.Lock()
 
-# (page number from 0, pages) after each page recognised; raises to stop the import.
+# (pages read, pages) before each page is recognised and after the last; it may raise to
+# stop the import before the next page.
 PageProgress = Callable[[int, int], None]
 
 

@@ -30,6 +30,8 @@ def recognise_pdf_pages(
         pdf = pypdfium2.PdfDocument(content)
     try:
         for done, number in enumerate(numbers):
+            if progress is not None:
+                progress(done, len(numbers))
             with PDFIUM_LOCK:
                 page = pdf[number]
                 try:
@@ -44,11 +46,11 @@ def recognise_pdf_pages(
             turn = Turn(rotation, *media)
             recognised = recognise(rgb, scale, height, turn)
             out[number] = (recognised, page_text(recognised, number, height, turn))
-            if progress is not None:
-                progress(done + 1, len(numbers))
     finally:
         with PDFIUM_LOCK:
             pdf.close()
+    if progress is not None:
+        progress(len(numbers), len(numbers))
     return out
 
 
@@ -72,11 +74,13 @@ def read_picture(
     ocr: dict[int, OcrPage] = {}
     pages: list[PageText] = []
     for number, frame in enumerate(frames):
+        if progress is not None:
+            progress(number, len(frames))
         recognised = recognise(numpy.asarray(frame), 1.0, frame.height)
         ocr[number] = recognised
         pages.append(page_text(recognised, number, frame.height))
-        if progress is not None:
-            progress(number + 1, len(frames))
+    if progress is not None:
+        progress(len(frames), len(frames))
     text, starts, char_map = reading_text(pages)
     if not text.strip():
         raise ImportRefused("{name}: no text was recognised in the picture", name=name)

@@ -44,7 +44,8 @@ def import_job(paths: list[Path], meta: DocumentMeta | None = None) -> Job:
                 if progress.cancelled:
                     raise _StopReading
                 text = _tr("Reading {name} by OCR: page {page} of {pages}…")
-                progress.report(done, pages, text.format(name=name, page=done, pages=pages))
+                page = min(done + 1, pages)
+                progress.report(done, pages, text.format(name=name, page=page, pages=pages))
 
             try:
                 outcome = import_file(session, Path(path), meta or DocumentMeta(), page_read)
