@@ -57,7 +57,9 @@ def test_dragging_over_recognised_characters_and_ctrl_enter_cites_them(
         qtbot.waitUntil(lambda: bool(view.pages.page_boxes(0)))
         ((_box, ind_id, status),) = view.pages.page_boxes(0)  # the citation, drawn on the scan
         assert (ind_id, status) == (ind.id, "draft")
-        view.pages.grab().save(str(tmp_path / "scan_page.png"))
+        qtbot.waitUntil(lambda: len(view.pages.cache) > 0)
+        qtbot.wait(300)
+        window.grab().save(str(tmp_path / "scan_page.png"))
     finally:
         view.pages.close_source()
 

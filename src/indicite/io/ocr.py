@@ -55,8 +55,10 @@ def recognise(rgb, scale: float, page_height: float, turn: Turn | None = None) -
     of a page ``page_height`` units high (as displayed); ``turn`` carries boxes back to page
     space for a PDF page with a /Rotate."""
     engine = _recogniser()
-    with _engine_lock:  # one recognition at a time: it already uses every core
-        result, _ = engine(rgb, return_word_box=True)
+    # one recognition at a time: it already uses every core. Pages are upright (a PDF's
+    # /Rotate is applied when it is drawn), so the classifier of upside-down lines is skipped.
+    with _engine_lock:
+        result, _ = engine(rgb, use_cls=False, return_word_box=True)
     pieces: list[tuple[Box, str, list[tuple[str, Box, float]]]] = []
     for quad, text, _score, word_boxes, words, scores in result or []:
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
