@@ -474,7 +474,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+600"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+608"/>
         <source>Original &amp;page</source>
         <translation>原始页面(&amp;P)</translation>
     </message>
@@ -507,7 +507,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+226"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+236"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -701,11 +701,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{name} has no text layer (a scanned PDF): install the OCR extra (pip install &quot;indicite[ocr]&quot;) or run OCR in another program, then import it again</source>
+        <translation>{name} 没有文字层（扫描版 PDF）：请安装 OCR 扩展（pip install &quot;indicite[ocr]&quot;）或先用其他程序做文字识别，再导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a picture of text: install the OCR extra (pip install &quot;indicite[ocr]&quot;), then import it again</source>
+        <translation>{name} 是图片：请安装 OCR 扩展（pip install &quot;indicite[ocr]&quot;）后再导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>{name} has no text layer and no text was recognised on its pages; check that it is the right file</source>
+        <translation>{name} 没有文字层，页面上也未识别出文字；请检查是否选对了文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} is not a PDF file (no PDF header); check that it is the right file</source>
         <translation>{name} 不是 PDF 文件（没有 PDF 文件头）；请确认文件是否正确</translation>
     </message>
@@ -715,12 +730,7 @@
         <translation>{name} 没有任何页面；请确认文件是否正确</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>{name} has no text layer (a scanned PDF): run OCR first, then import the result</source>
-        <translation>{name} 没有文字层（扫描版 PDF）：请先做文字识别（OCR），再导入识别结果</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} is password-protected: remove the password and import again</source>
         <translation>{name} 设有密码保护：请去除密码后重新导入</translation>
     </message>
@@ -768,6 +778,16 @@
         <location line="+1"/>
         <source>{name} cannot be read ({reason}); check its permissions</source>
         <translation>无法读取 {name}（{reason}）；请检查文件权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: no text was recognised in the picture</source>
+        <translation>{name}：图片中未识别出文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a picture that can be read, or it is damaged; check that it is the right file</source>
+        <translation>{name} 不是可读取的图片，或已损坏；请检查是否选对了文件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1129,7 +1149,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-369"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-376"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -1269,7 +1289,17 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../src/indicite/ui/background_import.py" line="+46"/>
+        <location filename="../../src/indicite/ui/background_import.py" line="+37"/>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading {name} by OCR: page {page} of {pages}…</source>
+        <translation>正在识别 {name}：第 {page} 页，共 {pages} 页…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1284,12 +1314,7 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Importing {name}…</source>
-        <translation>正在导入 {name}…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
@@ -2180,7 +2205,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-735"/>
+        <location line="-744"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2216,6 +2241,11 @@
     </message>
     <message>
         <location line="+30"/>
+        <source>The quoted passage holds characters OCR read with low confidence (dotted underline): compare it with the page image before approving.</source>
+        <translation>引用的段落中有 OCR 识别置信度低的字符（虚线下划线）：批准前请对照原图核对。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Every cited passage still reads as quoted in the document.</source>
         <translation>所有引文与文档原文一致。</translation>
     </message>
@@ -2223,7 +2253,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2393,12 +2423,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-334"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+411"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2645,7 +2675,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+51"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+55"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
@@ -2703,7 +2733,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>

@@ -16,7 +16,6 @@ from indicite.core.page_boxes import Box, Turn
 from indicite.io.pdf_text import Line, PageText
 
 ENGINE_MODULE = "rapidocr_onnxruntime"
-OCR_EXTRA_HINT = 'install the OCR extra (pip install "indicite[ocr]")'
 # Pages of a scanned PDF are rendered at 200 dpi for recognition.
 OCR_DPI = 200
 
@@ -32,12 +31,22 @@ def ocr_installed() -> bool:
     return importlib.util.find_spec(ENGINE_MODULE) is not None
 
 
-def require_ocr(name: str, what: str) -> None:
-    """Refuse a scan in one line when the OCR extra is not installed."""
-    if not ocr_installed():
+def require_ocr(name: str, picture: bool) -> None:
+    """Refuse a scan (a PDF page without text, or a picture) in one line naming the extra,
+    when the OCR extra is not installed."""
+    if ocr_installed():
+        return
+    if picture:
         raise ImportRefused(
-            "{name} {what}: {hint}, then import it again", name=name, what=what, hint=OCR_EXTRA_HINT
+            '{name} is a picture of text: install the OCR extra (pip install "indicite[ocr]"), '
+            "then import it again",
+            name=name,
         )
+    raise ImportRefused(
+        '{name} has no text layer (a scanned PDF): install the OCR extra (pip install "indicite'
+        '[ocr]") or run OCR in another program, then import it again',
+        name=name,
+    )
 
 
 def _recogniser():

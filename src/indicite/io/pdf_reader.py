@@ -43,7 +43,7 @@ def read_pdf(
     text, starts, char_map = reading_text(pages)
     if not text.strip():
         if len(scans) == len(pages):
-            require_ocr(name, "has no text layer (a scanned PDF)")
+            require_ocr(name, picture=False)
         raise ImportRefused(
             "{name} has no text layer and no text was recognised on its pages; "
             "check that it is the right file",

@@ -58,7 +58,7 @@ def read_picture(
     content: bytes, name: str, progress: PageProgress | None = None
 ) -> tuple[str, list[int], CharMap, dict[int, OcrPage]]:
     """The recognised text of a picture, its page starts, character map and OCR pages."""
-    require_ocr(name, "is a picture of text")
+    require_ocr(name, picture=True)
     import numpy
     from PIL import Image, ImageSequence, UnidentifiedImageError
 

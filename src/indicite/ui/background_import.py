@@ -23,10 +23,6 @@ class _StopReading(Exception):
     """Cancel pressed while OCR reads the pages of a file."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportController", text)
-
-
 def import_job(paths: list[Path], meta: DocumentMeta | None = None) -> Job:
     """The import of ``paths`` as a background job returning an ImportReport.
 
@@ -38,12 +34,15 @@ def import_job(paths: list[Path], meta: DocumentMeta | None = None) -> Job:
             if progress.cancelled:
                 break
             name = Path(path).name
-            progress.report(number, len(paths), _tr("Importing {name}…").format(name=name))
+            text = QCoreApplication.translate("ImportController", "Importing {name}…")
+            progress.report(number, len(paths), text.format(name=name))
 
             def page_read(done: int, pages: int, name: str = name) -> None:
                 if progress.cancelled:
                     raise _StopReading
-                text = _tr("Reading {name} by OCR: page {page} of {pages}…")
+                text = QCoreApplication.translate(
+                    "ImportController", "Reading {name} by OCR: page {page} of {pages}…"
+                )
                 page = min(done + 1, pages)
                 progress.report(done, pages, text.format(name=name, page=page, pages=pages))
 
