@@ -5,11 +5,11 @@ import difflib
 import unicodedata
 
 import pytest
-from ocr_samples import NUMBER_LINES, TABLE_ROWS, draw_page, needs_ocr
 
 from indicite.io.pdf_pages import PdfPages
 from indicite.io.readers import read_file
 from indicite.io.scan_reader import picture_as_pdf
+from ocr_samples import NUMBER_LINES, TABLE_ROWS, draw_page, needs_ocr
 
 pytestmark = needs_ocr
 

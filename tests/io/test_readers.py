@@ -185,9 +185,7 @@ def test_pdf_text_and_page_starts(make_pdf):
     assert "\f" not in result.text
 
 
-def test_pdf_with_only_pictures_names_the_ocr_extra_when_it_is_not_installed(
-    make_pdf, monkeypatch
-):
+def test_pdf_with_only_pictures_names_the_ocr_extra_when_it_is_not_installed(make_pdf, monkeypatch):
     monkeypatch.setattr("indicite.io.ocr.ocr_installed", lambda: False)
     monkeypatch.setattr("indicite.io.pdf_reader.ocr_installed", lambda: False)
     message = refusal(make_pdf("scan.pdf", [[], []]))

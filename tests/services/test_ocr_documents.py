@@ -2,8 +2,6 @@
 
 import json
 
-from ocr_samples import SCAN_LINES, draw_page, import_scan, needs_ocr, read_uncertainly
-
 from indicite.services import review
 from indicite.services.export import export
 from indicite.services.indicators import create_indicator
@@ -11,6 +9,7 @@ from indicite.services.ocr_confidence import LOW_CONFIDENCE_NOTE, low_confidence
 from indicite.services.pdf_pages import pdf_source
 from indicite.services.suggestions import accept, open_suggestions
 from indicite.services.users import add_user, ensure_user
+from ocr_samples import SCAN_LINES, draw_page, import_scan, needs_ocr, read_uncertainly
 
 pytestmark = needs_ocr
 
@@ -25,9 +24,7 @@ def test_a_picture_is_stored_with_its_recognised_text_and_boxes(session, tmp_pat
     assert low_confidence_offsets(session, doc_id) == []  # clean drawn text: no doubts
 
 
-def test_suggestions_over_uncertain_characters_carry_a_warning_the_entry_keeps(
-    session, tmp_path
-):
+def test_suggestions_over_uncertain_characters_carry_a_warning_the_entry_keeps(session, tmp_path):
     doc_id = import_scan(session, tmp_path)
     start, end = read_uncertainly(session, doc_id, "4.59")
     assert low_confidence_offsets(session, doc_id) == list(range(start, end))

@@ -2,7 +2,6 @@
 with a page count. Driven like a user."""
 
 import pytest
-from ocr_samples import draw_page, import_scan, needs_ocr, read_uncertainly
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtTest import QTest
@@ -17,6 +16,7 @@ from indicite.services.users import add_user, ensure_user
 from indicite.ui.background_import import import_job
 from indicite.ui.review_view import ReviewView
 from indicite.ui.workers import TaskRunner
+from ocr_samples import draw_page, import_scan, needs_ocr, read_uncertainly
 
 pytestmark = needs_ocr
 
