@@ -116,3 +116,32 @@ def test_each_recognised_page_is_reported(tmp_path):
         assert shown.display_size(1) == pytest.approx(frames[1].size)  # a point per pixel
     finally:
         shown.close()
+
+
+def test_a_pdf_mixing_text_pages_and_a_scan_reads_each_page_its_own_way(tmp_path):
+    import pypdfium2
+
+    from pdf_samples import PROSE, Page, build
+
+    image, _ = draw_page(NUMBER_LINES[:1], size=28, width=900)
+    image.save(tmp_path / "scan.pdf", "PDF", resolution=150.0)
+    mixed = pypdfium2.PdfDocument(build([Page(paragraphs=PROSE[:1])], numbers=False))
+    scan = pypdfium2.PdfDocument(tmp_path / "scan.pdf")
+    mixed.import_pages(scan)
+    path = tmp_path / "mixed.pdf"
+    mixed.save(path)
+    mixed.close()
+    scan.close()
+
+    result = read_file(path)
+    assert set(result.ocr_pages) == {1}  # only the scanned page went through OCR
+    second = result.text[result.page_starts[1] :]
+    assert second.startswith("全市地区生产总值16737.30亿元")
+    pages = PdfPages(path.read_bytes(), result.ocr_pages)
+    try:
+        printed = result.text.index(PROSE[0][:6])
+        for start, length, page in ((printed, 6, 1), (result.page_starts[1] + 8, 8, 2)):
+            ((number, rects),) = pages.span_rects(result.char_map, start, start + length)
+            assert number == page and len(rects) == 1
+    finally:
+        pages.close()

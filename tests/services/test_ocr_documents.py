@@ -3,6 +3,7 @@
 import json
 
 from indicite.services import review
+from indicite.services.documents import import_file
 from indicite.services.export import export
 from indicite.services.indicators import create_indicator
 from indicite.services.ocr_confidence import LOW_CONFIDENCE_NOTE, low_confidence_offsets
@@ -67,3 +68,21 @@ def test_exports_give_a_picture_citation_its_page_and_rectangle_in_pixels(sessio
     assert left < x0 < x1 < right
     assert x1 - x0 < 0.4 * (right - left)  # the number, not its line
     assert image.height - bottom - 10 < y0 < y1 < image.height - top + 10
+
+
+def test_a_table_on_a_scan_is_recognised_as_a_table_and_its_cells_suggested(session, tmp_path):
+    from indicite.services.tables import tables_of
+    from ocr_samples import TABLE_ROWS
+
+    image, _ = draw_page(["表1 主要指标", *TABLE_ROWS], size=28)
+    path = tmp_path / "table.png"
+    image.save(path)
+    doc = session.store.documents.get(import_file(session, path).document_id)
+    (table,) = tables_of(session, doc)
+    cells = {(c.row, c.col): doc.text[c.start : c.end] for c in table.cells}
+    assert cells[2, 1] == "5192.13" and cells[0, 2] == "增长%"
+    by_value = {s.value_text: s for s in open_suggestions(session, doc)}
+    cell = by_value["5192.13"]
+    # named from the row's stub as recognised (its 亿元 moved to the unit)
+    assert cell.indicator.startswith("工业增加") and cell.indicator in cells[2, 0]
+    assert cell.unit == "亿元"
