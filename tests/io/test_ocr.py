@@ -145,3 +145,33 @@ def test_a_pdf_mixing_text_pages_and_a_scan_reads_each_page_its_own_way(tmp_path
             assert number == page and len(rects) == 1
     finally:
         pages.close()
+
+
+def test_a_scan_stored_turned_reads_upright_and_its_boxes_are_in_page_space(tmp_path):
+    """A scanner that stores the page on its side with /Rotate 90: the reader sees it upright
+    and the rectangles are in unrotated page space, like pdfium's."""
+    import pypdfium2
+
+    from indicite.core.page_boxes import Turn
+
+    image, drawn = draw_page(NUMBER_LINES[:2], size=28, width=900)
+    image.rotate(90, expand=True).save(tmp_path / "side.pdf", "PDF", resolution=72.0)
+    pdf = pypdfium2.PdfDocument(tmp_path / "side.pdf")
+    pdf[0].set_rotation(90)
+    path = tmp_path / "turned.pdf"
+    pdf.save(path)
+    pdf.close()
+
+    result = read_file(path)
+    assert result.text.startswith("全市地区生产总值16737.30亿元")
+    pages = PdfPages(path.read_bytes(), result.ocr_pages)
+    try:
+        start = result.text.index("16737.30")
+        ((_, rects),) = pages.span_rects(result.char_map, start, start + 8)
+        media_width, media_height = image.height, image.width  # stored on its side
+        x0, y0, x1, y1 = Turn(90, media_width, media_height).up(rects[0])
+        left, top, right, bottom = drawn[0].box  # as displayed: pixels = points, y down
+        assert left - 10 <= x0 < x1 <= right + 10
+        assert image.height - bottom - 10 <= y0 < y1 <= image.height - top + 10
+    finally:
+        pages.close()

@@ -38,7 +38,7 @@ def read_pdf(
 
         for number, (ocr_page, page) in recognise_pdf_pages(content, scans, progress).items():
             pages[number] = page
-            if recognised is not None:
+            if recognised is not None and ocr_page.chars:  # a blank page keeps nothing
                 recognised[number] = ocr_page
     text, starts, char_map = reading_text(pages)
     if not text.strip():
