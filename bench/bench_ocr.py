@@ -18,15 +18,13 @@ from __future__ import annotations
 import difflib
 import os
 import random
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from ocr_samples import cjk_font_path
 
 DPI = 200
 A4 = (round(8.27 * DPI), round(11.69 * DPI))
@@ -69,11 +67,22 @@ def page_lines(seed: int = 0) -> list[str | list[str]]:
     return lines
 
 
+def cjk_font() -> str:
+    """Noto Sans CJK SC's file, as fontconfig finds it (apt-get install fonts-noto-cjk)."""
+    fc_match = shutil.which("fc-match") or "/usr/bin/fc-match"
+    found = subprocess.run(
+        [fc_match, "-f", "%{file}", "Noto Sans CJK SC"], capture_output=True, text=True
+    ).stdout
+    if "CJK" not in found:
+        sys.exit("Noto Sans CJK is not installed: apt-get install fonts-noto-cjk")
+    return found
+
+
 def draw(lines) -> object:
     from PIL import Image, ImageDraw, ImageFont
 
     size = 36  # about 13 pt at 200 dpi
-    font = ImageFont.truetype(cjk_font_path(), size, index=2)
+    font = ImageFont.truetype(cjk_font(), size, index=2)
     image = Image.new("L", A4, 255)
     draw = ImageDraw.Draw(image)
     top = 160
