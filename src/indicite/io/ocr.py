@@ -9,6 +9,7 @@ the extra.
 import importlib.util
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from indicite.core.errors import ImportRefused
 from indicite.core.ocr_page import OcrPage, confidence_byte
@@ -68,34 +69,50 @@ def recognise(rgb, scale: float, page_height: float, turn: Turn | None = None) -
     # /Rotate is applied when it is drawn), so the classifier of upside-down lines is skipped.
     with _engine_lock:
         result, _ = engine(rgb, use_cls=False, return_word_box=True)
-    pieces: list[tuple[Box, str, list[tuple[str, Box, float]]]] = []
-    for quad, text, _score, word_boxes, words, scores in result or []:
+    pieces: list[tuple[Box, str, list[tuple[str, Box | None, float]]]] = []
+    for quad, text, score, word_boxes, words, scores in result or []:
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
         line_box = (min(xs), min(ys), max(xs), max(ys))
-        pieces.append((line_box, text, _characters(text, line_box, word_boxes, words, scores)))
+        read = _Read(text, float(score), words, word_boxes, scores)
+        pieces.append((line_box, text, _characters(read, line_box)))
     return _page(pieces, scale, page_height, turn)
 
 
-def _characters(text, line_box, word_boxes, words, scores) -> list[tuple[str, Box, float]]:
-    """Each character of a recognised line with its box (pixels, y down) and score.
+@dataclass(frozen=True)
+class _Read:
+    """One recognised line as the engine gives it: text, score, words with boxes, and the
+    score of each character (spaces are not words)."""
+
+    text: str
+    score: float
+    words: list[str]
+    word_boxes: list
+    scores: list[float]
+
+
+def _characters(read: _Read, line_box: Box) -> list[tuple[str, Box | None, float]]:
+    """Each character of a recognised line with its box (pixels, y down; None for a space)
+    and score.
 
     The engine boxes Chinese characters one by one and Latin words (digits and points
-    included) as a whole: a word's box is shared out among its characters by width.
+    included) as a whole: a word's box is shared out among its characters by width. If the
+    words do not spell the text, the line's box is shared out instead.
     """
-    out: list[tuple[str, Box, float]] = []
-    if not words or "".join(words) != text.replace(" ", ""):
-        words, word_boxes = [text.replace(" ", "")], [_quad(line_box)]
-        scores = scores if len(scores) == len(words[0]) else [min(scores or [0.0])] * len(words[0])
-    at = 0
-    for word, quad in zip(words, word_boxes, strict=False):
+    printed = read.text.replace(" ", "")
+    words, word_boxes = read.words, read.word_boxes
+    if not words or "".join(words) != printed:
+        words, word_boxes = [printed], [_quad(line_box)]
+    scores = read.scores if len(read.scores) == len(printed) else [read.score] * len(printed)
+    placed: list[tuple[str, Box | None, float]] = []
+    for word, quad in zip(words, word_boxes, strict=True):
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         step = (x1 - x0) / max(1, len(word))
         for i, ch in enumerate(word):
-            score = scores[at] if at < len(scores) else 0.0
-            out.append((ch, (x0 + i * step, y0, x0 + (i + 1) * step, y1), float(score)))
-            at += 1
-    return out
+            box = (x0 + i * step, y0, x0 + (i + 1) * step, y1)
+            placed.append((ch, box, float(scores[len(placed)])))
+    spaced = iter(placed)
+    return [(" ", None, 1.0) if ch == " " else next(spaced) for ch in read.text]
 
 
 def _quad(box: Box) -> list[list[float]]:
@@ -141,7 +158,7 @@ def _page(pieces, scale: float, page_height: float, turn: Turn | None) -> OcrPag
                     confidence.append(255)
             for ch, char_box, score in characters:
                 chars.append(ch)
-                boxes.append(place(char_box))
+                boxes.append(place(char_box) if char_box is not None else None)
                 confidence.append(confidence_byte(score))
             previous = box
         chars.append("\n")
