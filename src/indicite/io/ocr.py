@@ -91,8 +91,8 @@ class _Read:
 
 
 def _characters(read: _Read, line_box: Box) -> list[tuple[str, Box | None, float]]:
-    """Each character of a recognised line with its box (pixels, y down; None for a space)
-    and score.
+    """Each character of a recognised line with its box (pixels, y down; None for a space
+    between Latin words) and score.
 
     The engine boxes Chinese characters one by one and Latin words (digits and points
     included) as a whole: a word's box is shared out among its characters by width. If the
@@ -112,7 +112,19 @@ def _characters(read: _Read, line_box: Box) -> list[tuple[str, Box | None, float
             box = (x0 + i * step, y0, x0 + (i + 1) * step, y1)
             placed.append((ch, box, float(scores[len(placed)])))
     spaced = iter(placed)
-    return [(" ", None, 1.0) if ch == " " else next(spaced) for ch in read.text]
+    text = read.text
+    return [
+        next(spaced) if ch != " " else (" ", None, 1.0)
+        for i, ch in enumerate(text)
+        if ch != " " or _between_latin(text, i)
+    ]
+
+
+def _between_latin(text: str, i: int) -> bool:
+    """A space between Latin words is printed; one the engine puts beside a Chinese
+    character (工业增加值 (亿元)) is not."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    return i > 0 and before.isascii() and after.isascii() and " " not in (before, after)
 
 
 def _quad(box: Box) -> list[list[float]]:
