@@ -124,7 +124,13 @@ def _between_latin(text: str, i: int) -> bool:
     """A space between Latin words is printed; one the engine puts beside a Chinese
     character (工业增加值 (亿元)) is not."""
     before, after = text[i - 1 : i], text[i + 1 : i + 2]
-    return i > 0 and before.isascii() and after.isascii() and " " not in (before, after)
+    return (
+        i > 0
+        and bool(after)
+        and before.isascii()
+        and after.isascii()
+        and " " not in (before, after)
+    )
 
 
 def _quad(box: Box) -> list[list[float]]:
