@@ -22,8 +22,10 @@ CURRENT_OUTLINE = QColor("#b04a00")
 SUGGESTION_UNDERLINE = QColor("#d0312d")
 # Table header cells: a grey-blue tint and bold, under any citation colour.
 TABLE_HEADER = QColor("#e3e8ef")
-# Characters OCR read with low confidence: a dotted underline over any other format.
+# Characters OCR read with low confidence: a dotted underline over any other format, and
+# the glyphs in a dark orange that reads on white, the status colours and a dark palette.
 LOW_CONFIDENCE_COLOUR = "#e67e00"
+LOW_CONFIDENCE_TEXT = QColor("#c05600")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,7 @@ class CitationHighlighter(QSyntaxHighlighter):
         self._uncertain_format = QTextCharFormat()
         self._uncertain_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         self._uncertain_format.setUnderlineColor(QColor(LOW_CONFIDENCE_COLOUR))
+        self._uncertain_format.setForeground(LOW_CONFIDENCE_TEXT)
 
     def set_spans(self, spans: list[Span]) -> None:
         """Replace the highlights; only blocks whose highlights changed are repainted."""
