@@ -14,6 +14,7 @@ from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.services.users import add_user, ensure_user
 from indicite.ui.background_import import import_job
+from indicite.ui.highlighter import LOW_CONFIDENCE_COLOUR
 from indicite.ui.review_view import ReviewView
 from indicite.ui.workers import TaskRunner
 from ocr_samples import draw_page, import_scan, needs_ocr, read_uncertainly
@@ -84,6 +85,24 @@ def test_uncertain_characters_have_a_dotted_underline_in_the_text(qtbot, session
     assert underline(marked[-1] + 1) != QTextCharFormat.UnderlineStyle.DotLine  # 万
     certain = qt_position(text, text.index("16737.30"))
     assert underline(certain) != QTextCharFormat.UnderlineStyle.DotLine
+    window.document_view.pages.close_source()
+
+
+def test_a_suggestion_over_uncertain_characters_is_orange_and_says_why(
+    qtbot, session, tmp_path, scan
+):
+    read_uncertainly(session, scan, "4.59")
+    window = make_window(qtbot, session, tmp_path)
+    panel = window.suggestions_panel
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        window.open_document(scan)
+    model = panel.model
+    rows = {model.suggestion(row).value_text: row for row in range(model.rowCount())}
+    uncertain, sure = model.index(rows["4.59万亿元"], 0), model.index(rows["16737.30亿元"], 0)
+    assert uncertain.data(Qt.ItemDataRole.ForegroundRole).name() == LOW_CONFIDENCE_COLOUR
+    assert "OCR识别置信度低" in uncertain.data(Qt.ItemDataRole.ToolTipRole)
+    assert sure.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "OCR" not in sure.data(Qt.ItemDataRole.ToolTipRole)
     window.document_view.pages.close_source()
 
 
