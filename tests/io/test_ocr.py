@@ -79,7 +79,7 @@ def test_each_recognised_number_has_its_box_where_it_was_drawn(picture):
 
 
 def test_a_scanned_pdf_is_read_with_boxes_in_points(tmp_path):
-    image, drawn = draw_page(NUMBER_LINES[:2], size=28, width=900)
+    image, drawn = draw_page(NUMBER_LINES[:2], size=28, width=900, height=1000)
     path = tmp_path / "scan.pdf"
     image.save(path, "PDF", resolution=150.0)  # a scanner's picture, no text layer
     result = read_file(path, progress=None)
@@ -102,14 +102,14 @@ def test_a_scanned_pdf_is_read_with_boxes_in_points(tmp_path):
 
 
 def test_each_recognised_page_is_reported(tmp_path):
-    frames = [draw_page([line], width=800)[0] for line in NUMBER_LINES[:2]]
+    frames = [draw_page([line], width=400)[0] for line in ("第一页增长5.1%。", "第二页下降0.9%。")]
     path = tmp_path / "fax.tiff"
     frames[0].save(path, save_all=True, append_images=frames[1:])
     heard = []
     result = read_file(path, progress=lambda done, total: heard.append((done, total)))
     assert heard == [(0, 2), (1, 2), (2, 2)]  # before each page, and at the end
     assert result.page_starts is not None and len(result.page_starts) == 2
-    assert result.text[result.page_starts[1] :].startswith("规模以上工业增加值")
+    assert result.text[result.page_starts[1] :] == "第二页下降0.9%。"
     shown = PdfPages(picture_as_pdf(path.read_bytes()))
     try:
         assert shown.count == 2
@@ -123,7 +123,7 @@ def test_a_pdf_mixing_text_pages_and_a_scan_reads_each_page_its_own_way(tmp_path
 
     from pdf_samples import PROSE, Page, build
 
-    image, _ = draw_page(NUMBER_LINES[:1], size=28, width=900)
+    image, _ = draw_page(NUMBER_LINES[:1], size=28, width=900, height=1000)
     image.save(tmp_path / "scan.pdf", "PDF", resolution=150.0)
     mixed = pypdfium2.PdfDocument(build([Page(paragraphs=PROSE[:1])], numbers=False))
     scan = pypdfium2.PdfDocument(tmp_path / "scan.pdf")
@@ -154,7 +154,7 @@ def test_a_scan_stored_turned_reads_upright_and_its_boxes_are_in_page_space(tmp_
 
     from indicite.core.page_boxes import Turn
 
-    image, drawn = draw_page(NUMBER_LINES[:2], size=28, width=900)
+    image, drawn = draw_page(NUMBER_LINES[:2], size=28, width=900, height=740)
     image.rotate(90, expand=True).save(tmp_path / "side.pdf", "PDF", resolution=72.0)
     pdf = pypdfium2.PdfDocument(tmp_path / "side.pdf")
     pdf[0].set_rotation(90)

@@ -63,7 +63,7 @@ def test_exports_give_a_picture_citation_its_page_and_rectangle_in_pixels(sessio
     ((citation,),) = [o["citations"] for o in json.loads(out.read_text(encoding="utf-8"))]
     assert citation["page"] == 1
     x0, y0, x1, y1 = (float(v) for v in citation["rects"].split(","))  # one printed line
-    image, drawn = draw_page(SCAN_LINES, size=28, width=900)
+    image, drawn = draw_page(SCAN_LINES, size=28, width=900, height=740)
     left, top, right, bottom = drawn[0].box  # pixels from the top; rects: from the bottom
     assert left < x0 < x1 < right
     assert x1 - x0 < 0.4 * (right - left)  # the number, not its line

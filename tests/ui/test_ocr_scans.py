@@ -135,7 +135,7 @@ def test_the_import_counts_a_scans_pages_and_cancel_stops_between_them(
 ):
     monkeypatch.setattr(TaskRunner, "force_serial", True)
     Session.open(db_path, "tester").close()
-    frames = [draw_page([line], width=700)[0] for line in ("第一页增长5.1%。", "第二页下降0.9%。")]
+    frames = [draw_page([line], width=400)[0] for line in ("第一页增长5.1%。", "第二页下降0.9%。")]
     path = tmp_path / "fax.tiff"
     frames[0].save(path, save_all=True, append_images=frames[1:])
     runner = TaskRunner(db_path, "tester")
