@@ -14,7 +14,7 @@ LOW_CONFIDENCE_NOTE = "OCR识别置信度低，请对照原图核对"
 def low_confidence_offsets(session: Session, doc_id: int) -> list[int]:
     """Sorted code-point offsets of the low-confidence characters; [] without scans."""
     store = session.store
-    recognised = store.ocr_pages.get(doc_id)
+    recognised = store.ocr_pages.confidence(doc_id)
     if not recognised:
         return []
     _, char_map = store.char_maps.get(doc_id)

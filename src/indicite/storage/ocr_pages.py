@@ -17,6 +17,14 @@ class OcrPageRepository:
         ).fetchall()
         return {page: OcrPage.from_stored(chars, boxes, conf) for page, chars, boxes, conf in rows}
 
+    def confidence(self, doc_id: int) -> dict[int, OcrPage]:
+        """Like get, without the boxes (``boxes`` empty): for marking uncertain characters,
+        which happens whenever a document or a page of the review queue is shown."""
+        rows = self.db.execute(
+            "SELECT page, chars, confidence FROM ocr_pages WHERE document_id = ?", [doc_id]
+        ).fetchall()
+        return {page: OcrPage(chars, [], bytes(conf)) for page, chars, conf in rows}
+
     def put_all(self, doc_id: int, pages: dict[int, OcrPage]) -> None:
         self.db.table("ocr_pages").insert_all(
             {
