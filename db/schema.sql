@@ -179,6 +179,15 @@ CREATE TABLE "load_provenance" (
    "reviewed_at" TEXT
 );
 
+CREATE TABLE "ocr_pages" (
+   "document_id" INTEGER REFERENCES "documents"("id"),
+   "page" INTEGER,
+   "chars" TEXT NOT NULL,
+   "boxes" BLOB NOT NULL,
+   "confidence" BLOB NOT NULL,
+   PRIMARY KEY ("document_id", "page")
+);
+
 CREATE TABLE "pdf_char_maps" (
    "document_id" INTEGER PRIMARY KEY REFERENCES "documents"("id"),
    "runs" BLOB,

@@ -681,7 +681,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+668"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+675"/>
         <source>Original &amp;page</source>
         <translation>原始页面(&amp;P)</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+234"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+241"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -942,7 +942,32 @@
         <translation>{name} 不是可读取的 Word 文档（已损坏，或并非真正的 .docx）；请用 Word 打开，另存为 .docx 后重新导入</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>{name} has no text layer (a scanned PDF): install the OCR extra (pip install &quot;indicite[ocr]&quot;) or run OCR in another program, then import it again</source>
+        <translation>{name} 没有文字层（扫描版 PDF）：请安装 OCR 扩展（pip install &quot;indicite[ocr]&quot;）或先用其他程序做文字识别，再导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a picture of text: install the OCR extra (pip install &quot;indicite[ocr]&quot;), then import it again</source>
+        <translation>{name} 是图片：请安装 OCR 扩展（pip install &quot;indicite[ocr]&quot;）后再导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} has no text layer and no text was recognised on its pages; check that it is the right file</source>
+        <translation>{name} 没有文字层，页面上也未识别出文字；请检查是否选对了文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name}: no text was recognised in the picture</source>
+        <translation>{name}：图片中未识别出文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a picture that can be read, or it is damaged; check that it is the right file</source>
+        <translation>{name} 不是可读取的图片，或已损坏；请检查是否选对了文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{name} is not readable text: byte {offset} (0x{byte:02X}) does not fit its encoding (tried {tried}); save it as UTF-8 and import again</source>
         <translation>{name} 不是可读的文本：第 {offset} 字节（0x{byte:02X}）不符合其编码（已尝试 {tried}）；请另存为 UTF-8 后重新导入</translation>
     </message>
@@ -952,7 +977,7 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -967,12 +992,7 @@
         <translation>{name} 没有任何页面；请确认文件是否正确</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>{name} has no text layer (a scanned PDF): run OCR first, then import the result</source>
-        <translation>{name} 没有文字层（扫描版 PDF）：请先做文字识别（OCR），再导入识别结果</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} is password-protected: remove the password and import again</source>
         <translation>{name} 设有密码保护：请去除密码后重新导入</translation>
     </message>
@@ -1027,7 +1047,7 @@
         <translation>无法读取 {name}（{reason}）；请检查文件权限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{name} is not a readable Excel workbook (damaged, or not really an .xlsx); open it in Excel, save it as .xlsx and import again</source>
         <translation>{name} 不是可读取的 Excel 工作簿（已损坏，或并非真正的 .xlsx 文件）；请在 Excel 中打开，另存为 .xlsx 后再导入</translation>
     </message>
@@ -1042,12 +1062,12 @@
         <translation>{name}：载入只支持 .csv、.xlsx、.xls、.ods 或 .json 文件</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-25"/>
         <source>{path} does not exist or is not a file</source>
         <translation>{path} 不存在或不是文件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>{name} is larger than the {limit_mb} MB load limit; split it into smaller files</source>
         <translation>{name} 超过 {limit_mb} MB 的载入上限；请拆分为较小的文件</translation>
     </message>
@@ -1491,7 +1511,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-368"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-374"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -1636,7 +1656,7 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../src/indicite/ui/background_import.py" line="+47"/>
+        <location filename="../../src/indicite/ui/background_import.py" line="+71"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1651,12 +1671,17 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-35"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Reading {name} by OCR: page {page} of {pages}…</source>
+        <translation>正在识别 {name}：第 {page} 页，共 {pages} 页…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
@@ -2691,7 +2716,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-774"/>
+        <location line="-780"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2726,7 +2751,12 @@
         <translation>提交时间</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>The quoted passage holds characters OCR read with low confidence (dotted underline): compare it with the page image before approving.</source>
+        <translation>引用的段落中有 OCR 识别置信度低的字符（虚线下划线）：批准前请对照原图核对。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Every cited passage still reads as quoted in the document.</source>
         <translation>所有引文与文档原文一致。</translation>
     </message>
@@ -2734,7 +2764,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+187"/>
+        <location line="+189"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2919,12 +2949,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-337"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+411"/>
+        <location line="+417"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -3227,7 +3257,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+53"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+57"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
@@ -3290,7 +3320,7 @@
         <translation>下一个未处理的数字(&amp;U)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Suggestions failed: {reason}</source>
         <translation>无法生成建议：{reason}</translation>
     </message>

@@ -186,9 +186,20 @@ def test_pdf_text_and_page_starts(make_pdf):
     assert "\f" not in result.text
 
 
-def test_pdf_with_only_pictures_asks_for_ocr(make_pdf):
+def test_pdf_with_only_pictures_names_the_ocr_extra_when_it_is_not_installed(make_pdf, monkeypatch):
+    monkeypatch.setattr("indicite.io.ocr.ocr_installed", lambda: False)
+    monkeypatch.setattr("indicite.io.pdf_reader.ocr_installed", lambda: False)
     message = refusal(make_pdf("scan.pdf", [[], []]))
-    assert "run OCR first" in message
+    assert "no text layer" in message
+    assert 'pip install "indicite[ocr]"' in message
+
+
+def test_pictures_name_the_ocr_extra_when_it_is_not_installed(tmp_path, monkeypatch):
+    monkeypatch.setattr("indicite.io.ocr.ocr_installed", lambda: False)
+    for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        path = tmp_path / f"notice{suffix}"
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+        assert 'pip install "indicite[ocr]"' in refusal(path)
 
 
 def test_truncated_pdf_is_refused(make_pdf, tmp_path):

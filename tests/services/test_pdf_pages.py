@@ -27,7 +27,7 @@ def test_a_document_imported_before_maps_gets_one_on_first_open(session, tmp_pat
     path.write_bytes(data)
 
     # the reader of earlier versions: every printed line kept, no map recorded
-    def read_as_before(content, name):
+    def read_as_before(content, name, **_ocr):
         with reader.PDFIUM_LOCK:
             pages = reader._read_pages(content, name)
         text, starts, _ = printed_text(pages)

@@ -232,7 +232,7 @@ def test_a_pdf_imported_before_maps_gets_its_boxes(qtbot, session, tmp_path, mon
     import indicite.io.pdf_reader as reader
     from indicite.io.pdf_text import printed_text
 
-    def read_as_before(content, name):
+    def read_as_before(content, name, **_ocr):
         with reader.PDFIUM_LOCK:
             text, starts, _ = printed_text(reader._read_pages(content, name))
         return text, starts, None

@@ -39,7 +39,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         session = open_session(args)
         try:
             doc = session.store.documents.get(int(args.source))
-            suggestions = suggestions_for_document(doc, tables_of(session, doc))
+            suggestions = suggestions_for_document(doc, tables_of(session, doc), session)
             rows = with_catalog_names(session, [s.to_json_dict() for s in suggestions])
         finally:
             session.close()

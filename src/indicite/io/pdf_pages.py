@@ -7,6 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from indicite.core.char_map import CharMap
+from indicite.core.ocr_page import OcrPage
 from indicite.core.page_boxes import Box, Turn, line_boxes
 from indicite.io.pdf_text import PDFIUM_LOCK
 
@@ -43,8 +44,12 @@ class PdfPages:
     boxes are asked for one after the other, and each would load the page again.
     """
 
-    def __init__(self, content: bytes):
+    def __init__(self, content: bytes, recognised: dict[int, OcrPage] | None = None):
+        """``recognised``: the scanned pages' characters as OCR read them (by page from 0);
+        their boxes stand in for pdfium's, which has no characters on a scan."""
         import pypdfium2
+
+        self._recognised = recognised or {}
 
         with PDFIUM_LOCK:
             self._pdf = pypdfium2.PdfDocument(content)
@@ -73,11 +78,14 @@ class PdfPages:
         with PDFIUM_LOCK:
             page = self._page(index)
             rotation = page.get_rotation()
-            textpage = page.get_textpage()
-            try:
-                boxes = _boxes(textpage)
-            finally:
-                textpage.close()
+            if index in self._recognised:
+                boxes = list(self._recognised[index].boxes)
+            else:
+                textpage = page.get_textpage()
+                try:
+                    boxes = _boxes(textpage)
+                finally:
+                    textpage.close()
         width, height = self.display_size(index)
         media_width, media_height = (height, width) if rotation % 180 else (width, height)
         return PageGeometry(index, width, height, rotation, media_width, media_height, boxes)

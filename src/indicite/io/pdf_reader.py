@@ -4,18 +4,49 @@ from collections.abc import Callable
 
 from indicite.core.char_map import CharMap
 from indicite.core.errors import ImportRefused
-from indicite.io.pdf_text import PDFIUM_LOCK, PageText, printed_text, read_page, reading_text
+from indicite.core.ocr_page import OcrPage
+from indicite.io.ocr import PageProgress, ocr_installed, require_ocr
+from indicite.io.pdf_text import (
+    PDFIUM_LOCK,
+    PageText,
+    printed_text,
+    read_page,
+    reading_text,
+    textless,
+)
 
 Layout = Callable[[list[PageText]], tuple[str, list[int], CharMap]]
 
 
-def read_pdf(content: bytes, name: str) -> tuple[str, list[int], CharMap]:
-    """The reading text, the offset where each page's text starts, and its character map."""
+def read_pdf(
+    content: bytes,
+    name: str,
+    *,
+    progress: PageProgress | None = None,
+    recognised: dict[int, OcrPage] | None = None,
+) -> tuple[str, list[int], CharMap]:
+    """The reading text, the offset where each page's text starts, and its character map.
+
+    Pages without a text layer are read by OCR when the extra is installed; what OCR read
+    on each of them is put in ``recognised`` (page number from 0 -> OcrPage). Without the
+    extra a PDF that is all scans is refused, naming the extra.
+    """
     pages = _read_pages(content, name)
+    scans = [number for number, page in enumerate(pages) if textless(page)]
+    if scans and ocr_installed():
+        from indicite.io.scan_reader import recognise_pdf_pages
+
+        for number, (ocr_page, page) in recognise_pdf_pages(content, scans, progress).items():
+            pages[number] = page
+            if recognised is not None and ocr_page.chars:  # a blank page keeps nothing
+                recognised[number] = ocr_page
     text, starts, char_map = reading_text(pages)
     if not text.strip():
+        if len(scans) == len(pages):
+            require_ocr(name, picture=False)
         raise ImportRefused(
-            "{name} has no text layer (a scanned PDF): run OCR first, then import the result",
+            "{name} has no text layer and no text was recognised on its pages; "
+            "check that it is the right file",
             name=name,
         )
     return text, starts, char_map

@@ -96,6 +96,11 @@ def page_chars(textpage) -> str:
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(count))
 
 
+def textless(page: PageText) -> bool:
+    """A page with no characters to read: a scan (or a blank page)."""
+    return not page.chars.strip(_BLANK + _DROPPED + _BREAKS)
+
+
 def read_page(pdf, index: int) -> PageText:
     """The characters and printed lines of page ``index`` (call under PDFIUM_LOCK)."""
     page = pdf[index]

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from indicite.core.char_map import CharMap
 from indicite.core.errors import ImportRefused
+from indicite.core.ocr_page import OcrPage
 from indicite.core.tables import Table
 from indicite.io.docx_reader import read_docx_tables
 from indicite.io.html_reader import read_html_tables
+from indicite.io.ocr import PageProgress
 from indicite.io.pdf_reader import read_pdf
+from indicite.io.scan_reader import read_picture
 from indicite.io.sheet_reader import read_csv_tables, read_xlsx_tables
 from indicite.io.text_reader import read_text
 
@@ -33,31 +36,39 @@ class ReadResult:
     page_starts: list[int] | None = None
     tables: list[Table] | None = None
     char_map: CharMap | None = None  # where each character sits on the pages (PDF)
+    ocr_pages: dict[int, OcrPage] | None = None  # what OCR read on scanned pages (from 0)
 
 
-_Read = tuple[str, list[int] | None, list[Table] | None, CharMap | None]
+_Read = tuple[str, list[int] | None, list[Table] | None, CharMap | None, dict[int, OcrPage]]
+_Reader = Callable[[bytes, str, PageProgress | None], _Read]
 
 
-def _plain(reader: Callable[[bytes, str], str]) -> Callable[[bytes, str], _Read]:
-    return lambda content, name: (reader(content, name), None, None, None)
+def _plain(reader: Callable[[bytes, str], str]) -> _Reader:
+    return lambda content, name, _progress: (reader(content, name), None, None, None, {})
 
 
-def _marked_up(reader: Callable[[bytes, str], tuple[str, list[Table]]]):
-    def read(content: bytes, name: str) -> _Read:
+def _marked_up(reader: Callable[[bytes, str], tuple[str, list[Table]]]) -> _Reader:
+    def read(content: bytes, name: str, _progress: PageProgress | None) -> _Read:
         text, tables = reader(content, name)
-        return text, None, tables, None
+        return text, None, tables, None, {}
 
     return read
 
 
-def _paged(content: bytes, name: str) -> _Read:
-    text, page_starts, char_map = read_pdf(content, name)
-    return text, page_starts, None, char_map
+def _paged(content: bytes, name: str, progress: PageProgress | None) -> _Read:
+    recognised: dict[int, OcrPage] = {}
+    text, page_starts, char_map = read_pdf(content, name, progress=progress, recognised=recognised)
+    return text, page_starts, None, char_map, recognised
 
 
-# extension -> (doc_type, reader returning the text, the page starts, the marked-up tables and
-# the character map)
-_READERS: dict[str, tuple[str, Callable[[bytes, str], _Read]]] = {
+def _picture(content: bytes, name: str, progress: PageProgress | None) -> _Read:
+    text, page_starts, char_map, recognised = read_picture(content, name, progress)
+    return text, page_starts, None, char_map, recognised
+
+
+# extension -> (doc_type, reader returning the text, the page starts, the marked-up tables,
+# the character map and the pages OCR read)
+_READERS: dict[str, tuple[str, _Reader]] = {
     ".txt": ("txt", _plain(read_text)),
     ".md": ("md", _plain(read_text)),
     ".docx": ("docx", _marked_up(read_docx_tables)),
@@ -66,11 +77,16 @@ _READERS: dict[str, tuple[str, Callable[[bytes, str], _Read]]] = {
     ".htm": ("html", _marked_up(read_html_tables)),
     ".xlsx": ("xlsx", _marked_up(read_xlsx_tables)),
     ".csv": ("csv", _marked_up(read_csv_tables)),
+    ".png": ("image", _picture),
+    ".jpg": ("image", _picture),
+    ".jpeg": ("image", _picture),
+    ".tif": ("image", _picture),
+    ".tiff": ("image", _picture),
 }
 SUPPORTED_EXTENSIONS = tuple(_READERS)
 
 
-def read_file(path: Path) -> ReadResult:
+def read_file(path: Path, progress: PageProgress | None = None) -> ReadResult:
     """Read any supported file; raise ImportRefused with a one-line reason otherwise.
 
     The text is already what DESIGN.md says is stored (BOM dropped, LF newlines), so
@@ -105,7 +121,7 @@ def read_file(path: Path) -> ReadResult:
     if not content:
         raise ImportRefused("{name} is empty (0 bytes); check that it is the right file", name=name)
     doc_type, reader = _READERS[suffix]
-    text, page_starts, tables, char_map = reader(content, name)
+    text, page_starts, tables, char_map, recognised = reader(content, name, progress)
     if text.startswith("\ufeff"):  # a second BOM would be dropped again on import
         dropped = len(text) - len(text.lstrip("\ufeff"))
         text = text[dropped:]
@@ -132,6 +148,7 @@ def read_file(path: Path) -> ReadResult:
         page_starts=page_starts,
         tables=tables,
         char_map=char_map,
+        ocr_pages=recognised or None,
     )
 
 

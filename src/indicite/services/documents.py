@@ -9,8 +9,10 @@ from typing import Any
 from indicite.core.char_map import CharMap
 from indicite.core.entities import Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
+from indicite.core.ocr_page import OcrPage
 from indicite.core.tables import Table
 from indicite.core.text import first_line, normalize_newlines, sha256_bytes, sha256_text
+from indicite.io.ocr import PageProgress
 from indicite.io.readers import SUPPORTED_EXTENSIONS as SUPPORTED_EXTENSIONS  # the dialog's
 from indicite.io.readers import read_file
 from indicite.services.safe_output import refuse_open_database_as_input
@@ -54,10 +56,15 @@ class ImportReport:
         return [o for o in self.outcomes if not o.ok]
 
 
-def import_file(session: Session, path: Path, meta: DocumentMeta = DocumentMeta()) -> ImportOutcome:
+def import_file(
+    session: Session,
+    path: Path,
+    meta: DocumentMeta = DocumentMeta(),
+    progress: PageProgress | None = None,
+) -> ImportOutcome:
     """Import one file as one transaction; the same bytes again return the existing document."""
     try:
-        prepared = prepare_import(session, path, meta)
+        prepared = prepare_import(session, path, meta, progress)
     except ImportRefused as e:
         return ImportOutcome(Path(path), error=str(e))
     store = session.store
@@ -85,14 +92,20 @@ class PreparedImport:
     file_sha256: str
     tables: list[Table]  # marked up in the file, or inferred from its text
     char_map: CharMap | None  # where each character sits on the pages (PDF)
+    ocr_pages: dict[int, OcrPage] | None = None  # what OCR read on scanned pages
 
 
 def prepare_import(
-    session: Session, path: Path, meta: DocumentMeta = DocumentMeta()
+    session: Session,
+    path: Path,
+    meta: DocumentMeta = DocumentMeta(),
+    progress: PageProgress | None = None,
 ) -> PreparedImport:
-    """Read a file (ImportRefused says why it cannot be) into a document, without storing it."""
+    """Read a file (ImportRefused says why it cannot be) into a document, without storing it.
+
+    ``progress`` hears of each scanned page OCR read (it may raise to stop the import)."""
     refuse_open_database_as_input(Path(path))
-    result = read_file(Path(path))
+    result = read_file(Path(path), progress)
     text = normalize_newlines(result.text)
     doc = Document(
         title=meta.title or first_line(text) or Path(path).stem,
@@ -109,7 +122,9 @@ def prepare_import(
     )
     tables = tables_at_import(result, text)
     file_sha256 = sha256_bytes(result.content)
-    return PreparedImport(Path(path), doc, result.content, file_sha256, tables, result.char_map)
+    return PreparedImport(
+        Path(path), doc, result.content, file_sha256, tables, result.char_map, result.ocr_pages
+    )
 
 
 def store_document(session: Session, prepared: PreparedImport) -> int:
@@ -120,6 +135,8 @@ def store_document(session: Session, prepared: PreparedImport) -> int:
     store.tables.add_all(doc_id, prepared.tables)
     if prepared.char_map is not None:
         store.char_maps.put(doc_id, prepared.char_map, doc.imported_at)
+    if prepared.ocr_pages:
+        store.ocr_pages.put_all(doc_id, prepared.ocr_pages)
     store.events.append(
         at=doc.imported_at,
         who=session.user,

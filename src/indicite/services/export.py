@@ -20,7 +20,7 @@ from indicite.core.export_format import (
     format_rects,
 )
 from indicite.io.writers import ENCODINGS, FORMATS, ExportWriter, open_writer
-from indicite.services.pdf_pages import SpanRects
+from indicite.services.pdf_pages import PAGED_TYPES, SpanRects
 from indicite.services.safe_output import check_output
 from indicite.services.session import Session
 from indicite.services.tables import tables_for_text
@@ -66,7 +66,7 @@ class _Documents:
             positions.citation_fields(header, record["start"], record["end"], record["page"])
         )
         record["rects"] = None
-        if header.get("doc_type") == "pdf":
+        if header.get("doc_type") in PAGED_TYPES:
             if doc_id not in self._rects:
                 self._rects[doc_id] = SpanRects(self._session, doc_id)
             rects = self._rects[doc_id].rects(record["start"], record["end"])

@@ -5,17 +5,23 @@ the first time its pages are shown (``make_char_map`` off the GUI thread, then
 ``keep_char_map``, one small transaction).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from indicite.core.char_map import CharMap
 from indicite.core.entities import Document
 from indicite.core.errors import IndiciteError
+from indicite.core.ocr_page import OcrPage
 from indicite.io.pdf_pages import PdfPages
 from indicite.io.pdf_reader import map_stored_text
+from indicite.io.scan_reader import picture_as_pdf
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
 
+# Documents shown as pages: PDFs, and pictures (one point per pixel, see io/scan_reader.py).
+PAGED_TYPES = ("pdf", "image")
+
 __all__ = [
+    "PAGED_TYPES",
     "PdfPages",
     "PdfSource",
     "keep_char_map",
@@ -31,6 +37,8 @@ class PdfSource:
 
     ``mapped`` is False while no map was made for the document yet; ``char_map`` stays None
     when the text could not be matched to the file's characters (pages without boxes).
+    ``recognised`` holds what OCR read on scanned pages (their characters and boxes); a
+    picture's ``content`` is the picture made into a PDF.
     """
 
     document_id: int
@@ -38,6 +46,7 @@ class PdfSource:
     text: str
     char_map: CharMap | None
     mapped: bool
+    recognised: dict[int, OcrPage] = field(default_factory=dict)
 
 
 def pdf_source(session: Session, doc_id: int, *, make_map: bool = True) -> PdfSource | None:
@@ -52,18 +61,31 @@ def pdf_source_of(session: Session, doc: Document, *, make_map: bool = True) -> 
     """pdf_source for a document already read (its text is not read again)."""
     store = session.store
     doc_id = doc.id
-    if doc.doc_type != "pdf" or doc_id is None:
+    if doc.doc_type not in PAGED_TYPES or doc_id is None:
         return None
     original = store.documents.original_file(doc_id)
-    if original is None or b"%PDF-" not in bytes(original["content"][:1024]):
+    if original is None:
         return None
     content = bytes(original["content"])
+    if b"%PDF-" not in content[:1024]:
+        content = _picture_pages(content)
+        if content is None:
+            return None
+    recognised = store.ocr_pages.get(doc_id)
     known, char_map = store.char_maps.get(doc_id)
     if not known and make_map:
         char_map = make_char_map(content, doc.text)
         keep_char_map(session, doc_id, char_map)
         known = True
-    return PdfSource(doc_id, content, doc.text, char_map, known)
+    return PdfSource(doc_id, content, doc.text, char_map, known, recognised)
+
+
+def _picture_pages(content: bytes) -> bytes | None:
+    """A picture's pages, or None (not a picture, or Pillow from the OCR extra is missing)."""
+    try:
+        return picture_as_pdf(content)
+    except (ImportError, OSError, ValueError):
+        return None
 
 
 def make_char_map(content: bytes, text: str) -> CharMap | None:
@@ -91,7 +113,7 @@ class SpanRects:
                 source.char_map if source.mapped else make_char_map(source.content, source.text)
             )
             if self._map is not None:
-                self._pages = PdfPages(source.content)
+                self._pages = PdfPages(source.content, source.recognised)
 
     def rects(self, start: int, end: int) -> list[tuple[int, list[tuple[float, ...]]]]:
         if self._pages is None or self._map is None:

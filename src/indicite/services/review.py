@@ -15,6 +15,7 @@ from indicite.core.checks import ERROR, Finding
 from indicite.core.entities import Document, Event, Indicator
 from indicite.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from indicite.services.checks import check_entries
+from indicite.services.ocr_confidence import holds_low, low_confidence_offsets
 from indicite.services.session import Session
 from indicite.services.users import role_of
 from indicite.services.verify import citation_problems, text_problems
@@ -49,6 +50,8 @@ class QueueEntry:
     source_changed: int = 0  # a new version of the document changed a cited number
     problems: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()  # failed consistency checks (issue 16)
+    # a quoted passage holds characters OCR read with low confidence: look at the page image
+    low_confidence: bool = False
 
     @property
     def has_errors(self) -> bool:
@@ -324,16 +327,21 @@ def queue_entries(session: Session, ids: Sequence[int]) -> dict[int, QueueEntry]
     found = check_entries(session, list(rows))
     cited = store.review.citations_of(list(rows))
     texts = checks.texts(store, {row["document_id"] for row in rows.values()})
+    low = {doc_id: low_confidence_offsets(session, doc_id) for doc_id in texts}
     entries = {}
     for ind_id, row in rows.items():
         doc_id, stored_sha256 = row["document_id"], row.pop("text_sha256")
+        uncertain = any(holds_low(low.get(doc_id, []), c.start, c.end) for c in cited[ind_id])
         problems = checks.text_problems(store, doc_id, stored_sha256) + citation_problems(
             Document(text=texts.get(doc_id, "")), Indicator(citations=cited[ind_id])
         )
         if row["source_changed"]:  # a warning in the Check column; it does not block approval
             problems.append(SOURCE_CHANGED)
         entries[ind_id] = QueueEntry(
-            **row, problems=tuple(problems), findings=tuple(found.get(ind_id, ()))
+            **row,
+            problems=tuple(problems),
+            findings=tuple(found.get(ind_id, ())),
+            low_confidence=uncertain,
         )
     return entries
 

@@ -8,7 +8,7 @@ coverage meter counts handled numbers, so staff know when a document is finished
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from indicite.core.entities import Document
 from indicite.services.catalog import with_catalog_link
 from indicite.services.indicators import create_indicator
+from indicite.services.ocr_confidence import LOW_CONFIDENCE_NOTE, holds_low, low_confidence_offsets
 from indicite.services.session import Session
 from indicite.services.tables import tables_of
 from indicite.storage.clock import now_iso
@@ -81,9 +82,34 @@ def _cached(
 
 
 def suggestions_for_document(
-    doc: Document, tables: Sequence["Table"] | None = None
+    doc: Document, tables: Sequence["Table"] | None = None, session: Session | None = None
 ) -> list["Suggestion"]:
-    return suggestions_for_text(doc.text, doc.published_on, doc.subject, tables)
+    """A stored document's suggestions; with ``session``, warned where OCR was unsure."""
+    found = suggestions_for_text(doc.text, doc.published_on, doc.subject, tables)
+    if session is None or doc.id is None:
+        return found
+    return with_ocr_warnings(session, doc.id, found)
+
+
+def with_ocr_warnings(
+    session: Session, doc_id: int, suggestions: Sequence["Suggestion"]
+) -> list["Suggestion"]:
+    """The suggestions, those whose number holds a character OCR read with low confidence
+    carrying a warning in their note (which an accepted entry keeps in its notes)."""
+    low = low_confidence_offsets(session, doc_id)
+    if not low:
+        return list(suggestions)
+    return [
+        replace(s, note="；".join(filter(None, (s.note, LOW_CONFIDENCE_NOTE))))
+        if holds_low(low, s.start, s.end)
+        else s
+        for s in suggestions
+    ]
+
+
+def uncertain(suggestion: "Suggestion") -> bool:
+    """Whether OCR read this suggestion's number with low confidence."""
+    return LOW_CONFIDENCE_NOTE in suggestion.note
 
 
 def handled_spans(
@@ -127,7 +153,7 @@ def _holds(row: dict[str, Any], s: "Suggestion") -> bool:
 def open_suggestions(session: Session, doc: Document) -> list["Suggestion"]:
     """Suggestions not yet handled, in reading order."""
     assert doc.id is not None
-    all_suggestions = suggestions_for_document(doc, tables_of(session, doc))
+    all_suggestions = suggestions_for_document(doc, tables_of(session, doc), session)
     handled = handled_spans(session, doc.id, all_suggestions)
     return [s for s in all_suggestions if (s.start, s.end) not in handled]
 

@@ -472,3 +472,19 @@ def m014_catalog_and_kind(db: Database) -> None:
         "CREATE INDEX indicators_live_by_status_kind ON indicators (status, kind) "
         "WHERE deleted_at IS NULL"
     )
+
+
+@migrations()
+def m015_ocr_pages(db: Database) -> None:
+    """What OCR read on each scanned page of a document (issue 21; core/ocr_page.py).
+
+    ``chars`` is the page's recognised text (lines ended by LF) that the document's
+    pdf_char_maps runs point into; ``boxes`` is zlib of float32 quadruples (x0, y0, x1, y1 in
+    page space, NaN for a line break), ``confidence`` one byte (0-255) per character.
+    """
+    db.table("ocr_pages").create(
+        {"document_id": int, "page": int, "chars": str, "boxes": bytes, "confidence": bytes},
+        pk=("document_id", "page"),
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"chars", "boxes", "confidence"},
+    )

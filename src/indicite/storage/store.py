@@ -17,6 +17,7 @@ from indicite.storage.documents import DocumentRepository
 from indicite.storage.events import EventRepository
 from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
+from indicite.storage.ocr_pages import OcrPageRepository
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
@@ -55,6 +56,7 @@ class Store:
         self.tables = TableRepository(db)
         self.char_maps = CharMapRepository(db)
         self.catalog = CatalogRepository(db)
+        self.ocr_pages = OcrPageRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

@@ -1,15 +1,17 @@
 """Importing files in a worker thread, with a progress dialog the user can cancel.
 
-Reading and storing a 300-page report takes a second or more; done on the GUI thread it would
-freeze the window. Here each file is one transaction in the worker's own session; Cancel stops
-before the next file (files already imported stay, like an import of fewer files).
+Reading and storing a 300-page report takes a second or more, and OCR of a scan a second or
+two a page; done on the GUI thread it would freeze the window. Here each file is one
+transaction in the worker's own session; the dialog counts files, and the pages of a scan
+while OCR reads them. Cancel stops before the next file or the next scanned page (files
+already imported stay, like an import of fewer files; the file being read is not imported).
 
 Signals of ImportController: ``imported(ImportReport)`` when the import ended, cancelled or not.
 """
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from indicite.core.errors import one_line
@@ -18,16 +20,38 @@ from indicite.services.session import Session
 from indicite.ui.workers import Job, Progress, Task, TaskRunner
 
 
+class _StopReading(Exception):
+    """Cancel pressed while OCR reads the pages of a file."""
+
+
 def import_job(paths: list[Path], meta: DocumentMeta | None = None) -> Job:
-    """The import of ``paths`` as a background job returning an ImportReport."""
+    """The import of ``paths`` as a background job returning an ImportReport.
+
+    Progress is (done, total, what the dialog says): files, or a scan's pages."""
 
     def job(session: Session, progress: Progress) -> ImportReport:
         report = ImportReport()
         for number, path in enumerate(paths):
             if progress.cancelled:
                 break
-            progress.report(number, len(paths), Path(path).name)
-            report.outcomes.append(import_file(session, Path(path), meta or DocumentMeta()))
+            name = one_line(Path(path).name)  # a name may hold line breaks or escape codes
+            text = QCoreApplication.translate("ImportController", "Importing {name}…")
+            progress.report(number, len(paths), text.format(name=name))
+
+            def page_read(done: int, pages: int, name: str = name) -> None:
+                if progress.cancelled:
+                    raise _StopReading
+                text = QCoreApplication.translate(
+                    "ImportController", "Reading {name} by OCR: page {page} of {pages}…"
+                )
+                page = min(done + 1, pages)
+                progress.report(done, pages, text.format(name=name, page=page, pages=pages))
+
+            try:
+                outcome = import_file(session, Path(path), meta or DocumentMeta(), page_read)
+            except _StopReading:
+                break
+            report.outcomes.append(outcome)
         progress.report(len(report.outcomes), len(paths), "")
         return report
 
@@ -50,16 +74,17 @@ class ImportController(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         task = self.runner.task(import_job(paths, meta))
-        task.progressed.connect(lambda done, _total, name: self._show(dialog, done, name))
+        task.progressed.connect(lambda done, total, text: self._show(dialog, done, total, text))
         dialog.canceled.connect(task.cancel)
         task.finished.connect(self._report)
         task.failed.connect(self._refused)
         task.done.connect(lambda _task: self._close(dialog))
         return self.runner.start(task)
 
-    def _show(self, dialog: QProgressDialog, done: int, name: str) -> None:
-        if name:
-            dialog.setLabelText(self.tr("Importing {name}…").format(name=one_line(name)))
+    def _show(self, dialog: QProgressDialog, done: int, total: int, text: str) -> None:
+        if text:
+            dialog.setLabelText(text)
+        dialog.setMaximum(total)
         dialog.setValue(done)
 
     def _close(self, dialog: QProgressDialog) -> None:

@@ -47,7 +47,8 @@ from PySide6.QtWidgets import (
 from indicite.core.citations import Utf16Map, page_of
 from indicite.core.entities import Document
 from indicite.core.tables import Table, table_at
-from indicite.services.pdf_pages import keep_char_map, pdf_source_of
+from indicite.services.ocr_confidence import low_confidence_offsets
+from indicite.services.pdf_pages import PAGED_TYPES, keep_char_map, pdf_source_of
 from indicite.services.session import Session
 from indicite.ui.document_tables import CellKeys, apply_tab_stops, header_spans, tab_stops
 from indicite.ui.highlighter import CitationHighlighter, Span
@@ -501,14 +502,20 @@ class DocumentView(Retranslatable, QWidget):
         return self._text
 
     def show_pages_of(self, session: Session, doc: Document) -> None:
-        """Offer the original pages of a document imported from PDF (after set_document).
+        """Offer the original pages of a document imported from PDF or a picture (after
+        set_document).
 
-        The file is read when the pages are first shown. A document imported before
+        Characters OCR read with low confidence get a dotted underline in the text. The
+        file is read when the pages are first shown. A document imported before
         character maps existed gets its map made on the page view's worker thread; it is
         kept here, in the GUI thread's session.
         """
         self._session = session
-        self._pages_of = doc if doc.doc_type == "pdf" else None
+        self._pages_of = doc if doc.doc_type in PAGED_TYPES else None
+        if self._pages_of is not None and doc.id is not None:
+            to16 = self._map.to_utf16
+            low = low_confidence_offsets(session, doc.id)
+            self.text.highlighter.set_uncertain([to16(offset) for offset in low])
         self.page_action.setEnabled(self._pages_of is not None)
         self._show_pages_widget(self._pages_of is not None and self._wants_pages)
 

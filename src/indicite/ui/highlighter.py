@@ -31,6 +31,10 @@ CURRENT_OUTLINE = QColor("#b04a00")
 TABLE_HEADER = QColor("#e3e8ef")
 # Suggested numbers: a wave underline, so they never look like a citation.
 SUGGESTION_UNDERLINE = QColor("#d0312d")
+# Characters OCR read with low confidence: a dotted underline over any other format, and
+# the glyphs in a dark orange that reads on white, the status colours and a dark palette.
+LOW_CONFIDENCE_COLOUR = "#e67e00"
+LOW_CONFIDENCE_TEXT = QColor("#c05600")
 # More changed ranges than this mark every block stale instead of looking each one up.
 MANY_RANGES = 256
 
@@ -74,6 +78,11 @@ class CitationHighlighter(QObject):
         self._suggestion_starts: list[int] = []
         self._headers: list[tuple[int, int]] = []
         self._header_starts: list[int] = []
+        self._uncertain: list[int] = []
+        self._uncertain_format = QTextCharFormat()
+        self._uncertain_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        self._uncertain_format.setUnderlineColor(QColor(LOW_CONFIDENCE_COLOUR))
+        self._uncertain_format.setForeground(LOW_CONFIDENCE_TEXT)
         self._formats: dict[tuple[str | None, bool, bool, bool], QTextCharFormat] = {}
         for status, colour in (*STATUS_COLOURS.items(), (None, None)):
             for current in (False, True):
@@ -91,6 +100,7 @@ class CitationHighlighter(QObject):
         self._spans, self._starts, self._by_indicator, self._longest = [], [], {}, 0
         self._suggestions, self._suggestion_starts = [], []
         self._headers, self._header_starts = [], []
+        self._uncertain = []
         self._current = None
         self._stale = bytearray()  # a new text has new blocks, all unformatted
 
@@ -125,6 +135,14 @@ class CitationHighlighter(QObject):
         self._headers = sorted(spans)
         self._header_starts = [start for start, _ in self._headers]
         self._rehighlight_ranges(old.symmetric_difference(self._headers))
+
+    def set_uncertain(self, positions: list[int]) -> None:
+        """Mark characters OCR read with low confidence (sorted Qt positions)."""
+        old, self._uncertain = self._uncertain, list(positions)
+        self._rehighlight_ranges((p, p + 1) for p in set(old).symmetric_difference(positions))
+
+    def uncertain(self) -> list[int]:
+        return list(self._uncertain)
 
     def header_spans(self) -> list[tuple[int, int]]:
         return list(self._headers)
@@ -216,14 +234,28 @@ class CitationHighlighter(QObject):
         spans = self._overlapping(start, end) if end > start else []
         suggested = self._suggested(start, end) if end > start else []
         headers = self._header_cells(start, end) if end > start else []
+        uncertain = self._uncertain[
+            bisect_left(self._uncertain, start) : bisect_left(self._uncertain, end)
+        ]
         layout = block.layout()
         marked = spans or suggested or headers
         ranges = self._ranges(start, end, spans, suggested, headers) if marked else []
+        if uncertain:
+            ranges = self._with_uncertain(ranges, [p - start for p in uncertain], end - start)
         if not ranges and not layout.formats():
             return False
         layout.setFormats(ranges)
         self._document.markContentsDirty(start, block.length())
         return True
+
+    def _with_uncertain(self, ranges: list, at: list[int], length: int) -> list:
+        """Add the low-confidence mark to the uncertain characters, over their other format."""
+        marked = set(at)
+        out = _split(ranges, at, length)
+        for piece in out:
+            if piece.start in marked and piece.length == 1:
+                piece.format.merge(self._uncertain_format)
+        return out
 
     def _ranges(
         self,
@@ -256,6 +288,24 @@ class CitationHighlighter(QObject):
             fmt_range.format = self._formats[status, current, wave, header]
             ranges.append(fmt_range)
         return ranges
+
+
+def _split(ranges: list, at: list[int], length: int) -> list:
+    """The format ranges cut at every character in ``at`` (and the gaps between them filled
+    with plain ranges), so each uncertain character has a range of its own."""
+    cuts = sorted({0, length, *at, *(a + 1 for a in at)})
+    out = []
+    for a, b in pairwise(cuts):
+        if b <= a or a >= length:
+            continue
+        fmt = QTextCharFormat()
+        for r in ranges:
+            if r.start <= a and r.start + r.length >= b:
+                fmt = QTextCharFormat(r.format)
+        piece = QTextLayout.FormatRange()
+        piece.start, piece.length, piece.format = a, min(b, length) - a, fmt
+        out.append(piece)
+    return out
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], start: int, end: int):

@@ -59,6 +59,7 @@ from indicite.ui.catalog.check_texts import finding_text
 from indicite.ui.comments_panel import CommentsPanel, StatusNotice
 from indicite.ui.document_view import DocumentView
 from indicite.ui.errors import describe
+from indicite.ui.highlighter import LOW_CONFIDENCE_COLOUR
 from indicite.ui.history_panel import HistoryPanel
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
@@ -202,7 +203,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "check":
                 return outcome_names().get(outcome, outcome) or (
-                    f"⚠ {reasons[0]}" if reasons else "✓"
+                    f"⚠ {reasons[0]}" if reasons else "⚠" if e.low_confidence else "✓"
                 )
             return {
                 "name": e.name,
@@ -215,13 +216,19 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column != "check":
                 return None
-            if reasons:
-                return "\n".join(reasons)
+            uncertain = self.tr(
+                "The quoted passage holds characters OCR read with low confidence "
+                "(dotted underline): compare it with the page image before approving."
+            )
+            if reasons or e.low_confidence:
+                return "\n".join([*reasons, *([uncertain] if e.low_confidence else [])])
             return self.tr("Every cited passage still reads as quoted in the document.")
         if outcome:
             return QColor(OUTCOME_COLOURS.get(outcome, "#888888"))
         if reasons and column == "check":
             return QColor("#c62828" if e.has_errors else WARNING_COLOUR)
+        if e.low_confidence and column == "check":
+            return QColor(LOW_CONFIDENCE_COLOUR)
         return None
 
 

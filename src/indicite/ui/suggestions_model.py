@@ -3,7 +3,10 @@
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
+from indicite.services.suggestions import uncertain
+from indicite.ui.highlighter import LOW_CONFIDENCE_COLOUR
 from indicite.ui.labels import kind_names
 
 if TYPE_CHECKING:
@@ -81,7 +84,9 @@ class SuggestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(s, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTEXT:
-            return self._context(s, 60, 30)
+            return "\n".join(filter(None, (self._context(s, 60, 30), s.note)))
+        if role == Qt.ItemDataRole.ForegroundRole and uncertain(s):
+            return QColor(LOW_CONFIDENCE_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

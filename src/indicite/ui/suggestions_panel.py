@@ -253,7 +253,8 @@ class SuggestionsPanel(Retranslatable, QWidget):
     def _on_suggestions(self, generation: int, suggestions: list["Suggestion"]) -> None:
         if generation != self._generation or self.ops.session.store.closed:
             return
-        self._all = suggestions
+        assert self._doc is not None and self._doc.id is not None
+        self._all = service.with_ocr_warnings(self.ops.session, self._doc.id, suggestions)
         self.refresh(self.cited_rows())
         self.loaded.emit()
 

@@ -126,7 +126,7 @@ class PageRenderer(QObject):
 
     def _run(self) -> None:
         try:
-            pages = PdfPages(self._source.content)
+            pages = PdfPages(self._source.content, self._source.recognised)
         except Exception:  # the bytes were checked at import; a failure here is shown, not raised
             if shiboken6.isValid(self):
                 self.failed.emit()
