@@ -43,7 +43,7 @@ from indicite.storage import export_queries as q
 from indicite.storage.bulk_insert import bulk_insert
 from indicite.storage.clock import now_iso
 from indicite.storage.indicators import citation_row
-from indicite.storage.provenance import PROVENANCE_FIELDS, insert_provenance
+from indicite.storage.provenance import PROVENANCE_FIELDS
 
 PROGRESS_EVERY = 500
 NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
@@ -337,6 +337,7 @@ def _stored(ready: _Row, user: str, at: str) -> dict[str, Any]:
         "reviewed_at": at if ready.approve_now else None,
         # a loaded submitted entry joins the review queue now, in load order
         "submitted_at": at if ready.status in ("submitted", "approved") else None,
+        "source_changed": int(ready.source_changed),
     }
 
 
@@ -374,7 +375,7 @@ def load(
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
-    with store.transaction(), bulk_insert(store.db):
+    with store.transaction(), bulk_insert(store.db), q.loaded_rows(store.db) as batch:
         for done, (number, row) in enumerate(rows, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done)
@@ -390,7 +391,7 @@ def load(
                 report.skip(RowProblem(number, reason))
                 continue
             present[ready.document_id].add(ready.key)
-            _insert(session, ready, path.name, number, at)
+            _insert(session, batch, ready, path.name, number, at)
             report.loaded += 1
             report.approved += ready.approve_now
             report.resubmitted += ready.claims["status"] in ("approved", "returned") and (
@@ -410,10 +411,11 @@ def _ready(
     return _prepare(row, documents, extras, loader)
 
 
-def _insert(session: Session, ready: _Row, file: str, number: int, at: str) -> None:
+def _insert(
+    session: Session, rows: q.LoadedRows, ready: _Row, file: str, number: int, at: str
+) -> None:
     """The entry, its citations, its load event (with the file's claims), its provenance and,
     when the loader approves it, their approve event."""
-    store = session.store
     indicator = _stored(ready, session.user, at)
     claims = {k: v for k, v in ready.claims.items() if v is not None}
     after = {
@@ -424,30 +426,25 @@ def _insert(session: Session, ready: _Row, file: str, number: int, at: str) -> N
         "row": number,
         "from_file": claims,
     }
-    ind_id = q.insert_loaded(
-        store.db,
+    events = [{"at": at, "who": session.user, "action": "load", "after": after, "comment": ""}]
+    if ready.approve_now:
+        events.append(
+            {
+                "at": at,
+                "who": session.user,
+                "action": "approve",
+                "before": {"status": "submitted"},
+                "after": {"status": "approved"},
+            }
+        )
+    q.insert_loaded(
+        rows,
         indicator,
         [
             citation_row(quote, position)
             | {"document_id": where["document_id"], "anchor_state": where["anchor_state"]}
             for position, (quote, where) in enumerate(zip(ready.quotes, ready.placed, strict=True))
         ],
-        {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""},
-    )
-    if ready.source_changed:
-        store.revisions.flag(ind_id)
-    insert_provenance(
-        store.db,
-        ind_id,
+        events,
         {"file": file, "row": number, **{f: ready.claims[f] for f in PROVENANCE_FIELDS}},
     )
-    if ready.approve_now:
-        store.events.append(
-            at=at,
-            who=session.user,
-            action="approve",
-            indicator_id=ind_id,
-            document_id=ready.document_id,
-            before={"status": "submitted"},
-            after={"status": "approved"},
-        )

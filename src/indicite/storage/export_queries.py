@@ -2,7 +2,7 @@
 
 The export reads inside one snapshot so the indicators, their extra citations and the
 documents sheet agree even while others keep writing. The load writes with plain prepared
-INSERTs (100,000 rows in one transaction must take seconds, not minutes).
+INSERTs in batches (100,000 rows in one transaction must take seconds, not minutes).
 """
 
 import json
@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from indicite.storage.indicators import ROW_FIELDS
+from indicite.storage.provenance import PROVENANCE_FIELDS
 
 _FIRST_CITATION = (
     "(SELECT id FROM citations WHERE indicator_id = i.id ORDER BY position, id LIMIT 1)"
@@ -155,8 +156,14 @@ def existing_keys(db: Database, doc_id: int) -> set[tuple[str, float | None, int
     return {tuple(r) for r in rows}  # type: ignore[misc]
 
 
-# A loaded row is a whole indicators row: the repository's columns plus its queue time.
-_INDICATOR_INSERT_COLUMNS = (*(c for c in ROW_FIELDS if c != "deleted_at"), "submitted_at")
+# A loaded row is a whole indicators row: the repository's columns plus its queue time and
+# whether a newer version changed the number it cites.
+_INDICATOR_INSERT_COLUMNS = (
+    "id",
+    *(c for c in ROW_FIELDS if c != "deleted_at"),
+    "submitted_at",
+    "source_changed",
+)
 _CITATION_INSERT_COLUMNS = (
     "indicator_id",
     "document_id",
@@ -169,7 +176,16 @@ _CITATION_INSERT_COLUMNS = (
     "position",
     "anchor_state",
 )
-_EVENT_INSERT_COLUMNS = ("at", "who", "action", "indicator_id", "document_id", "after", "comment")
+_EVENT_INSERT_COLUMNS = (
+    "at",
+    "who",
+    "action",
+    "indicator_id",
+    "document_id",
+    "before",
+    "after",
+    "comment",
+)
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -180,40 +196,116 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 _INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
 _INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
 _INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
+_INSERT_PROVENANCE = _insert_sql(
+    "load_provenance", ("indicator_id", "file", "row", *PROVENANCE_FIELDS)
+)
+# json.dumps(ensure_ascii=False, sort_keys=True), as the event repository writes, without
+# building an encoder for every event.
+_to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+class LoadedRows:
+    """Loaded entries waiting to be written, ``BATCH`` at a time with one executemany per table:
+    one INSERT per row and table cost more than all of SQLite's own work for a big load.
+
+    The ids are given here, from the largest stored id on, as SQLite would give them: safe
+    because the load holds the write lock for its whole transaction, so nobody else inserts.
+    """
+
+    BATCH = 2000
+
+    def __init__(self, db: Database):
+        self._conn = db.conn
+        last = self._conn.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
+        self.next_id = int(last) + 1
+        self._indicators: list[list[Any]] = []
+        self._citations: list[list[Any]] = []
+        self._events: list[list[Any]] = []
+        self._provenance: list[list[Any]] = []
+
+    def add(
+        self,
+        indicator: list[Any],
+        citations: list[list[Any]],
+        events: list[list[Any]],
+        provenance: list[Any],
+    ) -> None:
+        self._indicators.append(indicator)
+        self._citations += citations
+        self._events += events
+        self._provenance.append(provenance)
+        if len(self._indicators) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what waits, entries first (their citations, events and provenance name them)."""
+        conn = self._conn
+        conn.executemany(_INSERT_INDICATOR, self._indicators)
+        conn.executemany(_INSERT_CITATION, self._citations)
+        conn.executemany(_INSERT_EVENT, self._events)
+        conn.executemany(_INSERT_PROVENANCE, self._provenance)
+        self._indicators, self._citations, self._events, self._provenance = [], [], [], []
+
+
+@contextmanager
+def loaded_rows(db: Database) -> Iterator[LoadedRows]:
+    """Inside the caller's transaction: the buffer for ``insert_loaded``, written at the end
+    (an exception leaves the rest unwritten; the caller's transaction rolls back)."""
+    rows = LoadedRows(db)
+    yield rows
+    rows.flush()
 
 
 def insert_loaded(
-    db: Database,
+    rows: LoadedRows,
     indicator: dict[str, Any],
     citations: Sequence[dict[str, Any]],
-    event: dict[str, Any],
+    events: Sequence[dict[str, Any]],
+    provenance: dict[str, Any],
 ) -> int:
-    """Store one loaded indicator, its citations in order, and its event; returns its id.
+    """Store one loaded indicator, its citations in order, its events in order and its
+    provenance (file, row and the claimed fields); returns its id.
 
-    Runs inside the caller's transaction; ``event["after"]`` is stored as JSON.
+    Each event's ``before`` and ``after`` are stored as JSON. Written by ``rows`` in batches.
     """
-    conn = db.conn
-    ind_id = conn.execute(
-        _INSERT_INDICATOR, [indicator[c] for c in _INDICATOR_INSERT_COLUMNS]
-    ).lastrowid
-    assert ind_id is not None, "an INSERT always sets lastrowid"
-    conn.executemany(
-        _INSERT_CITATION,
+    ind_id = rows.next_id
+    rows.next_id += 1
+    document_id = indicator["document_id"]
+    rows.add(
+        [ind_id, *(indicator[c] for c in _INDICATOR_INSERT_COLUMNS[1:])],
         [
             [
                 ind_id,
-                c.get("document_id", indicator["document_id"]),
-                *(
-                    c.get(k, "") if k == "anchor_state" else c[k]
-                    for k in _CITATION_INSERT_COLUMNS[2:]
-                ),
+                c.get("document_id", document_id),
+                c["start"],
+                c["end"],
+                c["exact"],
+                c["prefix"],
+                c["suffix"],
+                c["page"],
+                c["position"],
+                c.get("anchor_state", ""),
             ]
             for c in citations
         ],
-    )
-    after = json.dumps(event["after"], ensure_ascii=False, sort_keys=True)
-    values = {**event, "indicator_id": ind_id, "document_id": indicator["document_id"]}
-    conn.execute(
-        _INSERT_EVENT, [after if c == "after" else values[c] for c in _EVENT_INSERT_COLUMNS]
+        [
+            [
+                e["at"],
+                e["who"],
+                e["action"],
+                ind_id,
+                document_id,
+                None if e.get("before") is None else _to_json(e["before"]),
+                None if e.get("after") is None else _to_json(e["after"]),
+                e.get("comment", ""),
+            ]
+            for e in events
+        ],
+        [
+            ind_id,
+            provenance["file"],
+            provenance["row"],
+            *(provenance.get(f) for f in PROVENANCE_FIELDS),
+        ],
     )
     return ind_id

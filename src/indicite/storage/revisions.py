@@ -120,10 +120,6 @@ class RevisionRepository:
             [[cid] for cid in citation_ids],
         )
 
-    def flag(self, ind_id: int) -> None:
-        """A newly stored entry (a load) whose cited number changed in a newer version."""
-        self.db.execute("UPDATE indicators SET source_changed = 1 WHERE id = ?", [ind_id])
-
     def move_entries(self, old_doc_id: int, new_doc_id: int) -> None:
         """Live entries of the old version now belong to the new one."""
         self.db.execute(
