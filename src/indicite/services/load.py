@@ -48,6 +48,29 @@ from indicite.storage.provenance import PROVENANCE_FIELDS
 PROGRESS_EVERY = 500
 NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
 MAX_REPORTED = 20  # problems listed per kind; the rest are counted
+# Every column the load reads (of the indicators and of the citations sheet): the reader
+# converts only these.
+READ_COLUMNS = frozenset(
+    {
+        *INDICATOR_FIELDS,
+        "id",
+        "catalog_code",
+        "document_sha256",
+        "document_title",
+        "status",
+        "created_by",
+        "created_at",
+        "reviewed_by",
+        "reviewed_at",
+        "indicator_id",
+        "quote",
+        "start",
+        "end",
+        "prefix",
+        "suffix",
+        "cited_sha256",
+    }
+)
 _ISO_MOMENT = re.compile(
     r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?"
 )
@@ -367,7 +390,7 @@ def load(
     """
     path = Path(path)
     refuse_open_database_as_input(path)
-    table = read_table(path)
+    table = read_table(path, READ_COLUMNS)
     rows = _indicator_rows(table, path)
     store = session.store
     documents = _Documents(session)
