@@ -140,6 +140,8 @@ def _int(name: str, value: Any) -> int | None:
 
 
 def _text(value: Any) -> str:
+    if value.__class__ is str:  # nearly every cell: settled first
+        return value
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

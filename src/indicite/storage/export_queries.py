@@ -8,6 +8,7 @@ INSERTs in batches (100,000 rows in one transaction must take seconds, not minut
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -194,6 +195,7 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 
 
 _INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
+_indicator_values = itemgetter(*_INDICATOR_INSERT_COLUMNS[1:])
 _INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
 _INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
 _INSERT_PROVENANCE = _insert_sql(
@@ -272,7 +274,7 @@ def insert_loaded(
     rows.next_id += 1
     document_id = indicator["document_id"]
     rows.add(
-        [ind_id, *(indicator[c] for c in _INDICATOR_INSERT_COLUMNS[1:])],
+        [ind_id, *_indicator_values(indicator)],
         [
             [
                 ind_id,
