@@ -336,21 +336,21 @@ def _prepare(
     return _Row(current, fields, quotes, placed, claims, *loader.status(claims))
 
 
+# What a field the row leaves out is stored as.
+_UNSET = {
+    **dict.fromkeys(INDICATOR_FIELDS, ""),
+    **dict.fromkeys(NUMBER_FIELDS | {"period_start", "period_end", "catalog_id"}),
+    "measure": "level",
+    "qualifier": "eq",
+    "kind": "actual",
+}
+
+
 def _stored(ready: _Row, user: str, at: str) -> dict[str, Any]:
     """The indicators row: entered by the loading user now, approved by them if at all."""
-    fields = ready.fields
     return {
-        **{name: fields.get(name, "") for name in INDICATOR_FIELDS},
-        "value": fields.get("value"),
-        "base_value": fields.get("base_value"),
-        "value_high": fields.get("value_high"),
-        "base_value_high": fields.get("base_value_high"),
-        "period_start": fields.get("period_start"),
-        "period_end": fields.get("period_end"),
-        "measure": fields.get("measure", "level"),
-        "qualifier": fields.get("qualifier", "eq"),
-        "kind": fields.get("kind", "actual"),
-        "catalog_id": fields.get("catalog_id"),
+        **_UNSET,
+        **ready.fields,
         "document_id": ready.document_id,
         "status": ready.status,
         "version": 1,

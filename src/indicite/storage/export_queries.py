@@ -202,8 +202,8 @@ _INSERT_PROVENANCE = _insert_sql(
     "load_provenance", ("indicator_id", "file", "row", *PROVENANCE_FIELDS)
 )
 # json.dumps(ensure_ascii=False, sort_keys=True), as the event repository writes, without
-# building an encoder for every event.
-_to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# building an encoder for every event (nor looking for cycles plain data cannot have).
+_to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
 
 
 class LoadedRows:
