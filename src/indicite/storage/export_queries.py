@@ -196,6 +196,7 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 
 _INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
 _indicator_values = itemgetter(*_INDICATOR_INSERT_COLUMNS[1:])
+_quote_values = itemgetter(*_CITATION_INSERT_COLUMNS[2:-1])  # start … position
 _INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
 _INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
 _INSERT_PROVENANCE = _insert_sql(
@@ -279,13 +280,7 @@ def insert_loaded(
             [
                 ind_id,
                 c.get("document_id", document_id),
-                c["start"],
-                c["end"],
-                c["exact"],
-                c["prefix"],
-                c["suffix"],
-                c["page"],
-                c["position"],
+                *_quote_values(c),
                 c.get("anchor_state", ""),
             ]
             for c in citations
