@@ -1283,6 +1283,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is the file of document {old} itself; a new version must differ from it.</source>
+        <translation>{name} 就是文档 {old} 的文件本身；新版本必须与之不同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} has the same text as document {old}; there is nothing to re-anchor.</source>
         <translation>{name} 与文档 {old} 的文本相同，没有需要重新定位的内容。</translation>
     </message>
@@ -3257,7 +3262,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+57"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+56"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
