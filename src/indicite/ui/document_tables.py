@@ -17,43 +17,82 @@ from itertools import zip_longest
 from PySide6.QtGui import QFontMetricsF, QTextOption
 
 from indicite.core.tables import Cell, Table, neighbour, table_at
+from indicite.ui.grid_layout import RowStops
 
 MAX_COLUMN_EMS = 12  # a column is at most this many characters wide
 GAP_EMS = 1.0  # space between columns
 DIRECTIONS = {"right", "left", "down", "up"}
 
 
-def tab_stops(text: str, tables: Sequence[Table], metrics: QFontMetricsF) -> list[float]:
+def tab_stops(
+    text: str,
+    tables: Sequence[Table],
+    metrics: QFontMetricsF,
+    header_metrics: QFontMetricsF | None = None,
+) -> list[float]:
     """Tab positions (pixels) that line up the tab-separated rows of every table.
 
-    Widths come from the body rows and from header rows with a field for every column; a
-    header row with fewer fields (spanning cells) runs on across the stops rather than
-    widening every column until rows wrap in the pane. Only the longest fields of a column
-    (by characters, and by UTF-8 bytes: a Chinese character is about two digits wide) are
-    measured, so a 2,000-row table costs a scan, not 40,000 font measurements.
+    Widths come from the body rows and from the header cells (measured in ``header_metrics``,
+    the bold header font): a one-column header widens its column, a spanning one the last
+    column it spans if the columns under it are narrower. Only the longest fields of a body
+    column (by characters, and by UTF-8 bytes: a Chinese character is about two digits wide)
+    are measured, so a 2,000-row table costs a scan, not 40,000 font measurements. The last
+    stop is the right edge of the widest table, where a header spanning the last columns ends.
     """
     em = metrics.horizontalAdvance("中")
-    cap = MAX_COLUMN_EMS * em
+    cap, gap = MAX_COLUMN_EMS * em, GAP_EMS * em
     widths: list[float] = []
     for table in tables:
-        first_body = next((c for c in table.cells if not table.is_header(c)), None)
-        body = text.rfind("\n", 0, first_body.start) + 1 if first_body else table.end
-        rows = [line.split("\t")[:-1] for line in text[body : table.end].split("\n")]
-        full = max((len(r) for r in rows), default=0)
-        heads = [line.split("\t")[:-1] for line in text[table.start : body].split("\n")]
-        rows += [h for h in heads if len(h) == full]  # the last field of a row needs no stop
-        for i, column in enumerate(zip_longest(*rows, fillvalue="")):
-            longest = {max(column, key=len), max(column, key=_utf8_size)}
-            width = min(max(metrics.horizontalAdvance(f) for f in longest), cap)
+        own = _body_widths(text, table, metrics, cap)
+        _fit_headers(text, table, header_metrics or metrics, cap, gap, own)
+        for i, width in enumerate(own):
             if i == len(widths):
                 widths.append(width)
             elif width > widths[i]:
                 widths[i] = width
     stops, x = [], 0.0
     for width in widths:
-        x += width + GAP_EMS * em
+        x += width + gap
         stops.append(x)
     return stops
+
+
+def _body_widths(text: str, table: Table, metrics: QFontMetricsF, cap: float) -> list[float]:
+    first_body = next((c for c in table.cells if not table.is_header(c)), None)
+    if first_body is None:
+        return []
+    body = text.rfind("\n", 0, first_body.start) + 1
+    rows = [line.split("\t") for line in text[body : table.end].split("\n")]
+    widths = []
+    for column in zip_longest(*rows, fillvalue=""):
+        longest = {max(column, key=len), max(column, key=_utf8_size)}
+        widths.append(min(max(metrics.horizontalAdvance(f) for f in longest), cap))
+    return widths
+
+
+def _fit_headers(
+    text: str, table: Table, metrics: QFontMetricsF, cap: float, gap: float, widths: list[float]
+) -> None:
+    """Widen ``widths`` (per column) so that every header cell fits over its columns."""
+    header = [c for c in _header_cells(table) if c.end > c.start]
+    if header:
+        widths.extend([0.0] * (max(c.col + c.colspan for c in header) - len(widths)))
+    for cell in sorted(header, key=lambda c: c.colspan):  # single columns first
+        width = min(metrics.horizontalAdvance(text[cell.start : cell.end]), cap * cell.colspan)
+        last = cell.col + cell.colspan - 1
+        under = sum(widths[cell.col : last + 1]) + gap * (cell.colspan - 1)
+        if width > under:
+            widths[last] += width - under
+
+
+def _header_cells(table: Table) -> list[Cell]:
+    """The cells of the header rows (cells come row by row)."""
+    cells = []
+    for cell in table.cells:
+        if not table.is_header(cell):
+            break
+        cells.append(cell)
+    return cells
 
 
 def _utf8_size(field: str) -> int:
@@ -65,16 +104,79 @@ def apply_tab_stops(option: QTextOption, stops: list[float]) -> QTextOption:
     return option
 
 
+def header_rows(
+    text: str, tables: Sequence[Table], stops: list[float], metrics: QFontMetricsF
+) -> dict[int, RowStops]:
+    """Stops of their own (by block number) for the header rows the document's stops misplace.
+
+    A row whose n-th field is not the n-th column (a second header row short of the stub
+    cell that spans both rows) starts indented to its first cell's column; a header spanning
+    several columns (营业收入 over 1-10月（亿元） and 同比增长（%）) is centred over them when
+    it fits (``metrics``: the header font), else starts at its first column.
+    """
+    gap = GAP_EMS * metrics.horizontalAdvance("中")
+    edges = [0.0, *stops]  # where each column starts
+    rows: dict[int, RowStops] = {}
+    counted, newlines = 0, 0
+    for table in sorted(tables, key=lambda t: t.start):
+        by_row: dict[int, list[Cell]] = {}
+        for cell in _header_cells(table):
+            by_row.setdefault(cell.row, []).append(cell)
+        for cells in by_row.values():
+            start = text.rfind("\n", 0, min(c.start for c in cells)) + 1
+            places = _field_places(text, start, cells)
+            if all(col == i and span == 1 for i, (_, col, span) in enumerate(places)):
+                continue  # one field per column: the document's stops fit
+            row = _row_stops(places, edges, gap, metrics)
+            if row is not None:
+                newlines += text.count("\n", counted, start)
+                counted = start
+                rows[newlines] = row
+    return rows
+
+
+def _field_places(text: str, start: int, cells: list[Cell]) -> list[tuple[str, int, int]]:
+    """Each field of the row line at ``start``: its text, grid column and column span.
+
+    A field that is no cell (it stands for a merged cell) takes the column after the last."""
+    end = text.find("\n", start)
+    by_start = {c.start: c for c in cells}
+    places, pos, col = [], start, 0
+    for field in text[start : end if end != -1 else len(text)].split("\t"):
+        cell = by_start.get(pos)
+        span = cell.colspan if cell is not None else 1
+        col = cell.col if cell is not None else col
+        places.append((field, col, span))
+        pos, col = pos + len(field) + 1, col + span
+    return places
+
+
+def _row_stops(
+    places: list[tuple[str, int, int]], edges: list[float], gap: float, metrics: QFontMetricsF
+) -> RowStops | None:
+    """The indent and stops that put each field at (or centred over) its columns."""
+    xs = []
+    for field, col, span in places:
+        if col >= len(edges):
+            return None  # wider than any measured row: leave it on the document's stops
+        left = edges[col]
+        right = edges[col + span] - gap if col + span < len(edges) else left
+        width = metrics.horizontalAdvance(field)
+        centred = span > 1 and width <= right - left
+        xs.append(((left + right) / 2, True, width) if centred else (left, False, width))
+    first, centred, width = xs[0]
+    indent = first - width / 2 if centred else first
+    kinds = QTextOption.TabType
+    tabs = [
+        QTextOption.Tab(x - indent, kinds.CenterTab if centre else kinds.LeftTab)
+        for x, centre, _ in xs[1:]
+    ]
+    return RowStops(indent, tabs)
+
+
 def header_spans(tables: Sequence[Table]) -> list[tuple[int, int]]:
     """Code-point spans of the header cells, for the highlighter (cells come row by row)."""
-    spans = []
-    for table in tables:
-        for cell in table.cells:
-            if not table.is_header(cell):
-                break
-            if cell.end > cell.start:
-                spans.append((cell.start, cell.end))
-    return spans
+    return [(c.start, c.end) for t in tables for c in _header_cells(t) if c.end > c.start]
 
 
 class CellKeys:
