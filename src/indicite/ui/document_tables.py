@@ -4,7 +4,9 @@ The text of a table row is its cells joined by tabs, so giving the document tab 
 as the widest cell of each column lines the rows up as a grid without changing the text (the
 citation ground truth). Qt's plain-text layout takes tab stops for the whole document only, so
 the stops are shared by every table of the document: column i is as wide as the widest i-th
-cell of any table (capped, so a long note does not push the rest off screen). Header rows get
+cell of any table (capped, so a long note does not push the rest off screen). Header rows
+whose fields are not one per column (a second header row short of the stub, group headers
+spanning sub-columns) get stops of their own from ``GridLayout``. Header rows get
 a tinted, bold format from the highlighter. Tab / Shift+Tab select the next / previous cell,
 Ctrl+Down / Ctrl+Up the cell below / above; a selected cell is cited like any passage.
 """

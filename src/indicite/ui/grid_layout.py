@@ -42,25 +42,14 @@ class GridLayout(QPlainTextDocumentLayout):
                 self._lay_out(block, rows[number])
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        """Qt asks this before it draws or hit-tests a block, also after it laid the block
+        out again (new width, new highlight formats): the moment to put a row on its stops."""
         if self._rows:
             row = self._rows.get(block.blockNumber())
             if row is not None:
                 super().blockBoundingRect(block)  # Qt lays the block out if it must
                 self._lay_out(block, row)
         return super().blockBoundingRect(block)
-
-    def documentChanged(self, start: int, removed: int, added: int) -> None:
-        """Qt lays a block out again when its formats change (the highlighter): redo ours."""
-        super().documentChanged(start, removed, added)
-        if not self._rows:
-            return
-        block = self.document().findBlock(start)
-        end = start + added
-        while block.isValid() and block.position() <= end:
-            row = self._rows.get(block.blockNumber())
-            if row is not None and block.layout().lineCount():
-                self._lay_out(block, row)
-            block = block.next()
 
     def _lay_out(self, block: QTextBlock, row: RowStops) -> None:
         """Lay out a block Qt has laid out as QPlainTextDocumentLayout.layoutBlock does, with
