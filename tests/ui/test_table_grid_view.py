@@ -122,6 +122,21 @@ def test_header_rows_line_up_with_their_columns(qtbot, session, tmp_path):
     edit.grab().save(str(tmp_path / "header_rows.png"))
 
 
+def test_markup_headers_over_empty_spanned_columns_stay_over_their_values(qtbot, session, tmp_path):
+    """Word's HTML spans cells over empty columns; its headers stay over the values below."""
+    outcome = import_file(session, DATA / "daqing_2012_tables.html", DocumentMeta())
+    window = make_window(qtbot, session, tmp_path, outcome.document_id)
+    window.resize(1900, 700)
+    text = window.document.text
+    edit = window.document_view.text
+    qtbot.wait(50)
+    for header, value in (("指标值", "4000.5"), ("同比增长（±%）", "10.0")):
+        (head_x, _), (value_x, _) = (
+            _x_range(edit, text, text.index(s), text.index(s) + 1) for s in (header, value)
+        )
+        assert abs(head_x - value_x) < 1, header
+
+
 def test_tab_and_ctrl_arrows_move_between_cells_and_ctrl_enter_fills_from_headers(
     qtbot, session, tmp_path
 ):

@@ -14,7 +14,7 @@ Ctrl+Down / Ctrl+Up the cell below / above; a selected cell is cited like any pa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 from PySide6.QtGui import QFontMetricsF, QTextOption
 
@@ -23,6 +23,7 @@ from indicite.ui.grid_layout import RowStops
 
 MAX_COLUMN_EMS = 12  # a column is at most this many characters wide
 GAP_EMS = 1.0  # space between columns
+BODY_ROWS_FOR_COLUMNS = 3  # body rows that say which grid columns their fields start
 DIRECTIONS = {"right", "left", "down", "up"}
 
 
@@ -76,15 +77,55 @@ def _fit_headers(
     text: str, table: Table, metrics: QFontMetricsF, cap: float, gap: float, widths: list[float]
 ) -> None:
     """Widen ``widths`` (per column) so that every header cell fits over its columns."""
-    header = [c for c in _header_cells(table) if c.end > c.start]
-    if header:
-        widths.extend([0.0] * (max(c.col + c.colspan for c in header) - len(widths)))
-    for cell in sorted(header, key=lambda c: c.colspan):  # single columns first
-        width = min(metrics.horizontalAdvance(text[cell.start : cell.end]), cap * cell.colspan)
-        last = cell.col + cell.colspan - 1
-        under = sum(widths[cell.col : last + 1]) + gap * (cell.colspan - 1)
+    places = [place for _, row in _header_places(text, table) for place in row if place[0]]
+    if places:
+        widths.extend([0.0] * (max(first + n for _, first, n in places) - len(widths)))
+    for field, first, n in sorted(places, key=lambda place: place[2]):  # single columns first
+        width = min(metrics.horizontalAdvance(field), cap * n)
+        under = sum(widths[first : first + n]) + gap * (n - 1)
         if width > under:
-            widths[last] += width - under
+            widths[first + n - 1] += width - under
+
+
+def _header_places(text: str, table: Table) -> list[tuple[int, list[tuple[str, int, int]]]]:
+    """Each header row: where its line starts, and each field with the first column under it
+    and how many columns it spans.
+
+    Body rows are laid out field by field on the document's stops, so a column here is a
+    field of the body rows; the first body rows say which grid column each field starts (a
+    body cell may span grid columns, as HTML colspan does). A row whose fields would overlap
+    on those columns (spans over empty body columns, as Word's HTML has) stays one field per
+    column, as the document's stops place it."""
+    header: dict[int, list[Cell]] = {}
+    body: dict[int, list[Cell]] = {}
+    for cell in table.cells:  # cells come row by row
+        if table.is_header(cell):
+            header.setdefault(cell.row, []).append(cell)
+        elif cell.row < table.header_rows + BODY_ROWS_FOR_COLUMNS:
+            body.setdefault(cell.row, []).append(cell)
+        else:
+            break
+    columns: dict[int, int] = {}  # grid column -> the field of a body row over it
+    for cells in body.values():
+        for k, (_, col, span) in enumerate(_field_places(text, cells)):
+            for c in range(col, col + span):
+                columns.setdefault(c, k)
+    rows = []
+    for cells in header.values():
+        fields = _field_places(text, cells)
+        places = []
+        for field, col, span in fields:
+            first = columns.get(col, col)
+            last = columns.get(col + span - 1, first + span - 1)
+            places.append((field, first, max(last - first + 1, 1)))
+        if any(b[1] < a[1] + a[2] for a, b in pairwise(places)):
+            places = [(field, k, 1) for k, (field, _, _) in enumerate(fields)]  # on the stops
+        rows.append((_line_start(text, cells), places))
+    return rows
+
+
+def _line_start(text: str, cells: list[Cell]) -> int:
+    return text.rfind("\n", 0, min(c.start for c in cells)) + 1
 
 
 def _header_cells(table: Table) -> list[Cell]:
@@ -121,13 +162,8 @@ def header_rows(
     rows: dict[int, RowStops] = {}
     counted, newlines = 0, 0
     for table in sorted(tables, key=lambda t: t.start):
-        by_row: dict[int, list[Cell]] = {}
-        for cell in _header_cells(table):
-            by_row.setdefault(cell.row, []).append(cell)
-        for cells in by_row.values():
-            start = text.rfind("\n", 0, min(c.start for c in cells)) + 1
-            places = _field_places(text, start, cells)
-            if all(col == i and span == 1 for i, (_, col, span) in enumerate(places)):
+        for start, places in _header_places(text, table):
+            if all(first == i and n == 1 for i, (_, first, n) in enumerate(places)):
                 continue  # one field per column: the document's stops fit
             row = _row_stops(places, edges, gap, metrics)
             if row is not None:
@@ -137,10 +173,11 @@ def header_rows(
     return rows
 
 
-def _field_places(text: str, start: int, cells: list[Cell]) -> list[tuple[str, int, int]]:
-    """Each field of the row line at ``start``: its text, grid column and column span.
+def _field_places(text: str, cells: list[Cell]) -> list[tuple[str, int, int]]:
+    """Each field of the line of a row's ``cells``: its text, grid column and column span.
 
     A field that is no cell (it stands for a merged cell) takes the column after the last."""
+    start = _line_start(text, cells)
     end = text.find("\n", start)
     by_start = {c.start: c for c in cells}
     places, pos, col = [], start, 0
