@@ -122,6 +122,21 @@ def test_header_rows_line_up_with_their_columns(qtbot, session, tmp_path):
     edit.grab().save(str(tmp_path / "header_rows.png"))
 
 
+def test_the_next_document_opened_has_no_header_indents(qtbot, session, tmp_path):
+    table_doc = import_text(session, tmp_path, RELEASE, "profits.txt")
+    prose = "".join(f"第{n}段\t全年增长5.7%。\n" for n in range(1, 9))
+    prose_doc = import_text(session, tmp_path, prose, "prose.txt")
+    window = make_window(qtbot, session, tmp_path, table_doc)
+    window.resize(1900, 700)
+    qtbot.wait(50)
+    window.open_document(prose_doc)
+    qtbot.wait(50)
+    edit = window.document_view.text
+    text = window.document.text
+    starts = [_x_range(edit, text, text.index(f"第{n}段"), 0)[0] for n in range(1, 9)]
+    assert max(starts) == min(starts)  # the old table's header blocks 3 and 4 are prose here
+
+
 def test_markup_headers_over_empty_spanned_columns_stay_over_their_values(qtbot, session, tmp_path):
     """Word's HTML spans cells over empty columns; its headers stay over the values below."""
     outcome = import_file(session, DATA / "daqing_2012_tables.html", DocumentMeta())
