@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from environment import Environment
 from generate import corpus_text
 from indicite.core.citations import quote_at
 from indicite.core.reanchor import EXACT, MOVED, Reanchorer
@@ -129,6 +130,7 @@ def main() -> None:
     if args.one_import:
         print(json.dumps(one_import(args.citations), ensure_ascii=False))
         return
+    environment = Environment()
     print(json.dumps({"quality": quality(args.revisions)}, ensure_ascii=False))
     runs = []
     for _ in range(args.repeat):
@@ -144,6 +146,8 @@ def main() -> None:
         f"min {min(times):.2f} s, median {statistics.median(times):.2f} s "
         f"(target <= 10 s; ratio {statistics.median(times) / 10:.2f})"
     )
+    environment.finish()
+    print(environment.markdown())
 
 
 if __name__ == "__main__":

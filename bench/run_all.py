@@ -223,6 +223,10 @@ def measure_start_up(repeat: int) -> list[Figure]:
     empty = generate.OUT / "empty.sqlite"
     for leftover in generate.OUT.glob("empty.sqlite*"):
         leftover.unlink()
+    # The app opens only a database that exists (issue 12): create it, as File → New would.
+    from indicite.services.session import Session
+
+    Session.open(empty, "bench", create=True).close()
     results = runs(repeat, "app_start", str(empty), lambda: repr(time.time()))
     heavy = sorted({m for r in results for m in r["heavy_modules"]})
     figure = Figure("start-up on an empty DB", 600, "ms", median(results, "start_ms"))
@@ -463,8 +467,11 @@ def table(figures: list[Figure]) -> str:
 def write_results(text: str, quick: bool) -> None:
     """A full run replaces the top of RESULTS.md; a quick run goes first under "Quick runs"."""
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    top, _, runs_part = old.partition(QUICK_MARK)
+    top, _, rest = old.partition(QUICK_MARK)
     top = top.rstrip().removesuffix("## Quick runs").rstrip()
+    # Sections after the quick runs (other benchmarks' figures) stay as they are.
+    runs_part, heading, tail = rest.partition("\n## ")
+    tail = f"\n## {tail.strip()}\n" if heading else ""
     previous = [r for r in runs_part.split("\n### ") if r.strip()]
     if quick:
         previous = [text.removeprefix("### "), *previous][:QUICK_KEEP]
@@ -472,7 +479,7 @@ def write_results(text: str, quick: bool) -> None:
         top = text
     quick_runs = "".join(f"\n### {r.strip()}\n" for r in previous)
     RESULTS.write_text(
-        f"{top.rstrip()}\n\n## Quick runs\n\n{QUICK_MARK}\n{quick_runs}", encoding="utf-8"
+        f"{top.rstrip()}\n\n## Quick runs\n\n{QUICK_MARK}\n{quick_runs}{tail}", encoding="utf-8"
     )
 
 

@@ -681,7 +681,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="+675"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="+693"/>
         <source>Original &amp;page</source>
         <translation>原始页面(&amp;P)</translation>
     </message>
@@ -1283,6 +1283,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is the file of document {old} itself; a new version must differ from it.</source>
+        <translation>{name} 就是文档 {old} 的文件本身；新版本必须与之不同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} has the same text as document {old}; there is nothing to re-anchor.</source>
         <translation>{name} 与文档 {old} 的文本相同，没有需要重新定位的内容。</translation>
     </message>
@@ -1511,7 +1516,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/indicite/ui/document_view.py" line="-374"/>
+        <location filename="../../src/indicite/ui/document_view.py" line="-379"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -2312,7 +2317,32 @@
         <translation>评论</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
+        <source>cited</source>
+        <translation>人工引用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in place</source>
+        <translation>原位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved</source>
+        <translation>已移动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>entered</source>
         <translation>录入</translation>
     </message>
@@ -2997,32 +3027,7 @@
 <context>
     <name>RevisionPassages</name>
     <message>
-        <location filename="../../src/indicite/ui/revisions/report_dialog.py" line="+13"/>
-        <source>cited</source>
-        <translation>人工引用</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>in place</source>
-        <translation>原位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>moved</source>
-        <translation>已移动</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>changed</source>
-        <translation>已改变</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../src/indicite/ui/revisions/report_dialog.py" line="+16"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
@@ -3257,7 +3262,7 @@
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../src/indicite/ui/suggestions_model.py" line="+57"/>
+        <location filename="../../src/indicite/ui/suggestions_model.py" line="+56"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
@@ -3504,7 +3509,7 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/revisions/versions_dialog.py" line="+71"/>
+        <location filename="../../src/indicite/ui/revisions/versions_dialog.py" line="+72"/>
         <source>Versions of “{title}”</source>
         <translation>“{title}”的各个版本</translation>
     </message>

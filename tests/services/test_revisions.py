@@ -143,6 +143,12 @@ def test_refusals_leave_the_database_as_it_was(revised, session, tmp_path):
     assert session.store.documents.count() == count
 
 
+def test_the_same_file_again_is_not_a_new_version(session, sample_doc, sample_file):
+    with pytest.raises(ImportRefused, match="itself; a new version must differ"):
+        import_new_version(session, sample_file, sample_doc)
+    assert session.store.documents.count() == 1
+
+
 def test_numbers_differ_reads_digits_and_chinese_numerals():
     assert numbers_differ("增长5.2%", "增长5.4%")
     assert numbers_differ("两批", "三批")

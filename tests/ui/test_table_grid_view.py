@@ -57,6 +57,101 @@ def test_rows_line_up_and_header_cells_are_set_off(qtbot, session, tmp_path):
     edit.grab().save(str(tmp_path / "table.png"))
 
 
+def _x_range(edit, text: str, start: int, end: int) -> tuple[float, float]:
+    """Where the view draws text[start:end]: x of the cursor before and after it."""
+    xs = []
+    for index in (start, end):
+        cursor = QTextCursor(edit.document())
+        cursor.setPosition(qt_position(text, index))
+        xs.append(edit.cursorRect(cursor).x())
+    return xs[0], xs[1]
+
+
+def _fields(text: str, line: str) -> list[tuple[int, int]]:
+    """Spans of the tab-separated fields of a line of ``text``."""
+    spans, pos = [], text.index(line + "\n")
+    for field in line.split("\t"):
+        spans.append((pos, pos + len(field)))
+        pos += len(field) + 1
+    return spans
+
+
+def _header_cells_sit_over_their_columns(edit, text: str) -> None:
+    lines = RELEASE.split("\n")
+    head, sub, body = lines[3], lines[4], lines[5:8]
+    # columns from the body rows: where each starts, and where its widest cell ends
+    rows = [[_x_range(edit, text, a, b) for a, b in _fields(text, line)] for line in body]
+    lefts = [x for x, _ in rows[0]]
+    rights = [max(r[c][1] for r in rows) for c in range(7)]
+    subs = [_x_range(edit, text, a, b) for a, b in _fields(text, sub)]
+    for col, (left, right) in enumerate(subs, start=1):  # one cell short of the stub
+        assert abs(left - lefts[col]) < 1, (sub.split("\t")[col - 1], left, lefts[col])
+        rights[col] = max(rights[col], right)
+    stub, *groups = [_x_range(edit, text, a, b) for a, b in _fields(text, head)]
+    assert abs(stub[0] - lefts[0]) < 1
+    for first, (left, right) in zip((1, 3, 5), groups, strict=True):  # over two sub-columns
+        assert lefts[first] - 1 <= left and right <= rights[first + 1] + 1
+        middle, over = (left + right) / 2, (lefts[first] + rights[first + 1]) / 2
+        assert abs(middle - over) < 2, "a group header is centred over its sub-columns"
+    assert subs[0][1] < lefts[2] and rows[0][1][1] < lefts[2]  # columns do not overlap
+
+
+def test_header_rows_line_up_with_their_columns(qtbot, session, tmp_path):
+    """The stub header spans both header rows and each group header two sub-columns: the
+    second header row starts at the first value column and the groups sit over theirs."""
+    doc_id = import_text(session, tmp_path, RELEASE, "profits.txt")
+    window = make_window(qtbot, session, tmp_path, doc_id)
+    window.resize(1900, 700)  # the table fits the pane: no row wraps
+    text = window.document.text
+    edit = window.document_view.text
+    qtbot.waitUntil(lambda: edit.document().findBlock(qt_position(text, len(text) - 2)).isValid())
+    assert edit.toPlainText() == text  # citations are offsets into the unchanged text
+    _header_cells_sit_over_their_columns(edit, text)
+    window.resize(1700, 700)  # the view lays its text out again for the new width
+    qtbot.wait(50)
+    _header_cells_sit_over_their_columns(edit, text)
+
+    sub = RELEASE.split("\n")[4]
+    start, end = _fields(text, sub)[3]  # the second 同比增长（%）
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(qt_position(text, start + 2))
+    QTest.mouseClick(
+        edit.viewport(), Qt.MouseButton.LeftButton, pos=edit.cursorRect(cursor).center()
+    )
+    assert start <= edit.textCursor().position() - qt_position(text, 0) <= end
+    edit.grab().save(str(tmp_path / "header_rows.png"))
+
+
+def test_the_next_document_opened_has_no_header_indents(qtbot, session, tmp_path):
+    table_doc = import_text(session, tmp_path, RELEASE, "profits.txt")
+    prose = "".join(f"第{n}段\t全年增长5.7%。\n" for n in range(1, 9))
+    prose_doc = import_text(session, tmp_path, prose, "prose.txt")
+    window = make_window(qtbot, session, tmp_path, table_doc)
+    window.resize(1900, 700)
+    qtbot.wait(50)
+    window.open_document(prose_doc)
+    qtbot.wait(50)
+    edit = window.document_view.text
+    text = window.document.text
+    starts = [_x_range(edit, text, text.index(f"第{n}段"), 0)[0] for n in range(1, 9)]
+    assert max(starts) == min(starts)  # the old table's header blocks 3 and 4 are prose here
+
+
+def test_markup_headers_over_empty_spanned_columns_stay_over_their_values(qtbot, session, tmp_path):
+    """Word's HTML spans cells over empty columns; its headers stay over the values below."""
+    outcome = import_file(session, DATA / "daqing_2012_tables.html", DocumentMeta())
+    window = make_window(qtbot, session, tmp_path, outcome.document_id)
+    window.resize(1900, 700)
+    text = window.document.text
+    edit = window.document_view.text
+    qtbot.wait(50)
+    for header, value in (("指标值", "4000.5"), ("同比增长（±%）", "10.0")):
+        (head_x, _), (value_x, _) = (
+            _x_range(edit, text, text.index(s), text.index(s) + 1) for s in (header, value)
+        )
+        assert abs(head_x - value_x) < 1, header
+
+
 def test_tab_and_ctrl_arrows_move_between_cells_and_ctrl_enter_fills_from_headers(
     qtbot, session, tmp_path
 ):

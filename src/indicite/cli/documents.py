@@ -81,18 +81,19 @@ def run_import_version(args: argparse.Namespace, meta: DocumentMeta) -> int:
         session.close()
     states = ", ".join(f"{report.states[s]} {s}" for s in STATES if report.states[s])
     print(
-        f"{args.files[0].name}: imported as document {report.document_id}, version "
+        f"{one_line(args.files[0].name)}: imported as document {report.document_id}, version "
         f"{report.version_no} of document {report.replaces_id}; "
         f"{report.citations} citation{'' if report.citations == 1 else 's'} re-anchored"
         + (f" ({states})" if states else "")
     )
     for flagged in report.flagged:
+        old, new = one_line(flagged.old_quote), one_line(flagged.new_quote)
         if flagged.state == "orphaned":
-            what = f"«{flagged.old_quote}» is no longer in the text: cite it again or delete it"
+            what = f"«{old}» is no longer in the text: cite it again or delete it"
         else:
-            what = f"«{flagged.old_quote}» now reads «{flagged.new_quote}»"
+            what = f"«{old}» now reads «{new}»"
         back = "; back in the review queue" if flagged.reopened else ""
-        print(f"  indicator {flagged.indicator_id} «{flagged.name}»: {what}{back}")
+        print(f"  indicator {flagged.indicator_id} «{one_line(flagged.name)}»: {what}{back}")
     return 0
 
 

@@ -61,7 +61,7 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> int
     best, best_score = None, -1
     pos = text.find(exact)
     while pos != -1:
-        score = _common_suffix(text[max(0, pos - len(prefix)) : pos], prefix) + _common_prefix(
+        score = common_suffix(text[max(0, pos - len(prefix)) : pos], prefix) + common_prefix(
             text[pos + len(exact) : pos + len(exact) + len(suffix)], suffix
         )
         if score > best_score:
@@ -70,7 +70,7 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> int
     return best
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -79,8 +79,8 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
+def common_suffix(a: str, b: str) -> int:
+    return common_prefix(a[::-1], b[::-1])
 
 
 class Utf16Map:

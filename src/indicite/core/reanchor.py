@@ -20,6 +20,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from indicite.core.citations import common_prefix, common_suffix
+
 EXACT, MOVED, CHANGED, ORPHANED = "exact", "moved", "changed", "orphaned"
 STATES = (EXACT, MOVED, CHANGED, ORPHANED)
 
@@ -194,10 +196,10 @@ class Reanchorer:
         after = self.new_text[end : end + len(suffix)]
         sides = []  # (agreement, weight, intact up to the quote)
         if prefix:
-            adjacent = _common_suffix(before, prefix) >= min(ADJACENT, len(prefix))
+            adjacent = common_suffix(before, prefix) >= min(ADJACENT, len(prefix))
             sides.append((ratio(before, prefix), len(prefix), adjacent))
         if suffix:
-            adjacent = _common_prefix(after, suffix) >= min(ADJACENT, len(suffix))
+            adjacent = common_prefix(after, suffix) >= min(ADJACENT, len(suffix))
             sides.append((ratio(after, suffix), len(suffix), adjacent))
         if not sides:
             return 100.0
@@ -314,19 +316,6 @@ def _needed(exact: str) -> float:
     """The context agreement a verbatim quote needs: the shorter the quote (a lone "2"), the
     more of the finding rests on its context."""
     return CONTEXT_AGREEMENT + max(0, 3 - len(exact)) * 8
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
 
 
 def _inner_span(needle: str, start: int, end: int, region: str) -> tuple[int, int] | None:

@@ -72,6 +72,12 @@ def import_new_version(
     old = _replaceable(session, replaces_id)
     prepared = prepare_import(session, path, meta)
     existing = store.documents.id_for_file_sha256(prepared.file_sha256)
+    if existing == replaces_id:
+        raise ImportRefused(
+            "{name} is the file of document {old} itself; a new version must differ from it.",
+            name=Path(path).name,
+            old=replaces_id,
+        )
     if existing is not None:
         return link_version(session, existing, replaces_id)
     if prepared.document.text_sha256 == old.text_sha256:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QFont,
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextBlock,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,7 +52,14 @@ from indicite.core.tables import Table, table_at
 from indicite.services.ocr_confidence import low_confidence_offsets
 from indicite.services.pdf_pages import PAGED_TYPES, keep_char_map, pdf_source_of
 from indicite.services.session import Session
-from indicite.ui.document_tables import CellKeys, apply_tab_stops, header_spans, tab_stops
+from indicite.ui.document_tables import (
+    CellKeys,
+    apply_tab_stops,
+    header_rows,
+    header_spans,
+    tab_stops,
+)
+from indicite.ui.grid_layout import GridLayout
 from indicite.ui.highlighter import CitationHighlighter, Span
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.pages.page_view import PageView
@@ -123,6 +132,10 @@ class DocumentTextEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        document = QTextDocument(self)
+        self.grid_layout = GridLayout(document)
+        document.setDocumentLayout(self.grid_layout)
+        self.setDocument(document)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -480,10 +493,15 @@ class DocumentView(Retranslatable, QWidget):
         self._tables = list(tables)
         self.cell_keys.tables = self._tables
         document = self.text.document()
-        stops = tab_stops(text, self._tables, QFontMetricsF(self.text.font()))
+        bold = QFont(self.text.font())
+        bold.setWeight(QFont.Weight.Bold)  # as the highlighter sets header cells
+        metrics, header_metrics = QFontMetricsF(self.text.font()), QFontMetricsF(bold)
+        stops = tab_stops(text, self._tables, metrics, header_metrics)
         document.setDefaultTextOption(apply_tab_stops(document.defaultTextOption(), stops))
         self.text.empty_blocks = [n for n, line in enumerate(text.split("\n")) if not line]
+        self.text.grid_layout.set_rows({})  # the old rows' numbers mean nothing in the new text
         self.text.setPlainText(text)
+        self.text.grid_layout.set_rows(header_rows(text, self._tables, stops, header_metrics))
         to16 = self._map.to_utf16
         self.text.highlighter.set_header_spans(
             [(to16(a), to16(b)) for a, b in header_spans(self._tables)]

@@ -119,6 +119,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", '{name}: {reason}'),
     QT_TRANSLATE_NOOP("Errors", 'Type a comment first.'),
     QT_TRANSLATE_NOOP("Errors", 'Only an admin can change the four-eyes rule.'),
+    QT_TRANSLATE_NOOP("Errors", '{name} is the file of document {old} itself; a new version must differ from it.'),
     QT_TRANSLATE_NOOP("Errors", '{name} has the same text as document {old}; there is nothing to re-anchor.'),
     QT_TRANSLATE_NOOP("Errors", 'Document {doc_id} already has entries or versions of its own; import the new file as the version instead.'),
     QT_TRANSLATE_NOOP("Errors", 'Document {doc_id} has the same text as document {old}; there is nothing to re-anchor.'),

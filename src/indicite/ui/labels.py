@@ -157,6 +157,17 @@ def workflow_verbs() -> dict[str, str]:
     return verbs | {word: verbs[verb] for word, verb in past.items()}
 
 
+def anchor_state_names() -> dict[str, str]:
+    """core.reanchor.STATES (and "" for a citation a person made), for the revision views."""
+    return {
+        "": QCoreApplication.translate("Labels", "cited"),
+        "exact": QCoreApplication.translate("Labels", "in place"),
+        "moved": QCoreApplication.translate("Labels", "moved"),
+        "changed": QCoreApplication.translate("Labels", "changed"),
+        "orphaned": QCoreApplication.translate("Labels", "not found"),
+    }
+
+
 def error_param_names() -> dict[str, dict[str, str]]:
     """Codes that error messages fill in (status, role, action …), by parameter name."""
     from indicite.ui.indicator_model import status_names

@@ -4,23 +4,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
 from indicite.services.revisions import RevisionReport, SourceChange
+from indicite.ui.labels import anchor_state_names
 from indicite.ui.revisions.passages import side_by_side
-
-
-def state_names() -> dict[str, str]:
-    """How each re-anchoring state is named to the user."""
-    return {
-        "": QCoreApplication.translate("RevisionPassages", "cited"),
-        "exact": QCoreApplication.translate("RevisionPassages", "in place"),
-        "moved": QCoreApplication.translate("RevisionPassages", "moved"),
-        "changed": QCoreApplication.translate("RevisionPassages", "changed"),
-        "orphaned": QCoreApplication.translate("RevisionPassages", "not found"),
-    }
 
 
 def changes_html(changes: list[SourceChange]) -> str:
     """The changed and lost passages as a side-by-side table (old | new)."""
-    names = state_names()
+    names = anchor_state_names()
     rows = [(f"{c.name} · {names.get(c.state, c.state)}", c.old, c.new) for c in changes]
     headers = (
         QCoreApplication.translate("RevisionPassages", "Entry"),
@@ -38,7 +28,7 @@ class RevisionReportDialog(QDialog):
     def __init__(self, report: RevisionReport, changes: list[SourceChange], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New version imported"))
-        names = state_names()
+        names = anchor_state_names()
         counts = ", ".join(
             f"{report.states[state]} {name}"
             for state, name in names.items()

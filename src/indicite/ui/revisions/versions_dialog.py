@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from indicite.services.revisions import DiffHunk, source_changes, version_diff, versions
 from indicite.services.session import Session
+from indicite.ui.labels import anchor_state_names
 from indicite.ui.revisions.passages import marked_pair
-from indicite.ui.revisions.report_dialog import changes_html, state_names
+from indicite.ui.revisions.report_dialog import changes_html
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -129,7 +130,7 @@ class VersionsDialog(QDialog):
 
     def _html(self, hunks: list[DiffHunk]) -> str:
         header = (self.tr("Before"), self.tr("Now"), self.tr("Citations"))
-        names = state_names()
+        names = anchor_state_names()
         cells = [f"<tr>{''.join(f'<th align=left>{escape(h)}</th>' for h in header)}</tr>"]
         for hunk in hunks:
             old, new = marked_pair(hunk.old, hunk.new)
