@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from math import isfinite
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,9 @@ def _named(
     keep = [
         (i, name) for i, name in enumerate(names) if name and (columns is None or name in columns)
     ]
+    kept = [name for _, name in keep]
+    width = max((i + 1 for i, _ in keep), default=0)
+    pick = _picker([i for i, _ in keep])
     for count, (number, values) in enumerate(rows, start=1):
         if count > MAX_LOAD_ROWS:
             raise ImportRefused(
@@ -171,8 +175,18 @@ def _named(
         # any() first: it is C speed and settles nearly every row
         if not any(values) and all(v is None or v == "" for v in values):
             continue
-        size = len(values)
-        yield number, {name: convert(name, values[i]) for i, name in keep if i < size}
+        if len(values) >= width:  # nearly every row: no column is missing
+            yield number, {name: convert(name, v) for name, v in zip(kept, pick(values))}
+        else:
+            size = len(values)
+            yield number, {name: convert(name, values[i]) for i, name in keep if i < size}
+
+
+def _picker(indexes: list[int]) -> Callable[[list[Any]], Any]:
+    """The values at ``indexes`` of a row, as a sequence (itemgetter of one gives the value)."""
+    if len(indexes) == 1:
+        return lambda values: (values[indexes[0]],)
+    return itemgetter(*indexes) if indexes else lambda values: ()
 
 
 def _from_csv(name: str, value: str) -> Any:

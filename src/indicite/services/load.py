@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -113,17 +114,21 @@ class LoadReport:
 def _number(name: str, value: Any) -> float | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
-    if isinstance(value, int | float):
-        try:
-            number = float(value)
-        except OverflowError:  # an integer with hundreds of digits (JSON allows it)
-            number = float("inf")
-        check_finite(name, number, value)
-        return number
+    if value.__class__ is not str:  # a spreadsheet's or JSON's number (a CSV holds text)
+        if isinstance(value, bool):
+            raise ValidationError(
+                name, "{name} “{value}” is not a number", name=name, value=value
+            )
+        if isinstance(value, int | float):
+            try:
+                number = float(value)
+            except OverflowError:  # an integer with hundreds of digits (JSON allows it)
+                number = float("inf")
+            check_finite(name, number, value)
+            return number
+        value = str(value)
     try:
-        return parse_value(str(value))
+        return parse_value(value)
     except ValidationError as e:  # not a number, too large, too close to zero
         raise ValidationError(name, "{name}: {reason}", name=name, reason=str(e)) from None
 
@@ -264,6 +269,12 @@ class _Loader:
         return "submitted", False
 
 
+# The file's columns for the entry's fields (catalog_id comes from catalog_code), in the
+# order their errors are reported.
+_TEXT_FIELDS = tuple(n for n in INDICATOR_FIELDS if n not in NUMBER_FIELDS and n != "catalog_id")
+_NUMBER_FIELDS = tuple(n for n in INDICATOR_FIELDS if n in NUMBER_FIELDS)
+
+
 def _fields(row: dict[str, Any], catalog_codes: dict[str, int]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     code = _text(row.get("catalog_code")).strip()
@@ -271,15 +282,17 @@ def _fields(row: dict[str, Any], catalog_codes: dict[str, int]) -> dict[str, Any
         if code not in catalog_codes:
             raise RowRefused(f"no catalog item has the code {code}; load the catalog first")
         fields["catalog_id"] = catalog_codes[code]
-    for name in INDICATOR_FIELDS:
+    for name in _TEXT_FIELDS:
         value = row.get(name)
-        if name == "catalog_id":
-            continue
-        if value is None or value == "":
-            continue
-        fields[name] = _number(name, value) if name in NUMBER_FIELDS else _text(value)
+        if value is not None and value != "":
+            fields[name] = value if value.__class__ is str else _text(value)
+    for name in _NUMBER_FIELDS:
+        value = row.get(name)
+        if value is not None and value != "":
+            fields[name] = _number(name, value)
     fields = with_base(fields)
-    check_fields({"name": "", **fields})
+    fields.setdefault("name", "")  # so that a row without one is refused for it
+    check_fields(fields)
     return fields
 
 
@@ -299,10 +312,11 @@ class _Row:
     @property
     def source_changed(self) -> bool:
         """A quote carried to a newer version changed its number there, or was lost."""
-        return any(p["anchor_state"] == ORPHANED for p in self.placed) or any(
-            p["anchor_state"] == CHANGED and numbers_differ(p["was"], q.exact)
-            for p, q in zip(self.placed, self.quotes, strict=True)
-        )
+        for where, quote in zip(self.placed, self.quotes, strict=True):
+            state = where["anchor_state"]
+            if state == ORPHANED or (state == CHANGED and numbers_differ(where["was"], quote.exact)):
+                return True
+        return False
 
     @property
     def key(self) -> tuple[str, float | None, int, int]:
@@ -436,6 +450,9 @@ def _ready(
     return _prepare(row, documents, extras, loader)
 
 
+_indicator_fields = itemgetter(*INDICATOR_FIELDS)
+
+
 def _insert(
     session: Session, rows: q.LoadedRows, ready: _Row, file: str, number: int, at: str
 ) -> None:
@@ -444,7 +461,7 @@ def _insert(
     indicator = _stored(ready, session.user, at)
     claims = {k: v for k, v in ready.claims.items() if v is not None}
     after = {
-        **{name: indicator[name] for name in INDICATOR_FIELDS},
+        **dict(zip(INDICATOR_FIELDS, _indicator_fields(indicator), strict=True)),
         "status": "submitted" if ready.approve_now else ready.status,
         "citations": [[quote.start, quote.end] for quote in ready.quotes],
         "file": file,
