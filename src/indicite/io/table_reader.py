@@ -176,7 +176,10 @@ def _named(
         if not any(values) and all(v is None or v == "" for v in values):
             continue
         if len(values) >= width:  # nearly every row: no column is missing
-            yield number, {name: convert(name, v) for name, v in zip(kept, pick(values))}
+            yield (
+                number,
+                {name: convert(name, v) for name, v in zip(kept, pick(values), strict=True)},
+            )
         else:
             size = len(values)
             yield number, {name: convert(name, values[i]) for i, name in keep if i < size}

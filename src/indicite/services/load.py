@@ -116,9 +116,7 @@ def _number(name: str, value: Any) -> float | None:
         return None
     if value.__class__ is not str:  # a spreadsheet's or JSON's number (a CSV holds text)
         if isinstance(value, bool):
-            raise ValidationError(
-                name, "{name} “{value}” is not a number", name=name, value=value
-            )
+            raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
         if isinstance(value, int | float):
             try:
                 number = float(value)
@@ -314,7 +312,9 @@ class _Row:
         """A quote carried to a newer version changed its number there, or was lost."""
         for where, quote in zip(self.placed, self.quotes, strict=True):
             state = where["anchor_state"]
-            if state == ORPHANED or (state == CHANGED and numbers_differ(where["was"], quote.exact)):
+            if state == ORPHANED:
+                return True
+            if state == CHANGED and numbers_differ(where["was"], quote.exact):
                 return True
         return False
 
