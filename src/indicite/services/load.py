@@ -18,23 +18,20 @@ load, so the database stays as it was; a row-level one refuses that row. The rep
 first ``MAX_REPORTED`` problems of each kind and counts the rest.
 """
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime
-from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
-from indicite.core.entities import INDICATOR_FIELDS, STATUSES, Document
-from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
+from indicite.core.entities import INDICATOR_FIELDS, Document
+from indicite.core.errors import ValidationError
 from indicite.core.reanchor import CHANGED, ORPHANED
-from indicite.core.validation import check_fields, check_finite, parse_value
 from indicite.core.workflow import REVIEWERS
-from indicite.io.table_reader import read_table
-from indicite.services.indicators import with_base
+from indicite.services.load_apart import checked_rows_apart
+from indicite.services.load_rows import NUMBER_FIELDS, Checked, Citation, Loader, RowRefused
 from indicite.services.review import four_eyes
 from indicite.services.revisions import Carrier, numbers_differ
 from indicite.services.safe_output import refuse_open_database_as_input
@@ -47,38 +44,7 @@ from indicite.storage.indicators import citation_row
 from indicite.storage.provenance import PROVENANCE_FIELDS
 
 PROGRESS_EVERY = 500
-NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
 MAX_REPORTED = 20  # problems listed per kind; the rest are counted
-# Every column the load reads (of the indicators and of the citations sheet): the reader
-# converts only these.
-READ_COLUMNS = frozenset(
-    {
-        *INDICATOR_FIELDS,
-        "id",
-        "catalog_code",
-        "document_sha256",
-        "document_title",
-        "status",
-        "created_by",
-        "created_at",
-        "reviewed_by",
-        "reviewed_at",
-        "indicator_id",
-        "quote",
-        "start",
-        "end",
-        "prefix",
-        "suffix",
-        "cited_sha256",
-    }
-)
-_ISO_MOMENT = re.compile(
-    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?"
-)
-
-
-class RowRefused(IndiciteError):
-    """One row cannot be loaded; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -111,47 +77,6 @@ class LoadReport:
             self.skipped.append(problem)
 
 
-def _number(name: str, value: Any) -> float | None:
-    if value is None or value == "":
-        return None
-    if value.__class__ is not str:  # a spreadsheet's or JSON's number (a CSV holds text)
-        if isinstance(value, bool):
-            raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
-        if isinstance(value, int | float):
-            try:
-                number = float(value)
-            except OverflowError:  # an integer with hundreds of digits (JSON allows it)
-                number = float("inf")
-            check_finite(name, number, value)
-            return number
-        value = str(value)
-    try:
-        return parse_value(value)
-    except ValidationError as e:  # not a number, too large, too close to zero
-        raise ValidationError(name, "{name}: {reason}", name=name, reason=str(e)) from None
-
-
-def _int(name: str, value: Any) -> int | None:
-    number = _number(name, value)
-    if number is None:
-        return None
-    if number != int(number):
-        raise ValidationError(
-            name, "{name} “{value}” is not a whole number", name=name, value=value
-        )
-    return int(number)
-
-
-def _text(value: Any) -> str:
-    if value.__class__ is str:  # nearly every cell: settled first
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 class _Documents:
     """Finds the document a row cites, by sha256 or title, reading each text once."""
 
@@ -163,9 +88,8 @@ class _Documents:
         self.carrier = Carrier(session)
         self.catalog_codes = session.store.catalog.by_code()
 
-    def find(self, row: dict[str, Any]) -> Document:
-        sha = _text(row.get("document_sha256")).strip().lower()
-        title = _text(row.get("document_title")).strip()
+    def find(self, sha: str, title: str) -> Document:
+        """By sha256 (lower case), else by title (stripped)."""
         if sha and sha in self._by_sha:
             return self._get(self._by_sha[sha])
         if not title:
@@ -179,9 +103,9 @@ class _Documents:
             raise RowRefused(f"{len(ids)} documents are titled “{title}”; add document_sha256")
         return self._get(ids[0])
 
-    def cited(self, citation: dict[str, Any], default: Document) -> Document:
+    def cited(self, citation: Citation, default: Document) -> Document:
         """The version a citation was made in (``cited_sha256``), else the row's document."""
-        sha = _text(citation.get("cited_sha256")).strip().lower()
+        sha = citation.cited_sha256
         return self._get(self._by_sha[sha]) if sha in self._by_sha else default
 
     def _get(self, doc_id: int) -> Document:
@@ -190,15 +114,12 @@ class _Documents:
         return self._docs[doc_id]
 
 
-def anchor(doc: Document, citation: dict[str, Any]) -> Quote:
+def anchor(doc: Document, citation: Citation) -> Quote:
     """Where the cited quote is in the document, or RowRefused saying why it is not."""
-    exact = _text(citation.get("quote"))
-    if not exact:
-        raise RowRefused("no quote to cite")
-    start, end = _int("start", citation.get("start")), _int("end", citation.get("end"))
+    exact, start, end = citation.exact, citation.start, citation.end
     text = doc.text
     if start is None or end is None or not is_anchored(text, start, end, exact):
-        prefix, suffix = _text(citation.get("prefix")), _text(citation.get("suffix"))
+        prefix, suffix = citation.prefix, citation.suffix
         start = find_quote(text, exact, prefix, suffix)
         if start is None:
             short = exact if len(exact) <= 30 else exact[:30] + "…"
@@ -210,88 +131,6 @@ def anchor(doc: Document, citation: dict[str, Any]) -> Quote:
             )
         end = start + len(exact)
     return quote_at(text, start, end, doc.page_starts)
-
-
-def _moment(name: str, value: Any) -> str | None:
-    """An ISO 8601 date or date and time from the file, or None; anything else refuses the row
-    (a formula hiding in a timestamp column never reaches the database or an export)."""
-    text = _text(value).strip()
-    if not text:
-        return None
-    try:
-        if _ISO_MOMENT.fullmatch(text):
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return text
-    except ValueError:
-        pass
-    short = text if len(text) <= 40 else text[:40] + "…"
-    raise RowRefused(
-        f"{name} “{one_line(short)}” is not an ISO date and time (e.g. 2025-03-02T08:00:00+00:00)"
-    )
-
-
-def _claims(row: dict[str, Any]) -> dict[str, Any]:
-    """What the file says about the entry's past: kept as provenance, never as acts."""
-    status = _text(row.get("status")).strip().lower() or "draft"
-    if status not in STATUSES:
-        raise RowRefused(f"unknown status “{one_line(status)}”; use {', '.join(STATUSES)}")
-    return {
-        "status": status,
-        "created_by": _text(row.get("created_by")).strip() or None,
-        "created_at": _moment("created_at", row.get("created_at")),
-        "reviewed_by": _text(row.get("reviewed_by")).strip() or None,
-        "reviewed_at": _moment("reviewed_at", row.get("reviewed_at")),
-    }
-
-
-@dataclass(frozen=True)
-class _Loader:
-    """Who loads, and whether they may approve what a file marks approved."""
-
-    user: str
-    may_review: bool
-    four_eyes: bool
-
-    def status(self, claims: dict[str, Any]) -> tuple[str, bool]:
-        """The status an entry comes in with, and whether the loader approves it now."""
-        claimed = claims["status"]
-        if claimed in ("draft", "submitted"):
-            return claimed, False
-        author = claims["created_by"] or self.user
-        if (
-            claimed == "approved"
-            and self.may_review
-            and not (self.four_eyes and author == self.user)
-        ):
-            return "approved", True
-        return "submitted", False
-
-
-# The file's columns for the entry's fields (catalog_id comes from catalog_code), in the
-# order their errors are reported.
-_TEXT_FIELDS = tuple(n for n in INDICATOR_FIELDS if n not in NUMBER_FIELDS and n != "catalog_id")
-_NUMBER_FIELDS = tuple(n for n in INDICATOR_FIELDS if n in NUMBER_FIELDS)
-
-
-def _fields(row: dict[str, Any], catalog_codes: dict[str, int]) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    code = _text(row.get("catalog_code")).strip()
-    if code:
-        if code not in catalog_codes:
-            raise RowRefused(f"no catalog item has the code {code}; load the catalog first")
-        fields["catalog_id"] = catalog_codes[code]
-    for name in _TEXT_FIELDS:
-        value = row.get(name)
-        if value is not None and value != "":
-            fields[name] = value if value.__class__ is str else _text(value)
-    for name in _NUMBER_FIELDS:
-        value = row.get(name)
-        if value is not None and value != "":
-            fields[name] = _number(name, value)
-    fields = with_base(fields)
-    fields.setdefault("name", "")  # so that a row without one is refused for it
-    check_fields(fields)
-    return fields
 
 
 @dataclass
@@ -325,15 +164,18 @@ class _Row:
                 self.quotes[0].end)  # fmt: skip
 
 
-def _prepare(
-    row: dict[str, Any], documents: _Documents, extras: list[dict[str, Any]], loader: _Loader
-) -> _Row:
-    """Check and anchor one row; RowRefused or ValidationError say why it cannot be loaded."""
-    doc = documents.find(row)
-    fields = _fields(row, documents.catalog_codes)
-    claims = _claims(row)
+def _prepare(row: Checked, documents: _Documents) -> _Row:
+    """Anchor one checked row; RowRefused or ValidationError say why it cannot be loaded (the
+    problems the file side found come in the order the row is checked)."""
+    if row.unusable:  # the reader found it unusable (a list where a value belongs…)
+        raise RowRefused(row.unusable)
+    doc = documents.find(row.sha256, row.title)
+    if row.problem:
+        raise RowRefused(row.problem)
     quotes, placed = [], []
-    for i, citation in enumerate([row, *extras], start=1):
+    for i, citation in enumerate(row.citations, start=1):
+        if citation.problem:
+            raise RowRefused(citation.problem)
         source = documents.cited(citation, doc)
         try:
             quote = anchor(source, citation)
@@ -347,7 +189,7 @@ def _prepare(
         placed.append({"document_id": doc_id, "anchor_state": state, "was": quote.exact})
     assert doc.id is not None
     current = documents.carrier.current(doc.id)
-    return _Row(current, fields, quotes, placed, claims, *loader.status(claims))
+    return _Row(current, row.fields, quotes, placed, row.claims, row.status, row.approve_now)
 
 
 # What a field the row leaves out is stored as.
@@ -380,21 +222,6 @@ def _stored(ready: _Row, user: str, at: str) -> dict[str, Any]:
     }
 
 
-def _indicator_rows(table: Any, path: Path) -> Iterator:
-    """The rows, or one refusal when the file is not a table of indicators (a document, a
-    different sheet): no name column in its first row, instead of an error for every row.
-    (A first row the reader found unusable says so itself.)"""
-    rows = table.rows
-    first = next(rows, None)
-    if first is not None and first[0] not in table.problems and "name" not in first[1]:
-        raise ImportRefused(
-            "{name} is not a table of indicators (no name column); "
-            "load reads files in the export format",
-            name=path.name,
-        )
-    return rows if first is None else chain([first], rows)
-
-
 def load(
     session: Session,
     path: str | Path,
@@ -406,20 +233,25 @@ def load(
     """
     path = Path(path)
     refuse_open_database_as_input(path)
-    table = read_table(path, READ_COLUMNS)
-    rows = _indicator_rows(table, path)
     store = session.store
     documents = _Documents(session)
-    loader = _Loader(session.user, role_of(session) in REVIEWERS, four_eyes(session))
+    loader = Loader(session.user, role_of(session) in REVIEWERS, four_eyes(session))
+    rows = checked_rows_apart(path, documents.catalog_codes, loader)
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
-    with store.transaction(), bulk_insert(store.db), q.loaded_rows(store.db) as batch:
-        for done, (number, row) in enumerate(rows, start=1):
+    with (
+        closing(rows),  # a load that stops early stops the child reading the file
+        store.transaction(),
+        bulk_insert(store.db),
+        q.loaded_rows(store.db) as batch,
+    ):
+        for done, row in enumerate(rows, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done)
+            number = row.number
             try:
-                ready = _ready(table, number, row, documents, loader)
+                ready = _prepare(row, documents)
             except (RowRefused, ValidationError) as e:
                 report.refuse(RowProblem(number, str(e)))
                 continue
@@ -437,17 +269,6 @@ def load(
                 ready.status == "submitted"
             )
     return report
-
-
-def _ready(
-    table: Any, number: int, row: dict[str, Any], documents: _Documents, loader: _Loader
-) -> _Row:
-    """The row made ready, or RowRefused for what the reader found wrong with it."""
-    if number in table.problems:  # the reader found it unusable (a list where a value belongs…)
-        raise RowRefused(table.problems[number])
-    key = row.get("id")
-    extras = table.extra_citations.get(key, []) if key not in (None, "") else []
-    return _prepare(row, documents, extras, loader)
 
 
 _indicator_fields = itemgetter(*INDICATOR_FIELDS)

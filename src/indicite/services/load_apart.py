@@ -1,0 +1,119 @@
+"""A big file for ``indicite load`` read and checked in a child process, while the load writes.
+
+Of a load of 100,000 rows about half is reading and checking the file (pure Python, holding the
+interpreter lock) and the other half is anchoring the rows and writing them with SQLite. A child
+process on the second core reads ahead and hands the checked rows over pickled, a thousand at a
+time; the pipe holds about one batch, so the child runs at most a batch or two ahead and memory
+stays flat. Starting a child costs 0.2–0.4 s, so small files are read in the loading process.
+The child only reads the file: it never opens the database.
+"""
+
+import multiprocessing
+import pickle
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any
+
+from indicite.core.errors import IndiciteError
+from indicite.services.load_rows import Checked, Loader, checked_rows
+
+CHILD_PROCESS_BYTES = 8 * 1024 * 1024  # ~10,000 rows of our export
+BATCH = 1000  # rows per message
+_DONE = "done"
+
+
+class ChildStopped(RuntimeError):
+    """The child reading the file ended without a word (killed, out of memory, or unable to
+    start); the load stops and its transaction rolls back."""
+
+
+def checked_rows_apart(
+    path: Path, catalog_codes: dict[str, int], loader: Loader
+) -> Generator[Checked, None, None]:
+    """``checked_rows``, read in a child process when the file is big. As there, a file that
+    cannot be loaded at all is refused now; a refusal found further on comes with the rows."""
+    try:
+        big = path.stat().st_size >= CHILD_PROCESS_BYTES
+    except OSError:  # the reader says what is wrong with the path
+        big = False
+    if not big:
+        return checked_rows(path, catalog_codes, loader)
+    # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_read_apart, args=(path, catalog_codes, loader, sender), daemon=True
+    )
+    try:
+        child.start()
+    except OSError:  # no child process to be had: slower, but here
+        receiver.close()
+        return checked_rows(path, catalog_codes, loader)
+    finally:
+        sender.close()
+    rows = _received(receiver, child)
+    try:
+        first = next(rows)  # the file's own refusal (its header) is raised here, before any row
+    except ChildStopped:  # it could not start (a script without a main guard): read it here
+        return checked_rows(path, catalog_codes, loader)
+    return _after(first, rows)
+
+
+def _after(
+    first: list[Checked], rest: Generator[list[Checked], None, None]
+) -> Generator[Checked, None, None]:
+    try:
+        yield from first
+        for batch in rest:
+            yield from batch
+    finally:
+        rest.close()  # a load that stopped early stops the child
+
+
+def _received(receiver: Any, child: Any) -> Generator[list[Checked], None, None]:
+    """The child's batches (its first message says whether the file can be read at all)."""
+    try:
+        while True:
+            try:
+                message = pickle.loads(receiver.recv_bytes())  # noqa: S301 (our child's own)
+            except EOFError:
+                raise ChildStopped("the process reading the file stopped") from None
+            if message == _DONE:
+                yield []
+                return
+            if isinstance(message, tuple):  # ("refused", the error's class, message, state)
+                _, kind, text, state = message
+                error = kind.__new__(kind)
+                Exception.__init__(error, text)
+                error.__dict__.update(state)  # its template and values, for translation
+                raise error
+            yield message
+    finally:
+        receiver.close()  # a child still writing gets a broken pipe and ends
+        child.join(timeout=5)
+        if child.is_alive():
+            child.terminate()
+            child.join()
+
+
+def _read_apart(path: Path, catalog_codes: dict[str, int], loader: Loader, sender: Any) -> None:
+    """In the child: every checked row, ``BATCH`` at a time, then ``_DONE``; a file that cannot
+    be loaded ends with its refusal instead."""
+    try:
+        try:
+            batch: list[Checked] = []
+            for row in checked_rows(path, catalog_codes, loader):
+                batch.append(row)
+                if len(batch) >= BATCH:
+                    sender.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+                    batch = []
+            if batch:
+                sender.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+            sender.send_bytes(pickle.dumps(_DONE))
+        except IndiciteError as e:
+            refusal = ("refused", type(e), str(e), e.__dict__)
+            sender.send_bytes(pickle.dumps(refusal, pickle.HIGHEST_PROTOCOL))
+    except (BrokenPipeError, ConnectionResetError):  # the load stopped reading: nothing to do
+        pass
+    finally:
+        sender.close()

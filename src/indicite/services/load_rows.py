@@ -1,0 +1,275 @@
+"""The file side of ``indicite load``: each row read and checked without the database.
+
+Everything a row can be refused for by itself (a field that is not a number, an unknown status,
+a timestamp that is no date, a citation without a quote) is found here, and the row comes out
+as a ``Checked``: plain values that pickle quickly, so that a big file can be read in a child
+process (services/load_apart.py) while the loading process writes the rows before it. What
+needs the database (which document, the quote's place in its text, duplicates) is for
+services/load.py, which reports the problems found here in the order a row is checked: the
+reader's first, then the document, then the fields and claims, then each citation.
+"""
+
+import re
+from collections.abc import Generator, Iterator
+from datetime import datetime
+from itertools import chain
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from indicite.core.entities import INDICATOR_FIELDS, STATUSES
+from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
+from indicite.core.validation import check_fields, check_finite, parse_value
+from indicite.io.table_reader import Table, read_table
+from indicite.services.indicators import with_base
+
+NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
+# Every column the load reads (of the indicators and of the citations sheet): the reader
+# converts only these.
+READ_COLUMNS = frozenset(
+    {
+        *INDICATOR_FIELDS,
+        "id",
+        "catalog_code",
+        "document_sha256",
+        "document_title",
+        "status",
+        "created_by",
+        "created_at",
+        "reviewed_by",
+        "reviewed_at",
+        "indicator_id",
+        "quote",
+        "start",
+        "end",
+        "prefix",
+        "suffix",
+        "cited_sha256",
+    }
+)
+# The file's columns for the entry's fields (catalog_id comes from catalog_code), in the
+# order their errors are reported.
+_TEXT_FIELDS = tuple(n for n in INDICATOR_FIELDS if n not in NUMBER_FIELDS and n != "catalog_id")
+_NUMBER_FIELDS = tuple(n for n in INDICATOR_FIELDS if n in NUMBER_FIELDS)
+_ISO_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?"
+)
+
+
+class RowRefused(IndiciteError):
+    """One row cannot be loaded; the message says why."""
+
+
+class Loader(NamedTuple):
+    """Who loads, and whether they may approve what a file marks approved."""
+
+    user: str
+    may_review: bool
+    four_eyes: bool
+
+    def status(self, claims: dict[str, Any]) -> tuple[str, bool]:
+        """The status an entry comes in with, and whether the loader approves it now."""
+        claimed = claims["status"]
+        if claimed in ("draft", "submitted"):
+            return claimed, False
+        author = claims["created_by"] or self.user
+        if (
+            claimed == "approved"
+            and self.may_review
+            and not (self.four_eyes and author == self.user)
+        ):
+            return "approved", True
+        return "submitted", False
+
+
+class Citation(NamedTuple):
+    """One citation of a row as the file gives it, positions read as numbers."""
+
+    exact: str
+    start: int | None
+    end: int | None
+    prefix: str
+    suffix: str
+    cited_sha256: str  # the version it was made in, lower case; "" for the row's document
+    problem: str  # why it cannot be cited at all (no quote, a position that is no number)
+
+
+class Checked(NamedTuple):
+    """One row of the file, checked as far as the file alone allows."""
+
+    number: int  # as a spreadsheet shows it
+    unusable: str  # what the reader found wrong with the row (reported before anything else)
+    sha256: str  # of the document it cites, lower case
+    title: str  # of the document it cites
+    problem: str  # a field or claim the rules refuse (reported after the document)
+    fields: dict[str, Any]
+    claims: dict[str, Any]  # what the file says about the entry's past (provenance)
+    status: str  # the status it comes in with
+    approve_now: bool  # the loading editor approves it now
+    citations: list[Citation]
+
+
+def text_of(value: Any) -> str:
+    if value.__class__ is str:  # nearly every cell: settled first
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _number(name: str, value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if value.__class__ is not str:  # a spreadsheet's or JSON's number (a CSV holds text)
+        if isinstance(value, bool):
+            raise ValidationError(name, "{name} “{value}” is not a number", name=name, value=value)
+        if isinstance(value, int | float):
+            try:
+                number = float(value)
+            except OverflowError:  # an integer with hundreds of digits (JSON allows it)
+                number = float("inf")
+            check_finite(name, number, value)
+            return number
+        value = str(value)
+    try:
+        return parse_value(value)
+    except ValidationError as e:  # not a number, too large, too close to zero
+        raise ValidationError(name, "{name}: {reason}", name=name, reason=str(e)) from None
+
+
+def _int(name: str, value: Any) -> int | None:
+    number = _number(name, value)
+    if number is None:
+        return None
+    if number != int(number):
+        raise ValidationError(
+            name, "{name} “{value}” is not a whole number", name=name, value=value
+        )
+    return int(number)
+
+
+def _moment(name: str, value: Any) -> str | None:
+    """An ISO 8601 date or date and time from the file, or None; anything else refuses the row
+    (a formula hiding in a timestamp column never reaches the database or an export)."""
+    text = text_of(value).strip()
+    if not text:
+        return None
+    try:
+        if _ISO_MOMENT.fullmatch(text):
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return text
+    except ValueError:
+        pass
+    short = text if len(text) <= 40 else text[:40] + "…"
+    raise RowRefused(
+        f"{name} “{one_line(short)}” is not an ISO date and time (e.g. 2025-03-02T08:00:00+00:00)"
+    )
+
+
+def _claims(row: dict[str, Any], same: dict[str, str]) -> dict[str, Any]:
+    """What the file says about the entry's past: kept as provenance, never as acts."""
+    status = text_of(row.get("status")).strip().lower() or "draft"
+    if status not in STATUSES:
+        raise RowRefused(f"unknown status “{one_line(status)}”; use {', '.join(STATUSES)}")
+    created_by = text_of(row.get("created_by")).strip()
+    reviewed_by = text_of(row.get("reviewed_by")).strip()
+    return {
+        "status": same.setdefault(status, status),
+        "created_by": same.setdefault(created_by, created_by) or None,
+        "created_at": _moment("created_at", row.get("created_at")),
+        "reviewed_by": same.setdefault(reviewed_by, reviewed_by) or None,
+        "reviewed_at": _moment("reviewed_at", row.get("reviewed_at")),
+    }
+
+
+def _fields(
+    row: dict[str, Any], catalog_codes: dict[str, int], same: dict[str, str]
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    code = text_of(row.get("catalog_code")).strip()
+    if code:
+        if code not in catalog_codes:
+            raise RowRefused(f"no catalog item has the code {code}; load the catalog first")
+        fields["catalog_id"] = catalog_codes[code]
+    for name in _TEXT_FIELDS:
+        value = row.get(name)
+        if value is not None and value != "":
+            text = value if value.__class__ is str else text_of(value)
+            fields[name] = same.setdefault(text, text)
+    for name in _NUMBER_FIELDS:
+        value = row.get(name)
+        if value is not None and value != "":
+            fields[name] = _number(name, value)
+    fields = with_base(fields)
+    fields.setdefault("name", "")  # so that a row without one is refused for it
+    check_fields(fields)
+    return fields
+
+
+def _citation(i: int, cells: dict[str, Any], same: dict[str, str]) -> Citation:
+    """The ``i``-th citation of a row (1: the row's own quote, then the citations sheet's)."""
+    exact = text_of(cells.get("quote"))
+    prefix, suffix = text_of(cells.get("prefix")), text_of(cells.get("suffix"))
+    cited = text_of(cells.get("cited_sha256")).strip().lower()
+    exact, cited = same.setdefault(exact, exact), same.setdefault(cited, cited)
+    if not exact:
+        problem = "no quote to cite" if i == 1 else f"citation {i}: no quote to cite"
+        return Citation(exact, None, None, prefix, suffix, cited, problem)
+    try:
+        start, end = _int("start", cells.get("start")), _int("end", cells.get("end"))
+    except ValidationError as e:
+        return Citation(exact, None, None, prefix, suffix, cited, str(e))
+    return Citation(exact, start, end, prefix, suffix, cited, "")
+
+
+def check(
+    table: Table,
+    number: int,
+    row: dict[str, Any],
+    catalog_codes: dict[str, int],
+    loader: Loader,
+    same: dict[str, str],
+) -> Checked:
+    """The row checked as far as the file alone allows. ``same`` gives one object for each
+    text seen before (units, subjects, documents…): pickle then sends it once per batch."""
+    sha = text_of(row.get("document_sha256")).strip().lower()
+    title = text_of(row.get("document_title")).strip()
+    sha, title = same.setdefault(sha, sha), same.setdefault(title, title)
+    if number in table.problems:  # the reader found it unusable (a list where a value belongs…)
+        return Checked(number, table.problems[number], sha, title, "", {}, {}, "", False, [])
+    key = row.get("id")
+    extras = table.extra_citations.get(key, []) if key not in (None, "") else []
+    citations = [_citation(i, c, same) for i, c in enumerate([row, *extras], start=1)]
+    try:
+        fields = _fields(row, catalog_codes, same)
+        claims = _claims(row, same)
+    except (RowRefused, ValidationError) as e:
+        return Checked(number, "", sha, title, str(e), {}, {}, "", False, citations)
+    return Checked(number, "", sha, title, "", fields, claims, *loader.status(claims), citations)
+
+
+def _indicator_rows(table: Table, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows, or one refusal when the file is not a table of indicators (a document, a
+    different sheet): no name column in its first row, instead of an error for every row.
+    (A first row the reader found unusable says so itself.)"""
+    rows = table.rows
+    first = next(rows, None)
+    if first is not None and first[0] not in table.problems and "name" not in first[1]:
+        raise ImportRefused(
+            "{name} is not a table of indicators (no name column); "
+            "load reads files in the export format",
+            name=path.name,
+        )
+    return rows if first is None else chain([first], rows)
+
+
+def checked_rows(
+    path: Path, catalog_codes: dict[str, int], loader: Loader
+) -> Generator[Checked, None, None]:
+    """Every row of the file, checked; ImportRefused when the file itself cannot be loaded
+    (raised now for its header, or where the reader finds broken quoting)."""
+    table = read_table(path, READ_COLUMNS)
+    rows = _indicator_rows(table, path)
+    same: dict[str, str] = {}
+    return (check(table, number, row, catalog_codes, loader, same) for number, row in rows)
