@@ -40,7 +40,6 @@ from indicite.services.users import role_of
 from indicite.storage import export_queries as q
 from indicite.storage.bulk_insert import bulk_insert
 from indicite.storage.clock import now_iso
-from indicite.storage.indicators import citation_row
 from indicite.storage.provenance import PROVENANCE_FIELDS
 
 PROGRESS_EVERY = 500
@@ -141,7 +140,8 @@ class _Row:
     document_id: int
     fields: dict[str, Any]
     quotes: list[Quote]
-    placed: list[dict[str, Any]]  # each quote's document version and re-anchoring state
+    placed: list[tuple[int, str, str]]  # each quote's document version, re-anchoring state
+    # and the quote as the file gave it
     claims: dict[str, Any]
     status: str
     approve_now: bool
@@ -149,11 +149,10 @@ class _Row:
     @property
     def source_changed(self) -> bool:
         """A quote carried to a newer version changed its number there, or was lost."""
-        for where, quote in zip(self.placed, self.quotes, strict=True):
-            state = where["anchor_state"]
+        for (_, state, was), quote in zip(self.placed, self.quotes, strict=True):
             if state == ORPHANED:
                 return True
-            if state == CHANGED and numbers_differ(where["was"], quote.exact):
+            if state == CHANGED and numbers_differ(was, quote.exact):
                 return True
         return False
 
@@ -186,7 +185,7 @@ def _prepare(row: Checked, documents: _Documents) -> _Row:
         # A citation of an earlier version is carried to the current one (issue 17).
         doc_id, carried, state = documents.carrier.carry(source, quote)
         quotes.append(carried)
-        placed.append({"document_id": doc_id, "anchor_state": state, "was": quote.exact})
+        placed.append((doc_id, state, quote.exact))
     assert doc.id is not None
     current = documents.carrier.current(doc.id)
     return _Row(current, row.fields, quotes, placed, row.claims, row.status, row.approve_now)
@@ -257,11 +256,12 @@ def load(
                 continue
             if ready.document_id not in present:
                 present[ready.document_id] = q.existing_keys(store.db, ready.document_id)
-            if ready.key in present[ready.document_id]:
+            key = ready.key
+            if key in present[ready.document_id]:
                 reason = f"“{ready.fields['name']}” is already in document {ready.document_id}"
                 report.skip(RowProblem(number, reason))
                 continue
-            present[ready.document_id].add(ready.key)
+            present[ready.document_id].add(key)
             _insert(session, batch, ready, path.name, number, at)
             report.loaded += 1
             report.approved += ready.approve_now
@@ -272,6 +272,7 @@ def load(
 
 
 _indicator_fields = itemgetter(*INDICATOR_FIELDS)
+_claimed = itemgetter(*PROVENANCE_FIELDS)
 
 
 def _insert(
@@ -280,15 +281,13 @@ def _insert(
     """The entry, its citations, its load event (with the file's claims), its provenance and,
     when the loader approves it, their approve event."""
     indicator = _stored(ready, session.user, at)
-    claims = {k: v for k, v in ready.claims.items() if v is not None}
-    after = {
-        **dict(zip(INDICATOR_FIELDS, _indicator_fields(indicator), strict=True)),
-        "status": "submitted" if ready.approve_now else ready.status,
-        "citations": [[quote.start, quote.end] for quote in ready.quotes],
-        "file": file,
-        "row": number,
-        "from_file": claims,
-    }
+    claims = ready.claims
+    after = dict(zip(INDICATOR_FIELDS, _indicator_fields(indicator), strict=True))
+    after["status"] = "submitted" if ready.approve_now else ready.status
+    after["citations"] = [[quote.start, quote.end] for quote in ready.quotes]
+    after["file"] = file
+    after["row"] = number
+    after["from_file"] = {k: v for k, v in claims.items() if v is not None}
     events = [{"at": at, "who": session.user, "action": "load", "after": after, "comment": ""}]
     if ready.approve_now:
         events.append(
@@ -300,14 +299,12 @@ def _insert(
                 "after": {"status": "approved"},
             }
         )
-    q.insert_loaded(
-        rows,
-        indicator,
-        [
-            citation_row(quote, position)
-            | {"document_id": where["document_id"], "anchor_state": where["anchor_state"]}
-            for position, (quote, where) in enumerate(zip(ready.quotes, ready.placed, strict=True))
-        ],
-        events,
-        {"file": file, "row": number, **{f: ready.claims[f] for f in PROVENANCE_FIELDS}},
-    )
+    citations = [  # as q.LOADED_CITATION_COLUMNS
+        [document_id, quote.start, quote.end, quote.exact, quote.prefix, quote.suffix,
+         quote.page, position, state]
+        for position, (quote, (document_id, state, _)) in enumerate(
+            zip(ready.quotes, ready.placed, strict=True)
+        )
+    ]  # fmt: skip
+    provenance = [file, number, *_claimed(claims)]  # as q.LOADED_PROVENANCE_COLUMNS
+    q.insert_loaded(rows, indicator, citations, events, provenance)

@@ -165,8 +165,8 @@ _INDICATOR_INSERT_COLUMNS = (
     "submitted_at",
     "source_changed",
 )
-_CITATION_INSERT_COLUMNS = (
-    "indicator_id",
+# What the load gives for each citation and for its provenance (the indicator's id is added).
+LOADED_CITATION_COLUMNS = (
     "document_id",
     "start",
     "end",
@@ -177,6 +177,8 @@ _CITATION_INSERT_COLUMNS = (
     "position",
     "anchor_state",
 )
+LOADED_PROVENANCE_COLUMNS = ("file", "row", *PROVENANCE_FIELDS)
+_CITATION_INSERT_COLUMNS = ("indicator_id", *LOADED_CITATION_COLUMNS)
 _EVENT_INSERT_COLUMNS = (
     "at",
     "who",
@@ -196,12 +198,9 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 
 _INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
 _indicator_values = itemgetter(*_INDICATOR_INSERT_COLUMNS[1:])
-_quote_values = itemgetter(*_CITATION_INSERT_COLUMNS[2:-1])  # start … position
 _INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
 _INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
-_INSERT_PROVENANCE = _insert_sql(
-    "load_provenance", ("indicator_id", "file", "row", *PROVENANCE_FIELDS)
-)
+_INSERT_PROVENANCE = _insert_sql("load_provenance", ("indicator_id", *LOADED_PROVENANCE_COLUMNS))
 
 
 def _to_json(value: dict[str, Any]) -> str:
@@ -265,29 +264,23 @@ def loaded_rows(db: Database) -> Iterator[LoadedRows]:
 def insert_loaded(
     rows: LoadedRows,
     indicator: dict[str, Any],
-    citations: Sequence[dict[str, Any]],
+    citations: Sequence[Sequence[Any]],
     events: Sequence[dict[str, Any]],
-    provenance: dict[str, Any],
+    provenance: Sequence[Any],
 ) -> int:
     """Store one loaded indicator, its citations in order, its events in order and its
-    provenance (file, row and the claimed fields); returns its id.
+    provenance; returns its id.
 
-    Each event's ``before`` and ``after`` are stored as JSON. Written by ``rows`` in batches.
+    ``citations`` are the values of LOADED_CITATION_COLUMNS, ``provenance`` those of
+    LOADED_PROVENANCE_COLUMNS, each without the indicator's id. Each event's ``before`` and
+    ``after`` are stored as JSON. Written by ``rows`` in batches.
     """
     ind_id = rows.next_id
     rows.next_id += 1
     document_id = indicator["document_id"]
     rows.add(
         [ind_id, *_indicator_values(indicator)],
-        [
-            [
-                ind_id,
-                c.get("document_id", document_id),
-                *_quote_values(c),
-                c.get("anchor_state", ""),
-            ]
-            for c in citations
-        ],
+        [[ind_id, *c] for c in citations],
         [
             [
                 e["at"],
@@ -301,11 +294,6 @@ def insert_loaded(
             ]
             for e in events
         ],
-        [
-            ind_id,
-            provenance["file"],
-            provenance["row"],
-            *(provenance.get(f) for f in PROVENANCE_FIELDS),
-        ],
+        [ind_id, *provenance],
     )
     return ind_id
