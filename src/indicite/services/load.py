@@ -271,7 +271,6 @@ def load(
     return report
 
 
-_indicator_fields = itemgetter(*INDICATOR_FIELDS)
 _claimed = itemgetter(*PROVENANCE_FIELDS)
 
 
@@ -282,7 +281,7 @@ def _insert(
     when the loader approves it, their approve event."""
     indicator = _stored(ready, session.user, at)
     claims = ready.claims
-    after = dict(zip(INDICATOR_FIELDS, _indicator_fields(indicator), strict=True))
+    after = {**_UNSET, **ready.fields}  # the entry's fields (every key is one of them)
     after["status"] = "submitted" if ready.approve_now else ready.status
     after["citations"] = [[quote.start, quote.end] for quote in ready.quotes]
     after["file"] = file
