@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal
+from typing import Any
 
 MAGNITUDES = {
     "万亿": 10**12,
@@ -57,3 +58,18 @@ def to_base(value: float | None, unit: str) -> tuple[float | None, str]:
     if factor == 1:
         return value, base_unit
     return float(Decimal(repr(value)) * factor), base_unit
+
+
+def with_base(fields: dict[str, Any]) -> dict[str, Any]:
+    """Fill base_value/base_unit (and a range's base_value_high) from value/unit when the
+    caller did not give them."""
+    explicit = fields.get("base_value") is not None or "base_unit" in fields
+    if ("value" in fields or "unit" in fields) and not explicit:
+        base_value, base_unit = to_base(fields.get("value"), fields.get("unit") or "")
+        fields = {**fields, "base_value": base_value, "base_unit": base_unit}
+    if fields.get("base_value_high") is None and (
+        "value_high" in fields or ("unit" in fields and not explicit)
+    ):
+        high, _ = to_base(fields.get("value_high"), fields.get("unit") or "")
+        fields = {**fields, "base_value_high": high}
+    return fields

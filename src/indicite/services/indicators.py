@@ -7,27 +7,12 @@ from typing import Any
 from indicite.core.citations import Quote, quote_at
 from indicite.core.entities import INDICATOR_FIELDS, Indicator
 from indicite.core.errors import ValidationError
-from indicite.core.magnitudes import to_base
+from indicite.core.magnitudes import with_base
 from indicite.core.validation import check_fields
 from indicite.services.catalog import with_catalog_link
 from indicite.services.review import SEEN, require
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
-
-
-def with_base(fields: dict[str, Any]) -> dict[str, Any]:
-    """Fill base_value/base_unit (and a range's base_value_high) from value/unit when the
-    caller did not give them."""
-    explicit = fields.get("base_value") is not None or "base_unit" in fields
-    if ("value" in fields or "unit" in fields) and not explicit:
-        base_value, base_unit = to_base(fields.get("value"), fields.get("unit") or "")
-        fields = {**fields, "base_value": base_value, "base_unit": base_unit}
-    if fields.get("base_value_high") is None and (
-        "value_high" in fields or ("unit" in fields and not explicit)
-    ):
-        high, _ = to_base(fields.get("value_high"), fields.get("unit") or "")
-        fields = {**fields, "base_value_high": high}
-    return fields
 
 
 def with_period_dates(fields: dict[str, Any], published_on: str | None) -> dict[str, Any]:

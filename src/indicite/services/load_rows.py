@@ -19,9 +19,9 @@ from typing import Any, NamedTuple
 
 from indicite.core.entities import INDICATOR_FIELDS, STATUSES
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
+from indicite.core.magnitudes import with_base
 from indicite.core.validation import check_fields, check_finite, parse_value
 from indicite.io.table_reader import Table, read_table
-from indicite.services.indicators import with_base
 
 NUMBER_FIELDS = frozenset({"value", "base_value", "value_high", "base_value_high"})
 # Every column the load reads (of the indicators and of the citations sheet): the reader
