@@ -118,3 +118,18 @@ def test_a_load_that_fails_while_the_child_reads_stores_nothing_and_ends_it(tmp_
     with pytest.raises(RuntimeError, match="disk pulled out"):
         load(apart, sheet)
     assert _stored(apart) == [] and multiprocessing.active_children() == []
+
+
+def test_documents_too_big_to_send_are_anchored_in_the_loading_process(tmp_path, monkeypatch):
+    sheet = tmp_path / "big.csv"
+    _write(sheet, [_row(i) for i in range(300)])
+    here, there = _session(tmp_path, "here"), _session(tmp_path, "there")
+    expected = load(here, sheet)
+    monkeypatch.setattr(load_apart, "CHILD_PROCESS_BYTES", 0)
+    monkeypatch.setattr(load_apart, "TEXT_CHARS", len(TEXT) - 1)
+
+    def no_child(method):
+        raise AssertionError("a child process was started")
+
+    monkeypatch.setattr(load_apart.multiprocessing, "get_context", no_child)
+    assert load(there, sheet) == expected and _stored(there) == _stored(here)

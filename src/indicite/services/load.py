@@ -21,17 +21,24 @@ first ``MAX_REPORTED`` problems of each kind and counts the rest.
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
+from indicite.core.citations import Quote
 from indicite.core.entities import INDICATOR_FIELDS, Document
-from indicite.core.errors import ValidationError
 from indicite.core.reanchor import CHANGED, ORPHANED
 from indicite.core.workflow import REVIEWERS
 from indicite.services.load_apart import checked_rows_apart
-from indicite.services.load_rows import NUMBER_FIELDS, Checked, Citation, Loader, RowRefused
+from indicite.services.load_rows import (
+    NUMBER_FIELDS,
+    Checked,
+    Context,
+    Documents,
+    Loader,
+    RowRefused,
+)
 from indicite.services.review import four_eyes
 from indicite.services.revisions import Carrier, numbers_differ
 from indicite.services.safe_output import refuse_open_database_as_input
@@ -76,60 +83,22 @@ class LoadReport:
             self.skipped.append(problem)
 
 
-class _Documents:
-    """Finds the document a row cites, by sha256 or title, reading each text once."""
+class _Documents(Documents):
+    """The database's documents, each text read once, and how to carry a quote to a newer
+    version of its document."""
 
     def __init__(self, session: Session):
         self._store = session.store
-        self._by_sha = q.documents_by_sha256(session.store.db)
-        self._by_title = q.documents_by_title(session.store.db)
         self._docs: dict[int, Document] = {}
+        db = session.store.db
+        super().__init__(q.documents_by_sha256(db), q.documents_by_title(db), self._get)
         self.carrier = Carrier(session)
         self.catalog_codes = session.store.catalog.by_code()
-
-    def find(self, sha: str, title: str) -> Document:
-        """By sha256 (lower case), else by title (stripped)."""
-        if sha and sha in self._by_sha:
-            return self._get(self._by_sha[sha])
-        if not title:
-            if sha:
-                raise RowRefused(f"no document with sha256 {sha[:12]}…; import it first")
-            raise RowRefused("no document_title or document_sha256 says which document it cites")
-        ids = self._by_title.get(title, [])
-        if not ids:
-            raise RowRefused(f"no document titled “{title}”; import it first")
-        if len(ids) > 1:
-            raise RowRefused(f"{len(ids)} documents are titled “{title}”; add document_sha256")
-        return self._get(ids[0])
-
-    def cited(self, citation: Citation, default: Document) -> Document:
-        """The version a citation was made in (``cited_sha256``), else the row's document."""
-        sha = citation.cited_sha256
-        return self._get(self._by_sha[sha]) if sha in self._by_sha else default
 
     def _get(self, doc_id: int) -> Document:
         if doc_id not in self._docs:
             self._docs[doc_id] = self._store.documents.get(doc_id)
         return self._docs[doc_id]
-
-
-def anchor(doc: Document, citation: Citation) -> Quote:
-    """Where the cited quote is in the document, or RowRefused saying why it is not."""
-    exact, start, end = citation.exact, citation.start, citation.end
-    text = doc.text
-    if start is None or end is None or not is_anchored(text, start, end, exact):
-        prefix, suffix = citation.prefix, citation.suffix
-        start = find_quote(text, exact, prefix, suffix)
-        if start is None:
-            short = exact if len(exact) <= 30 else exact[:30] + "…"
-            raise RowRefused(f"the quote “{short}” is not in document {doc.id} ({doc.title})")
-        if not (prefix or suffix) and text.find(exact, start + 1) != -1:
-            raise RowRefused(
-                f"the quote “{exact}” occurs {text.count(exact)} times in document {doc.id}; "
-                "quote a longer passage or add prefix/suffix"
-            )
-        end = start + len(exact)
-    return quote_at(text, start, end, doc.page_starts)
 
 
 @dataclass
@@ -164,31 +133,17 @@ class _Row:
 
 
 def _prepare(row: Checked, documents: _Documents) -> _Row:
-    """Anchor one checked row; RowRefused or ValidationError say why it cannot be loaded (the
-    problems the file side found come in the order the row is checked)."""
-    if row.unusable:  # the reader found it unusable (a list where a value belongs…)
-        raise RowRefused(row.unusable)
-    doc = documents.find(row.sha256, row.title)
-    if row.problem:
-        raise RowRefused(row.problem)
+    """The checked row with each quote carried to the current version of its document
+    (issue 17); RowRefused says why it cannot be loaded."""
+    if row.refusal:
+        raise RowRefused(row.refusal)
     quotes, placed = [], []
-    for i, citation in enumerate(row.citations, start=1):
-        if citation.problem:
-            raise RowRefused(citation.problem)
-        source = documents.cited(citation, doc)
-        try:
-            quote = anchor(source, citation)
-        except RowRefused as e:
-            if i == 1:
-                raise
-            raise RowRefused(f"citation {i}: {e}") from None
-        # A citation of an earlier version is carried to the current one (issue 17).
-        doc_id, carried, state = documents.carrier.carry(source, quote)
+    for doc_id, quote in row.quotes:
+        current, carried, state = documents.carrier.carry(documents.get(doc_id), quote)
         quotes.append(carried)
-        placed.append((doc_id, state, quote.exact))
-    assert doc.id is not None
-    current = documents.carrier.current(doc.id)
-    return _Row(current, row.fields, quotes, placed, row.claims, row.status, row.approve_now)
+        placed.append((current, state, quote.exact))
+    document_id = documents.carrier.current(row.document_id)
+    return _Row(document_id, row.fields, quotes, placed, row.claims, row.status, row.approve_now)
 
 
 # What a field the row leaves out is stored as.
@@ -235,7 +190,8 @@ def load(
     store = session.store
     documents = _Documents(session)
     loader = Loader(session.user, role_of(session) in REVIEWERS, four_eyes(session))
-    rows = checked_rows_apart(path, documents.catalog_codes, loader)
+    context = Context(documents, documents.catalog_codes, loader)
+    rows = checked_rows_apart(path, context, partial(q.document_texts, store.db))
     report = LoadReport()
     present: dict[int, set] = {}
     at = now_iso()
@@ -251,7 +207,7 @@ def load(
             number = row.number
             try:
                 ready = _prepare(row, documents)
-            except (RowRefused, ValidationError) as e:
+            except RowRefused as e:
                 report.refuse(RowProblem(number, str(e)))
                 continue
             if ready.document_id not in present:

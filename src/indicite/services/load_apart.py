@@ -10,20 +10,25 @@ The child only reads the file: it never opens the database.
 
 import multiprocessing
 import pickle
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from indicite.core.entities import Document
 from indicite.core.errors import IndiciteError
 
 try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
-from indicite.services.load_rows import Checked, Loader, checked_rows
+from indicite.services.load_rows import Checked, Context, Documents, Loader, checked_rows
 
+Texts = dict[int, tuple[str, str, list[int] | None]]  # title, text, page starts by id
 CHILD_PROCESS_BYTES = 8 * 1024 * 1024  # ~10,000 rows of our export
+# The child gets every document's text (pickled: 0.1 s for 30 million characters); beyond
+# this the loading process reads the file itself.
+TEXT_CHARS = 50_000_000
 BATCH = 250  # rows per message: ~100 KB
 # On Linux the pipe holds 1 MB (not 64 KB): the child runs ten batches ahead and a batch is
 # read whole, without waiting for the child to be scheduled again on a busy machine.
@@ -37,35 +42,38 @@ class ChildStopped(RuntimeError):
 
 
 def checked_rows_apart(
-    path: Path, catalog_codes: dict[str, int], loader: Loader
+    path: Path, context: Context, texts: Callable[[int], Texts | None]
 ) -> Generator[Checked, None, None]:
-    """``checked_rows``, read in a child process when the file is big. As there, a file that
-    cannot be loaded at all is refused now; a refusal found further on comes with the rows."""
+    """``checked_rows``, read in a child process when the file is big and ``texts(limit)``
+    gives the documents' texts to anchor the rows in (None: more characters than ``limit``).
+    As there, a file that cannot be loaded at all is refused now; a refusal found further on
+    comes with the rows."""
     try:
         big = path.stat().st_size >= CHILD_PROCESS_BYTES
     except OSError:  # the reader says what is wrong with the path
         big = False
-    if not big:
-        return checked_rows(path, catalog_codes, loader)
+    shipped = texts(TEXT_CHARS) if big else None
+    if shipped is None:
+        return checked_rows(path, context)
     # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
+    mp = multiprocessing.get_context("spawn")
+    receiver, sender = mp.Pipe(duplex=False)
     _widen(sender.fileno())
-    child = context.Process(
-        target=_read_apart, args=(path, catalog_codes, loader, sender), daemon=True
-    )
+    documents = context.documents
+    args = (path, documents.by_sha, documents.by_title, shipped, *context[1:], sender)
+    child = mp.Process(target=_read_apart, args=args, daemon=True)
     try:
         child.start()
     except OSError:  # no child process to be had: slower, but here
         receiver.close()
-        return checked_rows(path, catalog_codes, loader)
+        return checked_rows(path, context)
     finally:
         sender.close()
     rows = _received(receiver, child)
     try:
         first = next(rows)  # the file's own refusal (its header) is raised here, before any row
     except ChildStopped:  # it could not start (a script without a main guard): read it here
-        return checked_rows(path, catalog_codes, loader)
+        return checked_rows(path, context)
     return _after(first, rows)
 
 
@@ -113,13 +121,26 @@ def _received(receiver: Any, child: Any) -> Generator[list[Checked], None, None]
             child.join()
 
 
-def _read_apart(path: Path, catalog_codes: dict[str, int], loader: Loader, sender: Any) -> None:
+def _read_apart(
+    path: Path,
+    by_sha: dict[str, int],
+    by_title: dict[str, list[int]],
+    texts: Texts,
+    catalog_codes: dict[str, int],
+    loader: Loader,
+    sender: Any,
+) -> None:
     """In the child: every checked row, ``BATCH`` at a time, then ``_DONE``; a file that cannot
     be loaded ends with its refusal instead."""
+    documents = {
+        doc_id: Document(id=doc_id, title=title, text=text, page_starts=pages)
+        for doc_id, (title, text, pages) in texts.items()
+    }
+    context = Context(Documents(by_sha, by_title, documents.__getitem__), catalog_codes, loader)
     try:
         try:
             batch: list[Checked] = []
-            for row in checked_rows(path, catalog_codes, loader):
+            for row in checked_rows(path, context):
                 batch.append(row)
                 if len(batch) >= BATCH:
                     sender.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))

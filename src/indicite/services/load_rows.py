@@ -11,13 +11,14 @@ reader's first, then the document, then the fields and claims, then each citatio
 
 import copyreg
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from indicite.core.entities import INDICATOR_FIELDS, STATUSES
+from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
+from indicite.core.entities import INDICATOR_FIELDS, STATUSES, Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
 from indicite.core.magnitudes import with_base
 from indicite.core.validation import check_fields, check_finite, parse_value
@@ -95,18 +96,16 @@ class Citation(NamedTuple):
 
 
 class Checked(NamedTuple):
-    """One row of the file, checked as far as the file alone allows."""
+    """One row of the file, checked and anchored; ``refusal`` says why it cannot be loaded."""
 
     number: int  # as a spreadsheet shows it
-    unusable: str  # what the reader found wrong with the row (reported before anything else)
-    sha256: str  # of the document it cites, lower case
-    title: str  # of the document it cites
-    problem: str  # a field or claim the rules refuse (reported after the document)
+    refusal: str
+    document_id: int  # the document it cites
     fields: dict[str, Any]
     claims: dict[str, Any]  # what the file says about the entry's past (provenance)
     status: str  # the status it comes in with
     approve_now: bool  # the loading editor approves it now
-    citations: list[Citation]
+    quotes: list[tuple[int, Quote]]  # each citation: the version it was made in, the quote
 
 
 def _as_tuple(row: tuple) -> tuple[Any, ...]:
@@ -115,8 +114,63 @@ def _as_tuple(row: tuple) -> tuple[Any, ...]:
     return tuple.__new__, (type(row), tuple(row))
 
 
-copyreg.pickle(Citation, _as_tuple)
+def _quote_as_tuple(quote: Quote) -> tuple[Any, ...]:
+    return Quote, (quote.start, quote.end, quote.exact, quote.prefix, quote.suffix, quote.page)
+
+
 copyreg.pickle(Checked, _as_tuple)
+copyreg.pickle(Quote, _quote_as_tuple)
+
+
+class Documents:
+    """Finds the document a row cites, by sha256 or title; ``get`` gives a document by id."""
+
+    def __init__(
+        self,
+        by_sha: dict[str, int],
+        by_title: dict[str, list[int]],
+        get: Callable[[int], Document],
+    ):
+        self.by_sha, self.by_title, self.get = by_sha, by_title, get
+
+    def find(self, sha: str, title: str) -> Document:
+        """By sha256 (lower case), else by title (stripped)."""
+        if sha and sha in self.by_sha:
+            return self.get(self.by_sha[sha])
+        if not title:
+            if sha:
+                raise RowRefused(f"no document with sha256 {sha[:12]}…; import it first")
+            raise RowRefused("no document_title or document_sha256 says which document it cites")
+        ids = self.by_title.get(title, [])
+        if not ids:
+            raise RowRefused(f"no document titled “{title}”; import it first")
+        if len(ids) > 1:
+            raise RowRefused(f"{len(ids)} documents are titled “{title}”; add document_sha256")
+        return self.get(ids[0])
+
+    def cited(self, citation: Citation, default: Document) -> Document:
+        """The version a citation was made in (``cited_sha256``), else the row's document."""
+        sha = citation.cited_sha256
+        return self.get(self.by_sha[sha]) if sha in self.by_sha else default
+
+
+def anchor(doc: Document, citation: Citation) -> Quote:
+    """Where the cited quote is in the document, or RowRefused saying why it is not."""
+    exact, start, end = citation.exact, citation.start, citation.end
+    text = doc.text
+    if start is None or end is None or not is_anchored(text, start, end, exact):
+        prefix, suffix = citation.prefix, citation.suffix
+        start = find_quote(text, exact, prefix, suffix)
+        if start is None:
+            short = exact if len(exact) <= 30 else exact[:30] + "…"
+            raise RowRefused(f"the quote “{short}” is not in document {doc.id} ({doc.title})")
+        if not (prefix or suffix) and text.find(exact, start + 1) != -1:
+            raise RowRefused(
+                f"the quote “{exact}” occurs {text.count(exact)} times in document {doc.id}; "
+                "quote a longer passage or add prefix/suffix"
+            )
+        end = start + len(exact)
+    return quote_at(text, start, end, doc.page_starts)
 
 
 def text_of(value: Any) -> str:
@@ -238,26 +292,45 @@ def check(
     table: Table,
     number: int,
     row: dict[str, Any],
-    catalog_codes: dict[str, int],
-    loader: Loader,
+    context: "Context",
     same: dict[str, str],
 ) -> Checked:
-    """The row checked as far as the file alone allows. ``same`` gives one object for each
-    text seen before (units, subjects, documents…): pickle then sends it once per batch."""
-    sha = text_of(row.get("document_sha256")).strip().lower()
-    title = text_of(row.get("document_title")).strip()
-    sha, title = same.setdefault(sha, sha), same.setdefault(title, title)
+    """The row checked and anchored, its problems in the order a row is checked: the
+    reader's, the document, the fields and claims, each citation. ``same`` gives one object
+    for each text seen before (units, subjects…): pickle then sends it once per batch."""
     if number in table.problems:  # the reader found it unusable (a list where a value belongs…)
-        return Checked(number, table.problems[number], sha, title, "", {}, {}, "", False, [])
-    key = row.get("id")
-    extras = table.extra_citations.get(key, []) if key not in (None, "") else []
-    citations = [_citation(i, c, same) for i, c in enumerate([row, *extras], start=1)]
+        return Checked(number, table.problems[number], 0, {}, {}, "", False, [])
     try:
-        fields = _fields(row, catalog_codes, same)
+        doc = context.documents.find(
+            text_of(row.get("document_sha256")).strip().lower(),
+            text_of(row.get("document_title")).strip(),
+        )
+        fields = _fields(row, context.catalog_codes, same)
         claims = _claims(row, same)
+        key = row.get("id")
+        extras = table.extra_citations.get(key, []) if key not in (None, "") else []
+        quotes = []
+        for i, cells in enumerate([row, *extras], start=1):
+            citation = _citation(i, cells, same)
+            if citation.problem:
+                raise RowRefused(citation.problem)
+            source = context.documents.cited(citation, doc)
+            try:
+                quotes.append((source.id or 0, anchor(source, citation)))
+            except RowRefused as e:
+                raise RowRefused(str(e) if i == 1 else f"citation {i}: {e}") from None
     except (RowRefused, ValidationError) as e:
-        return Checked(number, "", sha, title, str(e), {}, {}, "", False, citations)
-    return Checked(number, "", sha, title, "", fields, claims, *loader.status(claims), citations)
+        return Checked(number, str(e), 0, {}, {}, "", False, [])
+    status, approve_now = context.loader.status(claims)
+    return Checked(number, "", doc.id or 0, fields, claims, status, approve_now, quotes)
+
+
+class Context(NamedTuple):
+    """What checking a row needs besides the file."""
+
+    documents: Documents
+    catalog_codes: dict[str, int]
+    loader: Loader
 
 
 def _indicator_rows(table: Table, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -275,12 +348,10 @@ def _indicator_rows(table: Table, path: Path) -> Iterator[tuple[int, dict[str, A
     return rows if first is None else chain([first], rows)
 
 
-def checked_rows(
-    path: Path, catalog_codes: dict[str, int], loader: Loader
-) -> Generator[Checked, None, None]:
+def checked_rows(path: Path, context: Context) -> Generator[Checked, None, None]:
     """Every row of the file, checked; ImportRefused when the file itself cannot be loaded
     (raised now for its header, or where the reader finds broken quoting)."""
     table = read_table(path, READ_COLUMNS)
     rows = _indicator_rows(table, path)
     same: dict[str, str] = {}
-    return (check(table, number, row, catalog_codes, loader, same) for number, row in rows)
+    return (check(table, number, row, context, same) for number, row in rows)

@@ -5,6 +5,7 @@ documents sheet agree even while others keep writing. The load writes with plain
 INSERTs in batches (100,000 rows in one transaction must take seconds, not minutes).
 """
 
+import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -144,6 +145,21 @@ def documents_by_title(db: Database) -> dict[str, list[int]]:
     for title, doc_id in db.execute("SELECT title, id FROM documents ORDER BY id"):
         found.setdefault(title, []).append(doc_id)
     return found
+
+
+def document_texts(
+    db: Database, max_chars: int
+) -> dict[int, tuple[str, str, list[int] | None]] | None:
+    """(title, text, page starts) of every document by id, for a load that anchors its rows in
+    a child process; None when their texts hold more than ``max_chars`` characters."""
+    total = db.execute("SELECT coalesce(sum(char_count), 0) FROM documents").fetchone()[0]
+    if total > max_chars:
+        return None
+    rows = db.execute("SELECT id, title, text, page_starts FROM documents")
+    return {
+        doc_id: (title, text, json.loads(pages) if pages else None)
+        for doc_id, title, text, pages in rows
+    }
 
 
 def existing_keys(db: Database, doc_id: int) -> set[tuple[str, float | None, int, int]]:
