@@ -100,23 +100,17 @@ def test_a_file_broken_past_the_first_batch_is_refused_whole(session, tmp_path, 
 
 
 def test_a_load_that_fails_while_the_child_reads_stores_nothing_and_ends_it(tmp_path, monkeypatch):
-    from indicite.storage import export_queries
-
     apart = _session(tmp_path, "apart")
     sheet = tmp_path / "big.csv"
     _write(sheet, [_row(i) for i in range(ROWS * 4)])
-    original, calls = export_queries.insert_loaded, []
 
-    def insert_then_fail(db, *args):
-        calls.append(1)
-        if len(calls) == 3:
+    def fail_half_way(rows_read):
+        if rows_read == ROWS:
             raise RuntimeError("disk pulled out")
-        return original(db, *args)
 
-    monkeypatch.setattr(export_queries, "insert_loaded", insert_then_fail)
     _read_apart_only(monkeypatch)
     with pytest.raises(RuntimeError, match="disk pulled out"):
-        load(apart, sheet)
+        load(apart, sheet, progress=fail_half_way)
     assert _stored(apart) == [] and multiprocessing.active_children() == []
 
 
