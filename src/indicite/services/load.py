@@ -16,6 +16,11 @@ editor looks at it. No status means draft.
 Hostile files: a file-level problem (unreadable, too big, broken quoting) refuses the whole
 load, so the database stays as it was; a row-level one refuses that row. The report keeps the
 first ``MAX_REPORTED`` problems of each kind and counts the rest.
+
+Reading, checking and anchoring the rows is services/load_rows.py, run in a child process for a
+big file (services/load_apart.py); this module carries the quotes to the current versions,
+skips repeats and writes, through storage/bulk_insert.py and the batched inserts of
+storage/export_queries.py.
 """
 
 from collections.abc import Callable
