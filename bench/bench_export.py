@@ -18,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from environment import Environment
 from generate import NAMES, NUMBER, SUBJECTS, USERS, corpus_text
 from indicite.core.citations import quote_at
 from indicite.core.magnitudes import to_base
@@ -44,10 +45,13 @@ started = time.perf_counter()
 seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_SELF)
 cpu = usage.ru_utime + usage.ru_stime - cpu_before
+# a load of a big file reads it in a child process (services/load_apart.py)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+child_cpu = usage.ru_utime + usage.ru_stime
 # ru_maxrss survives exec (it would report the parent's peak); VmHWM is this process's own.
 status = open("/proc/self/status").read()
 peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
-print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mb": peak}}))
+print(json.dumps({{"seconds": seconds, "cpu": cpu, "child_cpu": child_cpu, "peak_mb": peak}}))
 """
 
 # Each runs in a fresh process: sys.argv[1] database, [2] file, [3] format, engine or rows.
@@ -178,13 +182,20 @@ def main() -> None:
         ("load csv", "load", (str(empty), str(csv_out), rows)),
         ("load xlsx", "load", (str(empty), str(xlsx_out), rows)),
     ]
-    print(f"{args.rows:,} indicators, median of {args.repeat} fresh processes")
+    environment = Environment()
+    print(f"{args.rows:,} indicators, median (and min) of {args.repeat} fresh processes")
     print("wall seconds compete with whatever else runs; CPU seconds are this process's own")
-    print(f"{'figure':<20}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}   {'target':<18}result")
+    print("(+ its child's, for a load that reads the file in a second process)")
+    print(
+        f"{'figure':<20}{'wall s':>8}{'min s':>7}{'CPU s':>12}{'peak MB':>9}   {'target':<18}result"
+    )
     for figure, case, case_args in plan:
         runs = [measure(case, *case_args) for _ in range(args.repeat)]
         seconds = statistics.median(r["seconds"] for r in runs)
+        fastest = min(r["seconds"] for r in runs)
         cpu = statistics.median(r["cpu"] for r in runs)
+        child = statistics.median(r.get("child_cpu", 0) for r in runs)
+        cpus = f"{cpu:.2f}" + (f"+{child:.2f}" if child >= 0.01 else "")
         peak = statistics.median(r["peak_mb"] for r in runs)
         target = TARGETS.get(figure)
         verdict, wanted = "", ""
@@ -193,8 +204,15 @@ def main() -> None:
             wanted = f"≤ {max_s:g} s" + (f", ≤ {max_mb} MB" if max_mb else "")
             ok = seconds <= max_s and (max_mb is None or peak <= max_mb)
             verdict = "pass" if ok else "FAIL"
-        print(f"{figure:<20}{seconds:>8.2f}{cpu:>8.2f}{peak:>9.0f}   {wanted:<18}{verdict}")
+        print(
+            f"{figure:<20}{seconds:>8.2f}{fastest:>7.2f}{cpus:>12}{peak:>9.0f}   "
+            f"{wanted:<18}{verdict}"
+        )
     Path(str(empty) + ".run").unlink(missing_ok=True)
+    environment.finish()
+    if warning := environment.busy_warning():
+        print(warning)
+    print(environment.markdown())
 
 
 if __name__ == "__main__":
