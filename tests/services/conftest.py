@@ -1,0 +1,12 @@
+"""The services run on both stores: every test taking ``session`` runs on SQLite and PostgreSQL."""
+
+import pytest
+
+
+@pytest.fixture
+def session(store_location):
+    from indicite.services.session import Session
+
+    s = Session.open(store_location, "tester")
+    yield s
+    s.close()
