@@ -149,9 +149,18 @@ def pg_url(pg_server, pg_template, request):
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+def pytest_generate_tests(metafunc):
+    """Tests taking ``store_location`` run on both stores, except in modules about the
+    database file itself (``FILE_STORE_ONLY = True``: health checks, backups, open files)."""
+    if "store_location" in metafunc.fixturenames:
+        file_only = getattr(metafunc.module, "FILE_STORE_ONLY", False)
+        stores = ["sqlite"] if file_only else ["sqlite", "postgres"]
+        metafunc.parametrize("store_location", stores, indirect=True)
+
+
+@pytest.fixture
 def store_location(request, db_path):
-    """Where a parametrised test's database is: a SQLite file, then a PostgreSQL database."""
+    """Where a parametrised test's database is: a SQLite file, or a PostgreSQL database."""
     if request.param == "sqlite":
         return db_path
     return request.getfixturevalue("pg_url")

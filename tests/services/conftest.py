@@ -1,4 +1,4 @@
-"""The services run on both stores: every test taking ``session`` runs on SQLite and PostgreSQL."""
+"""Every service test taking ``session`` runs on SQLite and on PostgreSQL."""
 
 import pytest
 

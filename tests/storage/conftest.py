@@ -1,4 +1,4 @@
-"""The repositories run on both stores: every test taking ``session`` runs on SQLite and PostgreSQL."""
+"""Every repository test taking ``session`` runs on SQLite and on PostgreSQL."""
 
 import pytest
 

@@ -30,8 +30,10 @@ _TOKEN = re.compile(
 # (pattern, replacement) on code outside literals, applied in order.
 _SPELLINGS = [
     # a JSON array of ids, the way the repositories pass a list to IN (...)
-    (re.compile(r"SELECT value FROM json_each\(\?\)", re.I), "SELECT unnest(?::bigint[])"),
-    (re.compile(r"SELECT value FROM json_each\(\?(\d+)\)", re.I), r"SELECT unnest(?\1::bigint[])"),
+    (
+        re.compile(r"SELECT value FROM json_each\((\?\d*)\)", re.I),
+        r"SELECT jsonb_array_elements_text(\1::jsonb)::bigint",
+    ),
     # a JSON array of rows: w.value ->> 0 reads their fields in both engines
     (
         re.compile(r"FROM json_each\(\?\) (\w+)", re.I),
