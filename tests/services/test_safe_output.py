@@ -14,6 +14,8 @@ from indicite.cli import main
 from indicite.services.backups import back_up
 from indicite.services.indicators import create_indicator
 
+FILE_STORE_ONLY = True  # export paths against the database file
+
 
 def run(capsys, *args):
     code = main([str(a) for a in args])

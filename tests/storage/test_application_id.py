@@ -9,6 +9,8 @@ from indicite.core.errors import DatabaseUnusable
 from indicite.services.session import Session
 from indicite.storage.migrations import APPLICATION_ID
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 
 def application_id(path) -> int:
     conn = sqlite3.connect(path)

@@ -15,6 +15,8 @@ from indicite.services.indicators import create_indicator, delete_indicator
 from indicite.services.session import Session
 from indicite.storage.backups import BackupInfo, to_delete
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 T0 = datetime(2026, 3, 1, 9, 0, 0)
 
 

@@ -7,6 +7,8 @@ from indicite.core.errors import DatabaseTooNew, DatabaseUnusable
 from indicite.storage.database import open_database, schema_sql, schema_version
 from indicite.storage.dump_schema import current_schema
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 SCHEMA_FILE = Path(__file__).parents[2] / "db" / "schema.sql"
 
 

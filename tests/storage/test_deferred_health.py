@@ -9,6 +9,8 @@ from indicite.services.health import check_pending, full_check, record_health
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 
 @pytest.fixture
 def good_bytes(session, sample_doc, db_path) -> bytes:

@@ -8,6 +8,8 @@ import pytest
 from indicite.storage import database, filesystems
 from indicite.storage.filesystems import is_network_path
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 MOUNTS = """\
 sysfs /sys sysfs rw,nosuid 0 0
 /dev/sda1 / ext4 rw,relatime 0 0

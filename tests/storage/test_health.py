@@ -10,6 +10,8 @@ from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.storage.health import check_health
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 
 @pytest.fixture
 def good_bytes(session, sample_doc, db_path) -> bytes:

@@ -12,6 +12,8 @@ from indicite.services.session import Session
 from indicite.storage import health, open_files
 from indicite.storage.backups import copy_backup_to, set_aside
 
+FILE_STORE_ONLY = True  # about the SQLite file itself
+
 
 def test_a_file_is_open_while_any_session_has_it_under_any_name(session, db_path, tmp_path):
     link, symlink = tmp_path / "link.sqlite", tmp_path / "symlink.sqlite"

@@ -34,7 +34,12 @@ _FTS_TRIGGER = re.compile(
 
 @contextmanager
 def bulk_insert(db: Database) -> Iterator[None]:
-    """Defer full-text indexing (and, for small tables, secondary indexes) to the end."""
+    """Defer full-text indexing (and, for small tables, secondary indexes) to the end.
+
+    A PostgreSQL server keeps its indexes as rows arrive: there is nothing to defer."""
+    if not isinstance(db, Database):
+        yield
+        return
     conn = db.conn
     triggers = []
     for name, sql in conn.execute(

@@ -18,6 +18,7 @@ from indicite.storage.events import EventRepository
 from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.ocr_pages import OcrPageRepository
+from indicite.storage.postgres.connect import is_postgres_url
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
@@ -60,7 +61,13 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":
-        """Open ``path``; ``create=False`` refuses a path where no database is."""
+        """Open ``path``; ``create=False`` refuses a path where no database is.
+
+        A ``postgresql://`` URL opens a team database (``storage.postgres``)."""
+        if is_postgres_url(path):
+            from indicite.storage.postgres.store import PgStore
+
+            return PgStore.open_url(str(path))
         path = Path(path)
         already_open = open_files.is_open(path)
         checked = open_files.is_known_sound(path)
@@ -71,6 +78,16 @@ class Store:
         store = cls(db, path, health_pending=not sound)
         store._file_key = open_files.opened(path, sound=sound)
         return store
+
+    @property
+    def location(self) -> str | Path | None:
+        """What a worker opens to reach the same database: the file, or the server's URL."""
+        return self.path
+
+    @property
+    def shown_location(self) -> str:
+        """The database as the user sees and Recent remembers it (never with a password)."""
+        return str(self.path or "")
 
     def record_health(self, problem: DatabaseUnusable | None) -> None:
         """The verdict of the full check: None for a sound file, else why it is refused."""

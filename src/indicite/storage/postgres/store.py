@@ -1,0 +1,44 @@
+"""The Store of a team database: the repositories of ``storage.store`` on a PostgreSQL server."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, cast
+
+from indicite.storage.postgres.connect import open_postgres
+from indicite.storage.postgres.database import PgDatabase
+from indicite.storage.postgres.search import PgSearchRepository
+from indicite.storage.store import Store
+
+
+class PgStore(Store):
+    """No file, so no file checks: the server keeps its pages sound and its own backups."""
+
+    def __init__(self, db: PgDatabase):
+        # PgDatabase offers the part of sqlite-utils' Database the repositories call.
+        super().__init__(cast(Any, db))
+        self.pg = db
+        self.search = cast(Any, PgSearchRepository(db))
+
+    @classmethod
+    def open_url(cls, url: str) -> "PgStore":
+        return cls(open_postgres(url))
+
+    @property
+    def location(self) -> str:
+        return self.pg.dsn
+
+    @property
+    def shown_location(self) -> str:
+        return self.pg.url
+
+    def ensure_sound(self) -> None:
+        """A server database has no file for this process to check."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.pg.transaction():
+            yield
+
+    def close(self) -> None:
+        self.pg.close()
+        self.closed = True
