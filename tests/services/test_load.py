@@ -127,6 +127,26 @@ def test_nothing_is_loaded_twice(session, source_text, tmp_path):
     assert _counts(session)[0] == 1
 
 
+def test_entries_made_after_a_load_and_a_second_load_get_ids_of_their_own(
+    session, source_text, tmp_path
+):
+    doc = _import(session, source_text)
+    header = ["name", "value", "unit", "quote", "document_title"]
+    first = _write_csv(
+        tmp_path / "a.csv", header, [["出口额", "1570", "亿元", "合计1,570亿元", TITLE]]
+    )
+    second = _write_csv(
+        tmp_path / "b.csv", header, [["新增数量", "8.6", "万个", "新增8.6万个", TITLE]]
+    )
+    assert load(session, first).loaded == 1
+    start = TEXT.index("全市")
+    typed = create_indicator(session, doc, {"name": "全市指标"}, [(start, start + 2)])
+    assert load(session, second).loaded == 1
+    names = {i.id: i.name for i in session.store.indicators.for_document(doc)}
+    assert sorted(names.values()) == ["全市指标", "出口额", "新增数量"]
+    assert names[typed.id] == "全市指标"
+
+
 def test_approved_rows_loaded_by_staff_come_in_as_submitted(session, source_text, tmp_path):
     _import(session, source_text)
     sheet = _write_csv(

@@ -12,8 +12,11 @@ never see the gap.
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
+from itertools import count
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -25,6 +28,7 @@ REBUILD_BELOW_ROWS = 50_000
 # Pages SQLite keeps in memory while loading (the default, 2 MB, writes the new pages out to
 # the WAL and reads them back for the indexes): ~0.2 s of 100,000 rows.
 CACHE_KIB = 128 * 1024
+ID_BLOCK = 1000
 _FTS_TRIGGER = re.compile(
     r"AFTER INSERT ON (?P<table>\w+) BEGIN (?P<insert>INSERT INTO \w+ \([^)]*\)) "
     r"VALUES \((?P<values>.*)\); END",
@@ -66,6 +70,29 @@ def bulk_insert(db: Database) -> Iterator[None]:
     with _cache_of(conn, CACHE_KIB):
         yield
         _restore(conn, triggers, indexes)
+
+
+def indicator_ids(db: Any) -> Callable[[], int]:
+    """A new indicator id at each call, as the database would give it, for rows inserted with
+    their ids (their citations and events name them before they are written).
+
+    SQLite: from the largest stored id on, safe because the load holds the write lock for its
+    whole transaction, so nobody else inserts. PostgreSQL, where others insert meanwhile and
+    the id column draws from a sequence: from that sequence, ``ID_BLOCK`` at a time.
+    """
+    if isinstance(db, Database):
+        last = db.conn.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
+        return count(int(last) + 1).__next__
+    return partial(next, _drawn(db.conn))
+
+
+def _drawn(conn: Any) -> Iterator[int]:
+    while True:
+        rows = conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('indicators', 'id')) FROM generate_series(1, ?)",
+            [ID_BLOCK],
+        ).fetchall()
+        yield from (int(row[0]) for row in rows)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
+from indicite.storage.bulk_insert import indicator_ids
 from indicite.storage.indicators import ROW_FIELDS
 from indicite.storage.provenance import PROVENANCE_FIELDS
 
@@ -226,16 +227,15 @@ class LoadedRows:
     """Loaded entries waiting to be written, ``BATCH`` at a time with one executemany per table:
     one INSERT per row and table cost more than all of SQLite's own work for a big load.
 
-    The ids are given here, from the largest stored id on, as SQLite would give them: safe
-    because the load holds the write lock for its whole transaction, so nobody else inserts.
+    The ids are given here (``bulk_insert.indicator_ids``): the rows' citations and events
+    name them before they are written.
     """
 
     BATCH = 2000
 
     def __init__(self, db: Database):
         self._conn = db.conn
-        last = self._conn.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
-        self.next_id = int(last) + 1
+        self.new_id = indicator_ids(db)
         self._indicators: list[list[Any]] = []
         self._citations: list[list[Any]] = []
         self._events: list[list[Any]] = []
@@ -288,8 +288,7 @@ def insert_loaded(
     LOADED_PROVENANCE_COLUMNS, each without the indicator's id. Each event's ``before`` and
     ``after`` are stored as JSON. Written by ``rows`` in batches.
     """
-    ind_id = rows.next_id
-    rows.next_id += 1
+    ind_id = rows.new_id()
     document_id = indicator["document_id"]
     rows.add(
         [ind_id, *_indicator_values(indicator)],
