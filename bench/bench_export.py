@@ -5,7 +5,7 @@ passage), then measures, each in a new Python process (median of --repeat runs):
 export to CSV and XLSX, pandas read_csv / read_excel of the result, and ``indicite load`` of
 the CSV and of the XLSX into a database holding only the same documents.
 
-    python bench/bench_export.py [--rows 100000] [--repeat 3]
+    python bench/bench_export.py [--rows 100000] [--repeat 3] [--only load]
 """
 
 import argparse
@@ -169,6 +169,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", help="the figures whose name starts with this (e.g. load)")
     args = parser.parse_args()
     full, empty = build(args.rows, args.seed)
     csv_out, xlsx_out = OUT / "bench.csv", OUT / "bench.xlsx"
@@ -182,6 +183,7 @@ def main() -> None:
         ("load csv", "load", (str(empty), str(csv_out), rows)),
         ("load xlsx", "load", (str(empty), str(xlsx_out), rows)),
     ]
+    plan = [step for step in plan if step[0].startswith(args.only or "")]
     environment = Environment()
     print(f"{args.rows:,} indicators, median (and min) of {args.repeat} fresh processes")
     print("wall seconds compete with whatever else runs; CPU seconds are this process's own")
