@@ -3,7 +3,8 @@ socket, no TCP port, stopped and removed at the end.
 
 PostgreSQL refuses to run as root (CI runs as root), so there the cluster belongs to the
 ``postgres`` system user of Debian's package (or ``nobody``). Run as a script it prints the
-URL of a started cluster (``start``) or stops one (``stop FOLDER``); `.ci/run` uses that.
+URL of a started cluster (``start``), stops one (``stop FOLDER``), or says by its exit status
+whether the server's programs are installed (``installed``); `.ci/run` uses that.
 """
 
 import getpass
@@ -108,5 +109,9 @@ if __name__ == "__main__":
         print(start()[1])
     elif sys.argv[1:2] == ["stop"] and len(sys.argv) == 3:
         stop(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["installed"]:
+        sys.exit(0 if bin_dir() else 1)
     else:
-        sys.exit(f"usage: {sys.argv[0]} start | stop FOLDER   (as {getpass.getuser()})")
+        sys.exit(
+            f"usage: {sys.argv[0]} start | stop FOLDER | installed   (as {getpass.getuser()})"
+        )
