@@ -112,6 +112,4 @@ if __name__ == "__main__":
     elif sys.argv[1:2] == ["installed"]:
         sys.exit(0 if bin_dir() else 1)
     else:
-        sys.exit(
-            f"usage: {sys.argv[0]} start | stop FOLDER | installed   (as {getpass.getuser()})"
-        )
+        sys.exit(f"usage: {sys.argv[0]} start | stop FOLDER | installed   (as {getpass.getuser()})")
