@@ -91,6 +91,20 @@ def overwrite_rows_page():
     return overwrite
 
 
+def pytest_report_header(config) -> str:
+    """Say at the top of the run where the team-mode (PostgreSQL) tests run, or why not."""
+    import pg_cluster
+    from indicite.storage.postgres.connect import without_password
+
+    given = os.environ.get("INDICITE_TEST_PG_URL")
+    if given:
+        return f"postgresql: {without_password(given)} (INDICITE_TEST_PG_URL)"
+    binaries = pg_cluster.bin_dir()
+    if binaries is None:
+        return "postgresql: not installed, the [postgres] tests are skipped (see README)"
+    return f"postgresql: a throwaway cluster of {binaries}"
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL cluster for the team-mode tests: ``INDICITE_TEST_PG_URL`` (an empty
