@@ -23,8 +23,11 @@ CHINESE = (
     "规模以上工业增加值同比增长万个亿元专精特新企业融资全市生产总值社会消费品零售总额固定资产投资"
 )
 LATIN = "ABCGPMIabcgpmiＧＤＰｇｄｐ"
+# letters whose case folding is more than lower(): micro sign and mu, final sigma, long s,
+# the Greek symbol letters (the units of an environmental bulletin: µg/m³, μg/m³)
+FOLDED = "µμΣσςſϐβϑθϕφΩω"
 SPECIAL = "%_\\'\"．，。（）-/"
-ALPHABET = CHINESE + LATIN + "0123456789.5G" + SPECIAL
+ALPHABET = CHINESE + LATIN + FOLDED + "0123456789.5G" + SPECIAL
 SEED = 20
 INDICATORS = 400
 
@@ -33,7 +36,7 @@ def random_text(rng: random.Random, low: int, high: int) -> str:
     """Mostly Chinese, like the documents; now and then a run of Latin, digits or marks."""
     out = []
     while len(out) < rng.randint(low, high):
-        pool = rng.choice([CHINESE, CHINESE, CHINESE, LATIN, "0123456789.", SPECIAL])
+        pool = rng.choice([CHINESE, CHINESE, CHINESE, LATIN, FOLDED, "0123456789.", SPECIAL])
         out.extend(rng.choice(pool) for _ in range(rng.randint(1, 4)))
     return "".join(out)
 
@@ -189,6 +192,18 @@ def test_random_queries_find_the_same_ids_on_both_stores(sqlite_store, pg_store,
         "ＧＤＰ",
         "ｇｄｐ",
         "Ｇ",
+        "µ",
+        "μ",
+        "µg",
+        "μg",
+        "ΜG",
+        "ς",
+        "σ",
+        "Σ",
+        "ſ",
+        "s",
+        "ϐ",
+        "β",
         "ABC",
         "abc",
         "aBc",
