@@ -1,12 +1,12 @@
 """Full-text search on PostgreSQL: the same answers as the SQLite store's FTS5 search.
 
 A term must occur, as a substring, in the same name or the same quote (``storage.search``).
-``indicite_search_fold(column) LIKE '%term%'`` says exactly that (the fold is ``lower()``
-plus the few foldings FTS5 and ``casefold`` make and ``lower()`` does not, migration
-the migration ``*_search_casefold``); the trigram GIN indexes on the same expression find the rows for
-terms of three or more characters, and one- or two-character terms,
-which no trigram index can answer, are checked on the rows the longer terms leave (or on
-every live row, walked in id order until the limit is reached).
+``indicite_search_fold(column) LIKE '%term%'`` says exactly that: the fold is ``lower()``
+plus the few foldings FTS5 and ``casefold`` make and ``lower()`` does not (the migration
+``*_search_casefold``). The trigram GIN indexes on the same expression find the rows for
+terms of three or more characters, and one- or two-character terms, which no trigram index
+can answer, are checked on the rows the longer terms leave (or on every live row, walked in
+id order until the limit is reached).
 """
 
 from indicite.storage.postgres.database import PgDatabase
