@@ -36,12 +36,14 @@ def test_unknown_sort_or_status_is_refused(session):
         q.ordered_ids(1, status="lost")
 
 
-def test_data_version_moves_when_another_connection_writes(session, db_path, sample_doc, ids):
+def test_data_version_moves_when_another_connection_writes(
+    session, store_location, sample_doc, ids
+):
     from indicite.services.session import Session
 
     q = IndicatorQueries(session.store.db)
     before = q.data_version()
-    other = Session.open(db_path, "colleague")
+    other = Session.open(store_location, "colleague")
     try:
         create_indicator(other, sample_doc, {"name": "x"}, [(0, 1)])
     finally:
