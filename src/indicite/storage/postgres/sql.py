@@ -33,7 +33,7 @@ _SPELLINGS = [
     # a JSON array of ids, the way the repositories pass a list to IN (...)
     (
         re.compile(r"SELECT value FROM json_each\((\?\d*)\)", re.I),
-        r"SELECT jsonb_array_elements_text(\1::jsonb)::bigint",
+        r"SELECT jsonb_array_elements_text(\1::jsonb)::bigint AS value",
     ),
     # a JSON array of rows: w.value ->> 0 reads their fields in both engines
     (
