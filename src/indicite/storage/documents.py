@@ -87,9 +87,9 @@ class DocumentRepository:
         if refused:
             raise ValueError(f"not editable document columns: {sorted(refused)}")
         if changes:
-            columns = ", ".join(f'"{c}" = ?' for c in changes)
+            assigned = ", ".join(f'"{c}" = ?' for c in changes)
             self.db.execute(
-                f"UPDATE documents SET {columns} WHERE id = ?",  # noqa: S608 (checked names)
+                f"UPDATE documents SET {assigned} WHERE id = ?",  # noqa: S608 (checked names)
                 [*changes.values(), doc_id],
             )
 
