@@ -11,7 +11,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from indicite.core.entities import STATUSES
-from indicite.storage.postgres.database import PgDatabase
 
 # Columns the table can sort by; the mapping is fixed so no user value ever names a column.
 SORT_COLUMNS = {
@@ -123,11 +122,5 @@ class IndicatorQueries:
         return {row["id"]: row for row in self.db.query(sql, list(ids))}
 
     def data_version(self) -> int:
-        """Changes whenever another connection commits: a cheap 'should I reload?' check.
-
-        On a team database, the newest event (every action records one); an action that
-        commits after a later-numbered one was seen is noticed at the next change only.
-        """
-        if isinstance(self.db, PgDatabase):
-            return int(self.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
+        """Changes whenever another connection commits: a cheap 'should I reload?' check."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
