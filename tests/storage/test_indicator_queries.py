@@ -49,3 +49,20 @@ def test_data_version_moves_when_another_connection_writes(
     finally:
         other.close()
     assert q.data_version() != before
+
+
+def test_the_filter_ignores_the_case_of_latin_letters(session, sample_doc, ids):
+    gdp = create_indicator(session, sample_doc, {"name": "GDP增速", "unit": "%"}, [(4, 5)]).id
+    q = IndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc, search="gdp") == [gdp]
+    assert q.ordered_ids(None, search="Gdp增") == [gdp]
+    assert q.ordered_ids(sample_doc, search="A") == [ids[1]]
+
+
+def test_a_status_filter_within_one_document(session, sample_doc, ids):
+    from indicite.services.review import submit
+
+    submit(session, ids[2], 1)
+    q = IndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc, status="submitted") == [ids[2]]
+    assert q.ordered_ids(sample_doc, status="draft", sort="name") == [ids[1], ids[0]]
