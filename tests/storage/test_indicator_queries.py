@@ -66,3 +66,16 @@ def test_a_status_filter_within_one_document(session, sample_doc, ids):
     q = IndicatorQueries(session.store.db)
     assert q.ordered_ids(sample_doc, status="submitted") == [ids[2]]
     assert q.ordered_ids(sample_doc, status="draft", sort="name") == [ids[1], ids[0]]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_entries_without_a_value_sort_before_the_smallest(session, sample_doc, ids, descending):
+    from indicite.storage.indicator_pages import AllIndicatorQueries
+
+    blank = create_indicator(session, sample_doc, {"name": "d"}, [(5, 6)]).id
+    going_up = [blank, ids[2], ids[0], ids[1]]  # no value, 1.0, 2.0, 3.0
+    expected = going_up[::-1] if descending else going_up
+    q = AllIndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc, sort="value", descending=descending) == expected
+    assert list(q.pages(sort="value", descending=descending)) == expected
+    assert list(q.pages(status="draft", sort="value", descending=descending)) == expected
