@@ -79,3 +79,13 @@ def test_entries_without_a_value_sort_before_the_smallest(session, sample_doc, i
     assert q.ordered_ids(sample_doc, sort="value", descending=descending) == expected
     assert list(q.pages(sort="value", descending=descending)) == expected
     assert list(q.pages(status="draft", sort="value", descending=descending)) == expected
+
+
+def test_completion_offers_the_names_used_most_among_recent_entries(session, sample_doc, ids):
+    for _ in range(2):
+        create_indicator(session, sample_doc, {"name": "c", "unit": "亿元"}, [(0, 1)])
+    indicators = session.store.indicators
+    most_used, *others = indicators.distinct_values("name")
+    assert (most_used, sorted(others)) == ("c", ["a", "b"])
+    assert indicators.distinct_values("name", recent=2) == ["c"]
+    assert indicators.distinct_values("unit") == ["亿元"]
