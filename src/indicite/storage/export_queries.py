@@ -177,7 +177,8 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608
 
 
-_INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
+# RETURNING: the new id in both engines (psycopg's cursor has no lastrowid)
+_INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS) + " RETURNING id"
 _INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
 _INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
 
@@ -193,10 +194,9 @@ def insert_loaded(
     Runs inside the caller's transaction; ``event["after"]`` is stored as JSON.
     """
     conn = db.conn
-    ind_id = conn.execute(
+    (ind_id,) = conn.execute(
         _INSERT_INDICATOR, [indicator[c] for c in _INDICATOR_INSERT_COLUMNS]
-    ).lastrowid
-    assert ind_id is not None, "an INSERT always sets lastrowid"
+    ).fetchone()
     conn.executemany(
         _INSERT_CITATION,
         [
