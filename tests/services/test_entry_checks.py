@@ -74,3 +74,19 @@ def test_a_typo_against_the_cited_passage_is_caught(session, tmp_path):
     typo = cite(session, a, "105亿元", "地区生产总值", 10.5)
     (finding,) = check_entries(session, [typo.id])[typo.id]
     assert finding.check == "cited" and finding.params["cited"] == "105"
+
+
+def test_big_and_tiny_values_are_judged_against_their_passage_on_every_store(session, tmp_path):
+    text = "2025年出口总额3000000000美元，外资占比0.00005，增长0.35%。2024年出口总额29.5亿美元。"
+    doc = import_text(session, tmp_path, "big.txt", text)
+    right = [
+        cite(session, doc, "3000000000美元", "出口总额", 3_000_000_000, unit="美元"),
+        cite(session, doc, "0.00005", "外资占比", 0.00005, unit="", measure="share"),
+        cite(session, doc, "增长0.35%", "出口增速", 0.35, unit="%", measure="growth_yoy"),
+    ]
+    typo = cite(session, doc, "3000000000美元", "出口总额", 30_000_000_000, period="2026年")
+    found = check_all(session)
+    assert [(f.indicator_id, f.check) for f in found] == [(typo.id, "cited")]
+    assert found[0].params["cited"] == "3000000000"
+    on_screen = check_entries(session, [e.id for e in right] + [typo.id])
+    assert {i: [f.check for f in fs] for i, fs in on_screen.items()} == {typo.id: ["cited"]}
