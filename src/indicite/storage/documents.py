@@ -87,7 +87,11 @@ class DocumentRepository:
         if refused:
             raise ValueError(f"not editable document columns: {sorted(refused)}")
         if changes:
-            self.db.table("documents").update(doc_id, changes)
+            assigned = ", ".join(f'"{c}" = ?' for c in changes)
+            self.db.execute(
+                f"UPDATE documents SET {assigned} WHERE id = ?",  # noqa: S608 (checked names)
+                [*changes.values(), doc_id],
+            )
 
     def distinct_issuers(self) -> list[str]:
         """Issuers already used, most used first (completion in the properties dialog)."""
