@@ -2,7 +2,7 @@
 
 from indicite.core.catalog import CatalogItem
 from indicite.services.catalog import add_item
-from indicite.services.checks import check_all, check_entries, has_errors
+from indicite.services.checks import check_all, check_entries, has_errors, series
 from indicite.services.documents import DocumentMeta, import_file
 from indicite.services.indicators import create_indicator, delete_indicator
 
@@ -90,3 +90,19 @@ def test_big_and_tiny_values_are_judged_against_their_passage_on_every_store(ses
     assert found[0].params["cited"] == "3000000000"
     on_screen = check_entries(session, [e.id for e in right] + [typo.id])
     assert {i: [f.check for f in fs] for i, fs in on_screen.items()} == {typo.id: ["cited"]}
+
+
+def test_the_series_of_an_entry_spans_documents_by_catalog_item_or_by_name(session, tmp_path):
+    add_item(session, CatalogItem(code="GDP", name="地区生产总值"))
+    a = import_text(session, tmp_path, "a.txt", REPORT_A)
+    b = import_text(session, tmp_path, "b.txt", REPORT_B)
+    first = cite(session, a, "105亿元", "地区生产总值", 105)
+    second = cite(session, b, "107亿元", "地区生产总值", 107)
+    earlier = cite(session, b, "100亿元", "地区生产总值", 100, period="2024年")
+    assert first.catalog_id is not None and first.catalog_id == second.catalog_id
+    unlinked = cite(session, a, "60亿元", "第一产业增加值", 60)
+    rows, findings = series(session, second.id)
+    assert sorted(r["id"] for r in rows) == sorted([first.id, second.id, earlier.id])
+    assert [f.check for f in findings[second.id]] == ["conflict"]
+    rows, findings = series(session, unlinked.id)
+    assert ([r["id"] for r in rows], findings) == ([unlinked.id], {})
