@@ -194,9 +194,10 @@ def insert_loaded(
     Runs inside the caller's transaction; ``event["after"]`` is stored as JSON.
     """
     conn = db.conn
-    (ind_id,) = conn.execute(
+    # fetchall: SQLite finishes the statement only when its one row has been read
+    [(ind_id,)] = conn.execute(
         _INSERT_INDICATOR, [indicator[c] for c in _INDICATOR_INSERT_COLUMNS]
-    ).fetchone()
+    ).fetchall()
     conn.executemany(
         _INSERT_CITATION,
         [
