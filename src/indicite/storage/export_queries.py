@@ -56,8 +56,11 @@ _DOCUMENT_SQL = (
 
 @contextmanager
 def snapshot(db: Database) -> Iterator[None]:
-    """One read transaction: every query inside sees the same state of the database."""
-    db.execute("BEGIN")
+    """One read transaction: every query inside sees the same state of the database.
+
+    SQLite's read transaction is one snapshot; PostgreSQL's default (read committed) takes a
+    new one per statement, so its export asks for repeatable read."""
+    db.execute("BEGIN" if isinstance(db, Database) else "BEGIN ISOLATION LEVEL REPEATABLE READ")
     try:
         yield
     finally:
