@@ -80,10 +80,15 @@ def _where(statuses: Sequence[str], document_ids: Sequence[int]) -> tuple[str, l
 
 
 def _stream(db: Database, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row, strict=True))
+    # psycopg's usual cursor holds every row in memory; a server-side one sends a batch at a
+    # time, as SQLite's cursor steps through its rows
+    cursor = db.execute(sql, params) if isinstance(db, Database) else db.stream(sql, params)
+    try:
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+    finally:
+        cursor.close()
 
 
 def count_indicators(db: Database, statuses: Sequence[str], document_ids: Sequence[int]) -> int:
@@ -126,7 +131,7 @@ def missing_documents(db: Database, document_ids: Sequence[int]) -> list[int]:
 def document_header(db: Database, doc_id: int) -> dict[str, Any]:
     """Title, issuer, date and type of a document, for the readable citation (and boxes)."""
     sql = "SELECT title, issuer, published_on, doc_type FROM documents WHERE id = ?"
-    return next(_stream(db, sql, [doc_id]))
+    return next(db.query(sql, [doc_id]))
 
 
 def document_text(db: Database, doc_id: int) -> str:

@@ -104,6 +104,7 @@ class PgDatabase:
         self.url = url
         self.dsn = dsn
         self._savepoints = 0
+        self._cursors = 0
 
     def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         return self.conn.execute(sql, values)
@@ -115,6 +116,17 @@ class PgDatabase:
         names = [d.name for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+    def stream(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
+        """A cursor fetching its rows from the server a batch at a time (an export of a
+        million rows never holds them all); inside a transaction, where such a cursor lives."""
+        if not self.conn.in_transaction:
+            return self.conn.execute(sql, values)
+        translated = translate(sql)
+        self._cursors += 1
+        cursor = self.conn.raw.cursor(name=f"indicite_rows_{self._cursors}")
+        cursor.execute(translated.sql, shaped(translated, values))
+        return cursor
 
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)
