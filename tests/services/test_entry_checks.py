@@ -106,3 +106,14 @@ def test_the_series_of_an_entry_spans_documents_by_catalog_item_or_by_name(sessi
     assert [f.check for f in findings[second.id]] == ["conflict"]
     rows, findings = series(session, unlinked.id)
     assert ([r["id"] for r in rows], findings) == ([unlinked.id], {})
+
+
+def test_a_conflict_names_the_earliest_of_equal_contradicting_entries(session, tmp_path):
+    a = import_text(session, tmp_path, "a.txt", REPORT_A)
+    b = import_text(session, tmp_path, "b.txt", REPORT_B)
+    c = import_text(session, tmp_path, "c.txt", "快报：2025年地区生产总值107亿元。")
+    first = cite(session, a, "105亿元", "地区生产总值", 105)
+    earlier = cite(session, b, "107亿元", "地区生产总值", 107)
+    later = cite(session, c, "107亿元", "地区生产总值", 107)
+    named = {f.indicator_id: f.other_id for f in check_all(session) if f.check == "conflict"}
+    assert named == {first.id: earlier.id, earlier.id: first.id, later.id: first.id}

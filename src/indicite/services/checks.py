@@ -22,7 +22,9 @@ def _checked(
 ) -> Iterator[Finding]:
     """Series checks of rows in series order; with ``each``, every row's own checks too."""
     for _key, members in groupby(rows, key=_series):
-        group = list(members)
+        # by id: each engine's index returns a series' rows in its own order, and which of
+        # two equal values a conflict names must not depend on it
+        group = sorted(members, key=lambda r: r["id"])
         if each:
             for row in group:
                 yield from row_checks(row)
