@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from indicite.storage.rows import stream_rows
+
 _COLUMNS = (
     "i.id, i.document_id, i.catalog_id, i.name, i.subject, i.kind, i.measure, i.period_start, "
     "i.period_end, i.period_label, i.value, i.unit, i.base_value, i.base_unit, i.qualifier, "
@@ -50,13 +52,6 @@ _SUSPECT_SQL = (
 )
 
 
-def _stream(db: Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row, strict=True))
-
-
 def _around(period: str) -> list[str]:
     """A period end and the same day a year before and after."""
     if len(period) != 10 or period[4] != "-":
@@ -83,7 +78,7 @@ class CheckQueries:
     def suspect_rows(self) -> Iterator[dict[str, Any]]:
         """The live entries a check of one entry may fail: shares, counts, units, cited
         numbers."""
-        return _stream(self.db, _SUSPECT_SQL)
+        return stream_rows(self.db, _SUSPECT_SQL)
 
     def all_series_rows(self) -> Iterator[dict[str, Any]]:
         """Every live entry without its citation, series after series.
@@ -97,7 +92,7 @@ class CheckQueries:
             "INDEXED BY indicators_live_by_series "
             f"WHERE i.deleted_at IS NULL ORDER BY {key}, i.subject, i.kind"
         )
-        return _stream(self.db, sql)
+        return stream_rows(self.db, sql)
 
     def series_rows(self, ids: Iterable[int]) -> Iterator[dict[str, Any]]:
         """Every live entry of the series the entries ``ids`` belong to, in series order."""
@@ -109,12 +104,12 @@ class CheckQueries:
             "FROM indicators i WHERE i.id IN (SELECT value FROM json_each(?))) "
             f"ORDER BY {key}, i.subject, i.kind, i.period_end, i.measure, i.period_start"
         )
-        return _stream(self.db, sql, [json.dumps(list(ids))])
+        return stream_rows(self.db, sql, [json.dumps(list(ids))])
 
     def entry_rows(self, ids: Iterable[int]) -> list[dict[str, Any]]:
         """The entries ``ids`` with their first cited passage, for the checks of one entry."""
         sql = f"SELECT {_COLUMNS} FROM indicators i WHERE i.id IN (SELECT value FROM json_each(?))"  # noqa: S608
-        return list(_stream(self.db, sql, [json.dumps(list(ids))]))
+        return list(self.db.query(sql, [json.dumps(list(ids))]))
 
     def nearby_rows(self, ids: Iterable[int]) -> list[dict[str, Any]]:
         """The live entries that share a series and period, or the year before or after, with
@@ -139,10 +134,10 @@ class CheckQueries:
             "AND i.kind = w.value ->> 2 AND "
         )
         rows = [
-            *_stream(self.db, join + "i.period_end = w.value ->> 3 WHERE i.deleted_at IS NULL",
-                     [json.dumps(dated, ensure_ascii=False)]),
-            *_stream(self.db, join + "i.period_end IS NULL AND i.period_label = w.value ->> 3 "
-                     "WHERE i.deleted_at IS NULL", [json.dumps(undated, ensure_ascii=False)]),
+            *self.db.query(join + "i.period_end = w.value ->> 3 WHERE i.deleted_at IS NULL",
+                           [json.dumps(dated, ensure_ascii=False)]),
+            *self.db.query(join + "i.period_end IS NULL AND i.period_label = w.value ->> 3 "
+                           "WHERE i.deleted_at IS NULL", [json.dumps(undated, ensure_ascii=False)]),
         ]  # fmt: skip
         unique = {r["id"]: r for r in rows}
         return sorted(
@@ -164,7 +159,7 @@ class CheckQueries:
             f"WHERE i.deleted_at IS NULL AND {self.series_key} = ? AND i.subject = ? "
             "ORDER BY coalesce(i.period_end, i.period_label), i.period_start, i.kind, i.id"
         )
-        return list(_stream(self.db, sql, [self.series_of(catalog_id, name), subject]))
+        return list(self.db.query(sql, [self.series_of(catalog_id, name), subject]))
 
     def part_rows(self, catalog_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
         """Level entries of catalog items that are a total or a part of one, with the parent.
@@ -188,7 +183,7 @@ class CheckQueries:
                 "(SELECT value FROM json_each(?1))))"
             )
             params = [json.dumps(list(catalog_ids))]
-        return list(_stream(self.db, sql, params))
+        return list(self.db.query(sql, params))
 
 
 class TextKeyCheckQueries(CheckQueries):

@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from indicite.storage.indicators import ROW_FIELDS
+from indicite.storage.rows import stream_rows
 
 _FIRST_CITATION = (
     "(SELECT id FROM citations WHERE indicator_id = i.id ORDER BY position, id LIMIT 1)"
@@ -79,18 +80,6 @@ def _where(statuses: Sequence[str], document_ids: Sequence[int]) -> tuple[str, l
     return "WHERE " + " AND ".join(clauses) + " ", params
 
 
-def _stream(db: Database, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-    # psycopg's usual cursor holds every row in memory; a server-side one sends a batch at a
-    # time, as SQLite's cursor steps through its rows
-    cursor = db.execute(sql, params) if isinstance(db, Database) else db.stream(sql, params)
-    try:
-        names = [d[0] for d in cursor.description]
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
-    finally:
-        cursor.close()
-
-
 def count_indicators(db: Database, statuses: Sequence[str], document_ids: Sequence[int]) -> int:
     where, params = _where(statuses, document_ids)
     sql = "SELECT count(*) FROM indicators i " + where  # noqa: S608 (placeholders only)
@@ -102,7 +91,7 @@ def iter_indicators(
 ) -> Iterator[dict[str, Any]]:
     """Indicator rows with their document and first citation, by id."""
     where, params = _where(statuses, document_ids)
-    return _stream(db, _INDICATOR_SQL + where + "ORDER BY i.id", params)
+    return stream_rows(db, _INDICATOR_SQL + where + "ORDER BY i.id", params)
 
 
 def iter_extra_citations(
@@ -111,7 +100,7 @@ def iter_extra_citations(
     """Every citation but the first of each exported indicator, by indicator and position."""
     where, params = _where(statuses, document_ids)
     sql = _EXTRA_CITATION_SQL + "AND " + where[len("WHERE ") :]
-    return _stream(db, sql + "ORDER BY c.indicator_id, c.position, c.id", params)
+    return stream_rows(db, sql + "ORDER BY c.indicator_id, c.position, c.id", params)
 
 
 def iter_documents(
@@ -119,7 +108,7 @@ def iter_documents(
 ) -> Iterator[dict[str, Any]]:
     """The documents the exported indicators cite, with how many of them each holds."""
     where, params = _where(statuses, document_ids)
-    return _stream(db, _DOCUMENT_SQL + where + "GROUP BY d.id ORDER BY d.id", params)
+    return stream_rows(db, _DOCUMENT_SQL + where + "GROUP BY d.id ORDER BY d.id", params)
 
 
 def missing_documents(db: Database, document_ids: Sequence[int]) -> list[int]:

@@ -119,12 +119,13 @@ class PgDatabase:
 
     def stream(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         """A cursor fetching its rows from the server a batch at a time (an export of a
-        million rows never holds them all); inside a transaction, where such a cursor lives."""
-        if not self.conn.in_transaction:
-            return self.conn.execute(sql, values)
+        million rows never holds them all). Outside a transaction it is held (WITH HOLD):
+        the server keeps the result until the caller closes the cursor."""
         translated = translate(sql)
         self._cursors += 1
-        cursor = self.conn.raw.cursor(name=f"indicite_rows_{self._cursors}")
+        cursor = self.conn.raw.cursor(
+            name=f"indicite_rows_{self._cursors}", withhold=not self.conn.in_transaction
+        )
         cursor.execute(translated.sql, shaped(translated, values))
         return cursor
 
