@@ -41,7 +41,11 @@ class PgConnection:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | Mapping[str, Any]]) -> Any:
         translated = translate(sql)
         cursor = self.raw.cursor()
-        cursor.executemany(translated.sql, [shaped(translated, row) for row in rows])
+        shaped_rows = [shaped(translated, row) for row in rows]
+        if len(shaped_rows) == 1:  # psycopg pipelines many rows: two more round trips for one
+            cursor.execute(translated.sql, shaped_rows[0])
+        else:
+            cursor.executemany(translated.sql, shaped_rows)
         return cursor
 
     def close(self) -> None:
