@@ -22,12 +22,12 @@ def test_a_percent_in_a_literal_is_kept_with_and_without_values(pg):
 def test_streamed_rows_come_from_the_server_in_batches_beside_other_queries(pg):
     open_cursors = "SELECT count(*) FROM pg_cursors WHERE name LIKE 'indicite_rows_%'"
     with pg.transaction():
-        numbers = pg.stream("SELECT n, ? || n FROM generate_series(1, 1000) AS n", ["第"])
+        numbers = pg.stream("SELECT n, ? || n FROM generate_series(1, 5000) AS n", ["第"])
         letters = pg.stream("SELECT chr(n) FROM generate_series(65, 70) AS n")
         assert pg.execute(open_cursors).fetchone()[0] == 2
         pairs = list(zip(numbers, letters, strict=False))
         assert pairs[0] == ((1, "第1"), ("A",)) and len(pairs) == 6
-        assert [n for n, _ in numbers][-1] == 1000
+        assert [n for n, _ in numbers][-1] == 5000
         numbers.close()
         letters.close()
         assert pg.execute(open_cursors).fetchone()[0] == 0

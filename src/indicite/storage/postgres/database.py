@@ -130,6 +130,7 @@ class PgDatabase:
         cursor = self.conn.raw.cursor(
             name=f"indicite_rows_{self._cursors}", withhold=not self.conn.in_transaction
         )
+        cursor.itersize = 2000  # rows per round trip (psycopg's default: 100)
         cursor.execute(translated.sql, shaped(translated, values))
         return cursor
 
