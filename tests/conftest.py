@@ -149,18 +149,30 @@ def database_url(server_url: str, name: str) -> str:
     return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
 
 
+def fresh_pg_database(server_url: str, template: str, name: str):
+    """A fresh, migrated database ``name`` for one test, dropped afterwards (yields its URL)."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield database_url(server_url, name)
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def pg_url(pg_server, pg_template, request):
     """The URL of a fresh, migrated database for one test, dropped afterwards."""
-    import psycopg
-
     name = f"t_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    yield database_url(pg_server, name)
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from fresh_pg_database(pg_server, pg_template, name)
+
+
+@pytest.fixture
+def other_pg_url(pg_server, pg_template, request):
+    """A second fresh database for one test (a colleague's project, say)."""
+    name = f"o_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"
+    yield from fresh_pg_database(pg_server, pg_template, name)
 
 
 def pytest_generate_tests(metafunc):
@@ -178,3 +190,11 @@ def store_location(request, db_path):
     if request.param == "sqlite":
         return db_path
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def other_location(store_location, tmp_path, request):
+    """A second, empty database on the same kind of store as ``store_location``."""
+    if isinstance(store_location, Path):
+        return tmp_path / "other.sqlite"
+    return request.getfixturevalue("other_pg_url")

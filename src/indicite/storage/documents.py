@@ -105,7 +105,12 @@ class DocumentRepository:
         """Documents for the list screen, newest first, with indicator counts."""
         where, params = f"WHERE {CURRENT}", []
         if search:
-            where += " AND (d.title LIKE ? ESCAPE '\\' OR d.issuer LIKE ? ESCAPE '\\')"
+            # LIKE ignores ASCII case in SQLite, not in PostgreSQL; lower() on both sides does
+            # in both (the engine's own lower(), so a letter it cannot fold still matches itself)
+            where += (
+                " AND (lower(d.title) LIKE lower(?) ESCAPE '\\' "
+                "OR lower(d.issuer) LIKE lower(?) ESCAPE '\\')"
+            )
             pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params = [pattern + "%", pattern + "%"]
         sql = LIST_SQL + where + " ORDER BY d.id DESC"

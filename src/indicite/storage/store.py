@@ -10,6 +10,7 @@ from indicite.core.errors import DatabaseUnusable
 from indicite.storage import open_files
 from indicite.storage.catalog import CatalogRepository
 from indicite.storage.char_maps import CharMapRepository
+from indicite.storage.check_queries import CheckQueries
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
 from indicite.storage.dismissals import DismissalRepository
@@ -58,6 +59,7 @@ class Store:
         self.char_maps = CharMapRepository(db)
         self.catalog = CatalogRepository(db)
         self.ocr_pages = OcrPageRepository(db)
+        self.checks = CheckQueries(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

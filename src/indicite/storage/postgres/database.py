@@ -41,7 +41,11 @@ class PgConnection:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | Mapping[str, Any]]) -> Any:
         translated = translate(sql)
         cursor = self.raw.cursor()
-        cursor.executemany(translated.sql, [shaped(translated, row) for row in rows])
+        shaped_rows = [shaped(translated, row) for row in rows]
+        if len(shaped_rows) == 1:  # psycopg pipelines many rows: two more round trips for one
+            cursor.execute(translated.sql, shaped_rows[0])
+        else:
+            cursor.executemany(translated.sql, shaped_rows)
         return cursor
 
     def close(self) -> None:
@@ -104,6 +108,7 @@ class PgDatabase:
         self.url = url
         self.dsn = dsn
         self._savepoints = 0
+        self._cursors = 0
 
     def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         return self.conn.execute(sql, values)
@@ -115,6 +120,19 @@ class PgDatabase:
         names = [d.name for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+    def stream(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
+        """A cursor fetching its rows from the server a batch at a time (an export of a
+        million rows never holds them all). Outside a transaction it is held (WITH HOLD):
+        the server keeps the result until the caller closes the cursor."""
+        translated = translate(sql)
+        self._cursors += 1
+        cursor = self.conn.raw.cursor(
+            name=f"indicite_rows_{self._cursors}", withhold=not self.conn.in_transaction
+        )
+        cursor.itersize = 2000  # rows per round trip (psycopg's default: 100)
+        cursor.execute(translated.sql, shaped(translated, values))
+        return cursor
 
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)

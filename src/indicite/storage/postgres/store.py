@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
+from indicite.storage.check_queries import TextKeyCheckQueries
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.postgres.search import PgSearchRepository
@@ -18,6 +19,7 @@ class PgStore(Store):
         super().__init__(cast(Any, db))
         self.pg = db
         self.search = cast(Any, PgSearchRepository(db))
+        self.checks = TextKeyCheckQueries(cast(Any, db))
 
     @classmethod
     def open_url(cls, url: str) -> "PgStore":
