@@ -73,6 +73,8 @@ def translate(sql: str) -> Translated:
             out.append("%s")
         elif kind == "percent":
             out.append("%%")
+        elif kind == "string":
+            out.append(token.group().replace("%", "%%"))  # psycopg reads % in literals too
         else:
             out.append(token.group())
     return Translated("".join(out), tuple(names) if names else None)
@@ -90,7 +92,8 @@ def _respell(sql: str) -> str:
 def params(translated: Translated, values: Sequence[Any] | Mapping[str, Any] | None) -> Any:
     """``values`` in the shape the translated text wants."""
     if values is None:
-        return None
+        # with no values psycopg leaves the text as it is: a doubled % would stay doubled
+        return () if "%" in translated.sql else None
     if translated.names is None or isinstance(values, Mapping):
         return values
     return {f"p{i}": value for i, value in enumerate(values, start=1)}

@@ -31,6 +31,10 @@ class PgStore(Store):
     def shown_location(self) -> str:
         return self.pg.url
 
+    @property
+    def has_file(self) -> bool:
+        return False
+
     def ensure_sound(self) -> None:
         """A server database has no file for this process to check."""
 
