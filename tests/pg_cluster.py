@@ -19,7 +19,7 @@ SUPERUSER = "indicite_admin"
 DATABASE = "indicite_test"
 # Members of this role log in with a password (the rest of the cluster trusts its socket):
 # the tests of asking for, remembering and refusing a password use it.
-PASSWORD_GROUP = "indicite_password_login"
+SCRAM_GROUP = "indicite_scram_login"
 
 
 def bin_dir() -> Path | None:
@@ -73,7 +73,7 @@ def start() -> tuple[Path, str]:
         ],
         owner,
     )
-    _ask_password_of_group(data / "pg_hba.conf")
+    _ask_password_of_scram_group(data / "pg_hba.conf")
     options = f"-c listen_addresses='' -k {folder} -c fsync=off -c max_connections=200"
     _run(
         [
@@ -93,9 +93,9 @@ def start() -> tuple[Path, str]:
     return folder, url(folder)
 
 
-def _ask_password_of_group(hba: Path) -> None:
-    """First rule of pg_hba.conf: the members of PASSWORD_GROUP give a password."""
-    rule = f"local all +{PASSWORD_GROUP} scram-sha-256\n"
+def _ask_password_of_scram_group(hba: Path) -> None:
+    """First rule of pg_hba.conf: the members of SCRAM_GROUP give a password."""
+    rule = f"local all +{SCRAM_GROUP} scram-sha-256\n"
     hba.write_text(rule + hba.read_text(encoding="utf-8"), encoding="utf-8")
 
 
