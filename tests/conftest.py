@@ -166,10 +166,6 @@ def store_location(request, db_path):
     return request.getfixturevalue("pg_url")
 
 
-CLERK = "indicite_clerk"
-CLERK_PASSWORD = "s3cret pass/word"  # noqa: S105 (a test role's, on a throwaway cluster)
-
-
 @pytest.fixture(scope="session")
 def _pg_clerk(pg_server):
     """A login role that must give a password (pg_cluster's SCRAM_GROUP); superuser, so it
@@ -178,6 +174,7 @@ def _pg_clerk(pg_server):
     import psycopg.sql
 
     from pg_cluster import SCRAM_GROUP
+    from pg_logins import CLERK, CLERK_PASSWORD, as_user
 
     with psycopg.connect(pg_server, autocommit=True) as admin:
         if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [SCRAM_GROUP]).fetchone():
@@ -190,25 +187,18 @@ def _pg_clerk(pg_server):
             )
         )
     try:
-        psycopg.connect(_as_user(pg_server, CLERK, "wrong"), connect_timeout=5).close()
+        psycopg.connect(as_user(pg_server, CLERK, "wrong"), connect_timeout=5).close()
     except psycopg.OperationalError:
         return CLERK
     pytest.skip("this PostgreSQL server lets every login in without a password")
 
 
-def _as_user(url: str, user: str, password: str = "") -> str:
-    from urllib.parse import quote, urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    host = parts.netloc.rpartition("@")[2]
-    secret = f":{quote(password, safe='')}" if password else ""
-    return urlunsplit(parts._replace(netloc=f"{user}{secret}@{host}"))
-
-
 @pytest.fixture
 def pg_clerk_url(pg_url, _pg_clerk):
     """``pg_url`` as a user the server asks a password of; the URL holds none."""
-    return _as_user(pg_url, _pg_clerk)
+    from pg_logins import as_user
+
+    return as_user(pg_url, _pg_clerk)
 
 
 @pytest.fixture

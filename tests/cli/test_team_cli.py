@@ -4,10 +4,10 @@ import csv
 
 import psycopg
 
-from conftest import CLERK_PASSWORD, _as_user
 from indicite.cli import main
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
+from pg_logins import CLERK, CLERK_PASSWORD, as_user
 
 
 def run(capsys, *args):
@@ -82,7 +82,7 @@ def test_every_reading_command_runs_on_the_server(capsys, pg_url, sample_file, t
 
 
 def test_export_never_names_the_password(capsys, pg_clerk_url, tmp_path):
-    url = _as_user(pg_clerk_url, "indicite_clerk", CLERK_PASSWORD)
+    url = as_user(pg_clerk_url, CLERK, CLERK_PASSWORD)
     code, _, err = run(capsys, "--db", url, "export", "--format", "json", "--out", tmp_path / "x")
     assert code == 0, err
     assert CLERK_PASSWORD not in (tmp_path / "x").read_text(encoding="utf-8")
@@ -114,7 +114,7 @@ def test_a_password_nobody_gave_and_a_wrong_one(capsys, pg_clerk_url):
         f"indicite: {pg_clerk_url} asks for a password; type it, or keep it in ~/.pgpass, "
         "PGPASSWORD or the keychain.\n"
     )
-    wrong = _as_user(pg_clerk_url, "indicite_clerk", "not-it")
+    wrong = as_user(pg_clerk_url, CLERK, "not-it")
     err = _one_error_line(*run(capsys, "--db", wrong, "docs"))
     assert err == (
         f"indicite: The server refused the password for {pg_clerk_url}; check it and try again.\n"
@@ -130,7 +130,7 @@ def test_the_password_from_pgpassword_pgpass_or_the_keychain(
     monkeypatch.delenv("PGPASSWORD")
 
     pgpass = tmp_path / "pgpass"
-    pgpass.write_text(f"*:*:*:indicite_clerk:{CLERK_PASSWORD}\n", encoding="utf-8")
+    pgpass.write_text(f"*:*:*:{CLERK}:{CLERK_PASSWORD}\n", encoding="utf-8")
     pgpass.chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
     assert run(capsys, "--db", pg_clerk_url, "docs")[0] == 0
