@@ -68,7 +68,10 @@ def build_url(
             netloc += f":{port}"
     if sslmode and sslmode != DEFAULT_SSLMODE:
         query["sslmode"] = sslmode
-    return urlunsplit(("postgresql", netloc, "/" + quote(database, safe=""), urlencode(query), ""))
+    query_text = urlencode(query, safe="/")
+    return f"postgresql://{netloc}/{quote(database, safe='')}" + (
+        f"?{query_text}" if query_text else ""
+    )
 
 
 def url_parts(url: str) -> dict[str, str]:
