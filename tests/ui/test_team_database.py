@@ -2,7 +2,6 @@
 the password found again (PGPASSWORD, keychain) or asked for, and the file-only features."""
 
 import pytest
-from pg_logins import CLERK, CLERK_PASSWORD
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,6 +16,7 @@ from indicite.ui.start_page import (
     remember_database,
 )
 from indicite.ui.workers import TaskRunner
+from pg_logins import CLERK, CLERK_PASSWORD
 
 
 @pytest.fixture
