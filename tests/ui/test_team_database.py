@@ -2,8 +2,8 @@
 the password found again (PGPASSWORD, keychain) or asked for, and the file-only features."""
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from indicite.services.session import Session
 from indicite.ui.about_dialog import AboutDialog
@@ -15,6 +15,8 @@ from indicite.ui.start_page import (
     recent_databases,
     remember_database,
 )
+from indicite.ui.team.connect_dialog import TeamDatabaseDialog
+from indicite.ui.team.opening import ask_at_start
 from indicite.ui.workers import TaskRunner
 from pg_logins import CLERK, CLERK_PASSWORD
 
@@ -197,3 +199,45 @@ def test_a_refused_database_from_recent_is_a_message(qtbot, windows, tmp_path, m
     assert not windows.open_path(f"postgresql://nobody@/team?host={tmp_path}")
     assert windows.window is first
     assert len(warnings) == 1 and "Could not connect" in warnings[0]
+
+
+def test_the_start_page_offers_a_team_database_and_the_recent_ones(
+    qtbot, windows, pg_url, tmp_path
+):
+    first_file = windows.window.session.store.path
+    page = windows.window.findChild(StartPage)
+    assert page.team_button.isVisible()
+    qtbot.mouseClick(page.team_button, Qt.MouseButton.LeftButton)
+    assert windows.team.dialog is not None and windows.team.dialog.isVisible()
+    windows.team.dialog.reject()
+
+    assert windows.open_path(pg_url)
+    qtbot.addWidget(windows.window)
+    page = windows.window.findChild(StartPage)
+    assert [b.text() for b in page.recent_buttons] == [first_file.name]
+    qtbot.mouseClick(page.recent_buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.addWidget(windows.window)
+    assert windows.window.session.store.path == first_file
+
+    page = windows.window.findChild(StartPage)
+    assert [b.toolTip() for b in page.recent_buttons] == [pg_url]
+    qtbot.mouseClick(page.recent_buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.addWidget(windows.window)
+    assert windows.window.session.store.shown_location == pg_url
+
+
+def test_the_app_started_on_a_team_database_asks_for_its_password(qtbot, pg_clerk_url):
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TeamDatabaseDialog)
+        assert "asks for a password" in dialog.message.text()
+        qtbot.keyClicks(dialog.password_edit, CLERK_PASSWORD)
+        connect(qtbot, dialog)
+
+    QTimer.singleShot(0, answer)
+    session = ask_at_start(pg_clerk_url, f"{pg_clerk_url} asks for a password", "tester")
+    assert session is not None
+    try:
+        assert session.store.shown_location == pg_clerk_url and session.user == "tester"
+    finally:
+        session.close()
