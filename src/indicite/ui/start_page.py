@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
-MAX_RECENT_ON_PAGE = 4
+MAX_RECENT_ON_PAGE = 3
 DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
@@ -165,11 +165,13 @@ class StartPage(Retranslatable, QWidget):
             self.team_button,
         ):
             inner.addWidget(button)
-        if self.recent_buttons:
-            inner.addSpacing(em // 2)
-            inner.addWidget(self.recent_heading)
+        if self.recent_buttons:  # one line, so the page fits where it fitted before
+            recent_row = QHBoxLayout()
+            recent_row.addWidget(self.recent_heading)
             for button in self.recent_buttons:
-                inner.addWidget(button)
+                recent_row.addWidget(button)
+            recent_row.addStretch(1)
+            inner.addLayout(recent_row)
         inner.addSpacing(em)
         inner.addWidget(self.database_label)
         row = QHBoxLayout()
@@ -208,12 +210,19 @@ class StartPage(Retranslatable, QWidget):
         """One flat button per recent database other than this one (files and servers)."""
         buttons = []
         shown = str(self.database)
+        widest = self.fontMetrics().height() * 12
         for location in recent_databases():
             if _recent_entry(location) in (shown, _recent_entry(shown)):
                 continue
-            button = QPushButton(recent_label(location))
+            label = self.fontMetrics().elidedText(
+                recent_label(location), Qt.TextElideMode.ElideMiddle, widest
+            )
+            button = QPushButton(label)
             button.setFlat(True)
-            button.setStyleSheet("text-align: left")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(
+                "text-align: left; color: palette(link); text-decoration: underline"
+            )
             button.setToolTip(str(location))
             button.clicked.connect(lambda _=False, p=location: self.database_requested.emit(p))
             buttons.append(button)

@@ -106,7 +106,7 @@ class TeamDatabaseDialog(Retranslatable, QDialog):
         self.port_spin.valueChanged.connect(self._fields_edited)
         self.sslmode_combo.currentIndexChanged.connect(self._fields_edited)
         self.remember_check.setEnabled(keychain_available())
-        self.setMinimumWidth(self.fontMetrics().height() * 30)
+        self.setMinimumWidth(self.fontMetrics().height() * 36)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -169,6 +169,7 @@ class TeamDatabaseDialog(Retranslatable, QDialog):
         the password field then has the focus."""
         self.url_edit.setText(without_password(url))
         self._url_edited(url)
+        self.url_edit.setCursorPosition(0)
         if message:
             self.show_message(message)
             self.password_edit.setFocus()
