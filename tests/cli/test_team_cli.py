@@ -3,6 +3,7 @@
 import csv
 
 import psycopg
+import pytest
 
 from indicite.cli import main
 from indicite.services.indicators import create_indicator
@@ -172,3 +173,25 @@ def test_not_an_indicite_database_and_a_newer_one_are_left_unchanged(capsys, pg_
 def test_a_url_libpq_cannot_read(capsys):
     err = _one_error_line(*run(capsys, "--db", "postgresql://x@/db?nonsense=1", "docs"))
     assert "is not a valid database address" in err
+
+
+def test_a_connection_lost_midway_is_a_message_not_a_trace(pg_url):
+    from indicite.core.errors import StorageProblem
+    from indicite.services.documents import list_documents
+
+    session = Session.open(pg_url, "clerk", create=False)
+    try:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(%s)", [session.store.pg.conn.raw.info.backend_pid]
+            )
+        for _ in range(2):  # the read that finds it gone, and every one after
+            with pytest.raises(StorageProblem, match="server could not be reached"):
+                list_documents(session, "")
+        with (
+            pytest.raises(StorageProblem, match="nothing was saved"),
+            session.store.transaction(),
+        ):
+            session.store.db.execute("SELECT 1")
+    finally:
+        session.close()
