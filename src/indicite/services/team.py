@@ -20,7 +20,6 @@ from indicite.storage.postgres.connect import (
     keychain_available,
     remember_password,
     url_parts,
-    with_password,
     without_password,
 )
 
@@ -34,7 +33,6 @@ __all__ = [
     "keychain_available",
     "remember_password",
     "team_label",
-    "with_password",
     "without_password",
 ]
 

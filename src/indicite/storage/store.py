@@ -85,15 +85,15 @@ class Store:
         return self.path
 
     @property
-    def shown_location(self) -> str:
-        """The database as the user sees and Recent remembers it (never with a password)."""
-        return str(self.path or "")
-
-    @property
     def has_file(self) -> bool:
         """Whether the database is a file of this machine: backups, restore, the full check
         of its pages and New database… apply; a team database's server does these itself."""
         return self.path is not None
+
+    @property
+    def shown_location(self) -> str:
+        """The database as the user sees and Recent remembers it (never with a password)."""
+        return str(self.path or "")
 
     def record_health(self, problem: DatabaseUnusable | None) -> None:
         """The verdict of the full check: None for a sound file, else why it is refused."""

@@ -85,7 +85,8 @@ def remember_database(location: Path | str) -> None:
     """Put ``location`` first in Recent: a file's full path, a team database's URL without
     its password (a password is never written to the settings)."""
     entry = _recent_entry(location)
-    others = [e for e in recent_databases() if _recent_entry(e) != entry]
+    others = [_recent_entry(e) for e in recent_databases()]
+    others = [e for e in others if e != entry]
     QSettings().setValue(RECENT_KEY, [entry, *others][:MAX_RECENT])
 
 

@@ -90,17 +90,6 @@ def url_parts(url: str) -> dict[str, str]:
         ) from e
 
 
-def with_password(url: str, password: str) -> str:
-    """``url`` carrying ``password`` (for this process only: never shown nor remembered)."""
-    parts = urlsplit(without_password(url))
-    if not password:
-        return urlunsplit(parts)
-    user = parts.username or ""
-    host = parts.netloc.rpartition("@")[2]
-    netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{host}"
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 def keychain_available() -> bool:
     """Whether this system has a keychain ``keyring`` can keep a password in."""
     try:
@@ -145,6 +134,25 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
     import psycopg
 
     shown = without_password(url)
+    raw = connect(url)
+    db = PgDatabase(raw, shown, url)
+    try:
+        if migrate:
+            schema.upgrade(db, shown)
+    except psycopg.OperationalError as e:
+        db.close()
+        raise server_problem(e) from e
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def connect(url: str, application_name: str = "indicite") -> Any:
+    """A psycopg connection in autocommit mode, with the password libpq or the keychain holds."""
+    import psycopg
+
+    shown = without_password(url)
     extra: dict[str, Any] = {}
     password = keychain_password(url)
     if password is not None:
@@ -152,7 +160,7 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
     if "connect_timeout" not in url:
         extra["connect_timeout"] = CONNECT_TIMEOUT
     try:
-        raw = psycopg.connect(url, autocommit=True, application_name="indicite", **extra)
+        return psycopg.connect(url, autocommit=True, application_name=application_name, **extra)
     except psycopg.OperationalError as e:
         _refuse_password(e, shown)
         raise NotFound(
@@ -165,17 +173,6 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
         raise DatabaseUnusable(
             "{url} is not a valid database address: {reason}", url=shown, reason=str(e)
         ) from e
-    db = PgDatabase(raw, shown, url)
-    try:
-        if migrate:
-            schema.upgrade(db, shown)
-    except psycopg.OperationalError as e:
-        db.close()
-        raise server_problem(e) from e
-    except BaseException:
-        db.close()
-        raise
-    return db
 
 
 def _reason(error: Exception) -> str:

@@ -2,7 +2,8 @@
 
 Only the text outside string literals, quoted names and comments is changed. Placeholders:
 ``?`` becomes ``%s``; numbered ``?1`` and named ``:name`` become ``%(p1)s`` / ``%(name)s``
-(``params`` turns the list or dict to match); a literal ``%`` is doubled for psycopg. The
+(``params`` turns the list or dict to match); every ``%``, in code or in a string, is
+doubled for psycopg (which reads the text for placeholders even inside literals). The
 SQLite spellings the repositories use and PostgreSQL spells otherwise are listed in
 ``_SPELLINGS``; any other difference belongs in the repository, not here.
 """
@@ -75,8 +76,8 @@ def translate(sql: str) -> Translated:
             out.append("%s")
         elif kind == "percent":
             out.append("%%")
-        elif kind == "string":
-            out.append(token.group().replace("%", "%%"))  # psycopg reads % in literals too
+        elif kind in ("string", "name", "comment"):
+            out.append(token.group().replace("%", "%%"))  # psycopg reads % everywhere
         else:
             out.append(token.group())
     return Translated("".join(out), tuple(names) if names else None)
@@ -94,8 +95,7 @@ def _respell(sql: str) -> str:
 def params(translated: Translated, values: Sequence[Any] | Mapping[str, Any] | None) -> Any:
     """``values`` in the shape the translated text wants."""
     if values is None:
-        # with no values psycopg leaves the text as it is: a doubled % would stay doubled
-        return () if "%" in translated.sql else None
+        return ()  # not None: psycopg then reads %% as %, as in a text with values
     if translated.names is None or isinstance(values, Mapping):
         return values
     return {f"p{i}": value for i, value in enumerate(values, start=1)}

@@ -28,12 +28,12 @@ class PgStore(Store):
         return self.pg.dsn
 
     @property
-    def shown_location(self) -> str:
-        return self.pg.url
-
-    @property
     def has_file(self) -> bool:
         return False
+
+    @property
+    def shown_location(self) -> str:
+        return self.pg.url
 
     def ensure_sound(self) -> None:
         """A server database has no file for this process to check."""
