@@ -1,8 +1,11 @@
 """File → Open team database…: the dialog against a real server, Recent without the password,
 the password found again (PGPASSWORD, keychain) or asked for, and the file-only features."""
 
+from urllib.parse import quote
+
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from indicite.services.session import Session
@@ -65,7 +68,9 @@ def test_a_pasted_url_fills_the_fields_and_the_password_opens_it(
     assert dialog.database_edit.text() == pg_clerk_url.split("/")[3].split("?")[0]
     assert dialog.host_edit.text().startswith("/")  # the socket folder of the test server
     qtbot.keyClicks(dialog.password_edit, CLERK_PASSWORD)
-    dialog.remember_check.setChecked(True)
+    assert dialog.remember_check.isEnabled()
+    qtbot.mouseClick(dialog.remember_check, Qt.MouseButton.LeftButton)
+    assert dialog.remember_check.isChecked()
     connect(qtbot, dialog)
 
     window = windows.window
@@ -241,3 +246,34 @@ def test_the_app_started_on_a_team_database_asks_for_its_password(qtbot, pg_cler
         assert session.store.shown_location == pg_clerk_url and session.user == "tester"
     finally:
         session.close()
+
+
+def test_a_password_in_a_pasted_url_goes_to_the_password_field_and_not_the_keychain(
+    qtbot, windows, pg_clerk_url, memory_keychain
+):
+    dialog = open_dialog(qtbot, windows)
+    with_secret = pg_clerk_url.replace(f"{CLERK}@", f"{CLERK}:{quote(CLERK_PASSWORD, safe='')}@")
+    QApplication.clipboard().setText(with_secret)
+    dialog.url_edit.setFocus()
+    qtbot.keySequence(dialog.url_edit, QKeySequence.StandardKey.Paste)
+    assert dialog.password_edit.text() == CLERK_PASSWORD
+    assert dialog.url_edit.text() == pg_clerk_url
+    connect(qtbot, dialog)  # "Remember" left unticked
+    qtbot.addWidget(windows.window)
+    assert windows.window.session.store.shown_location == pg_clerk_url
+    assert memory_keychain == {}
+
+
+def test_without_a_keychain_remember_is_off_and_says_why(qtbot, windows, monkeypatch):
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        dialog = open_dialog(qtbot, windows)
+    finally:
+        keyring.set_keyring(before)
+    assert not dialog.remember_check.isEnabled()
+    assert "no keychain" in dialog.remember_check.toolTip()
+    dialog.reject()
