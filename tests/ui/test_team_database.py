@@ -277,3 +277,17 @@ def test_without_a_keychain_remember_is_off_and_says_why(qtbot, windows, monkeyp
     assert not dialog.remember_check.isEnabled()
     assert "no keychain" in dialog.remember_check.toolTip()
     dialog.reject()
+
+
+def test_tls_settings_of_a_pasted_url_pass_through(qtbot, windows):
+    dialog = open_dialog(qtbot, windows)
+    pasted = (
+        "postgresql://wang@db.stats.local/indicators?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+    )
+    qtbot.keyClicks(dialog.url_edit, pasted)
+    assert dialog.sslmode_combo.currentData() == "verify-full"
+    qtbot.keyClicks(dialog.user_edit, "ei")
+    assert dialog.url_edit.text() == (
+        "postgresql://wangei@db.stats.local/indicators?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+    )
+    dialog.reject()

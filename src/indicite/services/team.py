@@ -7,7 +7,7 @@ and a password kept for later goes into the OS keychain (``remember_password``),
 ``storage.postgres.connect`` finds it again, after libpq's own ``.pgpass`` and ``PGPASSWORD``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from indicite.core.errors import DatabaseUnusable
@@ -46,6 +46,9 @@ def database_location(text: str) -> str | Path:
     return text if is_postgres_url(text) else Path(text)
 
 
+_FIELDS = frozenset({"host", "port", "dbname", "user", "password", "sslmode"})
+
+
 @dataclass
 class TeamAddress:
     """The parts of a team database's address, as the Open team database dialog shows them."""
@@ -56,6 +59,8 @@ class TeamAddress:
     user: str = ""
     password: str = ""
     sslmode: str = DEFAULT_SSLMODE
+    # libpq's other settings in a pasted URL (sslrootcert, sslcert, service…): kept as given
+    options: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_url(cls, url: str) -> "TeamAddress":
@@ -69,6 +74,7 @@ class TeamAddress:
             user=parts.get("user", ""),
             password=parts.get("password", ""),
             sslmode=parts.get("sslmode", DEFAULT_SSLMODE),
+            options={k: v for k, v in parts.items() if k not in _FIELDS},
         )
 
     def url(self) -> str:
@@ -80,6 +86,7 @@ class TeamAddress:
             port=self.port,
             sslmode=self.sslmode,
             password=self.password,
+            options=self.options,
         )
 
 

@@ -37,6 +37,7 @@ from indicite.services.team import is_team_location, team_label, without_passwor
 from indicite.ui.background_import import ImportController
 from indicite.ui.errors import describe
 from indicite.ui.i18n import LanguageMenu, Retranslatable
+from indicite.ui.team.opening import TeamOpener
 from indicite.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -462,8 +463,6 @@ class DatabaseWindows(QObject):
     window_opened = Signal(object)
 
     def __init__(self, user: str | None = None, parent: QObject | None = None):
-        from indicite.ui.team.opening import TeamOpener
-
         super().__init__(parent)
         self.user = user
         self.window: MainWindow | None = None

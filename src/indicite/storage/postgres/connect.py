@@ -48,9 +48,11 @@ def build_url(
     port: int | None = None,
     sslmode: str = DEFAULT_SSLMODE,
     password: str = "",
+    options: dict[str, str] | None = None,
 ) -> str:
     """``postgresql://user:password@host:port/database?…`` from its parts, quoted; a host that
-    is a folder (a Unix socket's) goes into the query, as libpq reads it there."""
+    is a folder (a Unix socket's) goes into the query, as libpq reads it there. ``options``:
+    libpq's other settings (``sslrootcert``, ``connect_timeout``…), passed through."""
     query = {}
     netloc = quote(user, safe="") if user else ""
     if user and password:
@@ -68,6 +70,7 @@ def build_url(
             netloc += f":{port}"
     if sslmode and sslmode != DEFAULT_SSLMODE:
         query["sslmode"] = sslmode
+    query.update(options or {})
     query_text = urlencode(query, safe="/")
     return f"postgresql://{netloc}/{quote(database, safe='')}" + (
         f"?{query_text}" if query_text else ""

@@ -50,6 +50,7 @@ class TeamDatabaseDialog(Retranslatable, QDialog):
         self.user = user
         self.session: Session | None = None
         self.keychain_problem = ""
+        self.options: dict[str, str] = {}  # a pasted URL's other libpq settings
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.url_edit = QLineEdit()
@@ -162,6 +163,7 @@ class TeamDatabaseDialog(Retranslatable, QDialog):
             user=self.user_edit.text().strip(),
             password=self.password_edit.text(),
             sslmode=self.sslmode_combo.currentData(),
+            options=self.options,
         )
 
     def prefill(self, url: str, message: str = "") -> None:
@@ -185,6 +187,7 @@ class TeamDatabaseDialog(Retranslatable, QDialog):
             address = TeamAddress.from_url(text.strip())
         except DatabaseUnusable:
             return  # still being typed
+        self.options = address.options
         for edit, value in (
             (self.host_edit, address.host),
             (self.database_edit, address.database),
