@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from indicite.services.session import Session
 from indicite.ui.about_dialog import AboutDialog
+from indicite.ui.health_check import DeferredHealthCheck, check_each_window
 from indicite.ui.restore_dialog import RestoreAction
 from indicite.ui.start_page import (
     DatabaseWindows,
@@ -185,9 +186,11 @@ def test_a_worker_imports_into_the_team_database(qtbot, windows, pg_url, sample_
 
 def test_file_only_features_say_why_they_are_off(qtbot, windows, pg_url, monkeypatch):
     assert file_action(windows.window, "Restore from backup").isEnabled()
+    check_each_window(windows)
     assert windows.open_path(pg_url)
     window = windows.window
     qtbot.addWidget(window)
+    assert window.findChild(DeferredHealthCheck) is None  # no file's pages to read
     restore = file_action(window, "Restore from backup")
     assert not restore.isEnabled()
     assert "backed up by its server" in restore.toolTip()
