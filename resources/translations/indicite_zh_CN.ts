@@ -548,7 +548,7 @@
 <context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+470"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+479"/>
         <location line="+42"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
@@ -1599,7 +1599,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-99"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-97"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -3218,7 +3218,7 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-92"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-99"/>
         <source>Welcome to Indicite</source>
         <translation>欢迎使用 Indicite</translation>
     </message>
@@ -3278,7 +3278,7 @@
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
@@ -3288,7 +3288,7 @@
         <translation>文档 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+185"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -3421,7 +3421,7 @@
 <context>
     <name>TeamDatabaseDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/team/connect_dialog.py" line="+113"/>
+        <location filename="../../src/indicite/ui/team/connect_dialog.py" line="+114"/>
         <source>Open team database</source>
         <translation>打开团队数据库</translation>
     </message>
@@ -3526,7 +3526,7 @@
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Give the name of the database.</source>
         <translation>请填写数据库名称。</translation>
     </message>
