@@ -195,3 +195,19 @@ def test_a_connection_lost_midway_is_a_message_not_a_trace(pg_url):
             session.store.db.execute("SELECT 1")
     finally:
         session.close()
+
+
+def test_on_a_terminal_the_password_is_asked_for(capsys, pg_clerk_url, monkeypatch):
+    import getpass
+    import sys
+
+    asked = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or CLERK_PASSWORD)
+    code, out, err = run(capsys, "--db", pg_clerk_url, "docs")
+    assert code == 0, err
+    assert asked == [f"Password for {pg_clerk_url}: "]
+    assert out.startswith("id  title")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: "wrong")
+    err = _one_error_line(*run(capsys, "--db", pg_clerk_url, "docs"))
+    assert "refused the password" in err and "wrong" not in err

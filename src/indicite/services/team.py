@@ -20,6 +20,7 @@ from indicite.storage.postgres.connect import (
     keychain_available,
     remember_password,
     url_parts,
+    with_password,
     without_password,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "keychain_available",
     "remember_password",
     "team_label",
+    "with_password",
     "without_password",
 ]
 

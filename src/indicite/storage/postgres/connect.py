@@ -93,6 +93,14 @@ def url_parts(url: str) -> dict[str, str]:
         ) from e
 
 
+def with_password(url: str, password: str) -> str:
+    """``url`` carrying ``password``, for this process to open (never shown nor remembered)."""
+    parts = urlsplit(without_password(url))
+    user = quote(parts.username or "", safe="")
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
+
+
 def keychain_available() -> bool:
     """Whether this system has a keychain ``keyring`` can keep a password in."""
     try:
