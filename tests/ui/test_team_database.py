@@ -294,3 +294,25 @@ def test_tls_settings_of_a_pasted_url_pass_through(qtbot, windows):
         "postgresql://wangei@db.stats.local/indicators?sslmode=verify-full&sslrootcert=/etc/ca.pem"
     )
     dialog.reject()
+
+
+def test_a_keychain_that_refuses_is_said_and_the_database_still_opens(
+    qtbot, windows, pg_clerk_url, memory_keychain, monkeypatch
+):
+    import keyring
+    from keyring.errors import PasswordSetError
+
+    def refuse(*_args):
+        raise PasswordSetError("locked")
+
+    monkeypatch.setattr(type(keyring.get_keyring()), "set_password", refuse)
+    dialog = open_dialog(qtbot, windows)
+    qtbot.keyClicks(dialog.url_edit, pg_clerk_url)
+    qtbot.keyClicks(dialog.password_edit, CLERK_PASSWORD)
+    qtbot.mouseClick(dialog.remember_check, Qt.MouseButton.LeftButton)
+    connect(qtbot, dialog)
+    qtbot.addWidget(windows.window)
+    assert windows.window.session.store.shown_location == pg_clerk_url
+    message = windows.window.statusBar().currentMessage()
+    assert message == "The keychain did not keep the password: locked"
+    assert memory_keychain == {}
