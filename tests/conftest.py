@@ -20,11 +20,15 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _qt_test_mode():
-    """No test touches the user's real QSettings or standard paths."""
-    from PySide6.QtCore import QStandardPaths
+def _qt_test_mode(tmp_path_factory):
+    """No test touches the user's real QSettings or standard paths, nor the settings of
+    another test run on the same machine (test mode alone shares one file between runs)."""
+    from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +71,70 @@ def sample_doc(session, sample_file) -> int:
     )
     assert outcome.ok, outcome.error
     return outcome.document_id
+
+
+@pytest.fixture(scope="session")
+def _pg_clerk(pg_server):
+    """A login role that must give a password (pg_cluster's SCRAM_GROUP); superuser, so it
+    reads every test database. Skips where the server trusts every login (no password asked)."""
+    import psycopg
+    import psycopg.sql
+
+    from pg_cluster import SCRAM_GROUP
+    from pg_logins import CLERK, CLERK_PASSWORD, as_user
+
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [SCRAM_GROUP]).fetchone():
+            admin.execute(f"CREATE ROLE {SCRAM_GROUP} NOLOGIN")
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [CLERK]).fetchone():
+            admin.execute(f"CREATE ROLE {CLERK} LOGIN SUPERUSER IN ROLE {SCRAM_GROUP}")
+        admin.execute(
+            psycopg.sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                psycopg.sql.Identifier(CLERK), psycopg.sql.Literal(CLERK_PASSWORD)
+            )
+        )
+    try:
+        psycopg.connect(as_user(pg_server, CLERK, "wrong"), connect_timeout=5).close()
+    except psycopg.OperationalError:
+        return CLERK
+    pytest.skip("this PostgreSQL server lets every login in without a password")
+
+
+@pytest.fixture
+def pg_clerk_url(pg_url, _pg_clerk):
+    """``pg_url`` as a user the server asks a password of; the URL holds none."""
+    from pg_logins import as_user
+
+    return as_user(pg_url, _pg_clerk)
+
+
+@pytest.fixture
+def memory_keychain():
+    """An OS keychain in memory for ``keyring``: {(service, name): password}."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self):
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.passwords.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.passwords.pop((service, username), None)
+
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory.passwords
+    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ from pathlib import Path
 
 SUPERUSER = "indicite_admin"
 DATABASE = "indicite_test"
+# Members of this role log in with a password (the rest of the cluster trusts its socket):
+# the tests of asking for, remembering and refusing a password use it.
+SCRAM_GROUP = "indicite_scram_login"
 
 
 def bin_dir() -> Path | None:
@@ -71,6 +74,7 @@ def start() -> tuple[Path, str]:
         ],
         owner,
     )
+    _ask_password_of_scram_group(data / "pg_hba.conf")
     options = f"-c listen_addresses='' -k {folder} -c fsync=off -c max_connections=200"
     _run(
         [
@@ -88,6 +92,12 @@ def start() -> tuple[Path, str]:
     )
     _run([str(binaries / "createdb"), "-h", str(folder), "-U", SUPERUSER, DATABASE], owner)
     return folder, url(folder)
+
+
+def _ask_password_of_scram_group(hba: Path) -> None:
+    """First rule of pg_hba.conf: the members of SCRAM_GROUP give a password."""
+    rule = f"local all +{SCRAM_GROUP} scram-sha-256\n"
+    hba.write_text(rule + hba.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def url(folder: Path, database: str = DATABASE) -> str:

@@ -87,6 +87,12 @@ class Store:
         return self.path
 
     @property
+    def has_file(self) -> bool:
+        """Whether the database is a file of this machine: backups, restore, the full check
+        of its pages and New database… apply; a team database's server does these itself."""
+        return self.path is not None
+
+    @property
     def shown_location(self) -> str:
         """The database as the user sees and Recent remembers it (never with a password)."""
         return str(self.path or "")

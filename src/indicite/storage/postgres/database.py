@@ -30,22 +30,30 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != _psycopg().pq.TransactionStatus.IDLE
+        status = _psycopg().pq.TransactionStatus
+        # UNKNOWN: the connection is lost, and a new transaction's BEGIN will say so
+        return self.raw.info.transaction_status not in (status.IDLE, status.UNKNOWN)
 
     def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         translated = translate(sql)
-        cursor = self.raw.cursor()
-        cursor.execute(translated.sql, shaped(translated, values))
+        try:
+            cursor = self.raw.cursor()
+            cursor.execute(translated.sql, shaped(translated, values))
+        except _psycopg().OperationalError as e:  # the server went away: one line, no trace
+            raise server_problem(e) from e
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | Mapping[str, Any]]) -> Any:
         translated = translate(sql)
-        cursor = self.raw.cursor()
         shaped_rows = [shaped(translated, row) for row in rows]
-        if len(shaped_rows) == 1:  # psycopg pipelines many rows: two more round trips for one
-            cursor.execute(translated.sql, shaped_rows[0])
-        else:
-            cursor.executemany(translated.sql, shaped_rows)
+        try:
+            cursor = self.raw.cursor()
+            if len(shaped_rows) == 1:  # psycopg pipelines many rows: two more round trips for one
+                cursor.execute(translated.sql, shaped_rows[0])
+            else:
+                cursor.executemany(translated.sql, shaped_rows)
+        except _psycopg().OperationalError as e:
+            raise server_problem(e) from e
         return cursor
 
     def close(self) -> None:

@@ -30,6 +30,10 @@ class PgStore(Store):
         return self.pg.dsn
 
     @property
+    def has_file(self) -> bool:
+        return False
+
+    @property
     def shown_location(self) -> str:
         return self.pg.url
 
