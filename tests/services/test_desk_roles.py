@@ -1,0 +1,231 @@
+"""Team mode's rules held by the server: a desk is its PostgreSQL login, and what services
+refuse, the server refuses too when the desk sends its own SQL through the app's connection."""
+
+import itertools
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from indicite.core.errors import PermissionDenied
+from indicite.services import review
+from indicite.services.indicators import create_indicator
+from indicite.services.session import Session
+from indicite.services.users import ensure_user, list_users, set_role
+
+_numbers = itertools.count()
+
+
+def as_login(url: str, login: str) -> str:
+    """``url`` signed in as ``login`` (the test cluster trusts its socket)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{login}@{parts.netloc.split('@')[-1]}"))
+
+
+@pytest.fixture
+def owner(pg_url, sample_file):
+    """The connection that ran the migrations (the test cluster's superuser): trusted to name
+    its user, as `indicite copy` and an administrator's maintenance are."""
+    from indicite.services.documents import DocumentMeta, import_file
+
+    session = Session.open(pg_url, "owner")
+    assert ensure_user(session).role == "admin"  # the first user of a new database
+    outcome = import_file(session, sample_file, DocumentMeta(issuer="天津市工业和信息化局"))
+    assert outcome.ok, outcome.error
+    session.doc_id = outcome.document_id
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def desks(pg_server, pg_url, owner):
+    """A function making a desk (a login of one group) and opening a session as it."""
+    import psycopg
+
+    made: list[str] = []
+    sessions: list[Session] = []
+
+    def desk(role: str, **open_as) -> Session:
+        name = f"desk_{os.getpid()}_{next(_numbers)}_{role}"
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE indicite_role_{role}")
+        made.append(name)
+        session = Session.open(as_login(pg_url, name), **open_as)
+        sessions.append(session)
+        return session
+
+    yield desk
+    for session in sessions:
+        session.close()
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        for name in made:
+            admin.execute(f"DROP ROLE IF EXISTS {name}")
+
+
+def entry(session: Session, doc_id: int, name: str = "工业增加值", submit: bool = True):
+    ind = create_indicator(session, doc_id, {"name": name, "value": 5.1, "unit": "%"}, [(0, 4)])
+    return review.submit(session, ind.id, ind.version) if submit else ind
+
+
+def status_of(owner: Session, ind_id: int) -> str:
+    return owner.store.indicators.get(ind_id).status
+
+
+def test_a_desk_is_its_login_whatever_name_it_gives(desks, owner):
+    sam = desks("staff", user="somebody_else")
+    login = sam.store.login
+    assert sam.user == login and login.startswith("desk_")
+    made = entry(sam, owner.doc_id)
+    assert made.created_by == login
+    assert review.history(owner, made.id)[-1].who == login
+
+
+def test_staff_cannot_approve_with_raw_sql_on_the_apps_connection(desks, owner):
+    import psycopg
+
+    sam = desks("staff")
+    made = entry(sam, owner.doc_id)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="staff and cannot move"):
+        sam.store.db.execute(
+            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+            [sam.user, made.id],
+        )
+    assert status_of(owner, made.id) == "submitted"
+
+
+def test_the_services_refusal_and_the_servers_reach_the_user_as_one_line(desks, owner):
+    sam = desks("staff")
+    made = entry(sam, owner.doc_id)
+    with pytest.raises(PermissionDenied) as refused, sam.store.transaction():
+        sam.store.db.execute("UPDATE indicators SET status = 'approved' WHERE id = ?", [made.id])
+    assert "\n" not in str(refused.value)
+    assert str(refused.value).startswith("The database server refused this: ")
+    with pytest.raises(PermissionDenied, match="Only an editor"):
+        review.approve(sam, made.id, made.version)
+
+
+def test_an_editor_cannot_approve_their_own_entry_with_raw_sql(desks, owner):
+    import psycopg
+
+    eve = desks("editor")
+    mine = entry(eve, owner.doc_id)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
+        eve.store.db.execute(
+            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+            [eve.user, mine.id],
+        )
+    assert status_of(owner, mine.id) == "submitted"
+
+
+def test_an_editor_approves_a_colleagues_entry_through_the_service(desks, owner):
+    sam, eve = desks("staff"), desks("editor")
+    made = entry(sam, owner.doc_id)
+    approved = review.approve(eve, made.id, made.version)
+    assert (approved.status, approved.reviewed_by) == ("approved", eve.user)
+    assert review.history(owner, made.id)[-1].who == eve.user
+
+
+def test_an_editor_cannot_approve_under_a_colleagues_name(desks, owner):
+    import psycopg
+
+    sam, eve, ann = desks("staff"), desks("editor"), desks("editor")
+    made = entry(sam, owner.doc_id)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="reviews under their own"):
+        eve.store.db.execute(
+            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+            [ann.user, made.id],
+        )
+    assert status_of(owner, made.id) == "submitted"
+
+
+def test_staff_cannot_switch_the_rules_off(desks, owner):
+    import psycopg
+
+    sam = desks("staff")
+    for sql in (
+        "ALTER TABLE indicators DISABLE TRIGGER ALL",
+        "ALTER TABLE indicators DISABLE TRIGGER indicators_desk_rules",
+        "DROP TRIGGER indicators_desk_rules ON indicators",
+        "SET session_replication_role = replica",
+        "TRUNCATE events CASCADE",
+    ):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sam.store.db.execute(sql)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        sam.store.db.execute("UPDATE settings SET value = 'off' WHERE key = 'four_eyes'")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        sam.store.db.execute("INSERT INTO settings (key, value) VALUES ('four_eyes', 'off')")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        sam.store.db.execute("DELETE FROM events")
+
+
+def test_a_temporary_settings_table_does_not_switch_four_eyes_off(desks, owner):
+    import psycopg
+
+    eve = desks("editor")
+    mine = entry(eve, owner.doc_id)
+    eve.store.db.execute("CREATE TEMPORARY TABLE settings (key text, value text)")
+    eve.store.db.execute("INSERT INTO settings VALUES ('four_eyes', 'off')")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
+        eve.store.db.execute(
+            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+            [eve.user, mine.id],
+        )
+
+
+def test_forging_the_author_is_refused(desks, owner):
+    import psycopg
+
+    sam, ann = desks("staff"), desks("staff")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="under their own name"):
+        sam.store.db.execute(
+            "INSERT INTO indicators (document_id, name, created_by, created_at) "
+            "VALUES (?, '伪造', ?, '2025-01-01T00:00:00+00:00')",
+            [owner.doc_id, ann.user],
+        )
+    made = entry(sam, owner.doc_id, submit=False)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="cannot be changed"):
+        sam.store.db.execute(
+            "UPDATE indicators SET created_by = ? WHERE id = ?", [ann.user, made.id]
+        )
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="history under their own"):
+        sam.store.db.execute(
+            "INSERT INTO events (at, who, action) VALUES ('2025-01-01', ?, 'approve')", [ann.user]
+        )
+    assert owner.store.indicators.get(made.id).created_by == sam.user
+
+
+def test_an_approved_entry_is_locked_on_the_server(desks, owner):
+    import psycopg
+
+    sam, eve = desks("staff"), desks("editor")
+    made = entry(sam, owner.doc_id)
+    review.approve(eve, made.id, made.version)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="approved and locked"):
+        sam.store.db.execute("UPDATE indicators SET value = 9.9 WHERE id = ?", [made.id])
+    assert owner.store.indicators.get(made.id).value == 5.1
+
+
+def test_with_four_eyes_off_an_editor_approves_their_own(desks, owner):
+    eve = desks("editor")
+    review.set_four_eyes(owner, False)
+    mine = entry(eve, owner.doc_id)
+    assert review.approve(eve, mine.id, mine.version).status == "approved"
+
+
+def test_a_desk_role_change_changes_the_servers_group(desks, owner):
+    import psycopg
+
+    boss, sam = desks("admin"), desks("staff")
+    made = entry(desks("staff"), owner.doc_id)
+    assert {u.name: u.role for u in list_users(owner)}[sam.user] == "staff"
+    assert set_role(boss, sam.user, "editor").role == "editor"
+    assert sam.store.desks.role_of(sam.user) == "editor"
+    promoted = Session.open(sam.store.location)
+    try:
+        assert review.approve(promoted, made.id, made.version).status == "approved"
+    finally:
+        promoted.close()
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Only an admin"):
+        sam.store.db.execute("UPDATE users SET role = 'staff' WHERE name = 'owner'")
+    assert {u.name: u.role for u in list_users(owner)}[sam.user] == "editor"
