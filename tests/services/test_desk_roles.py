@@ -1,25 +1,14 @@
 """Team mode's rules held by the server: a desk is its PostgreSQL login, and what services
 refuse, the server refuses too when the desk sends its own SQL through the app's connection."""
 
-import itertools
-import os
-from urllib.parse import urlsplit, urlunsplit
-
 import pytest
+from desk_logins import as_login, dropped_at_end, unique_name
 
 from indicite.core.errors import PermissionDenied
 from indicite.services import review
 from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.services.users import ensure_user, list_users, set_role
-
-_numbers = itertools.count()
-
-
-def as_login(url: str, login: str) -> str:
-    """``url`` signed in as ``login`` (the test cluster trusts its socket)."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(netloc=f"{login}@{parts.netloc.split('@')[-1]}"))
 
 
 @pytest.fixture
@@ -42,24 +31,21 @@ def desks(pg_server, pg_url, owner):
     """A function making a desk (a login of one group) and opening a session as it."""
     import psycopg
 
-    made: list[str] = []
     sessions: list[Session] = []
+    with dropped_at_end(pg_server) as made:
 
-    def desk(role: str, **open_as) -> Session:
-        name = f"desk_{os.getpid()}_{next(_numbers)}_{role}"
-        with psycopg.connect(pg_server, autocommit=True) as admin:
-            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE indicite_role_{role}")
-        made.append(name)
-        session = Session.open(as_login(pg_url, name), **open_as)
-        sessions.append(session)
-        return session
+        def desk(role: str, **open_as) -> Session:
+            name = unique_name(f"desk_{role}")
+            with psycopg.connect(pg_server, autocommit=True) as admin:
+                admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE indicite_role_{role}")
+            made.append(name)
+            session = Session.open(as_login(pg_url, name), **open_as)
+            sessions.append(session)
+            return session
 
-    yield desk
-    for session in sessions:
-        session.close()
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        for name in made:
-            admin.execute(f"DROP ROLE IF EXISTS {name}")
+        yield desk
+        for session in sessions:
+            session.close()
 
 
 def entry(session: Session, doc_id: int, name: str = "工业增加值", submit: bool = True):

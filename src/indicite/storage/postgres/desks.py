@@ -32,6 +32,13 @@ class DeskRepository:
         ).fetchone()
         return str(login) if role is not None else None
 
+    def exists(self, name: str) -> bool:
+        """Whether the server has a role of that name (a desk, the owner, anyone)."""
+        return (
+            self.db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", [name]).fetchone()
+            is not None
+        )
+
     def role_of(self, name: str) -> str | None:
         return self.db.execute("SELECT indicite_role_of(?)", [name]).fetchone()[0]
 

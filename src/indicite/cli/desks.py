@@ -1,0 +1,84 @@
+"""`indicite team`: the desks of a team database (docs/team-mode-security.md).
+
+A password is asked at the prompt or read from a file, never taken from the command line,
+where other users of the machine and the shell's history would see it.
+"""
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from indicite.cli.common import open_session, print_table
+from indicite.core.entities import ROLES
+from indicite.core.errors import ValidationError
+from indicite.services.users import add_desk_user, desk_users
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser("team", help="the desk users of a team database (admins)")
+    actions = cmd.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    adding = actions.add_parser(
+        "add-user",
+        help="give a person a login of their own on the server, with a role",
+        description="Creates the person's login on the PostgreSQL server, in the group of "
+        "their role, and records them as a user. The password is asked for, or read from "
+        "--password-file.",
+    )
+    adding.add_argument("name", metavar="NAME", help="their login name on the server")
+    adding.add_argument("--role", choices=ROLES, required=True)
+    secret = adding.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="FILE",
+        help="read the password from the first line of FILE instead of asking",
+    )
+    secret.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no password: they sign in as the server's pg_hba.conf says (certificate, peer)",
+    )
+    adding.set_defaults(func=run_add_user)
+    listing = actions.add_parser("list", help="list the desk users and their roles")
+    listing.set_defaults(func=run_list)
+
+
+def run_add_user(args: argparse.Namespace) -> int:
+    password = _password(args)
+    session = open_session(args)
+    try:
+        user = add_desk_user(session, args.name, args.role, password)
+    finally:
+        session.close()
+    print(f"{user.name} can now sign in as {user.role}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        desks = desk_users(session)
+    finally:
+        session.close()
+    rows = [
+        {"name": d.name, "role": d.role, "users row": "yes" if d.recorded else "not yet"}
+        for d in desks
+    ]
+    print_table(rows, ["name", "role", "users row"])
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    if args.no_password:
+        return None
+    if args.password_file is not None:
+        lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        password = lines[0] if lines else ""
+    else:
+        password = getpass.getpass(f"Password for {args.name}: ")
+        if sys.stdin.isatty() and getpass.getpass("Again: ") != password:
+            raise ValidationError("password", "The two passwords differ; nothing was changed.")
+    if not password:
+        raise ValidationError("password", "The password is empty; type one, or give --no-password.")
+    return password

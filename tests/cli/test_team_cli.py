@@ -1,0 +1,122 @@
+"""`indicite team add-user` and `team list` as an administrator runs them on a team database."""
+
+import pytest
+from desk_logins import as_login, dropped_at_end, unique_name
+
+from indicite.cli import main
+from indicite.services.session import Session
+from indicite.services.users import list_users
+
+
+@pytest.fixture
+def logins(pg_server):
+    with dropped_at_end(pg_server) as names:
+        yield names
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """The command as typed, on ``db``: a team database's URL or a file. (The database comes
+    in as the default one, so these tests do not depend on how --db spells a URL.)"""
+
+    def run(db, *argv):
+        monkeypatch.setattr("indicite.cli.common.default_database", lambda: db)
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def stored_password(pg_server: str, name: str) -> str | None:
+    import psycopg
+
+    with psycopg.connect(pg_server) as admin:
+        row = admin.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s", [name])
+        return row.fetchone()[0]
+
+
+def test_owner_adds_an_editor_who_then_approves_as_themselves(
+    run, pg_server, pg_url, logins, tmp_path
+):
+    name = unique_name("alice")
+    logins.append(name)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("s3cret-密码\n", encoding="utf-8")
+    code, out, err = run(
+        pg_url, "team", "add-user", name, "--role", "editor", "--password-file", secret
+    )
+    assert (code, err) == (0, "")
+    assert out.strip() == f"{name} can now sign in as editor"
+    verifier = stored_password(pg_server, name)
+    assert verifier.startswith("SCRAM-SHA-256$") and "s3cret" not in verifier
+    alice = Session.open(as_login(pg_url, name))
+    try:
+        assert alice.user == name
+        assert {u.name: u.role for u in list_users(alice)}[name] == "editor"
+    finally:
+        alice.close()
+    code, out, _ = run(pg_url, "team", "list")
+    assert code == 0
+    assert [line.split() for line in out.splitlines() if line.startswith(name)] == [
+        [name, "editor", "yes"]
+    ]
+
+
+def test_an_admin_desk_adds_a_user_without_being_allowed_to_create_logins(
+    run, pg_server, pg_url, logins
+):
+    boss, sam = unique_name("boss"), unique_name("sam")
+    logins.extend([boss, sam])
+    assert run(pg_url, "team", "add-user", boss, "--role", "admin", "--no-password")[0] == 0
+    code, out, err = run(
+        as_login(pg_url, boss), "team", "add-user", sam, "--role", "staff", "--no-password"
+    )
+    assert (code, err) == (0, "")
+    code, out, _ = run(as_login(pg_url, sam), "team", "list")
+    assert {tuple(line.split()[:2]) for line in out.splitlines()[1:]} >= {
+        (boss, "admin"),
+        (sam, "staff"),
+    }
+
+
+def test_staff_cannot_add_users_nor_call_the_servers_function(run, pg_server, pg_url, logins):
+    import psycopg
+
+    sam, eve = unique_name("sam"), unique_name("eve")
+    logins.extend([sam, eve])
+    run(pg_url, "team", "add-user", sam, "--role", "staff", "--no-password")
+    code, out, err = run(
+        as_login(pg_url, sam), "team", "add-user", eve, "--role", "admin", "--no-password"
+    )
+    assert code == 1 and out == ""
+    assert err == "indicite: Only an admin can manage users and settings.\n"
+    with psycopg.connect(as_login(pg_url, sam), autocommit=True) as raw:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw.execute("SELECT indicite_add_desk(%s, 'admin', NULL)", [eve])
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw.execute("SELECT indicite_set_desk_role(%s, 'admin')", [sam])
+        assert raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [eve]).fetchone() is None
+
+
+def test_refusals_are_one_line_and_change_nothing(run, pg_url, db_path, logins, tmp_path):
+    name = unique_name("ann")
+    logins.append(name)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run(
+        pg_url, "team", "add-user", name, "--role", "staff", "--password-file", empty
+    )
+    assert (
+        code == 1 and err == "indicite: The password is empty; type one, or give --no-password.\n"
+    )
+    run(pg_url, "team", "add-user", name, "--role", "staff", "--no-password")
+    code, _, err = run(pg_url, "team", "add-user", name, "--role", "editor", "--no-password")
+    assert code == 1 and "has a user" in err and err.count("\n") == 1
+    code, _, err = run(
+        pg_url, "team", "add-user", "indicite_admin", "--role", "staff", "--no-password"
+    )
+    assert code == 1 and "has a user indicite_admin already" in err
+    Session.open(db_path, "me").close()
+    code, _, err = run(db_path, "team", "add-user", name, "--role", "staff", "--no-password")
+    assert code == 1 and "team database" in err and err.count("\n") == 1
