@@ -1,8 +1,8 @@
 """`indicite team add-user` and `team list` as an administrator runs them on a team database."""
 
 import pytest
-from desk_logins import as_login, dropped_at_end, unique_name
 
+from desk_logins import as_login, dropped_at_end, unique_name
 from indicite.cli import main
 from indicite.services.session import Session
 from indicite.services.users import list_users

@@ -2,8 +2,8 @@
 refuse, the server refuses too when the desk sends its own SQL through the app's connection."""
 
 import pytest
-from desk_logins import as_login, dropped_at_end, unique_name
 
+from desk_logins import as_login, dropped_at_end, unique_name
 from indicite.core.errors import PermissionDenied
 from indicite.services import review
 from indicite.services.indicators import create_indicator
@@ -215,3 +215,40 @@ def test_a_desk_role_change_changes_the_servers_group(desks, owner):
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Only an admin"):
         sam.store.db.execute("UPDATE users SET role = 'staff' WHERE name = 'owner'")
     assert {u.name: u.role for u in list_users(owner)}[sam.user] == "editor"
+
+
+def test_an_editor_stores_an_approved_entry_only_when_a_colleague_entered_it(desks, owner):
+    """How a loaded file's approved row comes in (services.load): entered and approved by the
+    loading editor, and the file's author kept in load_provenance in the same transaction;
+    four eyes is held against that author when the transaction commits."""
+    eve = desks("editor")
+
+    def store_approved(name: str, author: str | None) -> None:
+        with eve.store.transaction():
+            ind_id = (
+                eve.store.db.table("indicators")
+                .insert(
+                    {
+                        "document_id": owner.doc_id,
+                        "name": name,
+                        "status": "approved",
+                        "created_by": eve.user,
+                        "created_at": "2025-01-01T00:00:00+00:00",
+                        "updated_by": eve.user,
+                        "reviewed_by": eve.user,
+                    }
+                )
+                .last_pk
+            )
+            if author is not None:
+                eve.store.db.table("load_provenance").insert(
+                    {"indicator_id": ind_id, "file": "a.csv", "row": 2, "created_by": author},
+                    pk="indicator_id",
+                )
+
+    store_approved("同事录入", "同事")
+    for name, author in (("自录自批", None), ("自称同事", eve.user)):
+        with pytest.raises(PermissionDenied, match=r"Four eyes: .* entered entry"):
+            store_approved(name, author)
+    entries = owner.store.indicators.for_document(owner.doc_id)
+    assert [(i.name, i.status) for i in entries] == [("同事录入", "approved")]
