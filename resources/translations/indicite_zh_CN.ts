@@ -927,6 +927,51 @@
         <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Could not connect to {url}: {reason}. Check the address, the user and the password (in ~/.pgpass, PGPASSWORD or the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url} is not a valid database address: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server refused this: {reason}</source>
+        <translation>数据库服务器拒绝了此操作：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another desk changed the same rows at the same moment: nothing was saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server could not be reached: nothing was saved. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s disk is full: nothing was saved. Tell its administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds another program&apos;s tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} needs changes to its tables that only its owner can make: ask them to open it once with this version of Indicite.</source>
+        <translation>{path} 的数据表需要更新，只有其所有者才能进行：请其用此版本的 Indicite 打开一次。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>{name} has no code and name columns (代码, 名称); see docs/catalog.md</source>
         <translation>{name} 缺少代码和名称列（代码、名称）；见 docs/catalog.md</translation>
@@ -977,7 +1022,22 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="+51"/>
+        <source>The server has a user {name} already; choose another name or change their role.</source>
+        <translation>服务器上已有用户 {name}；请另选名称，或更改其角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is empty; type one, or give --no-password.</source>
+        <translation>密码为空；请输入密码，或使用 --no-password。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="-86"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -1355,6 +1415,11 @@
         <location line="+1"/>
         <source>Only an admin can manage users and settings.</source>
         <translation>只有管理员才能管理用户和设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk users belong to a team database: open one with --db postgresql://…</source>
+        <translation>工位用户只属于团队数据库：请用 --db postgresql://… 打开团队数据库。</translation>
     </message>
     <message>
         <location line="+1"/>
