@@ -174,9 +174,15 @@ def test_forging_the_author_is_refused(desks, owner):
         sam.store.db.execute(
             "UPDATE indicators SET created_by = ? WHERE id = ?", [ann.user, made.id]
         )
-    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="history under their own"):
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="events under their own"):
         sam.store.db.execute(
             "INSERT INTO events (at, who, action) VALUES ('2025-01-01', ?, 'approve')", [ann.user]
+        )
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="documents under their own"):
+        sam.store.db.execute(
+            "INSERT INTO documents (title, text, text_sha256, char_count, imported_at, "
+            "imported_by) VALUES ('伪造', '伪造', '', 2, '2025-01-01', ?)",
+            [ann.user],
         )
     assert owner.store.indicators.get(made.id).created_by == sam.user
 
@@ -189,7 +195,10 @@ def test_an_approved_entry_is_locked_on_the_server(desks, owner):
     review.approve(eve, made.id, made.version)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="approved and locked"):
         sam.store.db.execute("UPDATE indicators SET value = 9.9 WHERE id = ?", [made.id])
-    assert owner.store.indicators.get(made.id).value == 5.1
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="approved and locked"):
+        sam.store.db.execute("DELETE FROM citations WHERE indicator_id = ?", [made.id])
+    after = owner.store.indicators.get(made.id)
+    assert (after.value, len(after.citations)) == (5.1, 1)
 
 
 def test_with_four_eyes_off_an_editor_approves_their_own(desks, owner):

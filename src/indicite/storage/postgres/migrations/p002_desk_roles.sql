@@ -174,23 +174,51 @@ CREATE CONSTRAINT TRIGGER indicators_inserted_approval AFTER INSERT ON indicator
     FOR EACH ROW WHEN (NEW.status = 'approved' AND NEW.created_by = NEW.reviewed_by)
     EXECUTE FUNCTION indicite_check_inserted_approval();
 
--- The history and the comments speak for the desk that writes them.
+-- The history, comments, dismissed suggestions and imported documents speak for the desk
+-- that writes them: the column named by the trigger's argument must be session_user.
 CREATE FUNCTION indicite_guard_who() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+    named text := to_jsonb(NEW) ->> TG_ARGV[0];
 BEGIN
-    IF indicite_role_of(session_user) IS NOT NULL AND NEW.who IS DISTINCT FROM session_user THEN
+    IF indicite_role_of(session_user) IS NOT NULL AND named IS DISTINCT FROM session_user THEN
         PERFORM indicite_refuse(format(
-            '%s can only write in the history under their own name, not %s.',
-            session_user, NEW.who));
+            '%s can only write in %s under their own name, not %s.',
+            session_user, TG_TABLE_NAME, named));
     END IF;
     RETURN NEW;
 END $$;
 
 CREATE TRIGGER events_desk_who BEFORE INSERT ON events
-    FOR EACH ROW EXECUTE FUNCTION indicite_guard_who();
+    FOR EACH ROW EXECUTE FUNCTION indicite_guard_who('who');
 
 CREATE TRIGGER comments_desk_who BEFORE INSERT OR UPDATE ON comments
-    FOR EACH ROW EXECUTE FUNCTION indicite_guard_who();
+    FOR EACH ROW EXECUTE FUNCTION indicite_guard_who('who');
+
+CREATE TRIGGER dismissed_suggestions_desk_who BEFORE INSERT OR UPDATE ON dismissed_suggestions
+    FOR EACH ROW EXECUTE FUNCTION indicite_guard_who('who');
+
+CREATE TRIGGER documents_desk_who BEFORE INSERT ON documents
+    FOR EACH ROW EXECUTE FUNCTION indicite_guard_who('imported_by');
+
+-- An approved entry's citations are locked with it (a new version of the document moves them
+-- with UPDATE, which stays allowed: services.revisions).
+CREATE FUNCTION indicite_guard_citations() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    entry bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator_id ELSE NEW.indicator_id END;
+BEGIN
+    IF indicite_role_of(session_user) IS NOT NULL
+       AND (SELECT status FROM indicators WHERE id = entry) = 'approved' THEN
+        PERFORM indicite_refuse(format(
+            'Entry %s is approved and locked; an editor must reopen it before it changes.',
+            entry));
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+
+CREATE TRIGGER citations_desk_rules BEFORE INSERT OR DELETE ON citations
+    FOR EACH ROW EXECUTE FUNCTION indicite_guard_citations();
 
 -- The users table follows the server: a login's row carries its group's role, whatever is
 -- written, and a desk that is no admin writes only its own row (its first start).
@@ -264,7 +292,8 @@ DECLARE
 BEGIN
     FOREACH rule IN ARRAY ARRAY['indicite_role_of(text)', 'indicite_refuse(text)',
                                 'indicite_guard_indicators()', 'indicite_check_inserted_approval()',
-                                'indicite_guard_who()', 'indicite_guard_users()'] LOOP
+                                'indicite_guard_who()', 'indicite_guard_citations()',
+                                'indicite_guard_users()'] LOOP
         EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp',
                        rule, current_schema());
     END LOOP;
