@@ -202,8 +202,10 @@ def test_an_approved_entry_is_locked_on_the_server(desks, owner):
 
 
 def test_with_four_eyes_off_an_editor_approves_their_own(desks, owner):
-    eve = desks("editor")
-    review.set_four_eyes(owner, False)
+    eve, boss = desks("editor"), desks("admin")
+    with pytest.raises(PermissionDenied):
+        review.set_four_eyes(eve, False)
+    review.set_four_eyes(boss, False)
     mine = entry(eve, owner.doc_id)
     assert review.approve(eve, mine.id, mine.version).status == "approved"
 
