@@ -1022,7 +1022,12 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
+        <source>{name} is too long for a login on the server: at most 63 bytes (21 Chinese characters).</source>
+        <translation>{name} 太长，不能作为服务器上的登录名：最多 63 个字节（21 个汉字）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The server has a user {name} already; choose another name or change their role.</source>
         <translation>服务器上已有用户 {name}；请另选名称，或更改其角色。</translation>
     </message>
@@ -1037,7 +1042,7 @@
         <translation>两次输入的密码不一致；未做任何更改。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -1417,7 +1422,7 @@
         <translation>只有管理员才能管理用户和设置。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Desk users belong to a team database: open one with --db postgresql://…</source>
         <translation>工位用户只属于团队数据库：请用 --db postgresql://… 打开团队数据库。</translation>
     </message>

@@ -141,8 +141,9 @@ def test_staff_cannot_switch_the_rules_off(desks, owner):
         sam.store.db.execute("UPDATE settings SET value = 'off' WHERE key = 'four_eyes'")
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         sam.store.db.execute("INSERT INTO settings (key, value) VALUES ('four_eyes', 'off')")
-    with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        sam.store.db.execute("DELETE FROM events")
+    for table in ("events", "indicators", "users", "documents"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sam.store.db.execute(f"DELETE FROM {table}")  # noqa: S608
 
 
 def test_a_temporary_settings_table_does_not_switch_four_eyes_off(desks, owner):

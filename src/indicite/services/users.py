@@ -96,6 +96,10 @@ def _require_admin(session: Session) -> None:
         raise PermissionDenied("Only an admin can manage users and settings.")
 
 
+# PostgreSQL cuts longer names (NAMEDATALEN - 1): the login would not be the name recorded.
+LOGIN_BYTES = 63
+
+
 def add_desk_user(session: Session, name: str, role: str, password: str | None) -> User:
     """Team mode: a person's own login on the server, in the group of their role, and their
     users row, in one transaction. ``password`` None: they sign in another way (certificate,
@@ -104,6 +108,13 @@ def add_desk_user(session: Session, name: str, role: str, password: str | None) 
     name = name.strip()
     if not name:
         raise ValidationError("name", "Type the person's name.")
+    if len(name.encode()) > LOGIN_BYTES:
+        raise ValidationError(
+            "name",
+            "{name} is too long for a login on the server: at most 63 bytes (21 Chinese "
+            "characters).",
+            name=name,
+        )
     _check_role(role)
     store = session.store
     if store.desks is None:

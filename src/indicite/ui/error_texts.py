@@ -143,6 +143,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "Type the person's name."),
     QT_TRANSLATE_NOOP("Errors", '{role} is not a role; use one of {roles}.'),
     QT_TRANSLATE_NOOP("Errors", 'Only an admin can manage users and settings.'),
+    QT_TRANSLATE_NOOP("Errors", '{name} is too long for a login on the server: at most 63 bytes (21 Chinese characters).'),
     QT_TRANSLATE_NOOP("Errors", 'Desk users belong to a team database: open one with --db postgresql://…'),
     QT_TRANSLATE_NOOP("Errors", '{name} is already a user; change their role instead.'),
     QT_TRANSLATE_NOOP("Errors", 'There is no user {name}.'),

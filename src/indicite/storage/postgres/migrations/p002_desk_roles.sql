@@ -304,7 +304,8 @@ REVOKE ALL ON FUNCTION indicite_set_desk_role(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION indicite_add_desk(text, text, text) TO indicite_role_admin;
 GRANT EXECUTE ON FUNCTION indicite_set_desk_role(text, text) TO indicite_role_admin;
 
--- What each group may do to the tables (CONNECT is PUBLIC's by default; a DBA who revokes it
+-- What each group may do to the tables: read all, write rows, delete where the app deletes
+-- (CONNECT is PUBLIC's by default; a DBA who revokes it
 -- grants it to the three groups). Desks read everything and write rows; none owns a
 -- table, so none can alter, disable triggers, truncate or drop. Tables later migrations add
 -- get the same rows-only rights (default privileges of the owner who runs them).
@@ -315,12 +316,15 @@ BEGIN
     FOREACH group_name IN ARRAY ARRAY['indicite_role_staff', 'indicite_role_editor',
                                       'indicite_role_admin'] LOOP
         EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), group_name);
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA %I TO %I',
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I',
                        current_schema(), group_name);
         EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I',
                        current_schema(), group_name);
-        EXECUTE format('GRANT DELETE ON citations, dismissed_suggestions TO %I', group_name);
-        EXECUTE format('REVOKE INSERT, UPDATE ON indicite_migrations FROM %I', group_name);
+        -- rows the app never deletes (an entry is deleted by marking it, deleted_at)
+        EXECUTE format('REVOKE DELETE ON documents, files, indicators, events, comments, users, '
+                       'settings, load_provenance, ocr_pages, pdf_char_maps, document_tables, '
+                       'citation_placements, catalog FROM %I', group_name);
+        EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON indicite_migrations FROM %I', group_name);
         EXECUTE format('REVOKE UPDATE ON events FROM %I', group_name);
         EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I '
                        'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I',
