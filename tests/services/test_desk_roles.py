@@ -64,6 +64,9 @@ def test_a_desk_is_its_login_whatever_name_it_gives(desks, owner):
     made = entry(sam, owner.doc_id)
     assert made.created_by == login
     assert review.history(owner, made.id)[-1].who == login
+    owner.store.db.execute("DELETE FROM users")  # as on a new database: sam would be its admin
+    assert ensure_user(sam).role == "staff"  # but the server says staff
+    assert [u.role for u in list_users(owner) if u.name == login] == ["staff"]
 
 
 def test_staff_cannot_approve_with_raw_sql_on_the_apps_connection(desks, owner):

@@ -75,8 +75,9 @@ def set_role(session: Session, name: str, role: str) -> User:
 def _add(session: Session, name: str, role: str) -> User:
     at = now_iso()
     user = session.store.users.add(name, role, at)
+    # the stored role: on a team database a desk's is its group's, whatever was asked
     session.store.events.append(
-        at=at, who=session.user, action="add_user", after={"user": name, "role": role}
+        at=at, who=session.user, action="add_user", after={"user": name, "role": user.role}
     )
     return user
 
