@@ -17,7 +17,7 @@ from indicite.storage.users import UserRepository
 class Desk:
     name: str
     role: str
-    recorded: bool  # has a row in the users table (it signed in, or was added by an admin)
+    recorded: bool  # has a users row (added by `team add-user`, or its role was changed)
 
 
 class DeskRepository:
