@@ -78,6 +78,13 @@ def test_an_admin_desk_adds_a_user_without_being_allowed_to_create_logins(
         (boss, "admin"),
         (sam, "staff"),
     }
+    code, out, err = run(as_login(pg_url, boss), "team", "set-role", sam, "--role", "editor")
+    assert (code, out, err) == (0, f"{sam} is now editor\n", "")
+    promoted = Session.open(as_login(pg_url, sam))
+    try:
+        assert promoted.store.desks.role_of(sam) == "editor"
+    finally:
+        promoted.close()
 
 
 def test_staff_cannot_add_users_nor_call_the_servers_function(run, pg_server, pg_url, logins):

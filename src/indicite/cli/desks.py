@@ -1,4 +1,4 @@
-"""`indicite team`: the desks of a team database (docs/team-mode-security.md).
+"""`indicite team`: the desk users of a team database (docs/team-mode-security.md).
 
 A password is asked at the prompt or read from a file, never taken from the command line,
 where other users of the machine and the shell's history would see it.
@@ -12,7 +12,7 @@ from pathlib import Path
 from indicite.cli.common import open_session, print_table
 from indicite.core.entities import ROLES
 from indicite.core.errors import ValidationError
-from indicite.services.users import add_desk_user, desk_users
+from indicite.services.users import add_desk_user, desk_users, set_role
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="no password: they sign in as the server's pg_hba.conf says (certificate, peer)",
     )
     adding.set_defaults(func=run_add_user)
+    changing = actions.add_parser(
+        "set-role", help="change a person's role (on the server too: their login's group)"
+    )
+    changing.add_argument("name", metavar="NAME")
+    changing.add_argument("--role", choices=ROLES, required=True)
+    changing.set_defaults(func=run_set_role)
     listing = actions.add_parser("list", help="list the desk users and their roles")
     listing.set_defaults(func=run_list)
 
@@ -52,6 +58,16 @@ def run_add_user(args: argparse.Namespace) -> int:
     finally:
         session.close()
     print(f"{user.name} can now sign in as {user.role}")
+    return 0
+
+
+def run_set_role(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        user = set_role(session, args.name, args.role)
+    finally:
+        session.close()
+    print(f"{user.name} is now {user.role}")
     return 0
 
 
