@@ -12,18 +12,22 @@ from indicite.services.users import ensure_user, list_users, set_role
 
 
 @pytest.fixture
-def owner(pg_url, sample_file):
+def owner(pg_url):
     """The connection that ran the migrations (the test cluster's superuser): trusted to name
     its user, as `indicite copy` and an administrator's maintenance are."""
-    from indicite.services.documents import DocumentMeta, import_file
-
     session = Session.open(pg_url, "owner")
     assert ensure_user(session).role == "admin"  # the first user of a new database
-    outcome = import_file(session, sample_file, DocumentMeta(issuer="天津市工业和信息化局"))
-    assert outcome.ok, outcome.error
-    session.doc_id = outcome.document_id
     yield session
     session.close()
+
+
+@pytest.fixture
+def doc_id(owner, sample_file) -> int:
+    from indicite.services.documents import DocumentMeta, import_file
+
+    outcome = import_file(owner, sample_file, DocumentMeta(issuer="天津市工业和信息化局"))
+    assert outcome.ok, outcome.error
+    return outcome.document_id
 
 
 @pytest.fixture
@@ -57,11 +61,11 @@ def status_of(owner: Session, ind_id: int) -> str:
     return owner.store.indicators.get(ind_id).status
 
 
-def test_a_desk_is_its_login_whatever_name_it_gives(desks, owner):
+def test_a_desk_is_its_login_whatever_name_it_gives(desks, owner, doc_id):
     sam = desks("staff", user="somebody_else")
     login = sam.store.login
     assert sam.user == login and login.startswith("desk_")
-    made = entry(sam, owner.doc_id)
+    made = entry(sam, doc_id)
     assert made.created_by == login
     assert review.history(owner, made.id)[-1].who == login
     owner.store.db.execute("DELETE FROM users")  # as on a new database: sam would be its admin
@@ -69,11 +73,11 @@ def test_a_desk_is_its_login_whatever_name_it_gives(desks, owner):
     assert [u.role for u in list_users(owner) if u.name == login] == ["staff"]
 
 
-def test_staff_cannot_approve_with_raw_sql_on_the_apps_connection(desks, owner):
+def test_staff_cannot_approve_with_raw_sql_on_the_apps_connection(desks, owner, doc_id):
     import psycopg
 
     sam = desks("staff")
-    made = entry(sam, owner.doc_id)
+    made = entry(sam, doc_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="staff and cannot move"):
         sam.store.db.execute(
             "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
@@ -82,9 +86,9 @@ def test_staff_cannot_approve_with_raw_sql_on_the_apps_connection(desks, owner):
     assert status_of(owner, made.id) == "submitted"
 
 
-def test_the_services_refusal_and_the_servers_reach_the_user_as_one_line(desks, owner):
+def test_the_services_refusal_and_the_servers_reach_the_user_as_one_line(desks, owner, doc_id):
     sam = desks("staff")
-    made = entry(sam, owner.doc_id)
+    made = entry(sam, doc_id)
     with pytest.raises(PermissionDenied) as refused, sam.store.transaction():
         sam.store.db.execute("UPDATE indicators SET status = 'approved' WHERE id = ?", [made.id])
     assert "\n" not in str(refused.value)
@@ -93,11 +97,11 @@ def test_the_services_refusal_and_the_servers_reach_the_user_as_one_line(desks, 
         review.approve(sam, made.id, made.version)
 
 
-def test_an_editor_cannot_approve_their_own_entry_with_raw_sql(desks, owner):
+def test_an_editor_cannot_approve_their_own_entry_with_raw_sql(desks, owner, doc_id):
     import psycopg
 
     eve = desks("editor")
-    mine = entry(eve, owner.doc_id)
+    mine = entry(eve, doc_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
         eve.store.db.execute(
             "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
@@ -106,19 +110,19 @@ def test_an_editor_cannot_approve_their_own_entry_with_raw_sql(desks, owner):
     assert status_of(owner, mine.id) == "submitted"
 
 
-def test_an_editor_approves_a_colleagues_entry_through_the_service(desks, owner):
+def test_an_editor_approves_a_colleagues_entry_through_the_service(desks, owner, doc_id):
     sam, eve = desks("staff"), desks("editor")
-    made = entry(sam, owner.doc_id)
+    made = entry(sam, doc_id)
     approved = review.approve(eve, made.id, made.version)
     assert (approved.status, approved.reviewed_by) == ("approved", eve.user)
     assert review.history(owner, made.id)[-1].who == eve.user
 
 
-def test_an_editor_cannot_approve_under_a_colleagues_name(desks, owner):
+def test_an_editor_cannot_approve_under_a_colleagues_name(desks, owner, doc_id):
     import psycopg
 
     sam, eve, ann = desks("staff"), desks("editor"), desks("editor")
-    made = entry(sam, owner.doc_id)
+    made = entry(sam, doc_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="reviews under their own"):
         eve.store.db.execute(
             "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
@@ -149,11 +153,11 @@ def test_staff_cannot_switch_the_rules_off(desks, owner):
             sam.store.db.execute(f"DELETE FROM {table}")  # noqa: S608
 
 
-def test_a_temporary_settings_table_does_not_switch_four_eyes_off(desks, owner):
+def test_a_temporary_settings_table_does_not_switch_four_eyes_off(desks, owner, doc_id):
     import psycopg
 
     eve = desks("editor")
-    mine = entry(eve, owner.doc_id)
+    mine = entry(eve, doc_id)
     eve.store.db.execute("CREATE TEMPORARY TABLE settings (key text, value text)")
     eve.store.db.execute("INSERT INTO settings VALUES ('four_eyes', 'off')")
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
@@ -163,7 +167,7 @@ def test_a_temporary_settings_table_does_not_switch_four_eyes_off(desks, owner):
         )
 
 
-def test_forging_the_author_is_refused(desks, owner):
+def test_forging_the_author_is_refused(desks, owner, doc_id):
     import psycopg
 
     sam, ann = desks("staff"), desks("staff")
@@ -171,9 +175,9 @@ def test_forging_the_author_is_refused(desks, owner):
         sam.store.db.execute(
             "INSERT INTO indicators (document_id, name, created_by, created_at) "
             "VALUES (?, '伪造', ?, '2025-01-01T00:00:00+00:00')",
-            [owner.doc_id, ann.user],
+            [doc_id, ann.user],
         )
-    made = entry(sam, owner.doc_id, submit=False)
+    made = entry(sam, doc_id, submit=False)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="cannot be changed"):
         sam.store.db.execute(
             "UPDATE indicators SET created_by = ? WHERE id = ?", [ann.user, made.id]
@@ -191,11 +195,11 @@ def test_forging_the_author_is_refused(desks, owner):
     assert owner.store.indicators.get(made.id).created_by == sam.user
 
 
-def test_an_approved_entry_is_locked_on_the_server(desks, owner):
+def test_an_approved_entry_is_locked_on_the_server(desks, owner, doc_id):
     import psycopg
 
     sam, eve = desks("staff"), desks("editor")
-    made = entry(sam, owner.doc_id)
+    made = entry(sam, doc_id)
     review.approve(eve, made.id, made.version)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="approved and locked"):
         sam.store.db.execute("UPDATE indicators SET value = 9.9 WHERE id = ?", [made.id])
@@ -205,20 +209,20 @@ def test_an_approved_entry_is_locked_on_the_server(desks, owner):
     assert (after.value, len(after.citations)) == (5.1, 1)
 
 
-def test_with_four_eyes_off_an_editor_approves_their_own(desks, owner):
+def test_with_four_eyes_off_an_editor_approves_their_own(desks, owner, doc_id):
     eve, boss = desks("editor"), desks("admin")
     with pytest.raises(PermissionDenied):
         review.set_four_eyes(eve, False)
     review.set_four_eyes(boss, False)
-    mine = entry(eve, owner.doc_id)
+    mine = entry(eve, doc_id)
     assert review.approve(eve, mine.id, mine.version).status == "approved"
 
 
-def test_a_desk_role_change_changes_the_servers_group(desks, owner):
+def test_a_desk_role_change_changes_the_servers_group(desks, owner, doc_id):
     import psycopg
 
     boss, sam = desks("admin"), desks("staff")
-    made = entry(desks("staff"), owner.doc_id)
+    made = entry(desks("staff"), doc_id)
     assert {u.name: u.role for u in list_users(owner)}[sam.user] == "staff"
     assert set_role(boss, sam.user, "editor").role == "editor"
     assert sam.store.desks.role_of(sam.user) == "editor"
@@ -232,7 +236,7 @@ def test_a_desk_role_change_changes_the_servers_group(desks, owner):
     assert {u.name: u.role for u in list_users(owner)}[sam.user] == "editor"
 
 
-def test_an_editor_stores_an_approved_entry_only_when_a_colleague_entered_it(desks, owner):
+def test_an_editor_stores_an_approved_entry_only_when_a_colleague_entered_it(desks, owner, doc_id):
     """How a loaded file's approved row comes in (services.load): entered and approved by the
     loading editor, and the file's author kept in load_provenance in the same transaction;
     four eyes is held against that author when the transaction commits."""
@@ -244,7 +248,7 @@ def test_an_editor_stores_an_approved_entry_only_when_a_colleague_entered_it(des
                 eve.store.db.table("indicators")
                 .insert(
                     {
-                        "document_id": owner.doc_id,
+                        "document_id": doc_id,
                         "name": name,
                         "status": "approved",
                         "created_by": eve.user,
@@ -265,5 +269,5 @@ def test_an_editor_stores_an_approved_entry_only_when_a_colleague_entered_it(des
     for name, author in (("自录自批", None), ("自称同事", eve.user)):
         with pytest.raises(PermissionDenied, match=r"Four eyes: .* entered entry"):
             store_approved(name, author)
-    entries = owner.store.indicators.for_document(owner.doc_id)
+    entries = owner.store.indicators.for_document(doc_id)
     assert [(i.name, i.status) for i in entries] == [("同事录入", "approved")]
