@@ -111,11 +111,20 @@ def test_an_editor_cannot_approve_their_own_entry_with_raw_sql(desks, owner, doc
 
 
 def test_an_editor_approves_a_colleagues_entry_through_the_service(desks, owner, doc_id):
+    import psycopg
+
     sam, eve = desks("staff"), desks("editor")
     made = entry(sam, doc_id)
     approved = review.approve(eve, made.id, made.version)
     assert (approved.status, approved.reviewed_by) == ("approved", eve.user)
     assert review.history(owner, made.id)[-1].who == eve.user
+    gone = entry(sam, doc_id, "已删")
+    sam.store.db.execute("UPDATE indicators SET deleted_at = '2025-01-02' WHERE id = ?", [gone.id])
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="deleted; restore it"):
+        eve.store.db.execute(
+            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+            [eve.user, gone.id],
+        )
 
 
 def test_an_editor_cannot_approve_under_a_colleagues_name(desks, owner, doc_id):
@@ -205,6 +214,13 @@ def test_an_approved_entry_is_locked_on_the_server(desks, owner, doc_id):
         sam.store.db.execute("UPDATE indicators SET value = 9.9 WHERE id = ?", [made.id])
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="approved and locked"):
         sam.store.db.execute("DELETE FROM citations WHERE indicator_id = ?", [made.id])
+    # back to review only when a new version of the document changed its number
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="cannot move"):
+        sam.store.db.execute("UPDATE indicators SET status = 'submitted' WHERE id = ?", [made.id])
+    sam.store.db.execute(  # as services.revisions does
+        "UPDATE indicators SET status = 'submitted', source_changed = 1 WHERE id = ?", [made.id]
+    )
+    assert status_of(owner, made.id) == "submitted"
     after = owner.store.indicators.get(made.id)
     assert (after.value, len(after.citations)) == (5.1, 1)
 

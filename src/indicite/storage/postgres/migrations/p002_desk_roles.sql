@@ -106,11 +106,17 @@ BEGIN
     END IF;
 
     IF NEW.status IS DISTINCT FROM OLD.status THEN
-        -- core/workflow.py TRANSITIONS, plus approved -> submitted when the source changed
+        -- core/workflow.py TRANSITIONS, plus approved -> submitted when a new version of the
+        -- document changed a cited number (services.revisions marks it source_changed)
+        IF OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NOT NULL THEN
+            PERFORM indicite_refuse(format(
+                'Entry %s was deleted; restore it first.', OLD.id));
+        END IF;
         allowed := CASE
             WHEN OLD.status IN ('draft', 'returned') AND NEW.status = 'submitted' THEN true
             WHEN OLD.status = 'submitted' AND NEW.status = 'draft' THEN true
-            WHEN OLD.status = 'approved' AND NEW.status = 'submitted' THEN true
+            WHEN OLD.status = 'approved' AND NEW.status = 'submitted'
+                THEN reviewer OR NEW.source_changed = 1
             WHEN OLD.status = 'submitted' AND NEW.status IN ('approved', 'returned') THEN reviewer
             WHEN OLD.status = 'approved' AND NEW.status = 'draft' THEN reviewer
             ELSE false
