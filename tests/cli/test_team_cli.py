@@ -1,9 +1,14 @@
-"""`indicite team add-user` and `team list` as an administrator runs them on a team database."""
+"""`indicite team add-user`, `set-role` and `list` as an administrator runs them on a team
+database, and the setup docs/team-mode-security.md describes."""
 
 import pytest
 
+from conftest import database_url
 from desk_logins import as_login, dropped_at_end, unique_name
 from indicite.cli import main
+from indicite.core.errors import PermissionDenied
+from indicite.services import review
+from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.services.users import list_users
 
@@ -129,3 +134,54 @@ def test_refusals_are_one_line_and_change_nothing(run, pg_url, db_path, logins, 
     Session.open(db_path, "me").close()
     code, _, err = run(db_path, "team", "add-user", name, "--role", "staff", "--no-password")
     assert code == 1 and "team database" in err and err.count("\n") == 1
+
+
+def test_the_documented_setup_with_an_owner_who_is_no_superuser(run, pg_server, logins):
+    """docs/team-mode-security.md: a superuser makes an owner with CREATEROLE and its
+    database; the owner's first opening migrates it, and the owner adds the desks."""
+    import psycopg
+
+    owner, wang, li = unique_name("owner"), unique_name("wang"), unique_name("li")
+    database = unique_name("office")
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
+        admin.execute(f"CREATE DATABASE {database} OWNER {owner}")
+    try:
+        logins.extend([wang, li, owner])
+        url = as_login(database_url(pg_server, database), owner)
+        assert (
+            run(
+                url, "--user", "主任", "team", "add-user", wang, "--role", "admin", "--no-password"
+            )[0]
+            == 0
+        )
+        boss = as_login(url, wang)
+        assert run(boss, "team", "add-user", li, "--role", "staff", "--no-password")[0] == 0
+        staff = Session.open(as_login(url, li))
+        try:
+            doc = (
+                staff.store.db.table("documents")
+                .insert(
+                    {
+                        "title": "公报",
+                        "text": "增长5.2%",
+                        "text_sha256": "",
+                        "char_count": 6,
+                        "imported_at": "2025-01-01",
+                        "imported_by": li,
+                    }
+                )
+                .last_pk
+            )
+            made = create_indicator(staff, doc, {"name": "增长", "value": 5.2}, [(0, 4)])
+            made = review.submit(staff, made.id, made.version)
+            with pytest.raises(PermissionDenied, match="refused this"), staff.store.transaction():
+                staff.store.db.execute(
+                    "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+                    [li, made.id],
+                )
+        finally:
+            staff.close()
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
