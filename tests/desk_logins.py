@@ -20,6 +20,11 @@ def as_login(url: str, login: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{login}@{parts.netloc.split('@')[-1]}"))
 
 
+def on_database(url: str, database: str) -> str:
+    """``url`` naming another database of the same server."""
+    return urlunsplit(urlsplit(url)._replace(path=f"/{database}"))
+
+
 @contextmanager
 def dropped_at_end(server_url: str) -> Iterator[list[str]]:
     """A list to put login names in; they are dropped when the block ends."""

@@ -3,8 +3,7 @@ database, and the setup docs/team-mode-security.md describes."""
 
 import pytest
 
-from conftest import database_url
-from desk_logins import as_login, dropped_at_end, unique_name
+from desk_logins import as_login, dropped_at_end, on_database, unique_name
 from indicite.cli import main
 from indicite.core.errors import PermissionDenied
 from indicite.services import review
@@ -148,7 +147,7 @@ def test_the_documented_setup_with_an_owner_who_is_no_superuser(run, pg_server, 
         admin.execute(f"CREATE DATABASE {database} OWNER {owner}")
     try:
         logins.extend([wang, li, owner])
-        url = as_login(database_url(pg_server, database), owner)
+        url = as_login(on_database(pg_server, database), owner)
         assert (
             run(
                 url, "--user", "主任", "team", "add-user", wang, "--role", "admin", "--no-password"

@@ -57,6 +57,14 @@ def entry(session: Session, doc_id: int, name: str = "工业增加值", submit: 
     return review.submit(session, ind.id, ind.version) if submit else ind
 
 
+def approve_by_sql(desk: Session, ind_id: int, as_who: str | None = None) -> None:
+    """What a desk could type into psql, or send through the app's own connection."""
+    desk.store.db.execute(
+        "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
+        [as_who or desk.user, ind_id],
+    )
+
+
 def status_of(owner: Session, ind_id: int) -> str:
     return owner.store.indicators.get(ind_id).status
 
@@ -79,10 +87,7 @@ def test_staff_cannot_approve_with_raw_sql_on_the_apps_connection(desks, owner, 
     sam = desks("staff")
     made = entry(sam, doc_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="staff and cannot move"):
-        sam.store.db.execute(
-            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
-            [sam.user, made.id],
-        )
+        approve_by_sql(sam, made.id)
     assert status_of(owner, made.id) == "submitted"
 
 
@@ -103,10 +108,7 @@ def test_an_editor_cannot_approve_their_own_entry_with_raw_sql(desks, owner, doc
     eve = desks("editor")
     mine = entry(eve, doc_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
-        eve.store.db.execute(
-            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
-            [eve.user, mine.id],
-        )
+        approve_by_sql(eve, mine.id)
     assert status_of(owner, mine.id) == "submitted"
 
 
@@ -121,10 +123,7 @@ def test_an_editor_approves_a_colleagues_entry_through_the_service(desks, owner,
     gone = entry(sam, doc_id, "已删")
     sam.store.db.execute("UPDATE indicators SET deleted_at = '2025-01-02' WHERE id = ?", [gone.id])
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="deleted; restore it"):
-        eve.store.db.execute(
-            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
-            [eve.user, gone.id],
-        )
+        approve_by_sql(eve, gone.id)
 
 
 def test_an_editor_cannot_approve_under_a_colleagues_name(desks, owner, doc_id):
@@ -133,10 +132,7 @@ def test_an_editor_cannot_approve_under_a_colleagues_name(desks, owner, doc_id):
     sam, eve, ann = desks("staff"), desks("editor"), desks("editor")
     made = entry(sam, doc_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="reviews under their own"):
-        eve.store.db.execute(
-            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
-            [ann.user, made.id],
-        )
+        approve_by_sql(eve, made.id, as_who=ann.user)
     assert status_of(owner, made.id) == "submitted"
 
 
@@ -170,10 +166,7 @@ def test_a_temporary_settings_table_does_not_switch_four_eyes_off(desks, owner, 
     eve.store.db.execute("CREATE TEMPORARY TABLE settings (key text, value text)")
     eve.store.db.execute("INSERT INTO settings VALUES ('four_eyes', 'off')")
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
-        eve.store.db.execute(
-            "UPDATE indicators SET status = 'approved', reviewed_by = ? WHERE id = ?",
-            [eve.user, mine.id],
-        )
+        approve_by_sql(eve, mine.id)
 
 
 def test_forging_the_author_is_refused(desks, owner, doc_id):

@@ -7,12 +7,17 @@ where other users of the machine and the shell's history would see it.
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from indicite.cli.common import open_session, print_table
 from indicite.core.entities import ROLES
 from indicite.core.errors import ValidationError
+from indicite.services.session import Session
 from indicite.services.users import add_desk_user, desk_users, set_role
+
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,37 +57,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_add_user(args: argparse.Namespace) -> int:
     password = _password(args)
-    session = open_session(args)
-    try:
-        user = add_desk_user(session, args.name, args.role, password)
-    finally:
-        session.close()
+    user = _on_database(args, lambda s: add_desk_user(s, args.name, args.role, password))
     print(f"{user.name} can now sign in as {user.role}")
     return 0
 
 
 def run_set_role(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
-        user = set_role(session, args.name, args.role)
-    finally:
-        session.close()
+    user = _on_database(args, lambda s: set_role(s, args.name, args.role))
     print(f"{user.name} is now {user.role}")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
-        desks = desk_users(session)
-    finally:
-        session.close()
     rows = [
         {"name": d.name, "role": d.role, "users row": "yes" if d.recorded else "not yet"}
-        for d in desks
+        for d in _on_database(args, desk_users)
     ]
     print_table(rows, ["name", "role", "users row"])
     return 0
+
+
+def _on_database(args: argparse.Namespace, action: Callable[[Session], T]) -> T:
+    session = open_session(args)
+    try:
+        return action(session)
+    finally:
+        session.close()
 
 
 def _password(args: argparse.Namespace) -> str | None:

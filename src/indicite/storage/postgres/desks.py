@@ -12,6 +12,12 @@ from indicite.storage.clock import now_iso
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.users import UserRepository
 
+# The server's logins that are desks, with their role (migrations/p002_desk_roles.sql).
+DESKS = (
+    "SELECT rolname, indicite_role_of(rolname) AS role FROM pg_roles "
+    "WHERE rolcanlogin AND indicite_role_of(rolname) IS NOT NULL"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Desk:
@@ -56,10 +62,8 @@ class DeskRepository:
 
     def all(self) -> list[Desk]:
         rows = self.db.execute(
-            "SELECT r.rolname, indicite_role_of(r.rolname), u.name IS NOT NULL "
-            "FROM pg_roles r LEFT JOIN users u ON u.name = r.rolname "
-            "WHERE r.rolcanlogin AND indicite_role_of(r.rolname) IS NOT NULL "
-            "ORDER BY r.rolname"
+            "SELECT d.rolname, d.role, u.name IS NOT NULL FROM (" + DESKS + ") d "  # noqa: S608 (fixed texts)
+            "LEFT JOIN users u ON u.name = d.rolname ORDER BY d.rolname"
         ).fetchall()
         return [Desk(str(name), str(role), bool(recorded)) for name, role, recorded in rows]
 
@@ -90,12 +94,9 @@ class PgUserRepository(UserRepository):
     def all(self) -> list[User]:
         """The users rows and the desks that have none yet, each with the server's role."""
         rows = self.db.query(
-            "SELECT u.id, coalesce(u.name, d.rolname) AS name, "
-            "coalesce(indicite_role_of(coalesce(u.name, d.rolname)), u.role) AS role, "
+            "SELECT u.id, coalesce(u.name, d.rolname) AS name, coalesce(d.role, u.role) AS role, "
             "coalesce(u.created_at, '') AS created_at "
-            "FROM users u FULL JOIN (SELECT rolname FROM pg_roles "
-            "WHERE rolcanlogin AND indicite_role_of(rolname) IS NOT NULL) d "
-            "ON d.rolname = u.name ORDER BY 2"
+            "FROM users u FULL JOIN (" + DESKS + ") d ON d.rolname = u.name ORDER BY 2"
         )
         return [User.from_row(row) for row in rows]
 

@@ -227,7 +227,7 @@ CREATE TRIGGER citations_desk_rules BEFORE INSERT OR DELETE ON citations
     FOR EACH ROW EXECUTE FUNCTION indicite_guard_citations();
 
 -- The users table follows the server: a login's row carries its group's role, whatever is
--- written, and a desk that is no admin writes only its own row (its first start).
+-- written, and a desk that is no admin writes only its own row.
 CREATE FUNCTION indicite_guard_users() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
