@@ -958,6 +958,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The server refused the login {name}: {reason}</source>
+        <translation>服务器拒绝了登录名 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} holds another program&apos;s tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one.</source>
         <translation type="unfinished"></translation>
     </message>

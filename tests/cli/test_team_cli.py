@@ -130,6 +130,9 @@ def test_refusals_are_one_line_and_change_nothing(run, pg_url, db_path, logins, 
     assert code == 1 and "has a user indicite_admin already" in err
     code, _, err = run(pg_url, "team", "add-user", "统" * 22, "--role", "staff", "--no-password")
     assert code == 1 and "at most 63 bytes" in err
+    for reserved in ("pg_monitor_me", "public"):
+        code, _, err = run(pg_url, "team", "add-user", reserved, "--role", "staff", "--no-password")
+        assert code == 1 and "The server refused the login" in err and err.count("\n") == 1
     Session.open(db_path, "me").close()
     code, _, err = run(db_path, "team", "add-user", name, "--role", "staff", "--no-password")
     assert code == 1 and "team database" in err and err.count("\n") == 1

@@ -8,6 +8,7 @@ this process: libpq turns it into a SCRAM verifier here, and only the verifier i
 from dataclasses import dataclass
 
 from indicite.core.entities import User
+from indicite.core.errors import ValidationError
 from indicite.storage.clock import now_iso
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.users import UserRepository
@@ -55,7 +56,17 @@ class DeskRepository:
         if password is not None:
             raw = self.db.conn.raw
             verifier = raw.pgconn.encrypt_password(password.encode(), name.encode()).decode()
-        self.db.execute("SELECT indicite_add_desk(?, ?, ?)", [name, role, verifier])
+        from psycopg import errors
+
+        try:
+            self.db.execute("SELECT indicite_add_desk(?, ?, ?)", [name, role, verifier])
+        except (errors.ReservedName, errors.DuplicateObject) as e:  # "public", "pg_…", a race
+            raise ValidationError(
+                "name",
+                "The server refused the login {name}: {reason}",
+                name=name,
+                reason=e.diag.message_primary or "",
+            ) from e
 
     def set_role(self, name: str, role: str) -> None:
         self.db.execute("SELECT indicite_set_desk_role(?, ?)", [name, role])
