@@ -953,6 +953,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The database server refused this: {reason}</source>
+        <translation>数据库服务器拒绝了此操作：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another desk changed the same rows at the same moment: nothing was saved. Try again.</source>
         <translation>另一台电脑同时修改了相同的记录：未保存任何内容。请重试。</translation>
     </message>
@@ -968,6 +973,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The server refused the login {name}: {reason}</source>
+        <translation>服务器拒绝了登录名 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} holds another program&apos;s tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one.</source>
         <translation>{path} 中是其他程序的数据表，不是 Indicite 数据库；未作任何更改。请指定一个空数据库或 Indicite 数据库。</translation>
     </message>
@@ -975,6 +985,11 @@
         <location line="+1"/>
         <source>{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)</source>
         <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（数据库未作更改）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} needs changes to its tables that only its owner can make: ask them to open it once with this version of Indicite.</source>
+        <translation>{path} 的数据表需要更新，只有其所有者才能进行：请其用此版本的 Indicite 打开一次。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1027,7 +1042,22 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="+52"/>
+        <source>The server has a user {name} already; choose another name or change their role.</source>
+        <translation>服务器上已有用户 {name}；请另选名称，或更改其角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is empty; type one, or give --no-password.</source>
+        <translation>密码为空；请输入密码，或使用 --no-password。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -1405,6 +1435,16 @@
         <location line="+1"/>
         <source>Only an admin can manage users and settings.</source>
         <translation>只有管理员才能管理用户和设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is too long for a login on the server: at most 63 bytes (21 Chinese characters).</source>
+        <translation>{name} 太长，不能作为服务器上的登录名：最多 63 个字节（21 个汉字）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk users belong to a team database: open one with --db postgresql://…</source>
+        <translation>工位用户只属于团队数据库：请用 --db postgresql://… 打开团队数据库。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -20,6 +20,7 @@ from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.ocr_pages import OcrPageRepository
 from indicite.storage.postgres.connect import is_postgres_url
+from indicite.storage.postgres.desks import DeskRepository
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
@@ -60,6 +61,10 @@ class Store:
         self.catalog = CatalogRepository(db)
         self.ocr_pages = OcrPageRepository(db)
         self.checks = CheckQueries(db)
+        # Team mode (storage.postgres.desks): the server's logins, and the one this store
+        # signed in as when it is a desk's; None on a file, whose user names itself.
+        self.desks: DeskRepository | None = None
+        self.login: str | None = None
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from indicite.core.errors import StorageProblem
+from indicite.core.errors import PermissionDenied, StorageProblem
 from indicite.storage.postgres.sql import params as shaped
 from indicite.storage.postgres.sql import translate
 
@@ -159,7 +159,7 @@ class PgDatabase:
             self.conn.raw.execute("BEGIN")
             yield self
             self.conn.raw.execute("COMMIT")
-        except _psycopg().OperationalError as e:
+        except (_psycopg().OperationalError, _psycopg().errors.InsufficientPrivilege) as e:
             self._rollback()
             raise server_problem(e) from e
         except BaseException:
@@ -191,7 +191,13 @@ class PgDatabase:
 
 
 def server_problem(error: Exception) -> Exception:
-    """The server's environmental errors as a message the user can act on."""
+    """The server's environmental errors, and its refusals, as a message the user can act on."""
+    if isinstance(error, _psycopg().errors.InsufficientPrivilege):
+        # the rules of a desk's role (migrations/p002_desk_roles.sql) or the grants said no
+        return PermissionDenied(
+            "The database server refused this: {reason}",
+            reason=error.diag.message_primary or str(error).strip().splitlines()[0],
+        )
     text = str(error).lower()
     if "could not serialize" in text or "deadlock" in text:
         return StorageProblem(

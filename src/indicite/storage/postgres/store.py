@@ -7,6 +7,7 @@ from typing import Any, cast
 from indicite.storage.check_queries import TextKeyCheckQueries
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
+from indicite.storage.postgres.desks import DeskRepository, PgUserRepository
 from indicite.storage.postgres.search import PgSearchRepository
 from indicite.storage.store import Store
 
@@ -20,6 +21,9 @@ class PgStore(Store):
         self.pg = db
         self.search = cast(Any, PgSearchRepository(db))
         self.checks = TextKeyCheckQueries(cast(Any, db))
+        self.desks = DeskRepository(db)
+        self.users = PgUserRepository(db, self.desks)
+        self.login = self.desks.signed_in()
 
     @classmethod
     def open_url(cls, url: str) -> "PgStore":
