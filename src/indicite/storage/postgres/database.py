@@ -193,7 +193,7 @@ class PgDatabase:
 def server_problem(error: Exception) -> Exception:
     """The server's environmental errors, and its refusals, as a message the user can act on."""
     if isinstance(error, _psycopg().errors.InsufficientPrivilege):
-        # the rules of a desk's role (migrations/p002_desk_roles.sql) or the grants said no
+        # the rules of a desk's role (migrations/p004_desk_roles.sql) or the grants said no
         return PermissionDenied(
             "The database server refused this: {reason}",
             reason=error.diag.message_primary or str(error).strip().splitlines()[0],

@@ -1,6 +1,6 @@
 """Desks of a team database: PostgreSQL logins whose group role is their Indicite role.
 
-The rules live on the server (``migrations/p002_desk_roles.sql``); this module asks it who is
+The rules live on the server (``migrations/p004_desk_roles.sql``); this module asks it who is
 signed in, lists the desks, and calls its user-management functions. A password never leaves
 this process: libpq turns it into a SCRAM verifier here, and only the verifier is sent.
 """
@@ -13,7 +13,7 @@ from indicite.storage.clock import now_iso
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.users import UserRepository
 
-# The server's logins that are desks, with their role (migrations/p002_desk_roles.sql).
+# The server's logins that are desks, with their role (migrations/p004_desk_roles.sql).
 DESKS = (
     "SELECT rolname, indicite_role_of(rolname) AS role FROM pg_roles "
     "WHERE rolcanlogin AND indicite_role_of(rolname) IS NOT NULL"

@@ -77,7 +77,7 @@ def _has_tables(db: PgDatabase) -> bool:
 
 
 def _is_desk(db: PgDatabase) -> bool:
-    """A desk's login (migrations/p002_desk_roles.sql) may not change the schema."""
+    """A desk's login (migrations/p004_desk_roles.sql) may not change the schema."""
     if not db.execute("SELECT to_regproc('indicite_role_of') IS NOT NULL").fetchone()[0]:
         return False
     return db.execute("SELECT indicite_role_of(session_user)").fetchone()[0] is not None
