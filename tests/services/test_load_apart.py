@@ -57,6 +57,11 @@ def _stored(session) -> list[tuple]:
     return sorted(session.store.db.execute(sql).fetchall())
 
 
+def _history(session) -> list[tuple]:
+    sql = "SELECT action, after FROM events WHERE indicator_id IS NOT NULL"
+    return sorted(session.store.db.execute(sql).fetchall())
+
+
 def _read_apart_only(monkeypatch) -> None:
     """Every file goes to the child, and the loading process cannot read one itself."""
     monkeypatch.setattr(load_apart, "CHILD_PROCESS_BYTES", 0)
@@ -78,6 +83,7 @@ def test_a_file_read_apart_is_stored_and_reported_as_when_read_here(tmp_path, mo
     assert report == expected
     assert report.refused_count > 100 and report.skipped_count > 10
     assert report.loaded > 2300 and _stored(apart) == _stored(here)
+    assert _history(apart) == _history(here)
     assert seen == list(range(500, ROWS + 1, 500))
     assert multiprocessing.active_children() == []
 

@@ -32,17 +32,18 @@ from pathlib import Path
 from typing import Any
 
 from indicite.core.citations import Quote
-from indicite.core.entities import INDICATOR_FIELDS, Document
+from indicite.core.entities import Document
 from indicite.core.reanchor import CHANGED, ORPHANED
 from indicite.core.workflow import REVIEWERS
 from indicite.services.load_apart import checked_rows_apart
 from indicite.services.load_rows import (
-    NUMBER_FIELDS,
+    UNSET,
     Checked,
     Context,
     Documents,
     Loader,
     RowRefused,
+    load_event,
 )
 from indicite.services.review import four_eyes
 from indicite.services.revisions import Carrier, numbers_differ
@@ -119,6 +120,7 @@ class _Row:
     claims: dict[str, Any]
     status: str
     approve_now: bool
+    after: str  # its load event's ``after`` as JSON when the file side wrote it
 
     @property
     def source_changed(self) -> bool:
@@ -148,23 +150,15 @@ def _prepare(row: Checked, documents: _Documents) -> _Row:
         quotes.append(carried)
         placed.append((current, state, quote.exact))
     document_id = documents.carrier.current(row.document_id)
-    return _Row(document_id, row.fields, quotes, placed, row.claims, row.status, row.approve_now)
-
-
-# What a field the row leaves out is stored as.
-_UNSET = {
-    **dict.fromkeys(INDICATOR_FIELDS, ""),
-    **dict.fromkeys(NUMBER_FIELDS | {"period_start", "period_end", "catalog_id"}),
-    "measure": "level",
-    "qualifier": "eq",
-    "kind": "actual",
-}
+    return _Row(
+        document_id, row.fields, quotes, placed, row.claims, row.status, row.approve_now, row.after
+    )
 
 
 def _stored(ready: _Row, user: str, at: str) -> dict[str, Any]:
     """The indicators row: entered by the loading user now, approved by them if at all."""
     return {
-        **_UNSET,
+        **UNSET,
         **ready.fields,
         "document_id": ready.document_id,
         "status": ready.status,
@@ -195,7 +189,8 @@ def load(
     store = session.store
     documents = _Documents(session)
     loader = Loader(session.user, role_of(session) in REVIEWERS, four_eyes(session))
-    context = Context(documents, documents.catalog_codes, loader)
+    replaced = q.replaced_documents(store.db)
+    context = Context(documents, documents.catalog_codes, loader, path.name, replaced)
     rows = checked_rows_apart(path, context, partial(q.document_texts, store.db))
     report = LoadReport()
     present: dict[int, set] = {}
@@ -242,13 +237,12 @@ def _insert(
     when the loader approves it, their approve event."""
     indicator = _stored(ready, session.user, at)
     claims = ready.claims
-    after = {**_UNSET, **ready.fields}  # the entry's fields (every key is one of them)
-    after["status"] = "submitted" if ready.approve_now else ready.status
-    after["citations"] = [[quote.start, quote.end] for quote in ready.quotes]
-    after["file"] = file
-    after["row"] = number
-    after["from_file"] = {k: v for k, v in claims.items() if v is not None}
-    events = [{"at": at, "who": session.user, "action": "load", "after": after, "comment": ""}]
+    after = ready.after or load_event(
+        ready.fields, ready.status, ready.approve_now, ready.quotes, file, number, claims
+    )
+    events: list[dict[str, Any]] = [
+        {"at": at, "who": session.user, "action": "load", "after": after, "comment": ""}
+    ]
     if ready.approve_now:
         events.append(
             {

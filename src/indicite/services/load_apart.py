@@ -128,6 +128,8 @@ def _read_apart(
     texts: Texts,
     catalog_codes: dict[str, int],
     loader: Loader,
+    file: str,
+    replaced: frozenset[int],
     sender: Any,
 ) -> None:
     """In the child: every checked row, ``BATCH`` at a time, then ``_DONE``; a file that cannot
@@ -136,7 +138,8 @@ def _read_apart(
         doc_id: Document(id=doc_id, title=title, text=text, page_starts=pages)
         for doc_id, (title, text, pages) in texts.items()
     }
-    context = Context(Documents(by_sha, by_title, documents.__getitem__), catalog_codes, loader)
+    found = Documents(by_sha, by_title, documents.__getitem__)
+    context = Context(found, catalog_codes, loader, file, replaced)
     try:
         try:
             batch: list[Checked] = []

@@ -17,6 +17,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import orjson
+
 from indicite.core.citations import Quote, find_quote, is_anchored, quote_at
 from indicite.core.entities import INDICATOR_FIELDS, STATUSES, Document
 from indicite.core.errors import ImportRefused, IndiciteError, ValidationError, one_line
@@ -106,6 +108,7 @@ class Checked(NamedTuple):
     status: str  # the status it comes in with
     approve_now: bool  # the loading editor approves it now
     quotes: list[tuple[int, Quote]]  # each citation: the version it was made in, the quote
+    after: str  # its load event's ``after`` (JSON), unless a quote is carried to a new version
 
 
 def _as_tuple(row: tuple) -> tuple[Any, ...]:
@@ -299,7 +302,7 @@ def check(
     reader's, the document, the fields and claims, each citation. ``same`` gives one object
     for each text seen before (units, subjects…): pickle then sends it once per batch."""
     if number in table.problems:  # the reader found it unusable (a list where a value belongs…)
-        return Checked(number, table.problems[number], 0, {}, {}, "", False, [])
+        return Checked(number, table.problems[number], 0, {}, {}, "", False, [], "")
     try:
         doc = context.documents.find(
             text_of(row.get("document_sha256")).strip().lower(),
@@ -320,9 +323,13 @@ def check(
             except RowRefused as e:
                 raise RowRefused(str(e) if i == 1 else f"citation {i}: {e}") from None
     except (RowRefused, ValidationError) as e:
-        return Checked(number, str(e), 0, {}, {}, "", False, [])
+        return Checked(number, str(e), 0, {}, {}, "", False, [], "")
     status, approve_now = context.loader.status(claims)
-    return Checked(number, "", doc.id or 0, fields, claims, status, approve_now, quotes)
+    after = ""  # a quote carried to a later version: written once it is carried
+    if not any(doc_id in context.replaced for doc_id, _ in quotes):
+        cited = [quote for _, quote in quotes]
+        after = load_event(fields, status, approve_now, cited, context.file, number, claims)
+    return Checked(number, "", doc.id or 0, fields, claims, status, approve_now, quotes, after)
 
 
 class Context(NamedTuple):
@@ -331,6 +338,38 @@ class Context(NamedTuple):
     documents: Documents
     catalog_codes: dict[str, int]
     loader: Loader
+    file: str  # its name, for the load event
+    replaced: frozenset[int]  # documents with a later version: their quotes are carried over
+
+
+# What a field the row leaves out is stored as.
+UNSET = {
+    **dict.fromkeys(INDICATOR_FIELDS, ""),
+    **dict.fromkeys(NUMBER_FIELDS | {"period_start", "period_end", "catalog_id"}),
+    "measure": "level",
+    "qualifier": "eq",
+    "kind": "actual",
+}
+
+
+def load_event(
+    fields: dict[str, Any],
+    status: str,
+    approve_now: bool,
+    quotes: list[Quote],
+    file: str,
+    number: int,
+    claims: dict[str, Any],
+) -> str:
+    """The ``after`` of an entry's load event as JSON: its fields, status and citations, the
+    file and row, and what the file claims (kept as provenance)."""
+    after = {**UNSET, **fields}  # the entry's fields (every key is one of them)
+    after["status"] = "submitted" if approve_now else status
+    after["citations"] = [[quote.start, quote.end] for quote in quotes]
+    after["file"] = file
+    after["row"] = number
+    after["from_file"] = {k: v for k, v in claims.items() if v is not None}
+    return orjson.dumps(after, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _indicator_rows(table: Table, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -160,6 +160,12 @@ def document_texts(
     }
 
 
+def replaced_documents(db: Database) -> frozenset[int]:
+    """The documents a later version replaces (a quote cited in them is carried over)."""
+    rows = db.execute("SELECT replaces_id FROM documents WHERE replaces_id IS NOT NULL")
+    return frozenset(row[0] for row in rows)
+
+
 def existing_keys(db: Database, doc_id: int) -> set[tuple[str, float | None, int, int]]:
     """(name, value, start, end of the first citation) of the document's live indicators."""
     rows = db.execute(
@@ -218,6 +224,13 @@ _INSERT_PROVENANCE = _insert_sql("load_provenance", ("indicator_id", *LOADED_PRO
 # An event's JSON with sorted keys, as the event repository writes it (without its spaces):
 # orjson writes a load's 100,000 events three times faster than the json module.
 _SORTED = orjson.OPT_SORT_KEYS
+
+
+def _json(value: dict[str, Any] | str | None) -> str | None:
+    """An event's ``before`` or ``after`` as JSON (text given is JSON already)."""
+    if value is None or value.__class__ is str:
+        return value  # type: ignore[return-value]
+    return orjson.dumps(value, option=_SORTED).decode()
 
 
 class LoadedRows:
@@ -283,7 +296,8 @@ def insert_loaded(
 
     ``citations`` are the values of LOADED_CITATION_COLUMNS, ``provenance`` those of
     LOADED_PROVENANCE_COLUMNS, each without the indicator's id. Each event's ``before`` and
-    ``after`` are stored as JSON. Written by ``rows`` in batches.
+    ``after`` are stored as JSON (given as dicts, or as JSON text already). Written by ``rows``
+    in batches.
     """
     ind_id = rows.new_id()
     document_id = indicator["document_id"]
@@ -297,12 +311,8 @@ def insert_loaded(
                 e["action"],
                 ind_id,
                 document_id,
-                None
-                if e.get("before") is None
-                else orjson.dumps(e["before"], option=_SORTED).decode(),
-                None
-                if e.get("after") is None
-                else orjson.dumps(e["after"], option=_SORTED).decode(),
+                _json(e.get("before")),
+                _json(e.get("after")),
                 e.get("comment", ""),
             ]
             for e in events
