@@ -50,6 +50,7 @@ from indicite.services import review
 from indicite.services.catalog import item_label
 from indicite.services.checks import check_entries
 from indicite.services.indicators import update_indicator
+from indicite.services.presence import has_presence, open_elsewhere
 from indicite.services.review import QueueEntry, QueueFilter
 from indicite.services.revisions import source_changes
 from indicite.services.session import Session
@@ -65,6 +66,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import code_names, outcome_names
+from indicite.ui.presence import EntryPresence
 from indicite.ui.revisions.report_dialog import changes_html
 from indicite.ui.say_why import SayWhy, set_reason
 from indicite.ui.small_screens import scrolling
@@ -78,6 +80,7 @@ NO_DATE = QDate(2000, 1, 1)
 CHANGED_STYLE = "background: #fff3cd; color: #1a1a1a;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
 WARNING_COLOUR = "#8a5a00"
+OPEN_BY_COLOUR = "#1565c0"
 
 
 def check_legend() -> str:
@@ -95,9 +98,19 @@ class ReviewQueueModel(QAbstractTableModel):
     (rows, citations and their checks) when Qt paints it, like IndicatorTableModel.
 
     Entries acted on during this pass stay in place with their outcome, so "12 of 40" holds.
+    On a team database the last column names who has the entry open at another desk.
     """
 
-    COLUMNS = ("check", "name", "value", "period", "document", "entered_by", "submitted")
+    COLUMNS = (
+        "check",
+        "name",
+        "value",
+        "period",
+        "document",
+        "entered_by",
+        "submitted",
+        "open_by",
+    )
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -105,6 +118,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._ids = array("q")
         self._outcomes: dict[int, str] = {}  # what this pass did: approved, returned, edited
         self._pages: dict[int, dict[int, QueueEntry]] = {}
+        self._open_by: dict[int, list[str]] = {}
 
     def set_ids(self, ids: list[int], keep_outcomes: bool = True) -> None:
         """A new queue; ``ids`` must include the entries acted on when outcomes are kept."""
@@ -113,6 +127,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._pages = {}
         if not keep_outcomes:
             self._outcomes = {}
+        self._open_by = open_elsewhere(self.session)
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -124,9 +139,21 @@ class ReviewQueueModel(QAbstractTableModel):
     def invalidate(self) -> None:
         """Read the entries again when next shown (others may have changed them)."""
         self._pages = {}
+        self._open_by = open_elsewhere(self.session)
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def reload_presence(self) -> None:
+        """Who has which entry open changed (another desk opened or closed one)."""
+        self._open_by = open_elsewhere(self.session)
+        if self._ids:
+            column = self.COLUMNS.index("open_by")
+            last = self.index(len(self._ids) - 1, column)
+            self.dataChanged.emit(self.index(0, column), last)
+
+    def open_by(self, row: int) -> list[str]:
+        return self._open_by.get(self.id_at(row) or 0, [])
 
     def total(self) -> int:
         return len(self._ids)
@@ -186,6 +213,7 @@ class ReviewQueueModel(QAbstractTableModel):
             self.tr("Document"),
             self.tr("Entered by"),
             self.tr("Submitted"),
+            self.tr("Open by"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -198,6 +226,8 @@ class ReviewQueueModel(QAbstractTableModel):
         e, column = self.entry(index.row()), self.COLUMNS[index.column()]
         if e is None:
             return None
+        if column == "open_by":
+            return self._open_by_data(e.id, role)
         outcome = self._outcomes.get(e.id, "")
         reasons = [*e.problems, *(finding_text(f) for f in e.findings)]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -230,6 +260,16 @@ class ReviewQueueModel(QAbstractTableModel):
         if e.low_confidence and column == "check":
             return QColor(LOW_CONFIDENCE_COLOUR)
         return None
+
+    def _open_by_data(self, ind_id: int, role: int) -> Any:
+        names = "、".join(self._open_by.get(ind_id, []))
+        if not names or role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(OPEN_BY_COLOUR) if names else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr(
+                "Open now at another desk by {names}: a change of yours may meet theirs"
+            ).format(names=names)
+        return names
 
 
 class EditDialog(QDialog):
@@ -306,6 +346,8 @@ class ReviewView(Retranslatable, QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setColumnHidden(self.model.COLUMNS.index("open_by"), not has_presence(session))
+        self.presence = EntryPresence(session, "review", self)
         self.approve_selected_button = QPushButton()
         self.report = QLabel()
         self.report.setWordWrap(True)
@@ -582,6 +624,7 @@ class ReviewView(Retranslatable, QWidget):
             and (ind.id, ind.version) == (self.current.id, self.current.version)
         )
         self.current = ind
+        self.presence.show(ind.id if ind else None)
         if not same:
             self.return_box.hide()
             self.message.hide()
@@ -620,11 +663,7 @@ class ReviewView(Retranslatable, QWidget):
             else:
                 label.setText(str(value))
                 label.setStyleSheet("")
-        self.status_label.setText(
-            self.tr("{status} · entered by {who}").format(
-                status=status_names().get(ind.status, ind.status), who=ind.created_by
-            )
-        )
+        self._show_status(ind)
         problems = review.problems_of(self.session, ind)
         assert ind.id is not None
         found = check_entries(self.session, [ind.id]).get(ind.id, [])
@@ -638,6 +677,22 @@ class ReviewView(Retranslatable, QWidget):
         self.source_change.setText(changes_html(changes) if changes else "")
         self.source_change.setVisible(bool(changes))
         self._enable(review.allowed_actions(self.session, ind))
+
+    def _show_status(self, ind: Indicator) -> None:
+        """Status and enterer, and who has the entry open at another desk (team databases)."""
+        status = self.tr("{status} · entered by {who}").format(
+            status=status_names().get(ind.status, ind.status), who=ind.created_by
+        )
+        others = self.model.open_by(self.current_row())
+        if others:
+            status += self.tr(" · open at another desk by {names}").format(names="、".join(others))
+        self.status_label.setText(status)
+
+    def refresh_presence(self) -> None:
+        """Another desk opened or closed an entry: the queue's marks and the current entry's."""
+        self.model.reload_presence()
+        if self.current is not None:
+            self._show_status(self.current)
 
     def _enable(self, allowed: set[str]) -> None:
         """Buttons the rules refuse are grey, and their tooltip says why (core.workflow)."""
@@ -777,7 +832,7 @@ class ReviewMode(QObject):
     ``session``, ``form``,
     ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``,
     ``selected_indicator_ids()``, ``refresh()``,
-    ``open_document(id)``, ``select_indicator(id)``, ``bulk_actions``.
+    ``open_document(id)``, ``select_indicator(id)``, ``bulk_actions``, ``live_updates``.
     """
 
     def __init__(self, window: Any):
@@ -842,6 +897,7 @@ class ReviewMode(QObject):
         self.retranslate()
 
         self.view.changed.connect(window.refresh)
+        window.live_updates.presence_changed.connect(self._presence_changed)
         window.installEventFilter(self)
         self.view.status_message.connect(lambda text: window.statusBar().showMessage(text, 10000))
         window.indicators_changed.connect(self.follow_selection)
@@ -869,6 +925,12 @@ class ReviewMode(QObject):
         if on:
             self.view.refresh()
             self.view.table.setFocus()
+        else:
+            self.view.presence.clear()  # the queue is hidden: its entry is no longer open
+
+    def _presence_changed(self) -> None:
+        if self.stack.currentIndex() == 1:
+            self.view.refresh_presence()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window remembers its docks as the workspace shows them, not as hidden here."""

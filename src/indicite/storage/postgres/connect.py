@@ -7,6 +7,7 @@ Passwords are never kept by Indicite: libpq reads them from its usual places (``
 """
 
 import os
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from indicite.core.errors import DatabaseUnusable, NotFound
@@ -53,23 +54,7 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
     import psycopg
 
     shown = without_password(url)
-    extra = {}
-    password = keychain_password(url)
-    if password is not None:
-        extra["password"] = password
-    try:
-        raw = psycopg.connect(url, autocommit=True, application_name="indicite", **extra)
-    except psycopg.OperationalError as e:
-        raise NotFound(
-            "Could not connect to {url}: {reason}. Check the address, the user and the "
-            "password (in ~/.pgpass, PGPASSWORD or the keychain).",
-            url=shown,
-            reason=str(e).strip().splitlines()[-1] if str(e).strip() else "no answer",
-        ) from e
-    except psycopg.ProgrammingError as e:
-        raise DatabaseUnusable(
-            "{url} is not a valid database address: {reason}", url=shown, reason=str(e)
-        ) from e
+    raw = connect(url)
     db = PgDatabase(raw, shown, url)
     try:
         if migrate:
@@ -81,3 +66,27 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
         db.close()
         raise
     return db
+
+
+def connect(url: str, application_name: str = "indicite") -> Any:
+    """A psycopg connection in autocommit mode, with the password libpq or the keychain holds."""
+    import psycopg
+
+    shown = without_password(url)
+    extra = {}
+    password = keychain_password(url)
+    if password is not None:
+        extra["password"] = password
+    try:
+        return psycopg.connect(url, autocommit=True, application_name=application_name, **extra)
+    except psycopg.OperationalError as e:
+        raise NotFound(
+            "Could not connect to {url}: {reason}. Check the address, the user and the "
+            "password (in ~/.pgpass, PGPASSWORD or the keychain).",
+            url=shown,
+            reason=str(e).strip().splitlines()[-1] if str(e).strip() else "no answer",
+        ) from e
+    except psycopg.ProgrammingError as e:
+        raise DatabaseUnusable(
+            "{url} is not a valid database address: {reason}", url=shown, reason=str(e)
+        ) from e

@@ -6,6 +6,8 @@ from typing import Any, cast
 
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
+from indicite.storage.postgres.listen import Listener
+from indicite.storage.postgres.presence import PresenceRepository
 from indicite.storage.postgres.search import PgSearchRepository
 from indicite.storage.store import Store
 
@@ -18,6 +20,7 @@ class PgStore(Store):
         super().__init__(cast(Any, db))
         self.pg = db
         self.search = cast(Any, PgSearchRepository(db))
+        self.presence = PresenceRepository(db)
 
     @classmethod
     def open_url(cls, url: str) -> "PgStore":
@@ -30,6 +33,10 @@ class PgStore(Store):
     @property
     def shown_location(self) -> str:
         return self.pg.url
+
+    def listen(self) -> Listener:
+        """A listener that leaves out this store's own writes (its desk shows them already)."""
+        return Listener(self.pg.dsn, ignore_pid=self.pg.conn.raw.info.backend_pid)
 
     def ensure_sound(self) -> None:
         """A server database has no file for this process to check."""
