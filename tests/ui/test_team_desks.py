@@ -1,0 +1,119 @@
+"""Two desks on one team database: a save at one shows at the other within a second (through
+the server's notifications, not a poll), and the review queue shows who has an entry open.
+
+The issue promises one second; the waits allow three (a busy test machine), and print the
+time measured.
+"""
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from indicite.services import review
+from indicite.services.documents import DocumentMeta, import_file
+from indicite.services.indicators import create_indicator
+from indicite.services.session import Session
+from indicite.services.users import add_user, ensure_user
+from indicite.ui.indicator_model import COLUMNS
+from workspace_helpers import cite_and_name, make_window, type_text
+
+PROMISED_S = 1.0
+ALLOWED_MS = 3000
+
+
+@pytest.fixture
+def desks(pg_url, sample_file):
+    """张三 (staff) and 李四 (editor), each with an own connection: two desks."""
+    admin = Session.open(pg_url, "admin")
+    ensure_user(admin)
+    add_user(admin, "张三", "staff")
+    add_user(admin, "李四", "editor")
+    doc_id = import_file(admin, sample_file, DocumentMeta(subject="天津")).document_id
+    admin.close()
+    a, b = Session.open(pg_url, "张三"), Session.open(pg_url, "李四")
+    yield a, b, doc_id
+    a.close()
+    b.close()
+
+
+def names_listed(window) -> list[str]:
+    model, column = window.indicator_model, COLUMNS.index("name")
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+def waited(qtbot, condition, what: str) -> float:
+    started = time.perf_counter()
+    qtbot.waitUntil(condition, timeout=ALLOWED_MS)
+    elapsed = time.perf_counter() - started
+    print(f"\n{what}: {elapsed * 1000:.0f} ms (promised: {PROMISED_S:g} s)")
+    return elapsed
+
+
+def test_a_save_at_one_desk_shows_at_the_other_within_a_second(desks, qtbot, tmp_path):
+    a, b, doc_id = desks
+    desk_b = make_window(qtbot, b, tmp_path / "b", doc_id)
+    desk_a = make_window(qtbot, a, tmp_path / "a", doc_id)  # the active window: 张三 types
+    assert desk_b.live_updates.listening  # told by the server, not polling
+    text = desk_a.document.text
+    start = text.index("4.2%")
+
+    cite_and_name(qtbot, desk_a, start, start + 4, "规上工业增加值增速")
+    waited(
+        qtbot,
+        lambda: "规上工业增加值增速" in names_listed(desk_b),
+        "another desk's new entry listed",
+    )
+    assert desk_b.document_view.text.toPlainText()  # the document stayed open at desk B
+
+    ind_id = desk_b.indicator_model.id_at(0)
+    desk_b.select_indicator(ind_id)
+    desk_a.select_indicator(ind_id)
+    name = desk_a.form.fields["name"]
+    name.selectAll()
+    type_text(name, "工业增加值增速")
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    waited(qtbot, lambda: names_listed(desk_b) == ["工业增加值增速"], "another desk's edit listed")
+    assert desk_b.selected_indicator_id() == ind_id  # the reader's selection stays
+
+
+def queue_open_by(window, ind_id: int) -> str:
+    view = window.review_mode.view
+    row = view.model.row_of(ind_id)
+    column = view.model.COLUMNS.index("open_by")
+    return view.model.data(view.model.index(row, column)) or ""
+
+
+def test_the_review_queue_shows_who_has_an_entry_open(desks, qtbot, tmp_path):
+    a, b, doc_id = desks
+    text = a.store.documents.get(doc_id).text
+    start = text.index("4.2%")
+    ind = create_indicator(a, doc_id, {"name": "增速"}, [(start, start + 4)])
+    review.submit(a, ind.id, ind.version)
+    desk_a = make_window(qtbot, a, tmp_path / "a", doc_id)
+    desk_b = make_window(qtbot, b, tmp_path / "b")
+    desk_b.review_mode.mode_action.trigger()  # 李四 reviews
+    view = desk_b.review_mode.view
+    assert not view.table.isColumnHidden(view.model.COLUMNS.index("open_by"))
+    assert queue_open_by(desk_b, ind.id) == ""
+
+    table = desk_a.indicator_table  # 张三 clicks the entry in the list
+    row_rect = table.visualRect(desk_a.indicator_model.index(0, COLUMNS.index("name")))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
+    assert desk_a.form.indicator_id == ind.id
+    waited(qtbot, lambda: queue_open_by(desk_b, ind.id) == "张三", "presence shown")
+    assert "张三" in view.status_label.text()
+    desk_b.grab().save(str(tmp_path / "queue.png"))
+
+    desk_a.close()
+    waited(qtbot, lambda: queue_open_by(desk_b, ind.id) == "", "presence gone after closing")
+    assert "张三" not in view.status_label.text()
+
+
+def test_the_queue_has_no_presence_column_on_a_file(qtbot, session, tmp_path):
+    window = make_window(qtbot, session, tmp_path)
+    window.review_mode.mode_action.trigger()
+    view = window.review_mode.view
+    assert view.table.isColumnHidden(view.model.COLUMNS.index("open_by"))
+    assert not window.live_updates.listening
