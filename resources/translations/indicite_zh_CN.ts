@@ -714,7 +714,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+241"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+281"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -925,6 +925,46 @@
         <location line="+1"/>
         <source>{path} is the open database {database} (or its journal); only SQLite may write it — choose another file.</source>
         <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not connect to {url}: {reason}. Check the address, the user and the password (in ~/.pgpass, PGPASSWORD or the keychain).</source>
+        <translation>无法连接到 {url}：{reason}。请检查地址、用户名和密码（~/.pgpass、PGPASSWORD 或系统钥匙串）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url} is not a valid database address: {reason}</source>
+        <translation>{url} 不是有效的数据库地址：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another desk changed the same rows at the same moment: nothing was saved. Try again.</source>
+        <translation>另一台电脑同时修改了相同的记录：未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server could not be reached: nothing was saved. Check the network and try again.</source>
+        <translation>无法连接数据库服务器：未保存任何内容。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s disk is full: nothing was saved. Tell its administrator.</source>
+        <translation>服务器磁盘已满：未保存任何内容。请告知服务器管理员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server could not be reached: other desks&apos; changes are not shown until it is back.</source>
+        <translation>无法连接数据库服务器：恢复连接之前，不会显示其他电脑所做的更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds another program&apos;s tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one.</source>
+        <translation>{path} 中是其他程序的数据表，不是 Indicite 数据库；未作任何改动。请指定一个空数据库或 Indicite 数据库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)</source>
+        <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（数据库未被改动）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1699,7 +1739,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+201"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+203"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1814,7 +1854,7 @@
         <translation>目录：{code} {name}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -2533,12 +2573,12 @@
         <translation>全部类型</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Saved the properties of “{title}”.</source>
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+148"/>
         <source>Selection widened to the whole number: “{text}”</source>
         <translation>选区已扩展为完整数字：“{text}”</translation>
     </message>
@@ -2688,7 +2728,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+612"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+628"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -2728,7 +2768,7 @@
         <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Select an entry in the indicator list first.</source>
         <translation>请先在指标列表中选择一个条目。</translation>
     </message>
@@ -2746,7 +2786,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-780"/>
+        <location line="-815"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2781,7 +2821,12 @@
         <translation>提交时间</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>Open by</source>
+        <translation>打开中</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The quoted passage holds characters OCR read with low confidence (dotted underline): compare it with the page image before approving.</source>
         <translation>引用的段落中有 OCR 识别置信度低的字符（虚线下划线）：批准前请对照原图核对。</translation>
     </message>
@@ -2790,11 +2835,16 @@
         <source>Every cited passage still reads as quoted in the document.</source>
         <translation>所有引文与文档原文一致。</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Open now at another desk by {names}: a change of yours may meet theirs</source>
+        <translation>{names} 正在另一台电脑上打开此条目：您的修改可能与其修改冲突</translation>
+    </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+189"/>
+        <location line="+186"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2979,12 +3029,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-376"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+417"/>
+        <location line="+456"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2994,7 +3044,7 @@
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 条，共 {total} 条</translation>
     </message>
@@ -3009,12 +3059,17 @@
         <translation>{new}  （原为：{old}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>{status} · entered by {who}</source>
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+5"/>
+        <source> · open at another desk by {names}</source>
+        <translation> · 打开中：{names}</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>
