@@ -714,7 +714,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+281"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+273"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -2728,7 +2728,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+628"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+627"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -2821,12 +2821,12 @@
         <translation>提交时间</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open by</source>
-        <translation>打开中</translation>
+        <location line="+58"/>
+        <source>[Open: {names}] {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-24"/>
         <source>The quoted passage holds characters OCR read with low confidence (dotted underline): compare it with the page image before approving.</source>
         <translation>引用的段落中有 OCR 识别置信度低的字符（虚线下划线）：批准前请对照原图核对。</translation>
     </message>
@@ -2836,7 +2836,7 @@
         <translation>所有引文与文档原文一致。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Open now at another desk by {names}: a change of yours may meet theirs</source>
         <translation>{names} 正在另一台电脑上打开此条目：您的修改可能与其修改冲突</translation>
     </message>
@@ -2844,7 +2844,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+186"/>
+        <location line="+185"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3029,12 +3029,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-367"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+456"/>
+        <location line="+447"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>

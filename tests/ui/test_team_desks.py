@@ -10,6 +10,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from workspace_helpers import cite_and_name, make_window, type_text
 
 from indicite.services import review
 from indicite.services.documents import DocumentMeta, import_file
@@ -17,7 +18,6 @@ from indicite.services.indicators import create_indicator
 from indicite.services.session import Session
 from indicite.services.users import add_user, ensure_user
 from indicite.ui.indicator_model import COLUMNS
-from workspace_helpers import cite_and_name, make_window, type_text
 
 PROMISED_S = 1.0
 ALLOWED_MS = 3000
@@ -78,11 +78,11 @@ def test_a_save_at_one_desk_shows_at_the_other_within_a_second(desks, qtbot, tmp
     assert desk_b.selected_indicator_id() == ind_id  # the reader's selection stays
 
 
-def queue_open_by(window, ind_id: int) -> str:
+def queue_name(window, ind_id: int) -> str:
+    """The entry's name cell in the review queue, as the reviewer reads it."""
     view = window.review_mode.view
     row = view.model.row_of(ind_id)
-    column = view.model.COLUMNS.index("open_by")
-    return view.model.data(view.model.index(row, column)) or ""
+    return view.model.data(view.model.index(row, view.model.COLUMNS.index("name")))
 
 
 def test_the_review_queue_shows_who_has_an_entry_open(desks, qtbot, tmp_path):
@@ -95,24 +95,23 @@ def test_the_review_queue_shows_who_has_an_entry_open(desks, qtbot, tmp_path):
     desk_b = make_window(qtbot, b, tmp_path / "b")
     desk_b.review_mode.mode_action.trigger()  # 李四 reviews
     view = desk_b.review_mode.view
-    assert not view.table.isColumnHidden(view.model.COLUMNS.index("open_by"))
-    assert queue_open_by(desk_b, ind.id) == ""
+    assert queue_name(desk_b, ind.id) == "增速"
 
     table = desk_a.indicator_table  # 张三 clicks the entry in the list
     row_rect = table.visualRect(desk_a.indicator_model.index(0, COLUMNS.index("name")))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
     assert desk_a.form.indicator_id == ind.id
-    waited(qtbot, lambda: queue_open_by(desk_b, ind.id) == "张三", "presence shown")
+    waited(qtbot, lambda: queue_name(desk_b, ind.id) == "增速 · open by 张三", "presence shown")
     assert "open at another desk by 张三" in view.status_label.text()
 
     desk_a.close()
-    waited(qtbot, lambda: queue_open_by(desk_b, ind.id) == "", "presence gone after closing")
+    waited(qtbot, lambda: queue_name(desk_b, ind.id) == "增速", "presence gone after closing")
     assert "another desk" not in view.status_label.text()
 
 
-def test_the_queue_has_no_presence_column_on_a_file(qtbot, session, tmp_path):
-    window = make_window(qtbot, session, tmp_path)
-    window.review_mode.mode_action.trigger()
-    view = window.review_mode.view
-    assert view.table.isColumnHidden(view.model.COLUMNS.index("open_by"))
+def test_a_window_on_a_file_polls_and_writes_no_presence(qtbot, session, tmp_path, sample_doc):
+    ind = create_indicator(session, sample_doc, {"name": "增速"}, [(0, 4)])
+    window = make_window(qtbot, session, tmp_path, sample_doc)
+    window.select_indicator(ind.id)
     assert not window.live_updates.listening
+    assert window.presence.shown is None  # nothing was written to the file

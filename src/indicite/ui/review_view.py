@@ -50,7 +50,7 @@ from indicite.services import review
 from indicite.services.catalog import item_label
 from indicite.services.checks import check_entries
 from indicite.services.indicators import update_indicator
-from indicite.services.presence import has_presence, open_elsewhere
+from indicite.services.presence import open_elsewhere
 from indicite.services.review import QueueEntry, QueueFilter
 from indicite.services.revisions import source_changes
 from indicite.services.session import Session
@@ -98,19 +98,10 @@ class ReviewQueueModel(QAbstractTableModel):
     (rows, citations and their checks) when Qt paints it, like IndicatorTableModel.
 
     Entries acted on during this pass stay in place with their outcome, so "12 of 40" holds.
-    On a team database the last column names who has the entry open at another desk.
+    On a team database an entry open at another desk says by whom beside its name.
     """
 
-    COLUMNS = (
-        "check",
-        "name",
-        "value",
-        "period",
-        "document",
-        "entered_by",
-        "submitted",
-        "open_by",
-    )
+    COLUMNS = ("check", "name", "value", "period", "document", "entered_by", "submitted")
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -148,7 +139,7 @@ class ReviewQueueModel(QAbstractTableModel):
         """Who has which entry open changed (another desk opened or closed one)."""
         self._open_by = open_elsewhere(self.session)
         if self._ids:
-            column = self.COLUMNS.index("open_by")
+            column = self.COLUMNS.index("name")
             last = self.index(len(self._ids) - 1, column)
             self.dataChanged.emit(self.index(0, column), last)
 
@@ -213,7 +204,6 @@ class ReviewQueueModel(QAbstractTableModel):
             self.tr("Document"),
             self.tr("Entered by"),
             self.tr("Submitted"),
-            self.tr("Open by"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -226,8 +216,8 @@ class ReviewQueueModel(QAbstractTableModel):
         e, column = self.entry(index.row()), self.COLUMNS[index.column()]
         if e is None:
             return None
-        if column == "open_by":
-            return self._open_by_data(e.id, role)
+        if column == "name" and e.id in self._open_by:
+            return self._open_name(e, role)
         outcome = self._outcomes.get(e.id, "")
         reasons = [*e.problems, *(finding_text(f) for f in e.findings)]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -261,15 +251,17 @@ class ReviewQueueModel(QAbstractTableModel):
             return QColor(LOW_CONFIDENCE_COLOUR)
         return None
 
-    def _open_by_data(self, ind_id: int, role: int) -> Any:
-        names = "、".join(self._open_by.get(ind_id, []))
-        if not names or role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(OPEN_BY_COLOUR) if names else None
+    def _open_name(self, e: QueueEntry, role: int) -> Any:
+        """The name after a badge (first, so a narrow column still shows it): who has the
+        entry open at another desk."""
+        names = "、".join(self._open_by[e.id])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(OPEN_BY_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr(
                 "Open now at another desk by {names}: a change of yours may meet theirs"
             ).format(names=names)
-        return names
+        return self.tr("[Open: {names}] {name}").format(name=e.name, names=names)
 
 
 class EditDialog(QDialog):
@@ -346,7 +338,6 @@ class ReviewView(Retranslatable, QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setColumnHidden(self.model.COLUMNS.index("open_by"), not has_presence(session))
         self.presence = EntryPresence(session, "review", self)
         self.approve_selected_button = QPushButton()
         self.report = QLabel()
