@@ -2823,7 +2823,7 @@
     <message>
         <location line="+58"/>
         <source>[Open: {names}] {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>【打开中：{names}】{name}</translation>
     </message>
     <message>
         <location line="-24"/>

@@ -101,7 +101,7 @@ def test_the_review_queue_shows_who_has_an_entry_open(desks, qtbot, tmp_path):
     row_rect = table.visualRect(desk_a.indicator_model.index(0, COLUMNS.index("name")))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
     assert desk_a.form.indicator_id == ind.id
-    waited(qtbot, lambda: queue_name(desk_b, ind.id) == "增速 · open by 张三", "presence shown")
+    waited(qtbot, lambda: queue_name(desk_b, ind.id) == "[Open: 张三] 增速", "presence shown")
     assert "open at another desk by 张三" in view.status_label.text()
 
     desk_a.close()
