@@ -81,6 +81,7 @@ CHANGED_STYLE = "background: #fff3cd; color: #1a1a1a;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
 WARNING_COLOUR = "#8a5a00"
 OPEN_BY_COLOUR = "#1565c0"
+NAME_WIDTH_WITH_BADGE = 240
 
 
 def check_legend() -> str:
@@ -339,6 +340,9 @@ class ReviewView(Retranslatable, QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.presence = EntryPresence(session, "review", self)
+        if self.presence.enabled:  # room for the badge of an entry open elsewhere
+            name_column = self.model.COLUMNS.index("name")
+            self.table.horizontalHeader().resizeSection(name_column, NAME_WIDTH_WITH_BADGE)
         self.approve_selected_button = QPushButton()
         self.report = QLabel()
         self.report.setWordWrap(True)
