@@ -38,7 +38,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def one_run(url: str, desks: int, seconds: float, pause_ms: float) -> dict[str, Any]:
-    from desks import heard_delays, problems_after, run_desks
+    from desks import events_by_version, heard_delays, problems_after, run_desks
 
     folder = Path(tempfile.mkdtemp(prefix="indicite-team-"))
     try:
@@ -46,8 +46,8 @@ def one_run(url: str, desks: int, seconds: float, pause_ms: float) -> dict[str, 
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     done = [r for d in results for r in d["done"]]
-    saves = [r["ms"] for r in done if "event_id" in r]
-    delays, missed = heard_delays(results)
+    saves = [r["ms"] for r in done if "version" in r]
+    delays, missed = heard_delays(results, events_by_version(url))
     problems = problems_after(url, results)
     by_kind: dict[str, int] = {}
     for r in done:

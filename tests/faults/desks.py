@@ -14,6 +14,11 @@ desk's event. A desk reports an action only after its service call returned.
 no two acknowledged saves made the same version of an entry (a lost update), and the citations
 verify. ``heard_delays`` pairs each save with each other desk's hearing of it.
 
+A save is told apart by the version it made: an entry's version counts its events, and the
+row lock of a version-checked save orders them, so version v was made by the entry's v-th
+event (``events_by_version``). Another desk may have acted on the entry by the time a desk
+could ask, so the desk does not ask for "the last event" itself.
+
     python desks.py desk URL SEED SECONDS PAUSE_MS FOLDER     (one desk; run_desks starts them)
 """
 
@@ -58,7 +63,7 @@ class Ears:
 
 def desk(url: str, seed: int, seconds: float, pause_ms: float, folder: Path) -> None:
     """Act until ``seconds`` after the go file appears; write what happened as JSON."""
-    from writer import REFUSED, SHARED_ENTRIES, Actions, last_event_id
+    from writer import REFUSED, SHARED_ENTRIES, Actions
 
     from indicite.core.errors import ConflictError, StorageProblem
     from indicite.services import indicators as ind_service
@@ -108,12 +113,7 @@ def desk(url: str, seed: int, seconds: float, pause_ms: float, folder: Path) -> 
         if isinstance(ind, dict):  # a load: its file and row count
             record.update(ind)
         elif ind:
-            record.update(
-                indicator_id=ind.id,
-                version=ind.version,
-                event_id=last_event_id(session, ind.id),
-                returned=returned,
-            )
+            record.update(indicator_id=ind.id, version=ind.version, returned=returned)
             if contended:
                 record.update(action="edit", notes=notes, contended=True)
         else:
@@ -154,16 +154,31 @@ def run_desks(url: str, desks: int, seconds: float, pause_ms: float, folder: Pat
     return [json.loads((folder / f"desk-{s}.json").read_text()) for s in range(1, desks + 1)]
 
 
+def events_by_version(url: str) -> dict[tuple[int, int], tuple[int, str]]:
+    """(entry, version) -> (event id, action) of the event that made that version."""
+    session = Session.open(url, "checker")
+    try:
+        rows = session.store.db.execute(
+            "SELECT id, indicator_id, action FROM events WHERE indicator_id > 0 ORDER BY id"
+        ).fetchall()
+    finally:
+        session.close()
+    made: dict[tuple[int, int], tuple[int, str]] = {}
+    versions: Counter[int] = Counter()
+    for event_id, ind_id, action in rows:
+        versions[ind_id] += 1
+        made[(ind_id, versions[ind_id])] = (event_id, action)
+    return made
+
+
 def problems_after(url: str, desks: list[dict[str, Any]]) -> list[str]:
     """Lost or half-applied actions, lost updates, citations that no longer verify."""
     from indicite.services.verify import verify_citations
 
+    events = events_by_version(url)
     session = Session.open(url, "checker")
     try:
         db = session.store.db
-        events = {
-            r[0]: (r[1], r[2]) for r in db.execute("SELECT id, action, indicator_id FROM events")
-        }
         stored = {
             r[0]: (r[1], r[2]) for r in db.execute("SELECT id, version, notes FROM indicators")
         }
@@ -175,9 +190,9 @@ def problems_after(url: str, desks: list[dict[str, Any]]) -> list[str]:
                 if loaded.get(r["file"], 0) != r["loaded"]:
                     problems.append(f"load lost or partial: {r} (stored {loaded.get(r['file'])})")
                 continue
-            if events.get(r["event_id"]) != (r["action"], r["indicator_id"]):
-                problems.append(f"acknowledged but lost: {r} (event {events.get(r['event_id'])})")
             key = (r["indicator_id"], r["version"])
+            if events.get(key, (0, ""))[1] != r["action"]:
+                problems.append(f"acknowledged but lost: {r} (event {events.get(key)})")
             if key in made:
                 problems.append(f"two saves made version {key[1]} of entry {key[0]}: lost update")
             made[key] = r
@@ -232,10 +247,12 @@ def half_applied(db: Any) -> list[str]:
     return problems
 
 
-def heard_delays(desks: list[dict[str, Any]]) -> tuple[list[float], int]:
-    """For each acknowledged action and each other desk: ms from the save's return until that
+def heard_delays(
+    desks: list[dict[str, Any]], events: dict[tuple[int, int], tuple[int, str]]
+) -> tuple[list[float], int]:
+    """For each acknowledged save and each other desk: ms from the save's return until that
     desk's listener heard its event (0 when heard before the writer's call returned); and how
-    many times a desk never heard one."""
+    many times a desk never heard one. ``events``: ``events_by_version``."""
     heard: dict[int, dict[tuple[int, int], float]] = {}
     for d in desks:
         first: dict[tuple[int, int], float] = {}
@@ -246,12 +263,13 @@ def heard_delays(desks: list[dict[str, Any]]) -> tuple[list[float], int]:
     delays, missed = [], 0
     for writer in desks:
         for r in writer["done"]:
-            if "event_id" not in r:
+            if "version" not in r:
                 continue
+            event_id = events.get((r["indicator_id"], r["version"]), (0, ""))[0]
             for reader in desks:
                 if reader is writer:
                     continue
-                at = heard[reader["seed"]].get((writer["pid"], r["event_id"]))
+                at = heard[reader["seed"]].get((writer["pid"], event_id))
                 if at is None:
                     missed += 1
                 else:

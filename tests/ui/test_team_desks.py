@@ -115,3 +115,24 @@ def test_a_window_on_a_file_polls_and_writes_no_presence(qtbot, session, tmp_pat
     window.select_indicator(ind.id)
     assert not window.live_updates.listening
     assert window.presence.shown is None  # nothing was written to the file
+
+
+def test_a_desk_whose_listener_was_cut_off_listens_again_and_catches_up(
+    desks, qtbot, tmp_path, monkeypatch
+):
+    from indicite.ui import live_updates
+
+    monkeypatch.setattr(live_updates, "RECONNECT_MS", 200)
+    a, b, doc_id = desks
+    desk_b = make_window(qtbot, b, tmp_path / "b", doc_id)
+    cut = desk_b.live_updates.listener.raw.info.backend_pid
+    a.store.db.execute("SELECT pg_terminate_backend(?)", [cut])  # the server drops it
+    qtbot.waitUntil(lambda: not desk_b.live_updates.listening, timeout=ALLOWED_MS)
+    create_indicator(a, doc_id, {"name": "断线期间的指标"}, [(0, 4)])  # while nobody listens
+    waited(
+        qtbot,
+        lambda: names_listed(desk_b) == ["断线期间的指标"],
+        "a change made while cut off, shown after listening again",
+    )
+    assert desk_b.live_updates.listening
+    assert desk_b.live_updates.listener.raw.info.backend_pid != cut
