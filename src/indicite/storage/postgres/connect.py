@@ -73,7 +73,7 @@ def connect(url: str, application_name: str = "indicite") -> Any:
     import psycopg
 
     shown = without_password(url)
-    extra = {}
+    extra: dict[str, Any] = {}
     password = keychain_password(url)
     if password is not None:
         extra["password"] = password
