@@ -136,3 +136,21 @@ def test_a_desk_whose_listener_was_cut_off_listens_again_and_catches_up(
     )
     assert desk_b.live_updates.listening
     assert desk_b.live_updates.listener.raw.info.backend_pid != cut
+
+
+def test_an_entry_submitted_at_one_desk_joins_the_open_review_queue_at_another(
+    desks, qtbot, tmp_path
+):
+    a, b, doc_id = desks
+    text = a.store.documents.get(doc_id).text
+    start = text.index("4.2%")
+    create_indicator(a, doc_id, {"name": "增速"}, [(start, start + 4)])
+    desk_b = make_window(qtbot, b, tmp_path / "b")
+    desk_b.review_mode.mode_action.trigger()  # 李四's queue is open, and empty
+    view = desk_b.review_mode.view
+    assert view.model.total() == 0
+    desk_a = make_window(qtbot, a, tmp_path / "a", doc_id)
+    desk_a.select_indicator(desk_a.indicator_model.id_at(0))
+    desk_a.review_mode.transition_actions["submit"].trigger()  # 张三: Review → Submit
+    waited(qtbot, lambda: view.model.total() == 1, "a submitted entry in the open queue")
+    assert view.progress.text() == "1 of 1"
