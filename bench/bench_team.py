@@ -10,8 +10,9 @@ others as the GUI does. Between actions a desk pauses a random 0 to ``--pause-ms
 
 Printed, per run and as min / median / max of the runs: actions acknowledged, conflicts
 detected (a save on a stale version refused with ConflictError), lost or half-applied actions
-found afterwards from the events, save latency (the service call of each acknowledged save),
-and how long after a save returned each other desk's listener heard it.
+found afterwards from the events, save latency (the service call of each acknowledged save;
+for the harness's random actions it includes picking the entry: the ids, then the entry), and
+how long after a save returned each other desk's listener heard it.
 """
 
 import argparse
