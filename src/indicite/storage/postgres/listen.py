@@ -1,6 +1,6 @@
 """Other desks' changes as they are committed: LISTEN on the channel the triggers notify.
 
-The triggers of migration p002 send, at every commit that changes what a window shows, one
+The triggers of migration p005 send, at every commit that changes what a window shows, one
 notification per changed table (``{"table": …, "ids": […]}``). A ``Listener`` holds its own
 connection doing nothing but LISTEN, so it never waits behind the desk's own queries. It has
 no thread and no event loop of its own: ``fileno()`` is the socket to watch (the GUI hands it

@@ -1,4 +1,4 @@
-"""Who has which entry open, on a team database (table entry_presence, migration p003).
+"""Who has which entry open, on a team database (table entry_presence, migration p006).
 
 A desk is its connection to the server (``pg_backend_pid()``): its row for a place (the
 workspace's form, the review queue) is replaced when it opens another entry, kept alive by

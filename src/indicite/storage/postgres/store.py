@@ -4,8 +4,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
+from indicite.storage.check_queries import TextKeyCheckQueries
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
+from indicite.storage.postgres.desks import DeskRepository, PgUserRepository
 from indicite.storage.postgres.listen import Listener
 from indicite.storage.postgres.presence import PresenceRepository
 from indicite.storage.postgres.search import PgSearchRepository
@@ -20,6 +22,10 @@ class PgStore(Store):
         super().__init__(cast(Any, db))
         self.pg = db
         self.search = cast(Any, PgSearchRepository(db))
+        self.checks = TextKeyCheckQueries(cast(Any, db))
+        self.desks = DeskRepository(db)
+        self.users = PgUserRepository(db, self.desks)
+        self.login = self.desks.signed_in()
         self.presence = PresenceRepository(db)
 
     @classmethod
@@ -29,6 +35,10 @@ class PgStore(Store):
     @property
     def location(self) -> str:
         return self.pg.dsn
+
+    @property
+    def has_file(self) -> bool:
+        return False
 
     @property
     def shown_location(self) -> str:
