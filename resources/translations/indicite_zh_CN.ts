@@ -714,7 +714,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+241"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+274"/>
         <source>Edit indicator {id}</source>
         <translation>编辑指标 {id}</translation>
     </message>
@@ -975,6 +975,11 @@
         <location line="+1"/>
         <source>The server refused the login {name}: {reason}</source>
         <translation>服务器拒绝了登录名 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server could not be reached: other desks&apos; changes are not shown until it is back.</source>
+        <translation>无法连接数据库服务器：恢复连接之前，不会显示其他电脑所做的更改。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1794,7 +1799,7 @@
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/indicite/ui/indicator_form.py" line="+201"/>
+        <location filename="../../src/indicite/ui/indicator_form.py" line="+203"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1909,7 +1914,7 @@
         <translation>目录：{code} {name}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Select a passage in the document and press Ctrl+Enter.</source>
         <translation>在文档中选中一段原文，然后按 Ctrl+Enter。</translation>
     </message>
@@ -2628,12 +2633,12 @@
         <translation>全部类型</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Saved the properties of “{title}”.</source>
         <translation>已保存“{title}”的属性。</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+148"/>
         <source>Selection widened to the whole number: “{text}”</source>
         <translation>选区已扩展为完整数字：“{text}”</translation>
     </message>
@@ -2788,7 +2793,7 @@
 <context>
     <name>ReviewMode</name>
     <message>
-        <location filename="../../src/indicite/ui/review_view.py" line="+612"/>
+        <location filename="../../src/indicite/ui/review_view.py" line="+630"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
@@ -2828,7 +2833,7 @@
         <translation>用户和角色(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Select an entry in the indicator list first.</source>
         <translation>请先在指标列表中选择一个条目。</translation>
     </message>
@@ -2846,7 +2851,7 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location line="-780"/>
+        <location line="-818"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2881,7 +2886,7 @@
         <translation>提交时间</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>The quoted passage holds characters OCR read with low confidence (dotted underline): compare it with the page image before approving.</source>
         <translation>引用的段落中有 OCR 识别置信度低的字符（虚线下划线）：批准前请对照原图核对。</translation>
     </message>
@@ -2890,11 +2895,21 @@
         <source>Every cited passage still reads as quoted in the document.</source>
         <translation>所有引文与文档原文一致。</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Open now at another desk by {names}: a change of yours may meet theirs</source>
+        <translation>{names} 正在另一台电脑上打开此条目：您的修改可能与其修改冲突</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[Open: {names}] {name}</source>
+        <translation>【打开中：{names}】{name}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location line="+189"/>
+        <location line="+186"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3079,12 +3094,12 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-370"/>
         <source>Check: ✓ every cited passage matches the document · ⚠ a passage no longer matches (point at it to see why) · Approved, Returned, Edited: what you did in this pass.</source>
         <translation>检查：✓ 所有引文与文档一致 · ⚠ 有引文与文档不再一致（鼠标悬停查看原因）· 已通过、已退回、已编辑：本轮您所做的处理。</translation>
     </message>
     <message>
-        <location line="+417"/>
+        <location line="+450"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -3094,7 +3109,7 @@
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 条，共 {total} 条</translation>
     </message>
@@ -3109,12 +3124,17 @@
         <translation>{new}  （原为：{old}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>{status} · entered by {who}</source>
         <translation>{status} · 录入人：{who}</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+5"/>
+        <source> · open at another desk by {names}</source>
+        <translation> · 打开中：{names}</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Approved {n}.</source>
         <translation>已通过 {n} 条。</translation>
     </message>

@@ -179,7 +179,7 @@ def interleave(qtbot, tmp_path, monkeypatch, rounds: int, check_every: int) -> d
         db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"
     )
     assert integrity == 0
-    window._idle_timer.stop()  # the window's data_version poll must not outlive its session
+    window.live_updates.stop()  # the window's data_version poll must not outlive its session
     app.close()
     print(
         f"\nrounds: {rounds}, app writes: {len(written)}, other writes: {len(other_keys)}, "

@@ -35,9 +35,12 @@ HAS_REVIEW = importlib.util.find_spec("indicite.services.review") is not None
 HAS_LOAD = importlib.util.find_spec("indicite.services.load") is not None
 
 
-def seed_table(db: Path) -> Path:
-    """An export of the shared entries, which the load action changes and loads back."""
-    return db.with_name("load-seed.csv")
+def seed_table(files: Path) -> Path:
+    """An export of the shared entries, which the load action changes and loads back.
+
+    ``files``: a path in the folder for such files (the database file; for a server's
+    database, any name in a folder of the run's)."""
+    return files.with_name("load-seed.csv")
 
 
 SHARED_ENTRIES = 6
@@ -47,8 +50,10 @@ def report(**fields: Any) -> None:
     print(json.dumps(fields, ensure_ascii=False), flush=True)
 
 
-def setup(db: Path) -> None:
-    """Users with their roles, the sample document and a few entries everyone edits."""
+def setup(db: Path | str, files: Path | None = None) -> None:
+    """Users with their roles, the sample document and a few entries everyone edits.
+
+    ``db``: a database file or a server's URL; ``files``: see ``seed_table``."""
     session = Session.open(db, ADMIN)
     try:
         if HAS_REVIEW:
@@ -67,7 +72,7 @@ def setup(db: Path) -> None:
         if HAS_LOAD:
             from indicite.services.export import export
 
-            export(writer, seed_table(db), "csv")
+            export(writer, seed_table(files or Path(db)), "csv")
     finally:
         session.close()
 
@@ -80,14 +85,14 @@ def random_span(rng: random.Random, text_length: int) -> tuple[int, int]:
 class Actions:
     """The user actions the kill test draws from, each one service call."""
 
-    def __init__(self, db: Path, rng: random.Random):
+    def __init__(self, db: Path | str, rng: random.Random, files: Path | None = None):
         self.session = Session.open(db, WRITER)
         self.editor = Session(self.session.store, EDITOR)
         self.rng = rng
         self.doc_id = self.session.store.documents.list("")[0]["id"]
         self.text_length = len(self.session.store.documents.get(self.doc_id).text)
         self.names = ["规上工业增加值", "工业投资", "高技术制造业", "民营企业数量", "出口额"]
-        self.db = db
+        self.files = files or Path(db)
         self.loads = 0
 
     def pick(self, include_deleted: bool = False):
@@ -165,10 +170,10 @@ class Actions:
         """Load a table of new entries (the seed export under new names) in one transaction."""
         from indicite.services.load import load
 
-        with seed_table(self.db).open(encoding="utf-8-sig", newline="") as f:
+        with seed_table(self.files).open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.DictReader(f))
         self.loads += 1
-        path = self.db.with_name(f"load-{self.rng.getrandbits(64):016x}.csv")
+        path = self.files.with_name(f"load-{self.rng.getrandbits(64):016x}.csv")
         for row in rows:
             row["id"] = ""
             row["name"] = f"载入{self.rng.random()}"

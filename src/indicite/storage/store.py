@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -27,6 +28,10 @@ from indicite.storage.search import SearchRepository
 from indicite.storage.tables import TableRepository
 from indicite.storage.users import SettingsRepository, UserRepository
 
+if TYPE_CHECKING:
+    from indicite.storage.postgres.listen import Listener
+    from indicite.storage.postgres.presence import PresenceRepository
+
 
 class Store:
     """One open database with its repositories.
@@ -38,6 +43,9 @@ class Store:
     A Store on a file this process has open already (a worker's) does not check it again:
     see the rule in ``storage.open_files``.
     """
+
+    # Who has which entry open: team databases only (see storage.postgres.presence for why).
+    presence: "PresenceRepository | None" = None
 
     def __init__(self, db: Database, path: Path | None = None, *, health_pending: bool = False):
         self.db = db
@@ -101,6 +109,11 @@ class Store:
     def shown_location(self) -> str:
         """The database as the user sees and Recent remembers it (never with a password)."""
         return str(self.path or "")
+
+    def listen(self) -> "Listener | None":
+        """Other connections' commits as they happen, from a server; None for a file, where
+        windows poll ``data_version`` instead (SQLite has no way to tell them)."""
+        return None
 
     def record_health(self, problem: DatabaseUnusable | None) -> None:
         """The verdict of the full check: None for a sound file, else why it is refused."""

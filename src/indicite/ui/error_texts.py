@@ -58,6 +58,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", 'The database server could not be reached: nothing was saved. Check the network and try again.'),
     QT_TRANSLATE_NOOP("Errors", "The server's disk is full: nothing was saved. Tell its administrator."),
     QT_TRANSLATE_NOOP("Errors", 'The server refused the login {name}: {reason}'),
+    QT_TRANSLATE_NOOP("Errors", "The database server could not be reached: other desks' changes are not shown until it is back."),
     QT_TRANSLATE_NOOP("Errors", "{path} holds another program's tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one."),
     QT_TRANSLATE_NOOP("Errors", '{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)'),
     QT_TRANSLATE_NOOP("Errors", '{path} needs changes to its tables that only its owner can make: ask them to open it once with this version of Indicite.'),

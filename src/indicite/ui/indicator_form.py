@@ -5,7 +5,8 @@ Nothing here writes to the database: the form checks what was typed and emits
 tells the form what went wrong (``show_error``, ``show_conflict``).
 
 Signals: ``save_requested(dict)``, ``reload_requested()``, ``cancel_requested()``,
-``add_to_catalog_requested(str)`` (the typed name, which no catalog item has).
+``add_to_catalog_requested(str)`` (the typed name, which no catalog item has),
+``entry_shown(object)`` (the id of the stored entry now in the form, or None).
 """
 
 from typing import Any
@@ -82,6 +83,7 @@ class IndicatorForm(Retranslatable, QWidget):
     reload_requested = Signal()
     cancel_requested = Signal()
     add_to_catalog_requested = Signal(str)
+    entry_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -324,6 +326,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self._show_quotes()
         self.setEnabled(False)
         self._update_heading()
+        self.entry_shown.emit(None)
 
     def start_new(
         self,
@@ -341,6 +344,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self._show_quotes()
         self.setEnabled(True)
         self._update_heading()
+        self.entry_shown.emit(None)
         self.fields["name"].setFocus()
 
     def show_indicator(self, ind: Indicator, quotes: list[str]) -> None:
@@ -354,6 +358,7 @@ class IndicatorForm(Retranslatable, QWidget):
         self._show_quotes()
         self.setEnabled(True)
         self._update_heading()
+        self.entry_shown.emit(ind.id)
 
     def _fill(self, values: dict[str, Any]) -> None:
         self._clear_marks()

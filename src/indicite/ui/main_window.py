@@ -13,7 +13,7 @@ from contextlib import suppress
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,6 +53,8 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm
 from indicite.ui.indicator_model import COLUMNS, IndicatorTableModel, status_names
 from indicite.ui.labels import kind_names
+from indicite.ui.live_updates import LiveUpdates
+from indicite.ui.presence import EntryPresence
 from indicite.ui.review_view import ReviewMode
 from indicite.ui.signed_in import SignedInLabel
 from indicite.ui.small_screens import scrolling
@@ -61,7 +63,6 @@ from indicite.ui.tables import select_only_row, setup_row_table
 from indicite.ui.undo import Operations
 
 MENU_KEYS = ("file", "edit", "document", "indicator", "review", "view", "help")
-IDLE_REFRESH_MS = 2000
 DOCK_HEIGHT = 170
 PANE_SHARES = (220, 640, 580)  # documents, text, indicators (pixels of a 1440-wide window)
 
@@ -127,7 +128,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.ops = Operations(session, self)
         self.undo_stack = self.ops.stack
         self._syncing = False
-        self._data_version = self.queries.data_version()
+        self.live_updates = LiveUpdates(session, self)  # other desks' writes
+        self.presence = EntryPresence(session, "workspace", self)
 
         self.document_list = DocumentList(session)
         self.document_view = DocumentView()
@@ -154,10 +156,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self._connect()
         self.retranslate_ui()
 
-        self._idle_timer = QTimer(self)
-        self._idle_timer.setInterval(IDLE_REFRESH_MS)
-        self._idle_timer.timeout.connect(self._refresh_if_changed)
-        self._idle_timer.start()
+        self.live_updates.data_changed.connect(self.refresh)
+        self.live_updates.start()
         self._first_size()
         self.review_mode = ReviewMode(self)
         self.all_indicators = AllIndicatorsMode(self)
@@ -386,6 +386,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.kind_filter.currentIndexChanged.connect(self._apply_filter)
         self.form.save_requested.connect(self._save_form)
+        self.form.entry_shown.connect(self.presence.show)
         self.form.reload_requested.connect(self._reload_form)
         self.form.cancel_requested.connect(self._cancel_form)
         self.ops.changed.connect(self._after_write)
@@ -457,7 +458,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def refresh(self) -> None:
         """Reload lists, highlights and counts from the database, keeping the selection."""
-        self._data_version = self.queries.data_version()
+        self.live_updates.mark_seen()
         self.document_list.reload()
         if self.current_document_id is not None:
             selected = self.selected_indicator_id()
@@ -488,8 +489,7 @@ class MainWindow(Retranslatable, QMainWindow):
         return rows if doc_id == self.current_document_id else None
 
     def _refresh_if_changed(self) -> None:
-        if self.queries.data_version() != self._data_version:
-            self.refresh()
+        self.live_updates.check_now()
 
     def _after_write(self) -> None:
         """Show the stored state; the reading place stays (a write elsewhere — accepting or
@@ -880,6 +880,7 @@ class MainWindow(Retranslatable, QMainWindow):
             event.ignore()
             self._ask_before_closing()
             return
-        self._idle_timer.stop()
+        self.live_updates.stop()
+        self.presence.leave()
         self.save_settings()
         super().closeEvent(event)

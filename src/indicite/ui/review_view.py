@@ -50,6 +50,7 @@ from indicite.services import review
 from indicite.services.catalog import item_label
 from indicite.services.checks import check_entries
 from indicite.services.indicators import update_indicator
+from indicite.services.presence import open_elsewhere
 from indicite.services.review import QueueEntry, QueueFilter
 from indicite.services.revisions import source_changes
 from indicite.services.session import Session
@@ -65,6 +66,7 @@ from indicite.ui.i18n import Retranslatable
 from indicite.ui.indicator_form import IndicatorForm, format_number
 from indicite.ui.indicator_model import status_names
 from indicite.ui.labels import code_names, outcome_names
+from indicite.ui.presence import EntryPresence
 from indicite.ui.revisions.report_dialog import changes_html
 from indicite.ui.say_why import SayWhy, set_reason
 from indicite.ui.small_screens import scrolling
@@ -78,6 +80,8 @@ NO_DATE = QDate(2000, 1, 1)
 CHANGED_STYLE = "background: #fff3cd; color: #1a1a1a;"
 OUTCOME_COLOURS = {"approved": "#2e7d32", "returned": "#c62828"}
 WARNING_COLOUR = "#8a5a00"
+OPEN_BY_COLOUR = "#1565c0"
+NAME_WIDTH_WITH_BADGE = 240
 
 
 def check_legend() -> str:
@@ -95,6 +99,7 @@ class ReviewQueueModel(QAbstractTableModel):
     (rows, citations and their checks) when Qt paints it, like IndicatorTableModel.
 
     Entries acted on during this pass stay in place with their outcome, so "12 of 40" holds.
+    On a team database an entry open at another desk says by whom beside its name.
     """
 
     COLUMNS = ("check", "name", "value", "period", "document", "entered_by", "submitted")
@@ -105,6 +110,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._ids = array("q")
         self._outcomes: dict[int, str] = {}  # what this pass did: approved, returned, edited
         self._pages: dict[int, dict[int, QueueEntry]] = {}
+        self._open_by: dict[int, list[str]] = {}
 
     def set_ids(self, ids: list[int], keep_outcomes: bool = True) -> None:
         """A new queue; ``ids`` must include the entries acted on when outcomes are kept."""
@@ -113,6 +119,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._pages = {}
         if not keep_outcomes:
             self._outcomes = {}
+        self._open_by = open_elsewhere(self.session)
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -124,9 +131,21 @@ class ReviewQueueModel(QAbstractTableModel):
     def invalidate(self) -> None:
         """Read the entries again when next shown (others may have changed them)."""
         self._pages = {}
+        self._open_by = open_elsewhere(self.session)
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def reload_presence(self) -> None:
+        """Who has which entry open changed (another desk opened or closed one)."""
+        self._open_by = open_elsewhere(self.session)
+        if self._ids:
+            column = self.COLUMNS.index("name")
+            last = self.index(len(self._ids) - 1, column)
+            self.dataChanged.emit(self.index(0, column), last)
+
+    def open_by(self, row: int) -> list[str]:
+        return self._open_by.get(self.id_at(row) or 0, [])
 
     def total(self) -> int:
         return len(self._ids)
@@ -198,6 +217,8 @@ class ReviewQueueModel(QAbstractTableModel):
         e, column = self.entry(index.row()), self.COLUMNS[index.column()]
         if e is None:
             return None
+        if column == "name" and e.id in self._open_by:
+            return self._open_name(e, role)
         outcome = self._outcomes.get(e.id, "")
         reasons = [*e.problems, *(finding_text(f) for f in e.findings)]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -230,6 +251,18 @@ class ReviewQueueModel(QAbstractTableModel):
         if e.low_confidence and column == "check":
             return QColor(LOW_CONFIDENCE_COLOUR)
         return None
+
+    def _open_name(self, e: QueueEntry, role: int) -> Any:
+        """The name after a badge (first, so a narrow column still shows it): who has the
+        entry open at another desk."""
+        names = "、".join(self._open_by[e.id])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(OPEN_BY_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr(
+                "Open now at another desk by {names}: a change of yours may meet theirs"
+            ).format(names=names)
+        return self.tr("[Open: {names}] {name}").format(name=e.name, names=names)
 
 
 class EditDialog(QDialog):
@@ -306,6 +339,10 @@ class ReviewView(Retranslatable, QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.presence = EntryPresence(session, "review", self)
+        if self.presence.enabled:  # room for the badge of an entry open elsewhere
+            name_column = self.model.COLUMNS.index("name")
+            self.table.horizontalHeader().resizeSection(name_column, NAME_WIDTH_WITH_BADGE)
         self.approve_selected_button = QPushButton()
         self.report = QLabel()
         self.report.setWordWrap(True)
@@ -582,6 +619,7 @@ class ReviewView(Retranslatable, QWidget):
             and (ind.id, ind.version) == (self.current.id, self.current.version)
         )
         self.current = ind
+        self.presence.show(ind.id if ind else None)
         if not same:
             self.return_box.hide()
             self.message.hide()
@@ -620,11 +658,7 @@ class ReviewView(Retranslatable, QWidget):
             else:
                 label.setText(str(value))
                 label.setStyleSheet("")
-        self.status_label.setText(
-            self.tr("{status} · entered by {who}").format(
-                status=status_names().get(ind.status, ind.status), who=ind.created_by
-            )
-        )
+        self._show_status(ind)
         problems = review.problems_of(self.session, ind)
         assert ind.id is not None
         found = check_entries(self.session, [ind.id]).get(ind.id, [])
@@ -638,6 +672,22 @@ class ReviewView(Retranslatable, QWidget):
         self.source_change.setText(changes_html(changes) if changes else "")
         self.source_change.setVisible(bool(changes))
         self._enable(review.allowed_actions(self.session, ind))
+
+    def _show_status(self, ind: Indicator) -> None:
+        """Status and enterer, and who has the entry open at another desk (team databases)."""
+        status = self.tr("{status} · entered by {who}").format(
+            status=status_names().get(ind.status, ind.status), who=ind.created_by
+        )
+        others = self.model.open_by(self.current_row())
+        if others:
+            status += self.tr(" · open at another desk by {names}").format(names="、".join(others))
+        self.status_label.setText(status)
+
+    def refresh_presence(self) -> None:
+        """Another desk opened or closed an entry: the queue's marks and the current entry's."""
+        self.model.reload_presence()
+        if self.current is not None:
+            self._show_status(self.current)
 
     def _enable(self, allowed: set[str]) -> None:
         """Buttons the rules refuse are grey, and their tooltip says why (core.workflow)."""
@@ -777,7 +827,7 @@ class ReviewMode(QObject):
     ``session``, ``form``,
     ``indicator_table``, ``indicators_changed``, ``selected_indicator_id()``,
     ``selected_indicator_ids()``, ``refresh()``,
-    ``open_document(id)``, ``select_indicator(id)``, ``bulk_actions``.
+    ``open_document(id)``, ``select_indicator(id)``, ``bulk_actions``, ``live_updates``.
     """
 
     def __init__(self, window: Any):
@@ -842,6 +892,7 @@ class ReviewMode(QObject):
         self.retranslate()
 
         self.view.changed.connect(window.refresh)
+        window.live_updates.presence_changed.connect(self._presence_changed)
         window.installEventFilter(self)
         self.view.status_message.connect(lambda text: window.statusBar().showMessage(text, 10000))
         window.indicators_changed.connect(self.follow_selection)
@@ -869,6 +920,12 @@ class ReviewMode(QObject):
         if on:
             self.view.refresh()
             self.view.table.setFocus()
+        else:
+            self.view.presence.clear()  # the queue is hidden: its entry is no longer open
+
+    def _presence_changed(self) -> None:
+        if self.stack.currentIndex() == 1:
+            self.view.refresh_presence()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window remembers its docks as the workspace shows them, not as hidden here."""

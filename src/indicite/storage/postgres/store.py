@@ -8,6 +8,8 @@ from indicite.storage.check_queries import TextKeyCheckQueries
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.postgres.desks import DeskRepository, PgUserRepository
+from indicite.storage.postgres.listen import Listener
+from indicite.storage.postgres.presence import PresenceRepository
 from indicite.storage.postgres.search import PgSearchRepository
 from indicite.storage.store import Store
 
@@ -24,6 +26,7 @@ class PgStore(Store):
         self.desks = DeskRepository(db)
         self.users = PgUserRepository(db, self.desks)
         self.login = self.desks.signed_in()
+        self.presence = PresenceRepository(db)
 
     @classmethod
     def open_url(cls, url: str) -> "PgStore":
@@ -40,6 +43,10 @@ class PgStore(Store):
     @property
     def shown_location(self) -> str:
         return self.pg.url
+
+    def listen(self) -> Listener:
+        """A listener that leaves out this store's own writes (its desk shows them already)."""
+        return Listener(self.pg.dsn, ignore_pid=self.pg.conn.raw.info.backend_pid)
 
     def ensure_sound(self) -> None:
         """A server database has no file for this process to check."""
