@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "indicite.cli.export",
     "indicite.cli.catalog",
     "indicite.cli.checks",
+    "indicite.cli.copy",
 )
 
 

@@ -23,6 +23,7 @@ from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
 from indicite.storage.tables import TableRepository
+from indicite.storage.transfer import SqliteTransfer
 from indicite.storage.users import SettingsRepository, UserRepository
 
 
@@ -58,6 +59,8 @@ class Store:
         self.char_maps = CharMapRepository(db)
         self.catalog = CatalogRepository(db)
         self.ocr_pages = OcrPageRepository(db)
+        # whole tables in and out, for moving a project between stores (services.copy)
+        self.transfer = SqliteTransfer(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

@@ -7,6 +7,7 @@ from typing import Any, cast
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.postgres.search import PgSearchRepository
+from indicite.storage.postgres.transfer import PgTransfer
 from indicite.storage.store import Store
 
 
@@ -18,6 +19,7 @@ class PgStore(Store):
         super().__init__(cast(Any, db))
         self.pg = db
         self.search = cast(Any, PgSearchRepository(db))
+        self.transfer = cast(Any, PgTransfer(db))
 
     @classmethod
     def open_url(cls, url: str) -> "PgStore":

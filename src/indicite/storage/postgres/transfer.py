@@ -1,0 +1,132 @@
+"""Whole tables in and out of a team database (see ``storage.transfer``).
+
+Rows go in with ``COPY ... FROM STDIN`` (psycopg's ``cursor.copy()``), the server's bulk
+path. An empty table with its secondary indexes in place would update some forty of them
+for each of a million rows; the load drops them inside its transaction and builds each once
+at the end (DDL is transactional in PostgreSQL, so an interrupted copy leaves them as they
+were). Constraint indexes (primary keys, which the foreign keys need) stay. Rows are read
+through a server-side cursor so that a big table streams instead of arriving whole.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from indicite.storage.postgres.database import PgDatabase
+from indicite.storage.transfer import BATCH_ROWS, Rows, TableShape, copy_failed, quoted
+
+# Building the trigram (GIN) and B-tree indexes of a 1M-row table sorts in memory this large.
+BUILD_MEMORY = "256MB"
+
+
+class PgTransfer:
+    """Reads and writes whole tables of a PostgreSQL database."""
+
+    def __init__(self, db: PgDatabase):
+        self.db = db
+        self._indexes: list[str] = []
+
+    @property
+    def _raw(self) -> Any:
+        return self.db.conn.raw
+
+    def columns(self, table: str) -> list[str]:
+        rows = self._raw.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+            [table],
+        )
+        return [name for (name,) in rows]
+
+    def counts(self, tables: Sequence[TableShape]) -> dict[str, int]:
+        return {
+            t.name: self._raw.execute(f"SELECT count(*) FROM {quoted(t.name)}").fetchone()[0]  # noqa: S608
+            for t in tables
+        }
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read-only transaction seeing every table as it was when it began."""
+        self._raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            self._raw.execute("ROLLBACK")
+
+    def read(self, table: TableShape) -> Iterator[Rows]:
+        order = ", ".join(quoted(c) for c in table.key)
+        with self._raw.cursor(name=f"indicite_copy_{table.name}") as cursor:
+            cursor.itersize = BATCH_ROWS
+            cursor.execute(
+                f"SELECT {table.quoted_columns()} FROM {quoted(table.name)} ORDER BY {order}"  # noqa: S608
+            )
+            while batch := cursor.fetchmany(BATCH_ROWS):
+                yield batch
+
+    def begin_load(self, tables: Sequence[TableShape]) -> None:
+        """Inside the target's transaction: no desk writes these tables until it ends, and
+        their secondary indexes are put aside to be built once the rows are in."""
+        names = [t.name for t in tables]
+        self._raw.execute(
+            f"LOCK TABLE {', '.join(quoted(n) for n in names)} IN EXCLUSIVE MODE"
+        )
+        self._raw.execute(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
+        rows = self._raw.execute(
+            "SELECT ix.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class ix ON ix.oid = i.indexrelid "
+            "JOIN pg_class t ON t.oid = i.indrelid "
+            "WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(%s) "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) "
+            "ORDER BY ix.relname",
+            [names],
+        ).fetchall()
+        self._indexes = [definition for _, definition in rows]
+        for name, _ in rows:
+            self._raw.execute(f"DROP INDEX {quoted(name)}")
+
+    def write(self, table: TableShape, batches: Iterable[Rows]) -> int:
+        import psycopg
+
+        written = 0
+        sql = f"COPY {quoted(table.name)} ({table.quoted_columns()}) FROM STDIN"
+        try:
+            with self._raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for batch in batches:
+                    for row in batch:
+                        copy.write_row(row)
+                    written += len(batch)
+        except psycopg.Error as e:
+            raise copy_failed(table.name, e) from e
+        return written
+
+    def relink(self, table: TableShape, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
+        """Set ``column`` of the rows keyed by the first of each pair to the second."""
+        (key,) = table.key
+        with self._raw.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {quoted(table.name)} SET {quoted(column)} = %s WHERE {quoted(key)} = %s",  # noqa: S608
+                [(value, row_key) for row_key, value in pairs],
+            )
+
+    def finish_load(self, tables: Sequence[TableShape]) -> None:
+        """Build the indexes put aside, move each identity past the highest id copied (the
+        next entry a desk creates must not take a copied id), and gather the planner's
+        statistics so that the first queries on the new rows use the indexes."""
+        for definition in self._indexes:
+            self._raw.execute(definition)
+        self._indexes = []
+        names = [t.name for t in tables]
+        identities = self._raw.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND is_identity = 'YES' "
+            "AND table_name = ANY(%s)",
+            [names],
+        ).fetchall()
+        for table, column in identities:
+            self._raw.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, %s), "  # noqa: S608
+                f"coalesce((SELECT max({quoted(column)}) FROM {quoted(table)}), 0) + 1, false)",
+                [quoted(table), column],
+            )
+        for name in names:
+            self._raw.execute(f"ANALYZE {quoted(name)}")
