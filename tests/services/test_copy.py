@@ -145,7 +145,7 @@ def test_each_table_has_the_same_columns_in_both_stores(pg_url, db_path):
     with closing(sqlite3.connect(db_path)) as lite, psycopg.connect(pg_url) as pg:
         for table in project_tables():
             in_file = sorted(
-                # a key column is never NULL on the server (SQLite would allow it but we never write it)
+                # a key column is never NULL on the server (SQLite allows it; we never write it)
                 (name, SQLITE_TYPES.get(kind.upper(), kind), bool(notnull or key))
                 for _, name, kind, notnull, _default, key in lite.execute(
                     f"PRAGMA table_info({quoted(table.name)})"
