@@ -67,9 +67,7 @@ class PgTransfer:
         """Inside the target's transaction: no desk writes these tables until it ends, and
         their secondary indexes are put aside to be built once the rows are in."""
         names = [t.name for t in tables]
-        self._raw.execute(
-            f"LOCK TABLE {', '.join(quoted(n) for n in names)} IN EXCLUSIVE MODE"
-        )
+        self._raw.execute(f"LOCK TABLE {', '.join(quoted(n) for n in names)} IN EXCLUSIVE MODE")
         self._raw.execute(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
         rows = self._raw.execute(
             "SELECT ix.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
