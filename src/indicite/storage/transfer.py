@@ -25,6 +25,8 @@ from indicite.core.errors import StorageProblem, one_line
 from indicite.storage.migrations import migrations
 
 BATCH_ROWS = 5_000
+# Rows holding a file (up to 50 MB each) or other bytes go a few at a time.
+BLOB_BATCH_ROWS = 8
 # Tables of the schema that are no part of a project: each store records its own migrations.
 BOOKKEEPING = frozenset({"_sqlite_migrations"})
 
@@ -41,6 +43,8 @@ class TableShape:
     key: tuple[str, ...]
     # columns referring to rows of the same table (a document's earlier version, a parent)
     self_references: tuple[str, ...]
+    # rows read and written at a time
+    batch_rows: int = BATCH_ROWS
 
     def quoted_columns(self) -> str:
         return ", ".join(quoted(c) for c in self.columns)
@@ -88,7 +92,8 @@ def _shape(db: Database, name: str) -> TableShape:
         for row in db.execute(f"PRAGMA foreign_key_list({quoted(name)})").fetchall()
         if row[2] == name
     )
-    return TableShape(name, columns, key, self_refs)
+    blobs = any(row[2].upper() == "BLOB" for row in info)
+    return TableShape(name, columns, key, self_refs, BLOB_BATCH_ROWS if blobs else BATCH_ROWS)
 
 
 def copy_failed(table: str, error: Exception) -> StorageProblem:
@@ -131,7 +136,7 @@ class SqliteTransfer:
         cursor = self.db.conn.execute(
             f"SELECT {table.quoted_columns()} FROM {quoted(table.name)} ORDER BY {order}"  # noqa: S608
         )
-        while batch := cursor.fetchmany(BATCH_ROWS):
+        while batch := cursor.fetchmany(table.batch_rows):
             yield batch
 
     def begin_load(self, tables: Sequence[TableShape]) -> None:

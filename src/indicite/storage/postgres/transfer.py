@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from indicite.storage.postgres.database import PgDatabase
-from indicite.storage.transfer import BATCH_ROWS, Rows, TableShape, copy_failed, quoted
+from indicite.storage.transfer import Rows, TableShape, copy_failed, quoted
 
 # Building the trigram (GIN) and B-tree indexes of a 1M-row table sorts in memory this large.
 BUILD_MEMORY = "256MB"
@@ -56,11 +56,10 @@ class PgTransfer:
     def read(self, table: TableShape) -> Iterator[Rows]:
         order = ", ".join(quoted(c) for c in table.key)
         with self._raw.cursor(name=f"indicite_copy_{table.name}") as cursor:
-            cursor.itersize = BATCH_ROWS
             cursor.execute(
                 f"SELECT {table.quoted_columns()} FROM {quoted(table.name)} ORDER BY {order}"  # noqa: S608
             )
-            while batch := cursor.fetchmany(BATCH_ROWS):
+            while batch := cursor.fetchmany(table.batch_rows):
                 yield batch
 
     def begin_load(self, tables: Sequence[TableShape]) -> None:
