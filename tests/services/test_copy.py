@@ -162,8 +162,22 @@ def test_each_table_has_the_same_columns_in_both_stores(pg_url, db_path):
             assert on_server == in_file, table.name
 
 
+def schema_objects(url: str) -> set[tuple]:
+    """The indexes and enabled triggers of a database."""
+    with psycopg.connect(url) as conn:
+        indexes = conn.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")
+        triggers = conn.execute(
+            "SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal"
+        ).fetchall()
+        return set(indexes.fetchall()) | set(triggers)
+
+
 def test_the_app_goes_on_with_the_copy_and_its_new_ids_follow_the_copied_ones(project, pg_url):
+    fresh = schema_objects(pg_url)
     copy_project(project, pg_url)
+    assert schema_objects(pg_url) == fresh  # indexes rebuilt, triggers back on
+    with psycopg.connect(pg_url) as conn, pytest.raises(psycopg.Error, match="append-only"):
+        conn.execute("UPDATE events SET who = 'someone else'")
     session = Session.open(pg_url, "tester")
     try:
         ((doc, text),) = [(d["id"], d["text"]) for d in session.store.documents.iter_all()

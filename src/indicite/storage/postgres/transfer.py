@@ -4,8 +4,12 @@ Rows go in with ``COPY ... FROM STDIN`` (psycopg's ``cursor.copy()``), the serve
 path. An empty table with its secondary indexes in place would update some forty of them
 for each of a million rows; the load drops them inside its transaction and builds each once
 at the end (DDL is transactional in PostgreSQL, so an interrupted copy leaves them as they
-were). Constraint indexes (primary keys, which the foreign keys need) stay. Rows are read
-through a server-side cursor so that a big table streams instead of arriving whole.
+were). Constraint indexes (primary keys, which the foreign keys need) stay. The tables' own
+triggers (the desks' rules, change notices) are switched off for the load the same way: each
+would run once per row, and they guard what desks write, while a copy is made by the
+database's owner (only an owner may switch them off) into tables nobody else can see yet.
+Foreign keys are still checked. Rows are read through a server-side cursor so that a big
+table streams instead of arriving whole.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +29,7 @@ class PgTransfer:
     def __init__(self, db: PgDatabase):
         self.db = db
         self._indexes: list[str] = []
+        self._triggers: list[tuple[str, str]] = []
 
     @property
     def _raw(self) -> Any:
@@ -80,6 +85,14 @@ class PgTransfer:
         self._indexes = [definition for _, definition in rows]
         for name, _ in rows:
             self._raw.execute(f"DROP INDEX {quoted(name)}")
+        self._triggers = self._raw.execute(
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s) "
+            "AND NOT t.tgisinternal AND t.tgenabled = 'O' ORDER BY 1, 2",
+            [names],
+        ).fetchall()
+        for table, trigger in self._triggers:
+            self._raw.execute(f"ALTER TABLE {quoted(table)} DISABLE TRIGGER {quoted(trigger)}")
 
     def write(self, table: TableShape, batches: Iterable[Rows]) -> int:
         import psycopg
@@ -111,7 +124,9 @@ class PgTransfer:
         statistics so that the first queries on the new rows use the indexes."""
         for definition in self._indexes:
             self._raw.execute(definition)
-        self._indexes = []
+        for table, trigger in self._triggers:
+            self._raw.execute(f"ALTER TABLE {quoted(table)} ENABLE TRIGGER {quoted(trigger)}")
+        self._indexes, self._triggers = [], []
         names = [t.name for t in tables]
         identities = self._raw.execute(
             "SELECT table_name, column_name FROM information_schema.columns "
