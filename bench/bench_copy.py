@@ -127,7 +127,10 @@ def probe_browse(location: str) -> None:
         review.queue_entries(session, ids[:128])
         return len(ids)
 
-    figures["review_ms"], figures["queue"] = timed(queue)
+    try:
+        figures["review_ms"], figures["queue"] = timed(queue)
+    except Exception as e:  # a service not yet working on this store: say so, measure the rest
+        figures["review_error"] = str(e).splitlines()[0]
     figures["memory_mb"] = peak_mb()
     session.close()
     print(json.dumps(figures, ensure_ascii=False))
@@ -211,16 +214,20 @@ def table(copies: list[dict], back: list[dict], on_pg: list[dict], on_file: list
     ]
     for name, target, read in browse:
         unit = "" if "MB" in name else " ms"
-        rows.append(
-            (name, target, spread([read(r) for r in on_pg]) + unit,
-             spread([read(r) for r in on_file]) + unit)
-        )  # fmt: skip
+        rows.append((name, target, _spread_of(on_pg, read, unit), _spread_of(on_file, read, unit)))
     lines = [
         "| figure | target | PostgreSQL min / median | SQLite min / median |",
         "|---|---|---|---|",
     ]
     lines += [f"| {' | '.join(row)} |" for row in rows]
     return "\n".join(lines)
+
+
+def _spread_of(results: list[dict], read, unit: str) -> str:
+    try:
+        return spread([read(r) for r in results]) + unit
+    except KeyError:
+        return "error: " + next((r["review_error"] for r in results if "review_error" in r), "")
 
 
 def main() -> None:
@@ -300,8 +307,8 @@ def notes(copies: list[dict], on_pg: list[dict], on_file: list[dict]) -> str:
             f"{json.dumps(last_pg['changes'], ensure_ascii=False)}",
             f"- all indicators on SQLite (last run): "
             f"{json.dumps(last_file['changes'], ensure_ascii=False)}",
-            f"- review queue: {last_pg['queue']:,} entries on PostgreSQL, "
-            f"{last_file['queue']:,} on SQLite",
+            f"- review queue: {last_pg.get('queue', 'error')} entries on PostgreSQL, "
+            f"{last_file.get('queue', 'error')} on SQLite",
         ]
     )
 
