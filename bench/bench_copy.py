@@ -113,7 +113,8 @@ def probe_browse(location: str) -> None:
         changes[f"filter {status}"] = timed(lambda s=status: all_page(status=s))[0]
     figures["changes"] = changes
     pages = everything.pages()
-    figures["middle_ms"], _ = timed(lambda: everything.rows(pages[len(pages) // 2 :][:64]))
+    middle = len(pages) // 2
+    figures["middle_ms"], _ = timed(lambda: everything.rows(pages[middle : middle + 64]))
 
     searches = {}
     for query in SEARCH_QUERIES:

@@ -163,19 +163,22 @@ def test_each_table_has_the_same_columns_in_both_stores(pg_url, db_path):
 
 
 def schema_objects(url: str) -> set[tuple]:
-    """The indexes and enabled triggers of a database."""
+    """The indexes, enabled triggers and constraints of a database."""
     with psycopg.connect(url) as conn:
         indexes = conn.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")
         triggers = conn.execute(
             "SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal"
         ).fetchall()
-        return set(indexes.fetchall()) | set(triggers)
+        constraints = conn.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        ).fetchall()
+        return set(indexes.fetchall()) | set(triggers) | set(constraints)
 
 
 def test_the_app_goes_on_with_the_copy_and_its_new_ids_follow_the_copied_ones(project, pg_url):
     fresh = schema_objects(pg_url)
     copy_project(project, pg_url)
-    assert schema_objects(pg_url) == fresh  # indexes rebuilt, triggers back on
+    assert schema_objects(pg_url) == fresh  # indexes rebuilt, foreign keys and triggers back
     with psycopg.connect(pg_url) as conn, pytest.raises(psycopg.Error, match="append-only"):
         conn.execute("UPDATE events SET who = 'someone else'")
     session = Session.open(pg_url, "tester")
@@ -222,6 +225,18 @@ def test_a_row_the_server_refuses_leaves_the_server_database_empty(project, pg_u
         conn.execute("UPDATE comments SET body = 'fixed'")
     copy_project(project, pg_url)  # and the database can take the copy afterwards
     assert pg_counts(pg_url)["comments"] == 1
+
+
+def test_a_source_referring_to_missing_rows_is_not_copied(project, pg_url, tmp_path):
+    with closing(sqlite3.connect(project)) as conn, conn:  # foreign keys unchecked here
+        conn.execute("UPDATE comments SET indicator_id = 99999")
+    with pytest.raises(StorageProblem, match="refers to rows it does not hold"):
+        copy_project(project, pg_url)
+    assert set(pg_counts(pg_url).values()) == {0}
+    target = tmp_path / "copy.sqlite"
+    with pytest.raises(StorageProblem, match="refers to rows it does not hold"):
+        copy_project(project, target)
+    assert {name: rows for name, rows in rows_of(target).items() if rows} == {}
 
 
 @pytest.fixture

@@ -105,6 +105,14 @@ def copy_failed(table: str, error: Exception) -> StorageProblem:
     )
 
 
+def broken_reference(detail: object) -> StorageProblem:
+    return StorageProblem(
+        "The source refers to rows it does not hold ({detail}); nothing was written to the "
+        "target. Check the source with `indicite verify`.",
+        detail=one_line(str(detail).strip().splitlines()[-1] if str(detail).strip() else detail),
+    )
+
+
 class SqliteTransfer:
     """Reads and writes whole tables of a database file."""
 
@@ -164,4 +172,9 @@ class SqliteTransfer:
         )
 
     def finish_load(self, tables: Sequence[TableShape]) -> None:
-        """Nothing to rebuild: the file's indexes and full-text index grew with the rows."""
+        """The foreign keys, deferred to here; the indexes and full-text index grew with
+        the rows."""
+        broken = self.db.execute("PRAGMA foreign_key_check").fetchone()
+        if broken:
+            table, rowid, parent, _ = broken
+            raise broken_reference(f"row {rowid} of {table} refers to a missing row of {parent}")
