@@ -172,9 +172,10 @@ class SqliteTransfer:
         )
 
     def finish_load(self, tables: Sequence[TableShape]) -> None:
-        """The foreign keys, deferred to here; the indexes and full-text index grew with
-        the rows."""
+        """Check the foreign keys, deferred to here, and gather the statistics the query
+        planner chooses indexes by (the indexes and full-text index grew with the rows)."""
         broken = self.db.execute("PRAGMA foreign_key_check").fetchone()
         if broken:
             table, rowid, parent, _ = broken
             raise broken_reference(f"row {rowid} of {table} refers to a missing row of {parent}")
+        self.db.execute("ANALYZE")
