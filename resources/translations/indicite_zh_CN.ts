@@ -927,6 +927,51 @@
         <translation>{path} 是已打开的数据库 {database}（或其日志文件）；只能由 SQLite 写入——请选择其他文件。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Could not connect to {url}: {reason}. Check the address, the user and the password (in ~/.pgpass, PGPASSWORD or the keychain).</source>
+        <translation>无法连接到 {url}：{reason}。请检查地址、用户名和密码（~/.pgpass、PGPASSWORD 或系统钥匙串）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url} is not a valid database address: {reason}</source>
+        <translation>{url} 不是有效的数据库地址：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another desk changed the same rows at the same moment: nothing was saved. Try again.</source>
+        <translation>另一台电脑同时修改了相同的数据：未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server could not be reached: nothing was saved. Check the network and try again.</source>
+        <translation>无法连接数据库服务器：未保存任何内容。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s disk is full: nothing was saved. Tell its administrator.</source>
+        <translation>服务器磁盘已满：未保存任何内容。请告知服务器管理员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds another program&apos;s tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one.</source>
+        <translation>{path} 存有其他程序的数据表，不是 Indicite 数据库；未作任何改动。请指定一个空数据库或 Indicite 数据库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)</source>
+        <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（数据库未作改动）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying table {table} failed: {reason}. Nothing was written to the target.</source>
+        <translation>复制数据表 {table} 失败：{reason}。目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source refers to rows it does not hold ({detail}); nothing was written to the target. Check the source with `indicite verify`.</source>
+        <translation>源数据库引用了其中不存在的记录（{detail}）；目标中未写入任何内容。请用 `indicite verify` 检查源数据库。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>{name} has no code and name columns (代码, 名称); see docs/catalog.md</source>
         <translation>{name} 缺少代码和名称列（代码、名称）；见 docs/catalog.md</translation>
@@ -1167,7 +1212,7 @@
         <translation>无法将备份写入 {folder}（{detail}）；请在该位置腾出一些空间。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The document&apos;s {name} cannot be changed.</source>
         <translation>文档的 {name} 不能修改。</translation>
     </message>
@@ -1202,7 +1247,7 @@
         <translation>无法写入 {path}：{detail}；请选择其他文件夹或文件名。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>无法写入 {path}：{detail}</translation>
     </message>
@@ -1230,6 +1275,31 @@
         <location line="+2"/>
         <source>An item cannot be a part of itself</source>
         <translation>目录项不能是自身的分项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source} is both the source and the target; give another target.</source>
+        <translation>{source} 既是源又是目标；请指定另一个目标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{target} already holds data ({held}); copy into a new file or an empty database. Nothing was changed.</source>
+        <translation>{target} 中已有数据（{held}）；请复制到新文件或空数据库。未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy&apos;s citations do not check out ({problem}); nothing was written to the target.</source>
+        <translation>副本中的引用未通过核对（{problem}）；目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy does not hold every row read ({details}); nothing was written to the target.</source>
+        <translation>副本未包含读取的全部记录（{details}）；目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table {table} of {where} does not have the columns this version of Indicite expects; open it with this version first. Nothing was copied.</source>
+        <translation>{where} 的数据表 {table} 与本版本 Indicite 所需的列不一致；请先用本版本打开它。未复制任何内容。</translation>
     </message>
     <message>
         <location line="+6"/>
