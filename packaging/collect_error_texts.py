@@ -20,6 +20,7 @@ ERRORS = {
     "IndiciteError",
     "ImportRefused",
     "NotFound",
+    "PasswordNeeded",
     "DatabaseTooNew",
     "DatabaseUnusable",
     "StorageProblem",

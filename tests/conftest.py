@@ -20,11 +20,15 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _qt_test_mode():
-    """No test touches the user's real QSettings or standard paths."""
-    from PySide6.QtCore import QStandardPaths
+def _qt_test_mode(tmp_path_factory):
+    """No test touches the user's real QSettings or standard paths, nor the settings of
+    another test run on the same machine (test mode alone shares one file between runs)."""
+    from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture(autouse=True)
@@ -69,6 +73,70 @@ def sample_doc(session, sample_file) -> int:
     return outcome.document_id
 
 
+@pytest.fixture(scope="session")
+def _pg_clerk(pg_server):
+    """A login role that must give a password (pg_cluster's SCRAM_GROUP); superuser, so it
+    reads every test database. Skips where the server trusts every login (no password asked)."""
+    import psycopg
+    import psycopg.sql
+
+    from pg_cluster import SCRAM_GROUP
+    from pg_logins import CLERK, CLERK_PASSWORD, as_user
+
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [SCRAM_GROUP]).fetchone():
+            admin.execute(f"CREATE ROLE {SCRAM_GROUP} NOLOGIN")
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [CLERK]).fetchone():
+            admin.execute(f"CREATE ROLE {CLERK} LOGIN SUPERUSER IN ROLE {SCRAM_GROUP}")
+        admin.execute(
+            psycopg.sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                psycopg.sql.Identifier(CLERK), psycopg.sql.Literal(CLERK_PASSWORD)
+            )
+        )
+    try:
+        psycopg.connect(as_user(pg_server, CLERK, "wrong"), connect_timeout=5).close()
+    except psycopg.OperationalError:
+        return CLERK
+    pytest.skip("this PostgreSQL server lets every login in without a password")
+
+
+@pytest.fixture
+def pg_clerk_url(pg_url, _pg_clerk):
+    """``pg_url`` as a user the server asks a password of; the URL holds none."""
+    from pg_logins import as_user
+
+    return as_user(pg_url, _pg_clerk)
+
+
+@pytest.fixture
+def memory_keychain():
+    """An OS keychain in memory for ``keyring``: {(service, name): password}."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self):
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.passwords.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.passwords.pop((service, username), None)
+
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory.passwords
+    keyring.set_keyring(before)
+
+
 @pytest.fixture
 def overwrite_rows_page():
     """A function that overwrites one page of a table's rows in a closed database file with
@@ -89,6 +157,20 @@ def overwrite_rows_page():
         db_path.write_bytes(good[:start] + os.urandom(size) + good[start + size :])
 
     return overwrite
+
+
+def pytest_report_header(config) -> str:
+    """Say at the top of the run where the team-mode (PostgreSQL) tests run, or why not."""
+    import pg_cluster
+    from indicite.storage.postgres.connect import without_password
+
+    given = os.environ.get("INDICITE_TEST_PG_URL")
+    if given:
+        return f"postgresql: {without_password(given)} (INDICITE_TEST_PG_URL)"
+    binaries = pg_cluster.bin_dir()
+    if binaries is None:
+        return "postgresql: not installed, the [postgres] tests are skipped (see README)"
+    return f"postgresql: a throwaway cluster of {binaries}"
 
 
 @pytest.fixture(scope="session")
@@ -135,18 +217,30 @@ def database_url(server_url: str, name: str) -> str:
     return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
 
 
+def fresh_pg_database(server_url: str, template: str, name: str):
+    """A fresh, migrated database ``name`` for one test, dropped afterwards (yields its URL)."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield database_url(server_url, name)
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def pg_url(pg_server, pg_template, request):
     """The URL of a fresh, migrated database for one test, dropped afterwards."""
-    import psycopg
-
     name = f"t_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    yield database_url(pg_server, name)
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from fresh_pg_database(pg_server, pg_template, name)
+
+
+@pytest.fixture
+def other_pg_url(pg_server, pg_template, request):
+    """A second fresh database for one test (a colleague's project, say)."""
+    name = f"o_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"
+    yield from fresh_pg_database(pg_server, pg_template, name)
 
 
 def pytest_generate_tests(metafunc):
@@ -164,3 +258,11 @@ def store_location(request, db_path):
     if request.param == "sqlite":
         return db_path
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def other_location(store_location, tmp_path, request):
+    """A second, empty database on the same kind of store as ``store_location``."""
+    if isinstance(store_location, Path):
+        return tmp_path / "other.sqlite"
+    return request.getfixturevalue("other_pg_url")

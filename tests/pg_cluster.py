@@ -3,7 +3,8 @@ socket, no TCP port, stopped and removed at the end.
 
 PostgreSQL refuses to run as root (CI runs as root), so there the cluster belongs to the
 ``postgres`` system user of Debian's package (or ``nobody``). Run as a script it prints the
-URL of a started cluster (``start``) or stops one (``stop FOLDER``); `.ci/run` uses that.
+URL of a started cluster (``start``), stops one (``stop FOLDER``), or says by its exit status
+whether the server's programs are installed (``installed``); `.ci/run` uses that.
 """
 
 import getpass
@@ -17,6 +18,9 @@ from pathlib import Path
 
 SUPERUSER = "indicite_admin"
 DATABASE = "indicite_test"
+# Members of this role log in with a password (the rest of the cluster trusts its socket):
+# the tests of asking for, remembering and refusing a password use it.
+SCRAM_GROUP = "indicite_scram_login"
 
 
 def bin_dir() -> Path | None:
@@ -70,6 +74,7 @@ def start() -> tuple[Path, str]:
         ],
         owner,
     )
+    _ask_password_of_scram_group(data / "pg_hba.conf")
     options = f"-c listen_addresses='' -k {folder} -c fsync=off -c max_connections=200"
     _run(
         [
@@ -87,6 +92,12 @@ def start() -> tuple[Path, str]:
     )
     _run([str(binaries / "createdb"), "-h", str(folder), "-U", SUPERUSER, DATABASE], owner)
     return folder, url(folder)
+
+
+def _ask_password_of_scram_group(hba: Path) -> None:
+    """First rule of pg_hba.conf: the members of SCRAM_GROUP give a password."""
+    rule = f"local all +{SCRAM_GROUP} scram-sha-256\n"
+    hba.write_text(rule + hba.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def url(folder: Path, database: str = DATABASE) -> str:
@@ -108,5 +119,7 @@ if __name__ == "__main__":
         print(start()[1])
     elif sys.argv[1:2] == ["stop"] and len(sys.argv) == 3:
         stop(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["installed"]:
+        sys.exit(0 if bin_dir() else 1)
     else:
-        sys.exit(f"usage: {sys.argv[0]} start | stop FOLDER   (as {getpass.getuser()})")
+        sys.exit(f"usage: {sys.argv[0]} start | stop FOLDER | installed   (as {getpass.getuser()})")

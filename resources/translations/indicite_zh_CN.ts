@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/indicite/ui/about_dialog.py" line="+87"/>
+        <location filename="../../src/indicite/ui/about_dialog.py" line="+88"/>
         <source>About Indicite</source>
         <translation>关于 Indicite</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+62"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+63"/>
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
@@ -548,13 +548,13 @@
 <context>
     <name>DatabaseWindows</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="+400"/>
-        <location line="+40"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="+479"/>
+        <location line="+42"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Save or cancel the indicator in the form, then open the database.</source>
         <translation>请先保存或取消表单中的指标，再打开数据库。</translation>
     </message>
@@ -928,8 +928,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Could not connect to {url}: {reason}. Check the address, the user and the password (in ~/.pgpass, PGPASSWORD or the keychain).</source>
-        <translation>无法连接到 {url}：{reason}。请检查地址、用户名和密码（~/.pgpass、PGPASSWORD 或系统钥匙串）。</translation>
+        <source>{url} asks for a password; type it, or keep it in ~/.pgpass, PGPASSWORD or the keychain.</source>
+        <translation>{url} 需要密码；请输入密码，或将其保存在 ~/.pgpass、PGPASSWORD 或系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused the password for {url}; check it and try again.</source>
+        <translation>服务器拒绝了 {url} 的密码；请检查后重试。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -938,8 +943,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The keychain did not keep the password: {reason}</source>
+        <translation>系统钥匙串未能保存密码：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not connect to {url}: {reason}. Check that the server is running, the address, the user and the password (in ~/.pgpass, PGPASSWORD or the keychain).</source>
+        <translation>无法连接到 {url}：{reason}。请检查服务器是否在运行，以及地址、用户名和密码（~/.pgpass、PGPASSWORD 或系统钥匙串中的）是否正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database server refused this: {reason}</source>
+        <translation>数据库服务器拒绝了此操作：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another desk changed the same rows at the same moment: nothing was saved. Try again.</source>
-        <translation>另一台电脑同时修改了相同的数据：未保存任何内容。请重试。</translation>
+        <translation>另一台电脑同时修改了相同的记录：未保存任何内容。请重试。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -953,13 +973,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The server refused the login {name}: {reason}</source>
+        <translation>服务器拒绝了登录名 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} holds another program&apos;s tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one.</source>
-        <translation>{path} 存有其他程序的数据表，不是 Indicite 数据库；未作任何改动。请指定一个空数据库或 Indicite 数据库。</translation>
+        <translation>{path} 中是其他程序的数据表，不是 Indicite 数据库；未作任何更改。请指定一个空数据库或 Indicite 数据库。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)</source>
-        <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（数据库未作改动）</translation>
+        <translation>{path} 由更新版本的 Indicite 写入；请安装新版本后再打开（数据库未作更改）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} needs changes to its tables that only its owner can make: ask them to open it once with this version of Indicite.</source>
+        <translation>{path} 的数据表需要更新，只有其所有者才能进行：请其用此版本的 Indicite 打开一次。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1022,7 +1052,47 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="+15"/>
+        <source>{source} is both the source and the target; give another target.</source>
+        <translation>{source} 既是源又是目标；请指定另一个目标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{target} already holds data ({held}); copy into a new file or an empty database. Nothing was changed.</source>
+        <translation>{target} 中已有数据（{held}）；请复制到新文件或空数据库。未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy&apos;s citations do not check out ({problem}); nothing was written to the target.</source>
+        <translation>副本中的引用未通过核对（{problem}）；目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy does not hold every row read ({details}); nothing was written to the target.</source>
+        <translation>副本未包含读取的全部记录（{details}）；目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table {table} of {where} does not have the columns this version of Indicite expects; open it with this version first. Nothing was copied.</source>
+        <translation>{where} 的数据表 {table} 与本版本 Indicite 所需的列不一致；请先用本版本打开它。未复制任何内容。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The server has a user {name} already; choose another name or change their role.</source>
+        <translation>服务器上已有用户 {name}；请另选名称，或更改其角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is empty; type one, or give --no-password.</source>
+        <translation>密码为空；请输入密码，或使用 --no-password。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="-92"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -1277,32 +1347,7 @@
         <translation>目录项不能是自身的分项</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{source} is both the source and the target; give another target.</source>
-        <translation>{source} 既是源又是目标；请指定另一个目标。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{target} already holds data ({held}); copy into a new file or an empty database. Nothing was changed.</source>
-        <translation>{target} 中已有数据（{held}）；请复制到新文件或空数据库。未作任何改动。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The copy&apos;s citations do not check out ({problem}); nothing was written to the target.</source>
-        <translation>副本中的引用未通过核对（{problem}）；目标中未写入任何内容。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The copy does not hold every row read ({details}); nothing was written to the target.</source>
-        <translation>副本未包含读取的全部记录（{details}）；目标中未写入任何内容。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Table {table} of {where} does not have the columns this version of Indicite expects; open it with this version first. Nothing was copied.</source>
-        <translation>{where} 的数据表 {table} 与本版本 Indicite 所需的列不一致；请先用本版本打开它。未复制任何内容。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Unknown header language “{headers}”; use en or zh</source>
         <translation>未知的表头语言“{headers}”；请用 en 或 zh</translation>
     </message>
@@ -1428,6 +1473,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} is too long for a login on the server: at most 63 bytes (21 Chinese characters).</source>
+        <translation>{name} 太长，不能作为服务器上的登录名：最多 63 个字节（21 个汉字）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk users belong to a team database: open one with --db postgresql://…</source>
+        <translation>工位用户只属于团队数据库：请用 --db postgresql://… 打开团队数据库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} is already a user; change their role instead.</source>
         <translation>{name} 已经是用户；请改为修改其角色。</translation>
     </message>
@@ -1445,7 +1500,7 @@
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../src/indicite/ui/export_dialog.py" line="+335"/>
+        <location filename="../../src/indicite/ui/export_dialog.py" line="+334"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1619,9 +1674,14 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-91"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-97"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;team database…</source>
+        <translation>打开团队数据库(&amp;T)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2433,7 +2493,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/indicite/ui/main_window.py" line="+742"/>
+        <location filename="../../src/indicite/ui/main_window.py" line="+743"/>
         <source>Indicite</source>
         <translation>Indicite</translation>
     </message>
@@ -2648,7 +2708,7 @@
         <translation>{title} – Indicite</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
         <source>Unsaved indicator</source>
         <translation>指标尚未保存</translation>
     </message>
@@ -2684,7 +2744,7 @@
 <context>
     <name>RecentDatabasesMenu</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-116"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-122"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -2702,12 +2762,17 @@
 <context>
     <name>RestoreAction</name>
     <message>
-        <location filename="../../src/indicite/ui/restore_dialog.py" line="+102"/>
+        <location filename="../../src/indicite/ui/restore_dialog.py" line="+103"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>A team database is backed up by its server; ask the server&apos;s administrator to restore one.</source>
+        <translation>团队数据库由服务器负责备份；如需恢复，请联系服务器管理员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The backup was restored.</source>
         <translation>已从备份恢复。</translation>
     </message>
@@ -2715,7 +2780,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location line="-72"/>
+        <location line="-84"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -3228,7 +3293,7 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/indicite/ui/start_page.py" line="-72"/>
+        <location filename="../../src/indicite/ui/start_page.py" line="-99"/>
         <source>Welcome to Indicite</source>
         <translation>欢迎使用 Indicite</translation>
     </message>
@@ -3269,11 +3334,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Open a &amp;team database…</source>
+        <translation>打开团队数据库(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A database on your office&apos;s PostgreSQL server that the whole team shares.</source>
+        <translation>单位 PostgreSQL 服务器上的数据库，全组共用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent databases:</source>
+        <translation>最近打开的数据库：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-145"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
@@ -3283,7 +3363,7 @@
         <translation>文档 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+185"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -3411,6 +3491,127 @@
         <location line="+6"/>
         <source>The indicator in the form is not saved yet. Save it before switching?</source>
         <translation>表单中的指标尚未保存。切换前要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <location filename="../../src/indicite/ui/team/connect_dialog.py" line="+114"/>
+        <source>Open team database</source>
+        <translation>打开团队数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A database on your office&apos;s PostgreSQL server, shared by the whole team. Fill in the fields, or paste the address your administrator gave you.</source>
+        <translation>单位 PostgreSQL 服务器上的数据库，全组共用。请填写下列各项，或粘贴管理员提供的地址。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Address (URL):</source>
+        <translation>地址(URL)(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encryption (TLS):</source>
+        <translation>加密(TLS)(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. db.stats.local</source>
+        <translation>例如 db.stats.local</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: from ~/.pgpass, PGPASSWORD or the keychain</source>
+        <translation>留空：从 ~/.pgpass、PGPASSWORD 或系统钥匙串读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>保存到系统钥匙串(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is kept by the operating system, never in Indicite&apos;s settings.</source>
+        <translation>密码由操作系统保管，绝不写入 Indicite 的设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This system has no keychain; keep the password in ~/.pgpass instead, or type it each time.</source>
+        <translation>本系统没有可用的钥匙串；请将密码保存在 ~/.pgpass 中，或每次输入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if the server wants it</source>
+        <translation>仅在服务器要求时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the server offers it (default)</source>
+        <translation>服务器支持时使用（默认）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation>必须加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required, with the server&apos;s certificate checked</source>
+        <translation>必须加密，并验证服务器证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required, with the certificate and server name checked</source>
+        <translation>必须加密，并验证证书和服务器名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Give the name of the database.</source>
+        <translation>请填写数据库名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOpener</name>
+    <message>
+        <location filename="../../src/indicite/ui/team/opening.py" line="+48"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,9 @@ from indicite.services.review import submit
 from indicite.services.session import Session
 
 
-def test_second_save_is_refused_and_first_kept(session, sample_doc, db_path):
+def test_second_save_is_refused_and_first_kept(session, sample_doc, store_location):
     ind = create_indicator(session, sample_doc, {"name": "增加值", "value": 4.2}, [(0, 4)])
-    other = Session.open(db_path, "ann")
+    other = Session.open(store_location, "ann")
     try:
         loaded_here = session.store.indicators.get(ind.id)
         loaded_there = other.store.indicators.get(ind.id)

@@ -15,12 +15,12 @@ from indicite.services.tables import read_with_tables, tables_of
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def test_tables_survive_reopening_and_a_cell_is_cited_with_its_headers(db_path, tmp_path):
-    session = Session.open(db_path, "tester")
+def test_tables_survive_reopening_and_a_cell_is_cited_with_its_headers(store_location, tmp_path):
+    session = Session.open(store_location, "tester")
     doc_id = import_file(session, DATA / "daqing_2012_tables.html").document_id
     session.close()
 
-    session = Session.open(db_path, "tester")
+    session = Session.open(store_location, "tester")
     try:
         doc = session.store.documents.get(doc_id)
         tables = tables_of(session, doc)

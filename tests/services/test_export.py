@@ -268,3 +268,32 @@ def test_xlsx_keeps_odd_text_exactly(session, exported_db, tmp_path):
     row = dict(zip(header, first, strict=True))
     assert row["name"] == odd
     assert row["notes"] == "注" * 32_767
+
+
+def test_an_export_holds_the_entries_as_they_were_when_it_began(
+    session, exported_db, store_location, tmp_path
+):
+    from indicite.services.indicators import delete_indicator
+    from indicite.services.session import Session
+
+    other = Session.open(store_location, "ann")
+    before = other.store.indicators.for_document(exported_db)
+
+    def another_desk_writes(done, _total):
+        if done == 0:
+            create_indicator(other, exported_db, {"name": "后来的"}, [span(TEXT, "8.6万个")])
+            third = other.store.indicators.get(3)
+            add_citation(other, third.id, span(TEXT, "𠀀字在前"), third.version)
+            delete_indicator(other, 2, other.store.indicators.get(2).version)
+
+    try:
+        export(session, tmp_path / "out.json", "json", progress=another_desk_writes)
+    finally:
+        other.close()
+    rows = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in rows] == [i.name for i in before]
+    assert [len(r["citations"]) for r in rows] == [1, 1, 2, 1]
+    export(session, tmp_path / "now.json", "json")
+    now = json.loads((tmp_path / "now.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in now] == [before[0].name, *(i.name for i in before[2:]), "后来的"]
+    assert [len(r["citations"]) for r in now] == [1, 3, 1, 1]

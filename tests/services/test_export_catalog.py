@@ -82,14 +82,16 @@ def test_catalog_code_kind_and_the_comment_thread_are_exported(session, entries,
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_chinese_headers_are_written_and_loaded_back(session, entries, tmp_path, fmt):
+def test_chinese_headers_are_written_and_loaded_back(
+    session, entries, tmp_path, fmt, other_location
+):
     out = tmp_path / f"zh.{fmt}"
     export(session, out, fmt, headers="zh")
     if fmt == "csv":
         header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
         assert header[:3] == ["编号", "指标名称", "主体"]
         assert header[-3:] == ["指标代码", "数值类型", "审核意见"]
-    other = Session.open(tmp_path / "other.sqlite", "colleague")
+    other = Session.open(other_location, "colleague")
     try:
         source = tmp_path / "公报.txt"
         import_file(other, source, DocumentMeta(subject="天津", published_on="2025-12-20"))

@@ -49,3 +49,8 @@ def test_list_documents_searches_title_and_issuer(session, sample_file, tmp_path
     assert len(list_documents(session, "天津市工业")) == 1
     assert len(list_documents(session, "")) == 2
     assert list_documents(session, "%") == []
+    latin = tmp_path / "gdp.txt"
+    latin.write_text("2025年GDP快报\n内容", encoding="utf-8")
+    import_file(session, latin, DocumentMeta(issuer="NBS"))
+    assert [d["title"] for d in list_documents(session, "gdp")] == ["2025年GDP快报"]
+    assert [d["issuer"] for d in list_documents(session, "Nbs")] == ["NBS"]

@@ -90,9 +90,9 @@ def test_edit_records_before_and_after_of_changed_fields_only(session, sample_do
     assert (edit.action, edit.before, edit.after) == ("edit", {"name": "甲"}, {"name": "乙"})
 
 
-def test_second_writer_with_a_stale_version_is_refused(session, sample_doc, db_path):
+def test_second_writer_with_a_stale_version_is_refused(session, sample_doc, store_location):
     ind = create_indicator(session, sample_doc, {"name": "甲", "value": 1.0}, [(0, 4)])
-    other = Session.open(db_path, "colleague")
+    other = Session.open(store_location, "colleague")
     try:
         update_indicator(other, ind.id, {"value": 2.0}, ind.version)
         with pytest.raises(ConflictError, match="reload"):

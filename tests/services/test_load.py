@@ -172,9 +172,9 @@ def source_db(session, source_text):
 
 
 @pytest.fixture
-def empty_copy(source_text, tmp_path):
+def empty_copy(source_text, other_location):
     """Another database holding the same document and no indicators."""
-    other = Session.open(tmp_path / "other.sqlite", "colleague")
+    other = Session.open(other_location, "colleague")
     _import(other, source_text)
     yield other
     other.close()
@@ -241,7 +241,7 @@ def test_a_load_killed_half_way_leaves_the_database_unchanged(
         def die(done):
             if done == 2:
                 os.kill(os.getpid(), signal.SIGKILL)
-        session = Session.open({str(empty_copy.store.path)!r}, "x")
+        session = Session.open({str(empty_copy.store.location)!r}, "x")
         load_module.load(session, {str(tmp_path / "all.csv")!r}, die)
         """
     )

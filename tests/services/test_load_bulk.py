@@ -1,5 +1,7 @@
 """A load indexes its rows in bulk at the end: search finds them, the schema is as before."""
 
+from pathlib import Path
+
 import pytest
 
 from indicite.services.documents import DocumentMeta, import_file
@@ -12,10 +14,18 @@ from indicite.services.session import Session
 TEXT = "2025年某市统计公报\n\n全市地区生产总值增长5.2%，规模以上工业增加值增长6.1%。\n"
 
 
+# Every table, index and trigger with its definition, as each engine's catalog lists them.
+_SQLITE_SCHEMA = "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+_PG_SCHEMA = (
+    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+    "UNION ALL SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal "
+    "ORDER BY 1"
+)
+
+
 def schema(session: Session) -> list[tuple[str, str]]:
-    rows = session.store.db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
-    )
+    on_file = isinstance(session.store.location, Path)
+    rows = session.store.db.execute(_SQLITE_SCHEMA if on_file else _PG_SCHEMA)
     return [tuple(r) for r in rows.fetchall()]
 
 
@@ -38,9 +48,9 @@ def exported(session, text_file, tmp_path):
 
 
 @pytest.fixture
-def other(text_file, tmp_path):
+def other(text_file, other_location):
     """Another database holding the same document and no indicators."""
-    session = Session.open(tmp_path / "other.sqlite", "colleague")
+    session = Session.open(other_location, "colleague")
     import_file(session, text_file, DocumentMeta(published_on="2025-03-01"))
     yield session
     session.close()

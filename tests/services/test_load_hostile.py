@@ -229,12 +229,12 @@ def test_xlsx_export_refuses_text_longer_than_a_cell_naming_the_entries(
     assert list(tmp_path.glob("*out.xlsx*")) == []
 
 
-def test_csv_export_with_200000_character_notes_loads_back(session, doc, tmp_path):
+def test_csv_export_with_200000_character_notes_loads_back(session, doc, tmp_path, other_location):
     notes = "说明" * 100_000
     start = TEXT.index("新增8.6万个")
     create_indicator(session, doc, {"name": "新增", "notes": notes}, [(start, start + 7)])
     export(session, tmp_path / "long.csv", "csv")
-    other = Session.open(tmp_path / "other.sqlite", "colleague")
+    other = Session.open(other_location, "colleague")
     try:
         source = tmp_path / "公报.txt"
         import_file(other, source, DocumentMeta(published_on="2025-03-01"))

@@ -67,11 +67,13 @@ def test_a_high_end_below_the_low_end_is_refused_and_nothing_is_stored(session, 
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
-def test_export_carries_the_range_and_load_reads_it_back(session, doc, source, tmp_path, fmt):
+def test_export_carries_the_range_and_load_reads_it_back(
+    session, doc, source, tmp_path, fmt, other_location
+):
     _accept(session, doc, "5%—5.5%")
     _accept(session, doc, "2万至3万元")
     export(session, tmp_path / f"ranges.{fmt}", fmt)
-    other = Session.open(tmp_path / "other.sqlite", "colleague")
+    other = Session.open(other_location, "colleague")
     try:
         other_doc = _import(other, source)
         report = load(other, tmp_path / f"ranges.{fmt}")

@@ -36,14 +36,56 @@ def test_unknown_sort_or_status_is_refused(session):
         q.ordered_ids(1, status="lost")
 
 
-def test_data_version_moves_when_another_connection_writes(session, db_path, sample_doc, ids):
+def test_data_version_moves_when_another_connection_writes(
+    session, store_location, sample_doc, ids
+):
     from indicite.services.session import Session
 
     q = IndicatorQueries(session.store.db)
     before = q.data_version()
-    other = Session.open(db_path, "colleague")
+    other = Session.open(store_location, "colleague")
     try:
         create_indicator(other, sample_doc, {"name": "x"}, [(0, 1)])
     finally:
         other.close()
     assert q.data_version() != before
+
+
+def test_the_filter_ignores_the_case_of_latin_letters(session, sample_doc, ids):
+    gdp = create_indicator(session, sample_doc, {"name": "GDP增速", "unit": "%"}, [(4, 5)]).id
+    q = IndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc, search="gdp") == [gdp]
+    assert q.ordered_ids(None, search="Gdp增") == [gdp]
+    assert q.ordered_ids(sample_doc, search="A") == [ids[1]]
+
+
+def test_a_status_filter_within_one_document(session, sample_doc, ids):
+    from indicite.services.review import submit
+
+    submit(session, ids[2], 1)
+    q = IndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc, status="submitted") == [ids[2]]
+    assert q.ordered_ids(sample_doc, status="draft", sort="name") == [ids[1], ids[0]]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_entries_without_a_value_sort_before_the_smallest(session, sample_doc, ids, descending):
+    from indicite.storage.indicator_pages import AllIndicatorQueries
+
+    blank = create_indicator(session, sample_doc, {"name": "d"}, [(5, 6)]).id
+    going_up = [blank, ids[2], ids[0], ids[1]]  # no value, 1.0, 2.0, 3.0
+    expected = going_up[::-1] if descending else going_up
+    q = AllIndicatorQueries(session.store.db)
+    assert q.ordered_ids(sample_doc, sort="value", descending=descending) == expected
+    assert list(q.pages(sort="value", descending=descending)) == expected
+    assert list(q.pages(status="draft", sort="value", descending=descending)) == expected
+
+
+def test_completion_offers_the_names_used_most_among_recent_entries(session, sample_doc, ids):
+    for _ in range(2):
+        create_indicator(session, sample_doc, {"name": "c", "unit": "亿元"}, [(0, 1)])
+    indicators = session.store.indicators
+    most_used, *others = indicators.distinct_values("name")
+    assert (most_used, sorted(others)) == ("c", ["a", "b"])
+    assert indicators.distinct_values("name", recent=2) == ["c"]
+    assert indicators.distinct_values("unit") == ["亿元"]

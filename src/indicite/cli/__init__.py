@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from indicite import __version__
 from indicite.core.errors import IndiciteError, one_line
+from indicite.services.team import database_location
 
 COMMAND_MODULES = (
     "indicite.cli.documents",
@@ -20,6 +21,7 @@ COMMAND_MODULES = (
     "indicite.cli.export",
     "indicite.cli.catalog",
     "indicite.cli.checks",
+    "indicite.cli.desks",
     "indicite.cli.copy",
 )
 
@@ -38,7 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"indicite {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: in the user data folder)")
+    parser.add_argument(
+        "--db",
+        type=database_location,
+        help="database file (default: in the user data folder), or a team database's "
+        "postgresql://user@host:5432/name (its password from ~/.pgpass, PGPASSWORD or the "
+        "keychain)",
+    )
     parser.add_argument(
         "--demo", action="store_true", help="open a throwaway database with the sample document"
     )

@@ -1,23 +1,35 @@
 """What every command needs: the session for --db, and plain table printing."""
 
 import argparse
+import getpass
+import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from indicite.core.errors import one_line
+from indicite.core.errors import PasswordNeeded, one_line
 from indicite.paths import default_database
 from indicite.services.session import Session
+from indicite.services.team import with_password, without_password
 
 
 def open_session(args: argparse.Namespace) -> Session:
-    """The database of --db; a path where none is is an error unless the command has --create."""
-    return Session.open(
-        args.db or default_database(),
-        getattr(args, "user", None),
-        create=getattr(args, "create", False),
-    )
+    """The database of --db; a path where none is is an error unless the command has --create.
+
+    A team database that wants a password none of libpq's places nor the keychain has asks
+    for it on the terminal, as psql does (not when the input is a pipe or a file)."""
+    location = args.db or default_database()
+    user = getattr(args, "user", None)
+    try:
+        return Session.open(location, user, create=getattr(args, "create", False))
+    except PasswordNeeded:
+        if not sys.stdin.isatty():
+            raise
+        password = getpass.getpass(f"Password for {without_password(str(location))}: ")
+        if not password:
+            raise
+        return Session.open(with_password(str(location), password), user, create=False)
 
 
 def add_create_option(parser: argparse.ArgumentParser) -> None:

@@ -46,6 +46,11 @@ class NotFound(IndiciteError):
     """A document, indicator or user that was asked for does not exist."""
 
 
+class PasswordNeeded(NotFound):
+    """A team database's server wants a password that libpq's places and the keychain lack,
+    or refused the one given: the app asks for it."""
+
+
 class ValidationError(IndiciteError):
     """A field value the rules do not accept."""
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from indicite.core.checks import ERROR, Finding, parts_checks, period_key, row_checks, series_checks
 from indicite.services.session import Session
-from indicite.storage import check_queries as q
 
 
 def _series(row: dict[str, Any]) -> tuple[Any, str, str]:
@@ -23,7 +22,9 @@ def _checked(
 ) -> Iterator[Finding]:
     """Series checks of rows in series order; with ``each``, every row's own checks too."""
     for _key, members in groupby(rows, key=_series):
-        group = list(members)
+        # by id: each engine's index returns a series' rows in its own order, and which of
+        # two equal values a conflict names must not depend on it
+        group = sorted(members, key=lambda r: r["id"])
         if each:
             for row in group:
                 yield from row_checks(row)
@@ -46,10 +47,10 @@ def _parts(rows: Sequence[dict[str, Any]]) -> Iterator[Finding]:
 
 def check_all(session: Session) -> list[Finding]:
     """Every failed check of every live entry, errors and warnings, series by series."""
-    db = session.store.db
-    found = [f for row in q.suspect_rows(db) for f in row_checks(row)]
-    found.extend(_checked(q.all_series_rows(db), each=False))
-    found.extend(_parts(q.part_rows(db)))
+    q = session.store.checks
+    found = [f for row in q.suspect_rows() for f in row_checks(row)]
+    found.extend(_checked(q.all_series_rows(), each=False))
+    found.extend(_parts(q.part_rows()))
     return found
 
 
@@ -64,14 +65,14 @@ def check_entries(
     """
     if not ids:
         return {}
-    db = session.store.db
+    q = session.store.checks
     wanted = set(ids)
-    found = [f for row in q.entry_rows(db, wanted) for f in row_checks(row)]
-    rows = list(q.series_rows(db, wanted) if outliers else q.nearby_rows(db, wanted))
+    found = [f for row in q.entry_rows(wanted) for f in row_checks(row)]
+    rows = list(q.series_rows(wanted) if outliers else q.nearby_rows(wanted))
     found.extend(_checked(rows, each=False, outliers=outliers))
     linked = {r["catalog_id"] for r in rows if r["id"] in wanted and r["catalog_id"] is not None}
     if linked:
-        found.extend(_parts(q.part_rows(db, linked)))
+        found.extend(_parts(q.part_rows(linked)))
     by_id: dict[int, list[Finding]] = {}
     for finding in found:
         if finding.indicator_id in wanted and finding not in by_id.get(finding.indicator_id, []):
@@ -88,5 +89,5 @@ def series(session: Session, ind_id: int) -> tuple[list[dict[str, Any]], dict[in
     period (all kinds), with the failed checks of each."""
     store = session.store
     ind = store.indicators.get(ind_id)
-    rows = q.one_series(store.db, catalog_id=ind.catalog_id, name=ind.name, subject=ind.subject)
+    rows = store.checks.one_series(catalog_id=ind.catalog_id, name=ind.name, subject=ind.subject)
     return rows, check_entries(session, [r["id"] for r in rows], outliers=True)

@@ -214,7 +214,7 @@ def _about(
         ("app_version", __version__),
         ("exported_at", now_iso()),
         ("exported_by", session.user),
-        ("database", str(session.store.path or "")),
+        ("database", session.store.shown_location),  # a team database: no password
         ("statuses", ", ".join(statuses) or "all"),
         ("documents", ", ".join(str(d) for d in document_ids) or "all"),
         ("indicators", str(rows)),

@@ -36,8 +36,12 @@ class Session:
 
         Commands and windows that open a path the user gave pass ``create=False`` unless the
         user asked for a new database (``--create``): a wrong path is then an error.
+
+        On a team database a desk is who the server says (its login), whatever name was
+        given: the server's rules check that name (docs/team-mode-security.md).
         """
-        return cls(Store.open(path, full_check=full_check, create=create), user or login_name())
+        store = Store.open(path, full_check=full_check, create=create)
+        return cls(store, store.login or user or login_name())
 
     @classmethod
     def create(cls, path: str | Path, user: str | None = None) -> "Session":

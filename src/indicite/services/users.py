@@ -4,6 +4,7 @@ from indicite.core.entities import ROLES, User
 from indicite.core.errors import NotFound, PermissionDenied, ValidationError
 from indicite.services.session import Session
 from indicite.storage.clock import now_iso
+from indicite.storage.postgres.desks import Desk
 
 
 def role_of(session: Session, name: str | None = None) -> str:
@@ -74,8 +75,9 @@ def set_role(session: Session, name: str, role: str) -> User:
 def _add(session: Session, name: str, role: str) -> User:
     at = now_iso()
     user = session.store.users.add(name, role, at)
+    # the stored role: on a team database a desk's is its group's, whatever was asked
     session.store.events.append(
-        at=at, who=session.user, action="add_user", after={"user": name, "role": role}
+        at=at, who=session.user, action="add_user", after={"user": name, "role": user.role}
     )
     return user
 
@@ -93,3 +95,50 @@ def _check_role(role: str) -> None:
 def _require_admin(session: Session) -> None:
     if role_of(session) != "admin":
         raise PermissionDenied("Only an admin can manage users and settings.")
+
+
+# PostgreSQL cuts longer names (NAMEDATALEN - 1): the login would not be the name recorded.
+LOGIN_BYTES = 63
+
+
+def add_desk_user(session: Session, name: str, role: str, password: str | None) -> User:
+    """Team mode: a person's own login on the server, in the group of their role, and their
+    users row, in one transaction. ``password`` None: they sign in another way (certificate,
+    peer), as the server's pg_hba.conf says. Only an admin may; the server checks it too
+    (only its admin group may run the function that creates logins)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("name", "Type the person's name.")
+    if len(name.encode()) > LOGIN_BYTES:
+        raise ValidationError(
+            "name",
+            "{name} is too long for a login on the server: at most 63 bytes (21 Chinese "
+            "characters).",
+            name=name,
+        )
+    _check_role(role)
+    store = session.store
+    if store.desks is None:
+        raise PermissionDenied(
+            "Desk users belong to a team database: open one with --db postgresql://…"
+        )
+    ensure_user(session)  # the owner's first command on a new team database: its admin
+    with store.transaction():
+        _require_admin(session)
+        if store.desks.exists(name) or store.users.get(name):
+            raise ValidationError(
+                "name",
+                "The server has a user {name} already; choose another name or change their role.",
+                name=name,
+            )
+        store.desks.add(name, role, password)
+        return _add(session, name, role)
+
+
+def desk_users(session: Session) -> list[Desk]:
+    """Team mode: the server's logins that are desks, with their role."""
+    if session.store.desks is None:
+        raise PermissionDenied(
+            "Desk users belong to a team database: open one with --db postgresql://…"
+        )
+    return session.store.desks.all()

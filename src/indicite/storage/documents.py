@@ -87,7 +87,11 @@ class DocumentRepository:
         if refused:
             raise ValueError(f"not editable document columns: {sorted(refused)}")
         if changes:
-            self.db.table("documents").update(doc_id, changes)
+            assigned = ", ".join(f'"{c}" = ?' for c in changes)
+            self.db.execute(
+                f"UPDATE documents SET {assigned} WHERE id = ?",  # noqa: S608 (checked names)
+                [*changes.values(), doc_id],
+            )
 
     def distinct_issuers(self) -> list[str]:
         """Issuers already used, most used first (completion in the properties dialog)."""
@@ -101,7 +105,12 @@ class DocumentRepository:
         """Documents for the list screen, newest first, with indicator counts."""
         where, params = f"WHERE {CURRENT}", []
         if search:
-            where += " AND (d.title LIKE ? ESCAPE '\\' OR d.issuer LIKE ? ESCAPE '\\')"
+            # LIKE ignores ASCII case in SQLite, not in PostgreSQL; lower() on both sides does
+            # in both (the engine's own lower(), so a letter it cannot fold still matches itself)
+            where += (
+                " AND (lower(d.title) LIKE lower(?) ESCAPE '\\' "
+                "OR lower(d.issuer) LIKE lower(?) ESCAPE '\\')"
+            )
             pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params = [pattern + "%", pattern + "%"]
         sql = LIST_SQL + where + " ORDER BY d.id DESC"

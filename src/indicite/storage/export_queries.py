@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from indicite.storage.indicators import ROW_FIELDS
+from indicite.storage.rows import stream_rows
 
 _FIRST_CITATION = (
     "(SELECT id FROM citations WHERE indicator_id = i.id ORDER BY position, id LIMIT 1)"
@@ -56,8 +57,11 @@ _DOCUMENT_SQL = (
 
 @contextmanager
 def snapshot(db: Database) -> Iterator[None]:
-    """One read transaction: every query inside sees the same state of the database."""
-    db.execute("BEGIN")
+    """One read transaction: every query inside sees the same state of the database.
+
+    SQLite's read transaction is one snapshot; PostgreSQL's default (read committed) takes a
+    new one per statement, so its export asks for repeatable read."""
+    db.execute("BEGIN" if isinstance(db, Database) else "BEGIN ISOLATION LEVEL REPEATABLE READ")
     try:
         yield
     finally:
@@ -76,13 +80,6 @@ def _where(statuses: Sequence[str], document_ids: Sequence[int]) -> tuple[str, l
     return "WHERE " + " AND ".join(clauses) + " ", params
 
 
-def _stream(db: Database, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row, strict=True))
-
-
 def count_indicators(db: Database, statuses: Sequence[str], document_ids: Sequence[int]) -> int:
     where, params = _where(statuses, document_ids)
     sql = "SELECT count(*) FROM indicators i " + where  # noqa: S608 (placeholders only)
@@ -94,7 +91,7 @@ def iter_indicators(
 ) -> Iterator[dict[str, Any]]:
     """Indicator rows with their document and first citation, by id."""
     where, params = _where(statuses, document_ids)
-    return _stream(db, _INDICATOR_SQL + where + "ORDER BY i.id", params)
+    return stream_rows(db, _INDICATOR_SQL + where + "ORDER BY i.id", params)
 
 
 def iter_extra_citations(
@@ -103,7 +100,7 @@ def iter_extra_citations(
     """Every citation but the first of each exported indicator, by indicator and position."""
     where, params = _where(statuses, document_ids)
     sql = _EXTRA_CITATION_SQL + "AND " + where[len("WHERE ") :]
-    return _stream(db, sql + "ORDER BY c.indicator_id, c.position, c.id", params)
+    return stream_rows(db, sql + "ORDER BY c.indicator_id, c.position, c.id", params)
 
 
 def iter_documents(
@@ -111,7 +108,7 @@ def iter_documents(
 ) -> Iterator[dict[str, Any]]:
     """The documents the exported indicators cite, with how many of them each holds."""
     where, params = _where(statuses, document_ids)
-    return _stream(db, _DOCUMENT_SQL + where + "GROUP BY d.id ORDER BY d.id", params)
+    return stream_rows(db, _DOCUMENT_SQL + where + "GROUP BY d.id ORDER BY d.id", params)
 
 
 def missing_documents(db: Database, document_ids: Sequence[int]) -> list[int]:
@@ -123,7 +120,7 @@ def missing_documents(db: Database, document_ids: Sequence[int]) -> list[int]:
 def document_header(db: Database, doc_id: int) -> dict[str, Any]:
     """Title, issuer, date and type of a document, for the readable citation (and boxes)."""
     sql = "SELECT title, issuer, published_on, doc_type FROM documents WHERE id = ?"
-    return next(_stream(db, sql, [doc_id]))
+    return next(db.query(sql, [doc_id]))
 
 
 def document_text(db: Database, doc_id: int) -> str:
@@ -177,7 +174,8 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608
 
 
-_INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS)
+# RETURNING: the new id in both engines (psycopg's cursor has no lastrowid)
+_INSERT_INDICATOR = _insert_sql("indicators", _INDICATOR_INSERT_COLUMNS) + " RETURNING id"
 _INSERT_CITATION = _insert_sql("citations", _CITATION_INSERT_COLUMNS)
 _INSERT_EVENT = _insert_sql("events", _EVENT_INSERT_COLUMNS)
 
@@ -193,10 +191,10 @@ def insert_loaded(
     Runs inside the caller's transaction; ``event["after"]`` is stored as JSON.
     """
     conn = db.conn
-    ind_id = conn.execute(
+    # fetchall: SQLite finishes the statement only when its one row has been read
+    [(ind_id,)] = conn.execute(
         _INSERT_INDICATOR, [indicator[c] for c in _INDICATOR_INSERT_COLUMNS]
-    ).lastrowid
-    assert ind_id is not None, "an INSERT always sets lastrowid"
+    ).fetchall()
     conn.executemany(
         _INSERT_CITATION,
         [

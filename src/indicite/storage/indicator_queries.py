@@ -80,17 +80,28 @@ def view_filter(
         params.append(json.dumps(list(ids)))
     if search.strip():
         pattern = like_pattern(search.strip())
-        where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in FILTERED_COLUMNS) + ")")
+        # LIKE ignores ASCII case in SQLite only; the engine's own lower() on both sides
+        # does in both (Python's would fold letters SQLite's lower() leaves alone)
+        where.append(
+            "("
+            + " OR ".join(f"lower({c}) LIKE lower(?) ESCAPE '\\'" for c in FILTERED_COLUMNS)
+            + ")"
+        )
         params.extend([pattern] * len(FILTERED_COLUMNS))
     return " AND ".join(where), params
 
 
 def view_order(sort: str = "id", descending: bool = False) -> str:
-    """The ORDER BY of a view: one of SORT_COLUMNS, ties by id in the same direction."""
+    """The ORDER BY of a view: one of SORT_COLUMNS, ties by id in the same direction.
+
+    Entries without a value come first going up and last going down, as SQLite sorts NULL;
+    spelt out, since PostgreSQL's default is the reverse (its value indexes match, p002).
+    """
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {sort!r}")
     direction = "DESC" if descending else "ASC"
-    return f"ORDER BY {SORT_COLUMNS[sort]} {direction}, id {direction}"
+    nulls = {"value": " NULLS LAST" if descending else " NULLS FIRST"}.get(sort, "")
+    return f"ORDER BY {SORT_COLUMNS[sort]} {direction}{nulls}, id {direction}"
 
 
 class IndicatorQueries:

@@ -164,7 +164,7 @@ class IndicatorRepository:
             r[0]
             for r in self.db.execute(
                 f'SELECT "{column}" FROM (SELECT "{column}" FROM indicators '  # noqa: S608
-                "WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?) "
+                "WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?) AS recent "
                 f'WHERE "{column}" != \'\' GROUP BY "{column}" ORDER BY count(*) DESC LIMIT ?',
                 [recent, limit],
             )

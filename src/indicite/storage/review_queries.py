@@ -66,7 +66,7 @@ class ReviewQueries:
                 "WHERE i.id IN (SELECT value FROM json_each(?))"
             )
             params.append(json.dumps(kept))
-            sql = f"SELECT id FROM ({sql}) ORDER BY submitted_at, id"  # noqa: S608
+            sql = f"SELECT id FROM ({sql}) AS queue ORDER BY submitted_at, id"  # noqa: S608
         else:
             sql += " ORDER BY i.submitted_at, i.id"
         return [row[0] for row in self.db.execute(sql, params)]

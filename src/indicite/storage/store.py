@@ -10,6 +10,7 @@ from indicite.core.errors import DatabaseUnusable
 from indicite.storage import open_files
 from indicite.storage.catalog import CatalogRepository
 from indicite.storage.char_maps import CharMapRepository
+from indicite.storage.check_queries import CheckQueries
 from indicite.storage.comments import CommentRepository
 from indicite.storage.database import open_database, transaction
 from indicite.storage.dismissals import DismissalRepository
@@ -19,6 +20,7 @@ from indicite.storage.health import require_sound
 from indicite.storage.indicators import IndicatorRepository
 from indicite.storage.ocr_pages import OcrPageRepository
 from indicite.storage.postgres.connect import is_postgres_url
+from indicite.storage.postgres.desks import DeskRepository
 from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
@@ -59,6 +61,11 @@ class Store:
         self.char_maps = CharMapRepository(db)
         self.catalog = CatalogRepository(db)
         self.ocr_pages = OcrPageRepository(db)
+        self.checks = CheckQueries(db)
+        # Team mode (storage.postgres.desks): the server's logins, and the one this store
+        # signed in as when it is a desk's; None on a file, whose user names itself.
+        self.desks: DeskRepository | None = None
+        self.login: str | None = None
         # whole tables in and out, for moving a project between stores (services.copy)
         self.transfer = SqliteTransfer(db)
 
@@ -86,6 +93,12 @@ class Store:
     def location(self) -> str | Path | None:
         """What a worker opens to reach the same database: the file, or the server's URL."""
         return self.path
+
+    @property
+    def has_file(self) -> bool:
+        """Whether the database is a file of this machine: backups, restore, the full check
+        of its pages and New database… apply; a team database's server does these itself."""
+        return self.path is not None
 
     @property
     def shown_location(self) -> str:

@@ -4,7 +4,7 @@ from sqlite_utils import Database
 
 from indicite.core.tables import Table
 
-COLUMNS = "number, start, \"end\", header_rows, stub_cols, caption, unit, source, uncertain, cells"
+COLUMNS = 'number, start, "end", header_rows, stub_cols, caption, unit, source, uncertain, cells'
 
 
 class TableRepository:

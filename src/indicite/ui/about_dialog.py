@@ -33,9 +33,10 @@ def selectable(text: str) -> QLabel:
 class AboutDialog(Retranslatable, QDialog):
     """Version, data folder, database path and log file; a button opens the data folder."""
 
-    def __init__(self, database: Path, parent: QWidget | None = None):
+    def __init__(self, database: Path | str, parent: QWidget | None = None):
+        """``database``: the store's ``shown_location`` (a file, or a URL without password)."""
         super().__init__(parent)
-        self.database = Path(database)
+        self.database = database
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(72, 72))
         self.title = QLabel()

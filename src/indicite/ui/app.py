@@ -11,9 +11,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from indicite import __version__
-from indicite.core.errors import DatabaseUnusable
+from indicite.core.errors import DatabaseUnusable, PasswordNeeded
 from indicite.paths import default_database, resources_dir
 from indicite.services.session import Session
+from indicite.services.team import is_team_location
 from indicite.ui.errors import describe
 from indicite.ui.user_prompt import user_name
 
@@ -63,9 +64,11 @@ def start_backups(windows: "DatabaseWindows") -> QTimer:
     from indicite.ui.workers import TaskRunner
 
     def backup(action) -> None:
-        if windows.window is not None and not windows.window.session.throwaway:
-            session = windows.window.session
-            runner = TaskRunner(session.store.path, session.user, windows.window)
+        window = windows.window
+        # a team database's server keeps its own backups (store.has_file is False)
+        if window is not None and window.session.store.has_file and not window.session.throwaway:
+            session = window.session
+            runner = TaskRunner(session.store.location, session.user, window)
             task = runner.task(lambda job_session, _progress: action(job_session))
             task.failed.connect(
                 lambda message: logging.getLogger(__name__).warning("backup failed: %s", message)
@@ -101,7 +104,16 @@ def run_app(args: argparse.Namespace) -> int:
     args.user = args.user or user_name()
     try:
         session, doc_id = open_session(args)
+    except PasswordNeeded as e:
+        from indicite.ui.team.opening import ask_at_start
+
+        asked = ask_at_start(str(args.db), describe(e), args.user)
+        if asked is None:
+            return 1
+        session, doc_id = asked, None
     except DatabaseUnusable as e:
+        if is_team_location(args.db):
+            raise  # a server's database is no file to restore: the one-line error says why
         from indicite.ui.damaged_dialog import offer_restore
 
         restored = offer_restore(Path(args.db or default_database()), describe(e), args.user)

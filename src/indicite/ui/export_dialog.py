@@ -98,8 +98,7 @@ class ExportDialog(Retranslatable, QDialog):
     ):
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
-        assert session.store.path is not None, "export runs on a database file"
-        self.runner = TaskRunner(session.store.path, session.user, self)
+        self.runner = TaskRunner(session.store.location, session.user, self)
         self.current_document_id = current_document_id
         self.task: Task | None = None
         self.outcome: ExportResult | None = None

@@ -78,6 +78,8 @@ def check_each_window(windows: "DatabaseWindows") -> None:
     """Finish the check of each database whose window opens; on damage, offer a backup."""
 
     def opened(window: "MainWindow") -> None:
+        if not window.session.store.has_file:
+            return  # a team database: its server keeps its pages sound
         check = DeferredHealthCheck(window.session, window)
         check.damaged.connect(lambda message: refuse(window, message))
         check.sound.connect(window.open_first_document)  # not read before it is known sound

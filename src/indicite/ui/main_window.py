@@ -40,6 +40,7 @@ from indicite.services.health import check_pending, known_damage
 from indicite.services.indicator_list import indicator_queries
 from indicite.services.session import Session
 from indicite.services.tables import cell_fields, cell_location, tables_of
+from indicite.services.team import team_label
 from indicite.ui.all_indicators import AllIndicatorsMode
 from indicite.ui.bulk_actions import BulkActions
 from indicite.ui.catalog.actions import CatalogActions
@@ -742,6 +743,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.setWindowTitle(self.tr("Indicite"))
         else:
             self.setWindowTitle(self.tr("{title} – Indicite").format(title=self.document.title))
+        if not self.session.store.has_file:  # which team database: "name @ host – …"
+            label = team_label(self.session.store.shown_location)
+            self.setWindowTitle(f"{label} – {self.windowTitle()}")
 
     def _update_completions(self) -> None:
         """Names and units already used (a scan of every indicator: on opening, not per save)."""
@@ -753,13 +757,15 @@ class MainWindow(Retranslatable, QMainWindow):
     def _about(self) -> None:
         from indicite.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.session.store.path, self).exec()
+        AboutDialog(self.session.store.shown_location, self).exec()
 
     # --- remembering sizes and the open document -----------------------------------------
 
     def _last_document_key(self) -> str:
         path = self.session.store.path
-        return f"workspace/last_document/{path.resolve() if path else 'memory'}"
+        if path is None:  # a team database: its URL without a password
+            return f"workspace/last_document/{self.session.store.shown_location or 'memory'}"
+        return f"workspace/last_document/{path.resolve()}"
 
     def _restore_settings(self) -> None:
         s = self.settings

@@ -27,6 +27,7 @@ from indicite.services.session import Session
 from indicite.ui.errors import describe
 from indicite.ui.i18n import Retranslatable
 from indicite.ui.menu_actions import FileMenuAction
+from indicite.ui.say_why import set_reason
 
 if TYPE_CHECKING:
     from indicite.ui.main_window import MainWindow
@@ -158,10 +159,22 @@ class RestoreAction(FileMenuAction):
     def __init__(self, window: "MainWindow"):
         super().__init__(window)
         self.action.triggered.connect(self.choose_backup)
+        self.action.setEnabled(window.session.store.has_file)
         self.retranslate_ui()
 
     def text(self) -> str:
         return self.tr("&Restore from backup…")
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if not self.action.isEnabled():
+            set_reason(
+                self.action,
+                self.tr(
+                    "A team database is backed up by its server; ask the server's "
+                    "administrator to restore one."
+                ),
+            )
 
     @Slot()
     def choose_backup(self) -> None:

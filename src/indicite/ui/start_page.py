@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from indicite.core.errors import IndiciteError
 from indicite.services.session import Session
+from indicite.services.team import is_team_location, team_label, without_password
 from indicite.ui.background_import import ImportController
 from indicite.ui.errors import describe
 from indicite.ui.i18n import LanguageMenu, Retranslatable
+from indicite.ui.team.opening import TeamOpener
 from indicite.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
+MAX_RECENT_ON_PAGE = 3
 DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
@@ -67,17 +70,36 @@ def choose_document_files(parent: QWidget) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def recent_databases() -> list[Path]:
-    """Databases opened lately, newest first; files that are gone are left out."""
+def recent_databases() -> list[Path | str]:
+    """Databases opened lately, newest first; files that are gone are left out. A team
+    database is its URL without password (str)."""
     stored = QSettings().value(RECENT_KEY) or []
-    paths = [Path(p) for p in ([stored] if isinstance(stored, str) else stored)]
-    return [p for p in paths if p.is_file()]
+    entries = [stored] if isinstance(stored, str) else stored
+    return [
+        entry if is_team_location(entry) else Path(entry)
+        for entry in entries
+        if is_team_location(entry) or Path(entry).is_file()
+    ]
 
 
-def remember_database(path: Path) -> None:
-    path = Path(path).resolve()
-    others = [p for p in recent_databases() if p.resolve() != path]
-    QSettings().setValue(RECENT_KEY, [str(p) for p in [path, *others][:MAX_RECENT]])
+def remember_database(location: Path | str) -> None:
+    """Put ``location`` first in Recent: a file's full path, a team database's URL without
+    its password (a password is never written to the settings)."""
+    entry = _recent_entry(location)
+    others = [_recent_entry(e) for e in recent_databases()]
+    others = [e for e in others if e != entry]
+    QSettings().setValue(RECENT_KEY, [entry, *others][:MAX_RECENT])
+
+
+def _recent_entry(location: Path | str) -> str:
+    if is_team_location(location):
+        return without_password(str(location))
+    return str(Path(location).resolve())
+
+
+def recent_label(location: Path | str) -> str:
+    """How Recent names a database: the file's name, or "database @ server"."""
+    return team_label(str(location)) if is_team_location(location) else Path(location).name
 
 
 def forget_recent_databases() -> None:
@@ -99,16 +121,19 @@ class StartPage(Retranslatable, QWidget):
     """What an empty database shows: import a document, open the sample, open a database.
 
     Signals: ``import_requested(list[Path])``, ``sample_requested()``,
-    ``database_requested(Path)``.
+    ``database_requested(Path | str)`` (a file, or a team database's URL from Recent),
+    ``team_database_requested()``.
     """
 
     import_requested = Signal(list)
     sample_requested = Signal()
-    database_requested = Signal(Path)
+    database_requested = Signal(object)
+    team_database_requested = Signal()
 
-    def __init__(self, database: Path, parent: QWidget | None = None):
+    def __init__(self, database: Path | str, parent: QWidget | None = None):
+        """``database``: the open database as shown (``store.shown_location``)."""
         super().__init__(parent)
-        self.database = Path(database)
+        self.database = database
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.lead = QLabel()
@@ -116,6 +141,10 @@ class StartPage(Retranslatable, QWidget):
         self.import_button = QCommandLinkButton()
         self.sample_button = QCommandLinkButton()
         self.database_button = QCommandLinkButton()
+        self.team_button = QCommandLinkButton()
+        self.team_button.clicked.connect(self.team_database_requested)
+        self.recent_heading = QLabel()
+        self.recent_buttons = self._recent_buttons()
         self.database_label = QLabel()
         self.database_label.setWordWrap(True)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -131,8 +160,20 @@ class StartPage(Retranslatable, QWidget):
         inner.addWidget(self.heading)
         inner.addWidget(self.lead)
         inner.addSpacing(em)
-        for button in (self.import_button, self.sample_button, self.database_button):
+        for button in (
+            self.import_button,
+            self.sample_button,
+            self.database_button,
+            self.team_button,
+        ):
             inner.addWidget(button)
+        if self.recent_buttons:  # one line, so the page fits where it fitted before
+            recent_row = QHBoxLayout()
+            recent_row.addWidget(self.recent_heading)
+            for button in self.recent_buttons:
+                recent_row.addWidget(button)
+            recent_row.addStretch(1)
+            inner.addLayout(recent_row)
         inner.addSpacing(em)
         inner.addWidget(self.database_label)
         row = QHBoxLayout()
@@ -160,7 +201,34 @@ class StartPage(Retranslatable, QWidget):
         self.database_button.setDescription(
             self.tr("An Indicite database file that you or a colleague made earlier.")
         )
+        self.team_button.setText(self.tr("Open a &team database…"))
+        self.team_button.setDescription(
+            self.tr("A database on your office's PostgreSQL server that the whole team shares.")
+        )
+        self.recent_heading.setText(self.tr("Recent databases:"))
         self.database_label.setText(self.tr("Database: {path}").format(path=self.database))
+
+    def _recent_buttons(self) -> list[QPushButton]:
+        """One flat button per recent database other than this one (files and servers)."""
+        buttons = []
+        shown = str(self.database)
+        widest = self.fontMetrics().height() * 12
+        for location in recent_databases():
+            if _recent_entry(location) in (shown, _recent_entry(shown)):
+                continue
+            label = self.fontMetrics().elidedText(
+                recent_label(location), Qt.TextElideMode.ElideMiddle, widest
+            )
+            button = QPushButton(label)
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(
+                "text-align: left; color: palette(link); text-decoration: underline"
+            )
+            button.setToolTip(str(location))
+            button.clicked.connect(lambda _=False, p=location: self.database_requested.emit(p))
+            buttons.append(button)
+        return buttons[:MAX_RECENT_ON_PAGE]
 
     @Slot()
     def choose_documents(self) -> None:
@@ -192,10 +260,10 @@ def choose_database_file(parent: QWidget) -> Path | None:
 class RecentDatabasesMenu(Retranslatable, QMenu):
     """File → Open Recent: the databases opened lately, rebuilt each time it opens.
 
-    Signals: ``database_requested(Path)``.
+    Signals: ``database_requested(Path | str)``.
     """
 
-    database_requested = Signal(Path)
+    database_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -210,7 +278,7 @@ class RecentDatabasesMenu(Retranslatable, QMenu):
         self.clear()
         paths = recent_databases()
         for number, path in enumerate(paths, start=1):
-            action = self.addAction(f"&{number} {path.name}")
+            action = self.addAction(f"&{number} {recent_label(path)}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.database_requested.emit(p))
@@ -266,17 +334,19 @@ class FirstRun(QObject):
     document or opening the sample brings back the workspace. Files dropped on the window are
     imported. File gets Open Database and Open Recent, View gets Language.
 
-    Signals: ``database_requested(Path)`` when the user asks for another database.
+    Signals: ``database_requested(Path | str)`` when the user asks for another database,
+    ``team_database_requested()`` for File → Open team database….
     """
 
-    database_requested = Signal(Path)
+    database_requested = Signal(object)
+    team_database_requested = Signal()
 
     def __init__(self, window: "MainWindow"):
         super().__init__(window)
         self.window = window
         self.start_page: StartPage | None = None
         self.workspace: QWidget | None = None
-        self.runner = TaskRunner(window.session.store.path, window.session.user, self)
+        self.runner = TaskRunner(window.session.store.location, window.session.user, self)
         self.importer = ImportController(self.runner, window)
         self.importer.imported.connect(self.documents_imported)
         drops = FileDropFilter(window)
@@ -288,12 +358,15 @@ class FirstRun(QObject):
         self.open_database_action = QAction(window)
         self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_database_action.triggered.connect(self.choose_database)
+        self.open_team_action = QAction(window)
+        self.open_team_action.triggered.connect(self.team_database_requested)
         self.import_action = QAction(window)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_documents)
         recent = RecentDatabasesMenu(window)
         recent.database_requested.connect(self.database_requested)
         file_menu.insertAction(first, self.open_database_action)
+        file_menu.insertAction(first, self.open_team_action)
         file_menu.insertAction(first, self.import_action)
         file_menu.insertMenu(first, recent)
         file_menu.insertSeparator(first)
@@ -318,6 +391,7 @@ class FirstRun(QObject):
 
     def retranslate_ui(self) -> None:
         self.open_database_action.setText(self.tr("&Open database…"))
+        self.open_team_action.setText(self.tr("Open &team database…"))
         self.import_action.setText(self.tr("&Import documents…"))
         self.describe_button.setText(self.tr("Set issuer, date and subject…"))
 
@@ -335,10 +409,11 @@ class FirstRun(QObject):
             self.importer.import_paths(paths)
 
     def show_start_page(self) -> None:
-        page = StartPage(self.window.session.store.path)
+        page = StartPage(self.window.session.store.shown_location)
         page.import_requested.connect(self.importer.import_paths)
         page.sample_requested.connect(self.open_sample)
         page.database_requested.connect(self.database_requested)
+        page.team_database_requested.connect(self.team_database_requested)
         self.workspace = self.window.takeCentralWidget()
         self.window.setCentralWidget(page)
         self.start_page = page
@@ -391,9 +466,13 @@ class DatabaseWindows(QObject):
         super().__init__(parent)
         self.user = user
         self.window: MainWindow | None = None
+        self.team = TeamOpener(self)
 
-    @Slot(Path)
-    def open_path(self, path: Path) -> bool:
+    @Slot(object)
+    def open_path(self, path: Path | str) -> bool:
+        """Open a database file, or a team database's URL (``TeamOpener``)."""
+        if is_team_location(path):
+            return self.team.open_url(str(path))
         try:
             session = Session.open(path, self.user, create=False)
         except IndiciteError as e:
@@ -413,15 +492,17 @@ class DatabaseWindows(QObject):
             session.close()
             return False
         window = MainWindow(session)
-        FirstRun(window).database_requested.connect(self.open_path)
+        first_run = FirstRun(window)
+        first_run.database_requested.connect(self.open_path)
+        first_run.team_database_requested.connect(self.team.choose)
         window.show()
         if old is not None:
             old.close()
             old.session.close()
             old.deleteLater()
         self.window = window
-        if session.store.path is not None and not session.throwaway:
-            remember_database(session.store.path)
+        if session.store.location is not None and not session.throwaway:
+            remember_database(session.store.location)
         if doc_id is not None:
             window.open_document(doc_id)
         self.window_opened.emit(window)
@@ -431,11 +512,11 @@ class DatabaseWindows(QObject):
     def switch_user(self, name: str) -> bool:
         """Reopen the current database as ``name`` (File → Switch user…), same document."""
         old = self.window
-        if old is None or old.session.store.path is None:
+        if old is None or old.session.store.location is None:
             return False
         self.user = name
         try:
-            session = Session.open(old.session.store.path, name, full_check=False)
+            session = Session.open(old.session.store.location, name, full_check=False)
         except IndiciteError as e:
             QMessageBox.warning(old, self.tr("Cannot open the database"), describe(e))
             return False

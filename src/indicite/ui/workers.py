@@ -1,7 +1,7 @@
 """Slow work (import, suggestions, export, search) off the GUI thread, with progress and cancel.
 
 A job is a plain function ``job(session, progress) -> result``. It runs in a pooled thread
-with its OWN Session on the database file (an SQLite connection must stay in its thread), so
+with its OWN Session on the database (an SQLite or psycopg connection stays in its thread), so
 the window keeps painting. It never touches widgets: it reports through ``progress`` and its
 result comes back to the GUI thread by the Task's signals (Anki's CollectionOp does the same).
 
@@ -69,7 +69,7 @@ class Task(QObject):
     progress_from_job = Signal(int, int, str)
     end_from_job = Signal(str, object)
 
-    def __init__(self, job: Job, database: Path, user: str):
+    def __init__(self, job: Job, database: Path | str, user: str):
         super().__init__()
         self.job = job
         self.database = database
@@ -135,9 +135,11 @@ class TaskRunner(QObject):
 
     force_serial: ClassVar[bool] = False
 
-    def __init__(self, database: Path, user: str, parent: QObject | None = None):
+    def __init__(self, database: Path | str | None, user: str, parent: QObject | None = None):
+        """``database``: the store's ``location``, a file or a team database's URL."""
         super().__init__(parent)
-        self.database = Path(database)
+        assert database is not None, "a worker opens a database file or a server's URL"
+        self.database = database
         self.user = user
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)

@@ -9,5 +9,6 @@ SQLite's placeholders and the handful of SQLite spellings (``group_concat``, ``j
 ``INDEXED BY``…) into PostgreSQL's as the text is first run, and ``PgDatabase`` offers the
 part of sqlite-utils' ``Database`` the repositories use. What truly differs lives in one
 place per engine: the schema and its migrations (``schema``), full-text search
-(``pg_trgm`` instead of FTS5), bulk inserts, and the server-side rules (``roles``).
+(``pg_trgm`` instead of FTS5), bulk inserts, and the server-side rules (``desks``,
+``migrations/p004_desk_roles.sql``).
 """

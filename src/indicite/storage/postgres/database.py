@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from indicite.core.errors import StorageProblem
+from indicite.core.errors import PermissionDenied, StorageProblem
 from indicite.storage.postgres.sql import params as shaped
 from indicite.storage.postgres.sql import translate
 
@@ -30,18 +30,30 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != _psycopg().pq.TransactionStatus.IDLE
+        status = _psycopg().pq.TransactionStatus
+        # UNKNOWN: the connection is lost, and a new transaction's BEGIN will say so
+        return self.raw.info.transaction_status not in (status.IDLE, status.UNKNOWN)
 
     def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         translated = translate(sql)
-        cursor = self.raw.cursor()
-        cursor.execute(translated.sql, shaped(translated, values))
+        try:
+            cursor = self.raw.cursor()
+            cursor.execute(translated.sql, shaped(translated, values))
+        except _psycopg().OperationalError as e:  # the server went away: one line, no trace
+            raise server_problem(e) from e
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | Mapping[str, Any]]) -> Any:
         translated = translate(sql)
-        cursor = self.raw.cursor()
-        cursor.executemany(translated.sql, [shaped(translated, row) for row in rows])
+        shaped_rows = [shaped(translated, row) for row in rows]
+        try:
+            cursor = self.raw.cursor()
+            if len(shaped_rows) == 1:  # psycopg pipelines many rows: two more round trips for one
+                cursor.execute(translated.sql, shaped_rows[0])
+            else:
+                cursor.executemany(translated.sql, shaped_rows)
+        except _psycopg().OperationalError as e:
+            raise server_problem(e) from e
         return cursor
 
     def close(self) -> None:
@@ -104,6 +116,7 @@ class PgDatabase:
         self.url = url
         self.dsn = dsn
         self._savepoints = 0
+        self._cursors = 0
 
     def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
         return self.conn.execute(sql, values)
@@ -115,6 +128,19 @@ class PgDatabase:
         names = [d.name for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+    def stream(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
+        """A cursor fetching its rows from the server a batch at a time (an export of a
+        million rows never holds them all). Outside a transaction it is held (WITH HOLD):
+        the server keeps the result until the caller closes the cursor."""
+        translated = translate(sql)
+        self._cursors += 1
+        cursor = self.conn.raw.cursor(
+            name=f"indicite_rows_{self._cursors}", withhold=not self.conn.in_transaction
+        )
+        cursor.itersize = 2000  # rows per round trip (psycopg's default: 100)
+        cursor.execute(translated.sql, shaped(translated, values))
+        return cursor
 
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)
@@ -133,7 +159,7 @@ class PgDatabase:
             self.conn.raw.execute("BEGIN")
             yield self
             self.conn.raw.execute("COMMIT")
-        except _psycopg().OperationalError as e:
+        except (_psycopg().OperationalError, _psycopg().errors.InsufficientPrivilege) as e:
             self._rollback()
             raise server_problem(e) from e
         except BaseException:
@@ -165,7 +191,13 @@ class PgDatabase:
 
 
 def server_problem(error: Exception) -> Exception:
-    """The server's environmental errors as a message the user can act on."""
+    """The server's environmental errors, and its refusals, as a message the user can act on."""
+    if isinstance(error, _psycopg().errors.InsufficientPrivilege):
+        # the rules of a desk's role (migrations/p004_desk_roles.sql) or the grants said no
+        return PermissionDenied(
+            "The database server refused this: {reason}",
+            reason=error.diag.message_primary or str(error).strip().splitlines()[0],
+        )
     text = str(error).lower()
     if "could not serialize" in text or "deadlock" in text:
         return StorageProblem(

@@ -51,14 +51,21 @@ def upgrade(db: PgDatabase, where: str) -> None:
                 "install the newer version to open it (the database was not changed)",
                 path=where,
             )
-        db.execute(
-            f"CREATE TABLE IF NOT EXISTS {HISTORY} "
-            "(name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
-        )
-        for name, sql in migration_files():
-            if name not in done:
-                db.conn.raw.execute(sql)
-                db.execute(f"INSERT INTO {HISTORY} (name) VALUES (?)", [name])  # noqa: S608
+        pending = [(name, sql) for name, sql in migration_files() if name not in done]
+        if pending and _is_desk(db):
+            raise DatabaseUnusable(
+                "{path} needs changes to its tables that only its owner can make: ask them "
+                "to open it once with this version of Indicite.",
+                path=where,
+            )
+        if not done:  # a desk (no CREATE on the schema) never gets here
+            db.execute(
+                f"CREATE TABLE IF NOT EXISTS {HISTORY} "
+                "(name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+        for name, sql in pending:
+            db.conn.raw.execute(sql)
+            db.execute(f"INSERT INTO {HISTORY} (name) VALUES (?)", [name])  # noqa: S608
 
 
 def _has_tables(db: PgDatabase) -> bool:
@@ -67,3 +74,10 @@ def _has_tables(db: PgDatabase) -> bool:
             0
         ]
     )
+
+
+def _is_desk(db: PgDatabase) -> bool:
+    """A desk's login (migrations/p004_desk_roles.sql) may not change the schema."""
+    if not db.execute("SELECT to_regproc('indicite_role_of') IS NOT NULL").fetchone()[0]:
+        return False
+    return db.execute("SELECT indicite_role_of(session_user)").fetchone()[0] is not None

@@ -1,10 +1,12 @@
 """Full-text search on PostgreSQL: the same answers as the SQLite store's FTS5 search.
 
 A term must occur, as a substring, in the same name or the same quote (``storage.search``).
-``lower(column) LIKE '%term%'`` says exactly that; the trigram GIN indexes of migration
-p001 find the rows for terms of three or more characters, and one- or two-character terms,
-which no trigram index can answer, are checked on the rows the longer terms leave (or on
-every live row, walked in id order until the limit is reached).
+``indicite_search_fold(column) LIKE '%term%'`` says exactly that: the fold is ``lower()``
+plus the few foldings FTS5 and ``casefold`` make and ``lower()`` does not (the migration
+``*_search_casefold``). The trigram GIN indexes on the same expression find the rows for
+terms of three or more characters, and one- or two-character terms, which no trigram index
+can answer, are checked on the rows the longer terms leave (or on every live row, walked in
+id order until the limit is reached).
 """
 
 from indicite.storage.postgres.database import PgDatabase
@@ -15,7 +17,7 @@ _QUOTES = (
     "SELECT DISTINCT c.indicator_id FROM citations c JOIN indicators i ON i.id = c.indicator_id "
     "WHERE i.deleted_at IS NULL {terms} ORDER BY c.indicator_id LIMIT ?"
 )
-SEARCHES = {_NAMES: "lower(i.name)", _QUOTES: 'lower(c."exact")'}
+SEARCHES = {_NAMES: "indicite_search_fold(i.name)", _QUOTES: 'indicite_search_fold(c."exact")'}
 
 
 def like_pattern(term: str) -> str:

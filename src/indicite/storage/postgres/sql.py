@@ -2,7 +2,8 @@
 
 Only the text outside string literals, quoted names and comments is changed. Placeholders:
 ``?`` becomes ``%s``; numbered ``?1`` and named ``:name`` become ``%(p1)s`` / ``%(name)s``
-(``params`` turns the list or dict to match); a literal ``%`` is doubled for psycopg. The
+(``params`` turns the list or dict to match); every ``%``, in code or in a string, is
+doubled for psycopg (which reads the text for placeholders even inside literals). The
 SQLite spellings the repositories use and PostgreSQL spells otherwise are listed in
 ``_SPELLINGS``; any other difference belongs in the repository, not here.
 """
@@ -32,7 +33,7 @@ _SPELLINGS = [
     # a JSON array of ids, the way the repositories pass a list to IN (...)
     (
         re.compile(r"SELECT value FROM json_each\((\?\d*)\)", re.I),
-        r"SELECT jsonb_array_elements_text(\1::jsonb)::bigint",
+        r"SELECT jsonb_array_elements_text(\1::jsonb)::bigint AS value",
     ),
     # a JSON array of rows: w.value ->> 0 reads their fields in both engines
     (
@@ -44,6 +45,8 @@ _SPELLINGS = [
     (re.compile(r"\binstr\(", re.I), "strpos("),
     (re.compile(r"\bINDEXED BY \w+\s*", re.I), ""),
     (re.compile(r"\bAS REAL\)", re.I), "AS DOUBLE PRECISION)"),
+    # the window's "did another desk write?" poll: the newest history entry of any desk
+    (re.compile(r"^PRAGMA data_version$", re.I), "SELECT coalesce(max(id), 0) FROM events"),
 ]
 
 
@@ -73,6 +76,8 @@ def translate(sql: str) -> Translated:
             out.append("%s")
         elif kind == "percent":
             out.append("%%")
+        elif kind in ("string", "name", "comment"):
+            out.append(token.group().replace("%", "%%"))  # psycopg reads % everywhere
         else:
             out.append(token.group())
     return Translated("".join(out), tuple(names) if names else None)
@@ -90,7 +95,7 @@ def _respell(sql: str) -> str:
 def params(translated: Translated, values: Sequence[Any] | Mapping[str, Any] | None) -> Any:
     """``values`` in the shape the translated text wants."""
     if values is None:
-        return None
+        return ()  # not None: psycopg then reads %% as %, as in a text with values
     if translated.names is None or isinstance(values, Mapping):
         return values
     return {f"p{i}": value for i, value in enumerate(values, start=1)}

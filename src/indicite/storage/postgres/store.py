@@ -4,8 +4,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
+from indicite.storage.check_queries import TextKeyCheckQueries
 from indicite.storage.postgres.connect import open_postgres
 from indicite.storage.postgres.database import PgDatabase
+from indicite.storage.postgres.desks import DeskRepository, PgUserRepository
 from indicite.storage.postgres.search import PgSearchRepository
 from indicite.storage.postgres.transfer import PgTransfer
 from indicite.storage.store import Store
@@ -19,6 +21,10 @@ class PgStore(Store):
         super().__init__(cast(Any, db))
         self.pg = db
         self.search = cast(Any, PgSearchRepository(db))
+        self.checks = TextKeyCheckQueries(cast(Any, db))
+        self.desks = DeskRepository(db)
+        self.users = PgUserRepository(db, self.desks)
+        self.login = self.desks.signed_in()
         self.transfer = cast(Any, PgTransfer(db))
 
     @classmethod
@@ -28,6 +34,10 @@ class PgStore(Store):
     @property
     def location(self) -> str:
         return self.pg.dsn
+
+    @property
+    def has_file(self) -> bool:
+        return False
 
     @property
     def shown_location(self) -> str:

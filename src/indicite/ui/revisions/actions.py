@@ -33,7 +33,7 @@ class VersionActions(QObject):
         super().__init__(window)
         self.window = window
         self.session: Session = window.session  # type: ignore[attr-defined]
-        self.runner = TaskRunner(self.session.store.path, self.session.user, self)
+        self.runner = TaskRunner(self.session.store.location, self.session.user, self)
         menu = window.menus["document"]  # type: ignore[attr-defined]
         menu.addSeparator()
         self.import_action = QAction(window)

@@ -1,0 +1,1 @@
+"""Team mode in the windows: opening a team database (issue 20)."""
