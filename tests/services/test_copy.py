@@ -9,6 +9,7 @@ import sys
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -138,6 +139,31 @@ def test_a_project_goes_to_postgresql_and_back_unchanged(project, pg_url, tmp_pa
         assert search_indicators(session, "增加值").ids  # the full-text index was filled
     finally:
         session.close()
+
+
+@pytest.fixture
+def other_pg_url(pg_server, pg_template):
+    """A second fresh database on the test server."""
+    name = f"t_{os.getpid()}_other"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield urlunsplit(urlsplit(pg_server)._replace(path=f"/{name}"))
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_file_to_file_and_server_to_server_copies_are_whole(
+    project, pg_url, other_pg_url, tmp_path
+):
+    before = rows_of(project)
+    other_file = tmp_path / "other.sqlite"
+    copy_project(project, other_file)
+    assert rows_of(other_file) == before
+    copy_project(other_file, pg_url)
+    copy_project(pg_url, other_pg_url)
+    for table, rows in before.items():
+        assert pg_rows(other_pg_url, table) == rows, table
 
 
 def test_each_table_has_the_same_columns_in_both_stores(pg_url, db_path):
