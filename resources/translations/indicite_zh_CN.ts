@@ -993,6 +993,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Only the owner of {database} (the login that created its tables) can copy a project into it; nothing was changed.</source>
+        <translation>只有 {database} 的所有者（创建其数据表的登录名）才能向其中复制项目；未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Copying table {table} failed: {reason}. Nothing was written to the target.</source>
         <translation>复制数据表 {table} 失败：{reason}。目标中未写入任何内容。</translation>
     </message>

@@ -265,6 +265,19 @@ def test_a_source_referring_to_missing_rows_is_not_copied(project, pg_url, tmp_p
     assert {name: rows for name, rows in rows_of(target).items() if rows} == {}
 
 
+def test_a_desk_login_cannot_copy_into_the_team_database(project, pg_server, pg_url):
+    from desk_logins import as_login, dropped_at_end, unique_name
+
+    with dropped_at_end(pg_server) as made:
+        name = unique_name("desk_admin")
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE indicite_role_admin")
+        made.append(name)
+        with pytest.raises(StorageProblem, match="Only the owner of"):
+            copy_project(project, as_login(pg_url, name))
+    assert set(pg_counts(pg_url).values()) == {0}
+
+
 @pytest.fixture
 def big_project(project) -> Path:
     """The project with 300,000 events more: a copy that takes a few seconds."""

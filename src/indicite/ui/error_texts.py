@@ -61,6 +61,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "{path} holds another program's tables, not an Indicite database; it was not changed. Give an empty database or an Indicite one."),
     QT_TRANSLATE_NOOP("Errors", '{path} was written by a newer version of Indicite; install the newer version to open it (the database was not changed)'),
     QT_TRANSLATE_NOOP("Errors", '{path} needs changes to its tables that only its owner can make: ask them to open it once with this version of Indicite.'),
+    QT_TRANSLATE_NOOP("Errors", 'Only the owner of {database} (the login that created its tables) can copy a project into it; nothing was changed.'),
     QT_TRANSLATE_NOOP("Errors", 'Copying table {table} failed: {reason}. Nothing was written to the target.'),
     QT_TRANSLATE_NOOP("Errors", 'The source refers to rows it does not hold ({detail}); nothing was written to the target. Check the source with `indicite verify`.'),
     QT_TRANSLATE_NOOP("Errors", '{path} does not exist or is not a file'),

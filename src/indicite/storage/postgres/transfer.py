@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from indicite.core.errors import StorageProblem
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.transfer import Rows, TableShape, broken_reference, copy_failed, quoted
 
@@ -71,8 +72,20 @@ class PgTransfer:
 
     def begin_load(self, tables: Sequence[TableShape]) -> None:
         """Inside the target's transaction: no desk writes these tables until it ends, and
-        their secondary indexes are put aside to be built once the rows are in."""
-        names = [t.name for t in tables]
+        their secondary indexes, foreign keys and triggers are put aside until the rows are
+        in. Only the tables' owner may do that: a desk's login is refused."""
+        import psycopg
+
+        try:
+            self._set_aside([t.name for t in tables])
+        except psycopg.errors.InsufficientPrivilege as e:
+            raise StorageProblem(
+                "Only the owner of {database} (the login that created its tables) can copy "
+                "a project into it; nothing was changed.",
+                database=self.db.url,
+            ) from e
+
+    def _set_aside(self, names: list[str]) -> None:
         self._raw.execute(f"LOCK TABLE {', '.join(quoted(n) for n in names)} IN EXCLUSIVE MODE")
         self._raw.execute(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
         rows = self._raw.execute(
