@@ -13,7 +13,7 @@ engine has its reader and writer: ``SqliteTransfer`` here, ``PgTransfer`` in
 """
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,6 +96,14 @@ def _shape(db: Database, name: str) -> TableShape:
     return TableShape(name, columns, key, self_refs, BLOB_BATCH_ROWS if blobs else BATCH_ROWS)
 
 
+def row_counts(execute: Callable[[str], Any], tables: Sequence[TableShape]) -> dict[str, int]:
+    """Rows per table, through either engine's ``execute``."""
+    return {
+        t.name: execute(f"SELECT count(*) FROM {quoted(t.name)}").fetchone()[0]  # noqa: S608
+        for t in tables
+    }
+
+
 def copy_failed(table: str, error: Exception) -> StorageProblem:
     reason = one_line(str(error).strip().splitlines()[0] if str(error).strip() else error)
     return StorageProblem(
@@ -113,20 +121,32 @@ def broken_reference(detail: object) -> StorageProblem:
     )
 
 
-class SqliteTransfer:
+class TableTransfer:
+    """What both engines' transfers share: ``db.conn.executemany`` takes SQLite's spelling."""
+
+    def __init__(self, db: Any):
+        self.db = db
+
+    def relink(self, table: TableShape, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
+        """Set ``column`` of the rows keyed by the first of each pair to the second (a table's
+        links to its own rows, set once all its rows are in)."""
+        (key,) = table.key
+        self.db.conn.executemany(
+            f"UPDATE {quoted(table.name)} SET {quoted(column)} = ? WHERE {quoted(key)} = ?",  # noqa: S608
+            [(value, row_key) for row_key, value in pairs],
+        )
+
+
+class SqliteTransfer(TableTransfer):
     """Reads and writes whole tables of a database file."""
 
-    def __init__(self, db: Database):
-        self.db = db
+    db: Database
 
     def columns(self, table: str) -> list[str]:
         return [row[1] for row in self.db.execute(f"PRAGMA table_info({quoted(table)})")]
 
     def counts(self, tables: Sequence[TableShape]) -> dict[str, int]:
-        return {
-            t.name: self.db.execute(f"SELECT count(*) FROM {quoted(t.name)}").fetchone()[0]  # noqa: S608
-            for t in tables
-        }
+        return row_counts(self.db.execute, tables)
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -162,14 +182,6 @@ class SqliteTransfer:
         except sqlite3.Error as e:
             raise copy_failed(table.name, e) from e
         return written
-
-    def relink(self, table: TableShape, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
-        """Set ``column`` of the rows keyed by the first of each pair to the second."""
-        (key,) = table.key
-        self.db.conn.executemany(
-            f"UPDATE {quoted(table.name)} SET {quoted(column)} = ? WHERE {quoted(key)} = ?",  # noqa: S608
-            [(value, row_key) for row_key, value in pairs],
-        )
 
     def finish_load(self, tables: Sequence[TableShape]) -> None:
         """Check the foreign keys, deferred to here, and gather the statistics the query

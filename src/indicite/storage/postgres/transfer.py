@@ -19,17 +19,27 @@ from typing import Any
 
 from indicite.core.errors import StorageProblem
 from indicite.storage.postgres.database import PgDatabase
-from indicite.storage.transfer import Rows, TableShape, broken_reference, copy_failed, quoted
+from indicite.storage.transfer import (
+    Rows,
+    TableShape,
+    TableTransfer,
+    broken_reference,
+    copy_failed,
+    quoted,
+    row_counts,
+)
 
 # Building the trigram (GIN) and B-tree indexes of a 1M-row table sorts in memory this large.
 BUILD_MEMORY = "256MB"
 
 
-class PgTransfer:
+class PgTransfer(TableTransfer):
     """Reads and writes whole tables of a PostgreSQL database."""
 
+    db: PgDatabase
+
     def __init__(self, db: PgDatabase):
-        self.db = db
+        super().__init__(db)
         self._indexes: list[str] = []
         self._triggers: list[tuple[str, str]] = []
         self._foreign_keys: list[tuple[str, str, str]] = []
@@ -47,10 +57,7 @@ class PgTransfer:
         return [name for (name,) in rows]
 
     def counts(self, tables: Sequence[TableShape]) -> dict[str, int]:
-        return {
-            t.name: self._raw.execute(f"SELECT count(*) FROM {quoted(t.name)}").fetchone()[0]  # noqa: S608
-            for t in tables
-        }
+        return row_counts(self._raw.execute, tables)
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -132,15 +139,6 @@ class PgTransfer:
         except psycopg.Error as e:
             raise copy_failed(table.name, e) from e
         return written
-
-    def relink(self, table: TableShape, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
-        """Set ``column`` of the rows keyed by the first of each pair to the second."""
-        (key,) = table.key
-        with self._raw.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {quoted(table.name)} SET {quoted(column)} = %s WHERE {quoted(key)} = %s",  # noqa: S608
-                [(value, row_key) for row_key, value in pairs],
-            )
 
     def finish_load(self, tables: Sequence[TableShape]) -> None:
         """Build the indexes put aside, move each identity past the highest id copied (the
