@@ -997,6 +997,21 @@
         <translation>{path} 的数据表需要更新，只有其所有者才能进行：请其用此版本的 Indicite 打开一次。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Only the owner of {database} (the login that created its tables) can copy a project into it; nothing was changed.</source>
+        <translation>只有 {database} 的所有者（创建其数据表的登录名）才能向其中复制项目；未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying table {table} failed: {reason}. Nothing was written to the target.</source>
+        <translation>复制数据表 {table} 失败：{reason}。目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source refers to rows it does not hold ({detail}); nothing was written to the target. Check the source with `indicite verify`.</source>
+        <translation>源数据库引用了其中不存在的记录（{detail}）；目标中未写入任何内容。请用 `indicite verify` 检查源数据库。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>{name} has no code and name columns (代码, 名称); see docs/catalog.md</source>
         <translation>{name} 缺少代码和名称列（代码、名称）；见 docs/catalog.md</translation>
@@ -1047,7 +1062,32 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+15"/>
+        <source>{source} is both the source and the target; give another target.</source>
+        <translation>{source} 既是源又是目标；请指定另一个目标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{target} already holds data ({held}); copy into a new file or an empty database. Nothing was changed.</source>
+        <translation>{target} 中已有数据（{held}）；请复制到新文件或空数据库。未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy&apos;s citations do not check out ({problem}); nothing was written to the target.</source>
+        <translation>副本中的引用未通过核对（{problem}）；目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy does not hold every row read ({details}); nothing was written to the target.</source>
+        <translation>副本未包含读取的全部记录（{details}）；目标中未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table {table} of {where} does not have the columns this version of Indicite expects; open it with this version first. Nothing was copied.</source>
+        <translation>{where} 的数据表 {table} 与本版本 Indicite 所需的列不一致；请先用本版本打开它。未复制任何内容。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The server has a user {name} already; choose another name or change their role.</source>
         <translation>服务器上已有用户 {name}；请另选名称，或更改其角色。</translation>
     </message>
@@ -1062,7 +1102,7 @@
         <translation>两次输入的密码不一致；未做任何更改。</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-92"/>
         <source>{name} is damaged or truncated and cannot be read; download or export the PDF again and import the new copy</source>
         <translation>{name} 已损坏或不完整，无法读取；请重新下载或导出 PDF，再导入新文件</translation>
     </message>
@@ -1252,7 +1292,7 @@
         <translation>无法将备份写入 {folder}（{detail}）；请在该位置腾出一些空间。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The document&apos;s {name} cannot be changed.</source>
         <translation>文档的 {name} 不能修改。</translation>
     </message>
@@ -1287,7 +1327,7 @@
         <translation>无法写入 {path}：{detail}；请选择其他文件夹或文件名。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>无法写入 {path}：{detail}</translation>
     </message>
@@ -1317,7 +1357,7 @@
         <translation>目录项不能是自身的分项</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Unknown header language “{headers}”; use en or zh</source>
         <translation>未知的表头语言“{headers}”；请用 en 或 zh</translation>
     </message>
@@ -1337,12 +1377,12 @@
         <translation>每条指标至少要保留一段引文</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{name} “{value}” is not a number</source>
         <translation>{name}“{value}”不是数字</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>{name} “{value}” is not a whole number</source>
         <translation>{name}“{value}”不是整数</translation>
     </message>
@@ -1352,7 +1392,7 @@
         <translation>{name} 不是指标表（没有 name 列）；load 只读取导出格式的文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name}: {reason}</source>
         <translation>{name}：{reason}</translation>
     </message>

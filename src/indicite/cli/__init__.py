@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "indicite.cli.catalog",
     "indicite.cli.checks",
     "indicite.cli.desks",
+    "indicite.cli.copy",
 )
 
 

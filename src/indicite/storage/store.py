@@ -26,6 +26,7 @@ from indicite.storage.review_queries import ReviewQueries
 from indicite.storage.revisions import RevisionRepository
 from indicite.storage.search import SearchRepository
 from indicite.storage.tables import TableRepository
+from indicite.storage.transfer import SqliteTransfer
 from indicite.storage.users import SettingsRepository, UserRepository
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ class Store:
         # signed in as when it is a desk's; None on a file, whose user names itself.
         self.desks: DeskRepository | None = None
         self.login: str | None = None
+        # whole tables in and out, for moving a project between stores (services.copy)
+        self.transfer = SqliteTransfer(db)
 
     @classmethod
     def open(cls, path: str | Path, *, full_check: bool = True, create: bool = True) -> "Store":

@@ -11,6 +11,7 @@ from indicite.storage.postgres.desks import DeskRepository, PgUserRepository
 from indicite.storage.postgres.listen import Listener
 from indicite.storage.postgres.presence import PresenceRepository
 from indicite.storage.postgres.search import PgSearchRepository
+from indicite.storage.postgres.transfer import PgTransfer
 from indicite.storage.store import Store
 
 
@@ -27,6 +28,7 @@ class PgStore(Store):
         self.users = PgUserRepository(db, self.desks)
         self.login = self.desks.signed_in()
         self.presence = PresenceRepository(db)
+        self.transfer = cast(Any, PgTransfer(db))
 
     @classmethod
     def open_url(cls, url: str) -> "PgStore":
