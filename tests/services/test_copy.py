@@ -29,7 +29,6 @@ from indicite.services.session import Session
 from indicite.services.suggestions import dismiss
 from indicite.services.users import add_user, ensure_user
 from indicite.services.verify import verify_citations
-from indicite.storage.provenance import insert_provenance
 from indicite.storage.transfer import project_tables, quoted
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -67,7 +66,10 @@ def project(tmp_path, sample_file) -> Path:
         review.add_comment(eve, grows.id, "核对过，数字无误。")
         kept = create_indicator(tester, doc, {"name": "企业数"}, [span_of(text, "超170家")])
         with tester.store.transaction():
-            insert_provenance(tester.store.db, kept.id, {"file": "旧表.xlsx", "row": 3})
+            tester.store.db.execute(
+                "INSERT INTO load_provenance (indicator_id, file, row) VALUES (?, ?, ?)",
+                [kept.id, "旧表.xlsx", 3],
+            )
         dismiss(tester, doc, 0, 4)
         v2 = tmp_path / "v2.txt"
         v2.write_text(text.replace("9.2%", "9.4%", 1), encoding="utf-8")
