@@ -237,6 +237,13 @@ def pg_url(pg_server, pg_template, request):
 
 
 @pytest.fixture
+def empty_pg_url(pg_server, request):
+    """The URL of an empty database, without Indicite's schema, dropped afterwards."""
+    name = f"e_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"
+    yield from fresh_pg_database(pg_server, "template0", name)
+
+
+@pytest.fixture
 def other_pg_url(pg_server, pg_template, request):
     """A second fresh database for one test (a colleague's project, say)."""
     name = f"o_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"

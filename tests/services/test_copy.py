@@ -9,7 +9,6 @@ import sys
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -141,18 +140,6 @@ def test_a_project_goes_to_postgresql_and_back_unchanged(project, pg_url, tmp_pa
         assert search_indicators(session, "增加值").ids  # the full-text index was filled
     finally:
         session.close()
-
-
-@pytest.fixture
-def other_pg_url(pg_server, pg_template):
-    """A second fresh database on the test server."""
-    name = f"t_{os.getpid()}_other"
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    yield urlunsplit(urlsplit(pg_server)._replace(path=f"/{name}"))
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_file_to_file_and_server_to_server_copies_are_whole(

@@ -6,11 +6,9 @@ tests open real databases on the test server: a newer or foreign one is refused 
 was, an older one is brought up to date, and desks starting together do not upgrade twice.
 """
 
-import os
 import re
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -197,18 +195,6 @@ def test_the_history_is_append_only_in_both_stores(store_location):
 # --- migrations -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def new_database(pg_server, request):
-    """The URL of an empty database (no Indicite schema), dropped afterwards."""
-    name = f"e_{os.getpid()}_{abs(hash(request.node.nodeid)):x}"
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE template0")
-    yield urlunsplit(urlsplit(pg_server)._replace(path=f"/{name}"))
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
 def snapshot(url: str) -> dict:
     """What a refused open must leave as it was: tables, extensions, history, rows."""
     with psycopg.connect(url) as conn:
@@ -260,34 +246,34 @@ def test_a_database_from_a_newer_version_is_refused_and_left_unchanged(pg_url):
     assert "password" not in str(refused.value).lower()
 
 
-def test_a_foreign_database_is_refused_and_left_unchanged(new_database):
-    with psycopg.connect(new_database) as conn:
+def test_a_foreign_database_is_refused_and_left_unchanged(empty_pg_url):
+    with psycopg.connect(empty_pg_url) as conn:
         conn.execute("CREATE TABLE customers (id int PRIMARY KEY, name text)")
         conn.execute("INSERT INTO customers VALUES (1, '张三')")
-    before = snapshot(new_database)
+    before = snapshot(empty_pg_url)
 
     with pytest.raises(DatabaseUnusable, match="another program's tables"):
-        Store.open(new_database)
+        Store.open(empty_pg_url)
 
-    assert snapshot(new_database) == before
+    assert snapshot(empty_pg_url) == before
     assert before["history"] is None
     assert "pg_trgm" not in before["extensions"]
 
 
-def test_an_empty_database_gets_the_whole_schema(new_database):
-    store = Store.open(new_database)
+def test_an_empty_database_gets_the_whole_schema(empty_pg_url):
+    store = Store.open(empty_pg_url)
     store.close()
-    assert history(new_database) == [name for name, _ in schema.migration_files()]
-    assert "pg_trgm" in snapshot(new_database)["extensions"]
+    assert history(empty_pg_url) == [name for name, _ in schema.migration_files()]
+    assert "pg_trgm" in snapshot(empty_pg_url)["extensions"]
 
 
-def test_a_database_of_an_older_version_is_upgraded_keeping_its_data(new_database, monkeypatch):
+def test_a_database_of_an_older_version_is_upgraded_keeping_its_data(empty_pg_url, monkeypatch):
     """Made by a version that had only the first migration, with an entry in it; opened by
     this version (plus a migration of a later one, so there is always something to apply)."""
     files = schema.migration_files()
     monkeypatch.setattr(schema, "migration_files", lambda: files[:1])
-    open_postgres(new_database).close()
-    with psycopg.connect(new_database) as conn:
+    open_postgres(empty_pg_url).close()
+    with psycopg.connect(empty_pg_url) as conn:
         conn.execute(
             "INSERT INTO documents (title, text, text_sha256, char_count, imported_at) "
             "VALUES ('统计公报', '全市生产总值', 'x', 6, '2025-01-01')"
@@ -298,14 +284,14 @@ def test_a_database_of_an_older_version_is_upgraded_keeping_its_data(new_databas
     )
     monkeypatch.setattr(schema, "migration_files", lambda: [*files, later])
 
-    store = Store.open(new_database)
+    store = Store.open(empty_pg_url)
     try:
         assert [d["title"] for d in store.documents.list()] == ["统计公报"]
     finally:
         store.close()
 
-    assert history(new_database) == sorted([name for name, _ in files] + ["p999_later_version"])
-    assert "later_notes" in snapshot(new_database)["tables"]
+    assert history(empty_pg_url) == sorted([name for name, _ in files] + ["p999_later_version"])
+    assert "later_notes" in snapshot(empty_pg_url)["tables"]
 
 
 def test_a_failing_migration_leaves_the_database_at_its_old_version(pg_url, monkeypatch):
@@ -320,7 +306,7 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(pg_url, monk
     assert snapshot(pg_url) == before
 
 
-def test_desks_opening_a_new_database_together_all_succeed(new_database):
+def test_desks_opening_a_empty_pg_url_together_all_succeed(empty_pg_url):
     """Eight desks start at the same moment on a database nobody has opened yet: the advisory
     lock lets one create the schema and the others find it done."""
     desks = 8
@@ -330,7 +316,7 @@ def test_desks_opening_a_new_database_together_all_succeed(new_database):
     def desk() -> None:
         start.wait()
         try:
-            open_postgres(new_database).close()
+            open_postgres(empty_pg_url).close()
             outcomes.append("opened")
         except Exception as e:  # reported below, with what went wrong
             outcomes.append(e)
@@ -342,4 +328,4 @@ def test_desks_opening_a_new_database_together_all_succeed(new_database):
         t.join()
 
     assert outcomes == ["opened"] * desks
-    assert history(new_database) == [name for name, _ in schema.migration_files()]
+    assert history(empty_pg_url) == [name for name, _ in schema.migration_files()]
