@@ -4,9 +4,14 @@ A term must occur, as a substring, in the same name or the same quote (``storage
 ``indicite_search_fold(column) LIKE '%term%'`` says exactly that: the fold is ``lower()``
 plus the few foldings FTS5 and ``casefold`` make and ``lower()`` does not (the migration
 ``*_search_casefold``). The trigram GIN indexes on the same expression find the rows for
-terms of three or more characters, and one- or two-character terms, which no trigram index
-can answer, are checked on the rows the longer terms leave (or on every live row, walked in
-id order until the limit is reached).
+terms of three or more characters. A one- or two-character term has no trigram; it is one
+of the text's ``indicite_search_grams`` (its folded characters and pairs of characters, the
+migration ``*_search_short_terms``), which GIN indexes answer as ``@> ARRAY[term]``.
+
+The planner chooses per query between such an index (few rows hold the term) and walking
+the ids in order until the limit is reached (many do), from the term's frequency in its
+statistics. So the queries are planned for their terms each time, never prepared: a
+prepared statement's generic plan, made without the terms, would take one way for all.
 """
 
 from indicite.storage.postgres.database import PgDatabase
@@ -17,12 +22,27 @@ _QUOTES = (
     "SELECT DISTINCT c.indicator_id FROM citations c JOIN indicators i ON i.id = c.indicator_id "
     "WHERE i.deleted_at IS NULL {terms} ORDER BY c.indicator_id LIMIT ?"
 )
-SEARCHES = {_NAMES: "indicite_search_fold(i.name)", _QUOTES: 'indicite_search_fold(c."exact")'}
+SEARCHES = {_NAMES: "i.name", _QUOTES: 'c."exact"'}
+# Terms this long have trigrams; shorter ones are looked up among the grams.
+TRIGRAM = 3
 
 
 def like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def term_condition(column: str, term: str) -> tuple[str, list[str]]:
+    """SQL (`` AND ...``) saying that ``column`` holds ``term``, and its parameters."""
+    folded = f"indicite_search_fold({column})"
+    if len(term) >= TRIGRAM:
+        return f" AND {folded} LIKE ? ESCAPE '\\'", [like_pattern(term)]
+    # the grams find the rows through their index; strpos() says the same, cheaply, for a
+    # walk in id order (a LIKE here would send the planner to the trigram index, in full)
+    return f" AND indicite_search_grams({column}) @> ARRAY[?::text] AND strpos({folded}, ?) > 0", [
+        term,
+        term,
+    ]
 
 
 class PgSearchRepository:
@@ -37,11 +57,11 @@ class PgSearchRepository:
         found: set[int] = set()
         complete = True
         for sql, column in SEARCHES.items():
-            condition = "".join(f" AND {column} LIKE ? ESCAPE '\\'" for _ in terms)
-            patterns = [like_pattern(t) for t in terms]
-            ids = [
-                row[0] for row in self.db.execute(sql.format(terms=condition), [*patterns, limit])
-            ]
+            conditions = [term_condition(column, t) for t in terms]
+            condition = "".join(text for text, _ in conditions)
+            values = [v for _, term_values in conditions for v in term_values]
+            rows = self.db.execute(sql.format(terms=condition), [*values, limit], prepare=False)
+            ids = [row[0] for row in rows]
             complete = complete and len(ids) < limit
             found.update(ids)
         ids = sorted(found)
