@@ -12,7 +12,14 @@ The planner chooses per query between such an index (few rows hold the term) and
 the ids in order until the limit is reached (many do), from the term's frequency in its
 statistics. So the queries are planned for their terms each time, never prepared: a
 prepared statement's generic plan, made without the terms, would take one way for all.
+A walk checks each row with ``strpos()`` first, which is cheap; on the column itself when
+the term has no case (Chinese characters, digits), ten times cheaper than folding the text
+(160,000 names walked for a term in one name of 34: 139 ms folded, 34 ms not). JIT
+compilation is off for these queries: at 1M rows their estimated costs start it, and it
+took longer (up to 150 ms) than the queries.
 """
+
+import unicodedata
 
 from indicite.storage.postgres.database import PgDatabase
 from indicite.storage.search import SearchHits, query_terms
@@ -32,17 +39,25 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+def caseless(term: str) -> bool:
+    """Whether the term is only letters without case (Chinese…) and digits: no other
+    character folds into one of those, so the text holds it exactly when its fold does."""
+    return all(unicodedata.category(c) in ("Lo", "Nd") for c in term)
+
+
 def term_condition(column: str, term: str) -> tuple[str, list[str]]:
     """SQL (`` AND ...``) saying that ``column`` holds ``term``, and its parameters."""
     folded = f"indicite_search_fold({column})"
+    checked = column if caseless(term) else folded
+    # strpos() says what the index condition says, cheaply, for a walk in id order
+    cheap = f" AND strpos({checked}, ?) > 0"
     if len(term) >= TRIGRAM:
-        return f" AND {folded} LIKE ? ESCAPE '\\'", [like_pattern(term)]
-    # the grams find the rows through their index; strpos() says the same, cheaply, for a
-    # walk in id order (a LIKE here would send the planner to the trigram index, in full)
-    return f" AND indicite_search_grams({column}) @> ARRAY[?::text] AND strpos({folded}, ?) > 0", [
-        term,
-        term,
-    ]
+        like = f" AND {folded} LIKE ? ESCAPE '\\'"
+        if checked == folded:  # the LIKE costs the walk no more
+            return like, [like_pattern(term)]
+        return like + cheap, [like_pattern(term), term]
+    # (a LIKE here would send the planner to the trigram index, read in full)
+    return f" AND indicite_search_grams({column}) @> ARRAY[?::text]{cheap}", [term, term]
 
 
 class PgSearchRepository:
@@ -56,13 +71,15 @@ class PgSearchRepository:
             return SearchHits()
         found: set[int] = set()
         complete = True
-        for sql, column in SEARCHES.items():
-            conditions = [term_condition(column, t) for t in terms]
-            condition = "".join(text for text, _ in conditions)
-            values = [v for _, term_values in conditions for v in term_values]
-            rows = self.db.execute(sql.format(terms=condition), [*values, limit], prepare=False)
-            ids = [row[0] for row in rows]
-            complete = complete and len(ids) < limit
-            found.update(ids)
+        with self.db.transaction():
+            self.db.execute("SET LOCAL jit = off")
+            for sql, column in SEARCHES.items():
+                conditions = [term_condition(column, t) for t in terms]
+                condition = "".join(text for text, _ in conditions)
+                values = [v for _, term_values in conditions for v in term_values]
+                sql = sql.format(terms=condition)
+                ids = [row[0] for row in self.db.execute(sql, [*values, limit], prepare=False)]
+                complete = complete and len(ids) < limit
+                found.update(ids)
         ids = sorted(found)
         return SearchHits(ids[:limit], complete and len(ids) <= limit)
