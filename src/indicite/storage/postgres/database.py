@@ -15,6 +15,9 @@ from indicite.core.errors import PermissionDenied, StorageProblem
 from indicite.storage.postgres.sql import params as shaped
 from indicite.storage.postgres.sql import translate
 
+# A query's parameters: positional, named, or none.
+Values = Sequence[Any] | Mapping[str, Any] | None
+
 
 def _psycopg() -> Any:
     import psycopg
@@ -34,13 +37,7 @@ class PgConnection:
         # UNKNOWN: the connection is lost, and a new transaction's BEGIN will say so
         return self.raw.info.transaction_status not in (status.IDLE, status.UNKNOWN)
 
-    def execute(
-        self,
-        sql: str,
-        values: Sequence[Any] | Mapping[str, Any] | None = None,
-        *,
-        prepare: bool | None = None,
-    ) -> Any:
+    def execute(self, sql: str, values: Values = None, *, prepare: bool | None = None) -> Any:
         """``prepare=False``: planned for these values each time, never as a prepared
         statement's generic plan (psycopg prepares a query text run five times)."""
         translated = translate(sql)
@@ -126,13 +123,7 @@ class PgDatabase:
         self._savepoints = 0
         self._cursors = 0
 
-    def execute(
-        self,
-        sql: str,
-        values: Sequence[Any] | Mapping[str, Any] | None = None,
-        *,
-        prepare: bool | None = None,
-    ) -> Any:
+    def execute(self, sql: str, values: Values = None, *, prepare: bool | None = None) -> Any:
         return self.conn.execute(sql, values, prepare=prepare)
 
     def query(
