@@ -1,6 +1,6 @@
 """`indicite copy` of the 1M-entry database to PostgreSQL, and browsing it there (issue 20).
 
-    python bench/bench_copy.py [--repeat 3] [--seed 0] [--back] [--write]
+    python bench/bench_copy.py [--repeat 3] [--seed 0] [--back] [--write] [--searches]
 
 Starts a throwaway PostgreSQL cluster (tests/pg_cluster.py: a temporary folder, a Unix
 socket, fsync off), then in fresh processes:
@@ -16,6 +16,8 @@ socket, fsync off), then in fresh processes:
   times without the paint (bench/probes.py times the windows on the file: RESULTS.md).
 
 Each figure is the min and median of the runs; ``--write`` adds the section to RESULTS.md.
+``--searches`` copies once and times only the search box, ``--repeat`` times on each store
+(for tuning search: a table per query, nothing written).
 The cluster is stopped and removed at the end, also after an error.
 """
 
@@ -79,7 +81,7 @@ def timed(action) -> tuple[float, object]:
 
 def probe_browse(location: str) -> None:
     from indicite.services import review
-    from indicite.services.all_indicators import all_indicator_queries, search_hits
+    from indicite.services.all_indicators import all_indicator_queries
     from indicite.services.indicator_list import indicator_queries
     from indicite.services.session import Session
 
@@ -117,12 +119,7 @@ def probe_browse(location: str) -> None:
     middle = len(pages) // 2
     figures["middle_ms"], _ = timed(lambda: everything.rows(pages[middle : middle + 64]))
 
-    searches = {}
-    for query in SEARCH_QUERIES:
-        took, (ids, _complete) = timed(lambda q=query: search_hits(session, q))
-        page, _ = timed(lambda ids=ids: everything.rows(everything.pages(ids=ids)[:64]))
-        searches[query] = [round(took + page, 1), len(ids)]
-    figures["searches"] = searches
+    figures["searches"] = search_times(session)
 
     def queue() -> int:
         ids = review.queue_ids(session)
@@ -138,7 +135,28 @@ def probe_browse(location: str) -> None:
     print(json.dumps(figures, ensure_ascii=False))
 
 
-PROBES = {"copy": probe_copy, "browse": probe_browse}
+def search_times(session) -> dict[str, list]:
+    """{query: [ms to the search box's first page of hits, hits]} for each query."""
+    from indicite.services.all_indicators import all_indicator_queries, search_hits
+
+    everything = all_indicator_queries(session)
+    searches = {}
+    for query in SEARCH_QUERIES:
+        took, (ids, _complete) = timed(lambda q=query: search_hits(session, q))
+        page, _ = timed(lambda ids=ids: everything.rows(everything.pages(ids=ids)[:64]))
+        searches[query] = [round(took + page, 1), len(ids)]
+    return searches
+
+
+def probe_search(location: str) -> None:
+    from indicite.services.session import Session
+
+    session = Session.open(location, "bench", full_check=False)
+    print(json.dumps({"searches": search_times(session)}, ensure_ascii=False))
+    session.close()
+
+
+PROBES = {"copy": probe_copy, "browse": probe_browse, "search": probe_search}
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -234,6 +252,19 @@ def table(copies: list[dict], back: list[dict], on_pg: list[dict], on_file: list
     return "\n".join(lines)
 
 
+def search_table(on_pg: list[dict], on_file: list[dict]) -> str:
+    """Markdown rows: each query's min / median time and hits on each store."""
+    lines = [
+        "| query | PostgreSQL min / median | SQLite min / median | hits |",
+        "|---|---|---|---|",
+    ]
+    for query in SEARCH_QUERIES:
+        pg = spread([r["searches"][query][0] for r in on_pg])
+        file = spread([r["searches"][query][0] for r in on_file])
+        lines.append(f"| {query} | {pg} ms | {file} ms | {on_pg[-1]['searches'][query][1]} |")
+    return "\n".join(lines)
+
+
 def _spread_of(results: list[dict], read, unit: str) -> str:
     try:
         return spread([read(r) for r in results]) + unit
@@ -247,6 +278,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--back", action="store_true", help="also copy back into a new file")
     parser.add_argument("--write", action="store_true", help="add the section to RESULTS.md")
+    parser.add_argument(
+        "--searches", action="store_true", help="copy once, then time only the search box"
+    )
     parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -264,17 +298,25 @@ def main() -> None:
     copies, back, on_pg, on_file = [], [], [], []
     try:
         version = server_version(server)
-        for n in range(args.repeat):
+        copy_runs = 1 if args.searches else args.repeat
+        for n in range(copy_runs):
             url = new_database(server, f"copy_{n}")
             copies.append(run_probe("copy", source, url))
             print("copy", n + 1, json.dumps(copies[-1], ensure_ascii=False), flush=True)
-            if n + 1 < args.repeat:
+            if n + 1 < copy_runs:
                 drop_database(server, f"copy_{n}")
         if args.back:
             with tempfile.TemporaryDirectory(prefix="indicite-back-") as tmp:
                 back.append(run_probe("copy", url, str(Path(tmp) / "back.sqlite")))
                 print("back", json.dumps(back[-1], ensure_ascii=False), flush=True)
         vacuum(url)
+        if args.searches:
+            for n in range(args.repeat):
+                on_pg.append(run_probe("search", url))
+                on_file.append(run_probe("search", source))
+                print("searches", n + 1, on_pg[-1], on_file[-1], flush=True)
+            print(search_table(on_pg, on_file))
+            return
         for n in range(args.repeat):
             on_pg.append(run_probe("browse", url))
             print("browse pg", n + 1, json.dumps(on_pg[-1], ensure_ascii=False), flush=True)

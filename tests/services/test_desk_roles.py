@@ -7,6 +7,7 @@ from desk_logins import as_login, dropped_at_end, unique_name
 from indicite.core.errors import PermissionDenied
 from indicite.services import review
 from indicite.services.indicators import create_indicator
+from indicite.services.search import search_indicators
 from indicite.services.session import Session
 from indicite.services.users import ensure_user, list_users, set_role
 
@@ -280,3 +281,12 @@ def test_an_editor_stores_an_approved_entry_only_when_a_colleague_entered_it(des
             store_approved(name, author)
     entries = owner.store.indicators.for_document(doc_id)
     assert [(i.name, i.status) for i in entries] == [("同事录入", "approved")]
+
+
+def test_a_desk_finds_its_entry_by_one_or_two_characters(desks, doc_id):
+    """The short words' search index is written as a desk saves, with the desk's rights."""
+    sam = desks("staff")
+    made = entry(sam, doc_id, name="煤炭消费比重", submit=False)
+    assert search_indicators(sam, "煤", 100).ids == [made.id]
+    assert search_indicators(sam, "比重", 100).ids == [made.id]
+    assert search_indicators(sam, "重比", 100).ids == []

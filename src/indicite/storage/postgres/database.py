@@ -15,6 +15,9 @@ from indicite.core.errors import PermissionDenied, StorageProblem
 from indicite.storage.postgres.sql import params as shaped
 from indicite.storage.postgres.sql import translate
 
+# A query's parameters: positional, named, or none.
+Values = Sequence[Any] | Mapping[str, Any] | None
+
 
 def _psycopg() -> Any:
     import psycopg
@@ -34,11 +37,13 @@ class PgConnection:
         # UNKNOWN: the connection is lost, and a new transaction's BEGIN will say so
         return self.raw.info.transaction_status not in (status.IDLE, status.UNKNOWN)
 
-    def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
+    def execute(self, sql: str, values: Values = None, *, prepare: bool | None = None) -> Any:
+        """``prepare=False``: planned for these values each time, never as a prepared
+        statement's generic plan (psycopg prepares a query text run five times)."""
         translated = translate(sql)
         try:
             cursor = self.raw.cursor()
-            cursor.execute(translated.sql, shaped(translated, values))
+            cursor.execute(translated.sql, shaped(translated, values), prepare=prepare)
         except _psycopg().OperationalError as e:  # the server went away: one line, no trace
             raise server_problem(e) from e
         return cursor
@@ -118,8 +123,8 @@ class PgDatabase:
         self._savepoints = 0
         self._cursors = 0
 
-    def execute(self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
-        return self.conn.execute(sql, values)
+    def execute(self, sql: str, values: Values = None, *, prepare: bool | None = None) -> Any:
+        return self.conn.execute(sql, values, prepare=prepare)
 
     def query(
         self, sql: str, values: Sequence[Any] | Mapping[str, Any] | None = None
