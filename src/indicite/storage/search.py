@@ -7,6 +7,7 @@ trigrams that begin with it, read from the index's vocabulary; every indexed tex
 padding characters, so each occurrence of a short term begins at least one of them.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -55,15 +56,18 @@ class SearchRepository:
             return SearchHits()
         found: set[int] = set()
         complete = True
-        for index, sql in INDEXES.items():
-            expression = self.match_expression(index, terms)
-            if expression is None:
-                continue
-            ids = [row[0] for row in self.db.execute(sql, [expression, limit])]
+        for ids in self.id_lists(terms, limit):
             complete = complete and len(ids) < limit
             found.update(ids)
         ids = sorted(found)
         return SearchHits(ids[:limit], complete and len(ids) <= limit)
+
+    def id_lists(self, terms: list[str], limit: int) -> Iterator[list[int]]:
+        """The ids (at most ``limit``) of each index: the names', then the quotes'."""
+        for index, sql in INDEXES.items():
+            expression = self.match_expression(index, terms)
+            if expression is not None:
+                yield [row[0] for row in self.db.execute(sql, [expression, limit])]
 
     def match_expression(self, index: str, terms: list[str]) -> str | None:
         """An FTS5 MATCH string for ``terms`` on ``index``, or None if a term cannot match."""

@@ -20,9 +20,11 @@ took longer (up to 150 ms) than the queries.
 """
 
 import unicodedata
+from collections.abc import Iterator
+from typing import Any, cast
 
 from indicite.storage.postgres.database import PgDatabase
-from indicite.storage.search import SearchHits, query_terms
+from indicite.storage.search import SearchRepository
 
 _NAMES = "SELECT i.id FROM indicators i WHERE i.deleted_at IS NULL {terms} ORDER BY i.id LIMIT ?"
 _QUOTES = (
@@ -60,26 +62,18 @@ def term_condition(column: str, term: str) -> tuple[str, list[str]]:
     return f" AND indicite_search_grams({column}) @> ARRAY[?::text]{cheap}", [term, term]
 
 
-class PgSearchRepository:
+class PgSearchRepository(SearchRepository):
     def __init__(self, db: PgDatabase):
-        self.db = db
+        # PgDatabase offers the part of sqlite-utils' Database the repositories call.
+        super().__init__(cast(Any, db))
+        self.pg = db
 
-    def indicator_ids(self, query: str, limit: int = 1000) -> SearchHits:
-        """Live (not deleted) indicators whose name or one of whose quotes holds every term."""
-        terms = query_terms(query)
-        if not terms:
-            return SearchHits()
-        found: set[int] = set()
-        complete = True
-        with self.db.transaction():
-            self.db.execute("SET LOCAL jit = off")
+    def id_lists(self, terms: list[str], limit: int) -> Iterator[list[int]]:
+        with self.pg.transaction():
+            self.pg.execute("SET LOCAL jit = off")
             for sql, column in SEARCHES.items():
                 conditions = [term_condition(column, t) for t in terms]
                 condition = "".join(text for text, _ in conditions)
                 values = [v for _, term_values in conditions for v in term_values]
                 sql = sql.format(terms=condition)
-                ids = [row[0] for row in self.db.execute(sql, [*values, limit], prepare=False)]
-                complete = complete and len(ids) < limit
-                found.update(ids)
-        ids = sorted(found)
-        return SearchHits(ids[:limit], complete and len(ids) <= limit)
+                yield [row[0] for row in self.pg.execute(sql, [*values, limit], prepare=False)]

@@ -22,7 +22,7 @@ class PgStore(Store):
         # PgDatabase offers the part of sqlite-utils' Database the repositories call.
         super().__init__(cast(Any, db))
         self.pg = db
-        self.search = cast(Any, PgSearchRepository(db))
+        self.search = PgSearchRepository(db)
         self.checks = TextKeyCheckQueries(cast(Any, db))
         self.desks = DeskRepository(db)
         self.users = PgUserRepository(db, self.desks)
