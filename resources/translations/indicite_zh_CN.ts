@@ -1062,12 +1062,7 @@
         <translation>{name} 是二进制文件，不是文本：第 {offset} 字节是 NUL（已尝试 UTF-8、UTF-16 和 GB18030）；请导入原始的 .txt、.md、.docx、.pdf 或 .html 文件</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>{source} is both the source and the target; give another target.</source>
-        <translation>{source} 既是源又是目标；请指定另一个目标。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>{target} already holds data ({held}); copy into a new file or an empty database. Nothing was changed.</source>
         <translation>{target} 中已有数据（{held}）；请复制到新文件或空数据库。未作任何改动。</translation>
     </message>
@@ -1292,7 +1287,12 @@
         <translation>无法将备份写入 {folder}（{detail}）；请在该位置腾出一些空间。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>{target} is the database {database} (or its journal); give another target.</source>
+        <translation>{target} 是数据库 {database}（或其日志文件）；请另选复制目标。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The document&apos;s {name} cannot be changed.</source>
         <translation>文档的 {name} 不能修改。</translation>
     </message>

@@ -312,3 +312,17 @@ def test_ctrl_c_leaves_the_new_file_empty(big_project, pg_url, tmp_path):
     assert process.wait() == 130
     process.stderr.close()
     assert {name: rows for name, rows in rows_of(target).items() if rows} == {}
+
+
+@pytest.mark.parametrize("name", ["project.sqlite", "project.sqlite-wal", "project.sqlite-journal"])
+def test_the_source_or_its_journal_is_refused_as_the_target(project, name):
+    """A copy into the source's WAL would write a database where SQLite keeps the source's
+    pages, and vanish when the source closes; a link to the source is the source."""
+    link = project.with_name("link.sqlite")
+    link.symlink_to(project)
+    before = project.read_bytes()
+    for target in (project.with_name(name), link):
+        with pytest.raises(StorageProblem, match="or its journal"):
+            copy_project(project, target)
+    assert project.read_bytes() == before
+    assert not project.with_name("project.sqlite-journal").exists()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from indicite.core.errors import StorageProblem
+from indicite.services.safe_output import database_at
 from indicite.services.session import Session, login_name
 from indicite.services.verify import verify_citations
 from indicite.storage import Store
@@ -44,10 +45,7 @@ def copy_project(
     """Copy the project at ``source`` into the empty database ``target`` (a file is created
     when none is there; a server's database must exist)."""
     started = time.perf_counter()
-    if _same(source, target):
-        raise StorageProblem(
-            "{source} is both the source and the target; give another target.", source=source
-        )
+    _refuse_source_as_target(source, target)
     src = Store.open(source, create=False)
     try:
         dst = Store.open(target, create=True)
@@ -61,10 +59,19 @@ def copy_project(
     return report
 
 
-def _same(source: str | Path, target: str | Path) -> bool:
-    if is_postgres_url(source) or is_postgres_url(target):
-        return str(source) == str(target)
-    return Path(source).resolve() == Path(target).resolve()
+def _refuse_source_as_target(source: str | Path, target: str | Path) -> None:
+    """A target file that is the source, its journal or another open database's would be
+    written over while SQLite uses it (services.safe_output)."""
+    if is_postgres_url(target):
+        live = source if str(source) == str(target) else None
+    else:
+        live = database_at(Path(target), None if is_postgres_url(source) else Path(source))
+    if live is not None:
+        raise StorageProblem(
+            "{target} is the database {database} (or its journal); give another target.",
+            target=target,
+            database=live,
+        )
 
 
 def _copy(src: Store, dst: Store, progress: Progress) -> CopyReport:

@@ -48,7 +48,7 @@ def check_target(path: Path, database: Path | None) -> None:
             path=path,
             folder=path.parent,
         )
-    live = _database_at(path, database)
+    live = database_at(path, database)
     if live is not None:
         raise IndiciteError(
             "Cannot write {path}: it is the database {database} (or its journal); "
@@ -76,7 +76,7 @@ def check_target(path: Path, database: Path | None) -> None:
         )
 
 
-def _database_at(path: Path, database: Path | None) -> Path | None:
+def database_at(path: Path, database: Path | None) -> Path | None:
     """The database ``path`` is (or whose journal it is): this session's or any open here."""
     if database is not None:
         for side in ("", *SIDE_FILES):
@@ -99,7 +99,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _is_sqlite_file(path: Path) -> bool:
     """Read the first bytes of an existing target. Safe by the rule of storage.open_files:
-    ``_database_at`` has made sure that no connection of this process has it open."""
+    ``database_at`` has made sure that no connection of this process has it open."""
     try:
         with path.open("rb") as f:
             return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER

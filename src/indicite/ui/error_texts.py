@@ -119,7 +119,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", '“{name}” is already in the catalog as {code}'),
     QT_TRANSLATE_NOOP("Errors", 'Cannot write {path}: {detail}'),
     QT_TRANSLATE_NOOP("Errors", 'An item cannot be a part of itself'),
-    QT_TRANSLATE_NOOP("Errors", '{source} is both the source and the target; give another target.'),
+    QT_TRANSLATE_NOOP("Errors", '{target} is the database {database} (or its journal); give another target.'),
     QT_TRANSLATE_NOOP("Errors", '{target} already holds data ({held}); copy into a new file or an empty database. Nothing was changed.'),
     QT_TRANSLATE_NOOP("Errors", "The copy's citations do not check out ({problem}); nothing was written to the target."),
     QT_TRANSLATE_NOOP("Errors", 'The copy does not hold every row read ({details}); nothing was written to the target.'),
